@@ -1,0 +1,104 @@
+// The plan as data: Gemensam plan för primärvårdsnivå i Jämtland Härjedalen.
+// Plain TypeScript types, no SDK imports. The content itself lives in bot/content/*.json
+// and is validated against planSchema.ts when the app starts.
+import type { StatusId } from './status';
+
+/** Priority period of an activity ("Prioritet" in Bilaga 1), e.g. 2024–2025. */
+export interface Period {
+  from: number;
+  to: number;
+}
+
+/** Delaktivitet: a row of the action plan (Bilaga 1). */
+export interface SubActivity {
+  id: string;
+  title: string;
+  /** Bullet points written under the sub-activity in the appendix (may be empty). */
+  details: string[];
+  /** Status in the fixed set, mapped from the appendix's prose. */
+  status: StatusId;
+  /** The appendix's status text, word for word ("" where the cell is empty). */
+  statusAsWritten: string;
+  /** Mått as written in this row ("" where the table cell is merged with the row above). */
+  measure: string;
+  /** Målvärde as written in this row ("" where merged with the row above). */
+  target: string;
+}
+
+/** Aktivitet: a county-wide activity of Bilaga 1. */
+export interface Activity {
+  id: string;
+  title: string;
+  period: Period;
+  subActivities: SubActivity[];
+}
+
+export type MeasureDirection = 'increase' | 'decrease' | 'yes';
+export type MeasureFrequency = 'halfYearly' | 'yearly';
+export type MeasureLevel = 'county' | 'region' | 'municipality';
+
+/** Effektmått of Bilaga 1. */
+export interface EffectMeasure {
+  id: string;
+  title: string;
+  /** Målvärde as written. */
+  target: string;
+  direction: MeasureDirection;
+  /** Uppföljning as written (who follows it up, and how). */
+  followUp: string;
+  frequency: MeasureFrequency;
+  /** At which level values are reported. */
+  level: MeasureLevel;
+  /** Categories a value is split into, e.g. "Barn och unga", "Vuxna" (empty: one value). */
+  breakdown: string[];
+}
+
+/** A bullet of "Vad behöver göras lokalt och verksamhetsnära": recommended to every arena. */
+export interface LocalRecommendation {
+  id: string;
+  title: string;
+}
+
+export interface Strategy {
+  id: string;
+  number: number;
+  title: string;
+  /** The target picture's quotes (målbild) under the strategy heading. */
+  quotes: string[];
+  effectMeasures: EffectMeasure[];
+  activities: Activity[];
+  localRecommendations: LocalRecommendation[];
+}
+
+export type ArenaKind = 'municipality' | 'county';
+
+/** Lokal samverkansarena (one per municipality) or the county level. */
+export interface Arena {
+  id: string;
+  name: string;
+  kind: ArenaKind;
+}
+
+export interface PlanInfo {
+  id: string;
+  name: string;
+  /** ISO date the plan comes into force (1.6). */
+  inForceFrom: string;
+  /** How often the plan is followed up, in months (1.6: "följs upp årligen"). */
+  followUpIntervalMonths: number;
+  /** Revision interval in years (1.6: "Revidering av planen sker var tredje år"). */
+  revisionIntervalYears: number;
+  /** The sentences of 1.6 that say so, word for word. */
+  validityText: string;
+  targetPicture: string;
+  purpose: string;
+  /** Vägledande principer (1.7). */
+  principles: string[];
+}
+
+export interface PlanContent {
+  schemaVersion: 1;
+  plan: PlanInfo;
+  strategies: Strategy[];
+  arenas: Arena[];
+}
