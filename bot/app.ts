@@ -1,0 +1,83 @@
+// Wires the app together: storage (embedded Azurite by default), the plan's seed, the bot and
+// the server. Used by bot/index.ts and by the tests, which start it on a free port.
+import type { Server } from 'restify';
+import { redactedConfig, type Config } from './config';
+import { loadPlanContent } from './content/loadPlan';
+import { summarise } from './domain/helpText';
+import { createLogger, type Logger } from './log';
+import { startAzurite, type RunningAzurite } from './storage/azurite';
+import { ActivityStore } from './storage/activityStore';
+import { PlanStore } from './storage/planStore';
+import { createTables, describeConnection, ensureTables, pingTables, type TableConnection, type Tables } from './storage/tables';
+import { createMessageEndpoint } from './teams/adapter';
+import { PlanBot } from './teams/planBot';
+import { createServer } from './server';
+
+export interface RunningApp {
+  url: string;
+  server: Server;
+  tables: Tables;
+  plan: PlanStore;
+  activities: ActivityStore;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  log?: Logger;
+  now?: () => Date;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? createLogger(config.logLevel);
+  log.info({ config: redactedConfig(config) }, 'Starting');
+
+  let azurite: RunningAzurite | undefined;
+  let connection: TableConnection;
+  if (config.storage.kind === 'embeddedAzurite') {
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
+    log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
+    connection = { kind: 'connectionString', connectionString: azurite.connectionString };
+  } else {
+    connection = config.storage;
+  }
+
+  try {
+    const tables = createTables(connection, config.tablePrefix);
+    await ensureTables(tables, describeConnection(connection));
+    const content = loadPlanContent(config.planFile);
+    const plan = new PlanStore(tables.plan);
+    const seeded = await plan.seed(content);
+    log.info(seeded, 'Plan seeded');
+    const activities = new ActivityStore(tables.plan, options.now);
+
+    const bot = new PlanBot(async () => summarise(await plan.read()));
+    const server = createServer({
+      log,
+      messages: createMessageEndpoint(config.bot, bot, log),
+      plan,
+      storageReachable: () => pingTables(tables),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address();
+    const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${address.port}`;
+    return {
+      url,
+      server,
+      tables,
+      plan,
+      activities,
+      log,
+      close: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await azurite?.stop();
+      },
+    };
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+}

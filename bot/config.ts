@@ -1,0 +1,121 @@
+// Reads the environment once, validates it and returns a frozen, typed Config.
+// "Unset" means "use the embedded default" (Azurite, started by the app itself); nothing here
+// branches on tests: tests pass their own environment object.
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Connection string of a Table Storage account (or Azurite). */
+  TABLES_CONNECTION_STRING: optionalText,
+  /** Account URL, e.g. https://<account>.table.core.windows.net, reached with a managed identity. */
+  TABLES_ACCOUNT_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Client id of a user-assigned managed identity (read by @azure/identity too). */
+  AZURE_CLIENT_ID: optionalText,
+  /** Prefix for table names, so that several deployments can share one account. */
+  TABLE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z][A-Za-z0-9]{0,20})?$/, 'letters and digits only, starting with a letter')
+    .default(''),
+  /** Where the embedded Azurite keeps its data (git-ignored). */
+  AZURITE_LOCATION: z.string().trim().min(1).default('.data/azurite'),
+  AZURITE_TABLE_PORT: z.coerce.number().int().min(1).max(65535).default(10002),
+  /** The plan file to seed; another region's plan loads from its own file. */
+  PLAN_FILE: optionalText,
+  /** Bot identity; unset means local development without Bot Framework authentication. */
+  BOT_ID: optionalText,
+  BOT_PASSWORD: optionalText,
+  BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  BOT_TENANT_ID: optionalText,
+});
+
+export type StorageConfig =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'managedIdentity'; accountUrl: string; clientId?: string }
+  | { kind: 'embeddedAzurite'; location: string; port: number };
+
+export interface BotIdentity {
+  appId: string;
+  password?: string;
+  type: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  storage: StorageConfig;
+  tablePrefix: string;
+  planFile?: string;
+  /** Undefined: /api/messages runs unauthenticated, for local development only. */
+  bot?: BotIdentity;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration (${problems}). See .env.example.`);
+  }
+  const e = parsed.data;
+  if (e.TABLES_CONNECTION_STRING && e.TABLES_ACCOUNT_URL) {
+    throw new ConfigError('Set either TABLES_CONNECTION_STRING or TABLES_ACCOUNT_URL, not both. See .env.example.');
+  }
+  const storage: StorageConfig = e.TABLES_CONNECTION_STRING
+    ? { kind: 'connectionString', connectionString: e.TABLES_CONNECTION_STRING }
+    : e.TABLES_ACCOUNT_URL
+      ? { kind: 'managedIdentity', accountUrl: e.TABLES_ACCOUNT_URL, ...(e.AZURE_CLIENT_ID ? { clientId: e.AZURE_CLIENT_ID } : {}) }
+      : { kind: 'embeddedAzurite', location: path.resolve(projectRoot, e.AZURITE_LOCATION), port: e.AZURITE_TABLE_PORT };
+
+  let bot: BotIdentity | undefined;
+  if (e.BOT_ID) {
+    const type = e.BOT_TYPE ?? 'MultiTenant';
+    if (type !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+      throw new ConfigError(`BOT_ID is set but BOT_PASSWORD is not (required for BOT_TYPE=${type}). See .env.example.`);
+    }
+    if (type !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+      throw new ConfigError(`BOT_TYPE=${type} needs BOT_TENANT_ID. See .env.example.`);
+    }
+    bot = { appId: e.BOT_ID, type, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}) };
+  }
+
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    storage,
+    tablePrefix: e.TABLE_PREFIX,
+    ...(e.PLAN_FILE ? { planFile: path.resolve(projectRoot, e.PLAN_FILE) } : {}),
+    ...(bot ? { bot } : {}),
+  });
+}
+
+/** A summary safe to log: no secrets, no connection strings. */
+export function redactedConfig(config: Config): Record<string, unknown> {
+  const storage =
+    config.storage.kind === 'connectionString'
+      ? { kind: config.storage.kind }
+      : config.storage.kind === 'managedIdentity'
+        ? { kind: config.storage.kind, accountUrl: config.storage.accountUrl }
+        : config.storage;
+  return {
+    port: config.port,
+    host: config.host,
+    storage,
+    tablePrefix: config.tablePrefix || undefined,
+    planFile: config.planFile,
+    botAuthentication: config.bot ? config.bot.type : 'off (local development)',
+  };
+}

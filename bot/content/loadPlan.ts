@@ -1,0 +1,35 @@
+// Loads the plan content (plan.sv.json beside this module) and validates it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PlanContent } from '../domain/plan';
+import { parsePlanContent } from '../domain/planSchema';
+
+/** The plan file is missing, unreadable or invalid: the app cannot start without it. */
+export class PlanContentError extends Error {}
+
+export const DEFAULT_PLAN_FILE = path.join(__dirname, 'plan.sv.json');
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Reads and validates a plan content file; throws an Error naming the file and every problem. */
+export function loadPlanContent(file: string = DEFAULT_PLAN_FILE): PlanContent {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PlanContentError(`Cannot read plan content file ${file}: ${messageOf(err)}`, { cause: err });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    throw new PlanContentError(`Plan content file ${file} is not valid JSON: ${messageOf(err)}`, { cause: err });
+  }
+  try {
+    return parsePlanContent(json);
+  } catch (err) {
+    throw new PlanContentError(`Plan content file ${file} is invalid. ${messageOf(err)}`, { cause: err });
+  }
+}

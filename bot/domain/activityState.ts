@@ -1,0 +1,71 @@
+// A sub-activity's follow-up state, its changes and its history, in plain TypeScript.
+import type { StatusId } from './status';
+
+/** Who made a change: Teams/Entra ids and the display name shown in the history. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** The fields a person can change on a sub-activity. */
+export interface SubActivityState {
+  status: StatusId;
+  statusNote: string;
+  /** Answer to the measure (mått), e.g. "ja", "nej" or a short text; "" until answered. */
+  measureAnswer: string;
+  /** ISO time and display name of the last change; undefined while the plan's seed text stands. */
+  updatedAt?: string;
+  updatedBy?: string;
+  /** Increases by one with every change. */
+  version: number;
+}
+
+export type ChangeableField = 'status' | 'statusNote' | 'measureAnswer';
+export const CHANGEABLE_FIELDS: readonly ChangeableField[] = ['status', 'statusNote', 'measureAnswer'];
+
+/** What a person asks to change; fields left out stay as they are. */
+export interface ChangeRequest {
+  status?: StatusId;
+  statusNote?: string;
+  measureAnswer?: string;
+  comment?: string;
+}
+
+export interface FieldChange {
+  field: ChangeableField;
+  from: string;
+  to: string;
+}
+
+/** One row of the change history: the follow-up's evidence, kept forever. */
+export interface HistoryEntry {
+  scopeId: string;
+  subActivityId: string;
+  version: number;
+  at: string;
+  actor: Actor;
+  changes: FieldChange[];
+  comment: string;
+}
+
+/** The fields that differ between the current state and the request, in a fixed order. */
+export function diffChange(current: SubActivityState, request: ChangeRequest): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of CHANGEABLE_FIELDS) {
+    const wanted = request[field];
+    if (wanted !== undefined && wanted !== current[field]) {
+      changes.push({ field, from: current[field], to: wanted });
+    }
+  }
+  return changes;
+}
+
+/** The state after applying the changes, stamped with who and when. */
+export function applyChanges(current: SubActivityState, changes: FieldChange[], actor: Actor, at: Date): SubActivityState {
+  const next: SubActivityState = { ...current, version: current.version + 1, updatedAt: at.toISOString(), updatedBy: actor.name };
+  for (const c of changes) {
+    if (c.field === 'status') next.status = c.to as StatusId;
+    else next[c.field] = c.to;
+  }
+  return next;
+}

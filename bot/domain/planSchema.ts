@@ -1,0 +1,196 @@
+// Validation of the plan content (bot/content/*.json) against the PlanContent type.
+// The content is data written by hand; this schema refuses anything the app could not use
+// safely: ids that cannot be Azure Table keys, unknown statuses, empty titles, reversed
+// periods, duplicate ids, unknown fields.
+import { z } from 'zod';
+import type { PlanContent } from './plan';
+import { STATUS_IDS } from './status';
+
+/** Ids are stable keys (also Azure Table PartitionKey/RowKey parts): no '/', '\', '#', '?', spaces. */
+export const ID_PATTERN = /^[a-z0-9-]{1,64}$/;
+
+const MAX_TITLE = 500;
+const MAX_TEXT = 2000;
+
+const id = z.string({ error: 'id must be a string' }).regex(ID_PATTERN, {
+  error: (iss) =>
+    `id ${JSON.stringify(iss.input)} is not allowed: use 1–64 characters a–z, 0–9 and '-' only`,
+});
+
+/** Trimmed text with single spaces; `allowEmpty` for cells the appendix leaves empty. */
+function text(max: number, allowEmpty = false) {
+  return z
+    .string({ error: 'must be a string' })
+    .min(allowEmpty ? 0 : 1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => s === s.trim(), { error: 'must not start or end with whitespace' })
+    .refine((s) => !/\s{2}|[\t\n\r]/.test(s), {
+      error: 'must not contain line breaks, tabs or repeated spaces',
+    })
+    .refine((s) => !/<\/?[a-z][^>]*>/i.test(s), { error: 'must not contain HTML tags' });
+}
+
+const title = text(MAX_TITLE);
+
+const year = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole year' })
+  .min(2000, { error: 'must be a year from 2000' })
+  .max(2100, { error: 'must be a year up to 2100' });
+
+const periodSchema = z
+  .strictObject({ from: year, to: year })
+  .refine((p) => p.from <= p.to, {
+    error: (iss) => {
+      const p = iss.input as { from: number; to: number };
+      return `period runs backwards: from ${p.from} is after to ${p.to}`;
+    },
+    path: ['to'],
+  });
+
+const statusSchema = z.enum(STATUS_IDS, {
+  error: (iss) => `unknown status ${JSON.stringify(iss.input)}; expected one of ${STATUS_IDS.join(', ')}`,
+});
+
+const subActivitySchema = z.strictObject({
+  id,
+  title,
+  details: z.array(text(MAX_TITLE)).max(50),
+  status: statusSchema,
+  statusAsWritten: text(MAX_TEXT, true),
+  measure: text(MAX_TEXT, true),
+  target: text(MAX_TEXT, true),
+});
+
+const activitySchema = z.strictObject({
+  id,
+  title,
+  period: periodSchema,
+  subActivities: z.array(subActivitySchema).min(1, { error: 'an activity needs at least one sub-activity' }).max(100),
+});
+
+const effectMeasureSchema = z.strictObject({
+  id,
+  title,
+  target: text(MAX_TEXT),
+  direction: z.enum(['increase', 'decrease', 'yes']),
+  followUp: text(MAX_TEXT),
+  frequency: z.enum(['halfYearly', 'yearly']),
+  level: z.enum(['county', 'region', 'municipality']),
+  breakdown: z.array(text(100)).max(20),
+});
+
+const localRecommendationSchema = z.strictObject({ id, title });
+
+const strategySchema = z.strictObject({
+  id,
+  number: z.number().int().min(1).max(99),
+  title,
+  quotes: z.array(text(MAX_TEXT)).max(20),
+  effectMeasures: z.array(effectMeasureSchema).max(50),
+  activities: z.array(activitySchema).max(100),
+  localRecommendations: z.array(localRecommendationSchema).max(100),
+});
+
+const arenaSchema = z.strictObject({
+  id,
+  name: text(100),
+  kind: z.enum(['municipality', 'county']),
+});
+
+const planInfoSchema = z.strictObject({
+  id,
+  name: title,
+  inForceFrom: z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' }),
+  followUpIntervalMonths: z.number().int().min(1).max(120),
+  revisionIntervalYears: z.number().int().min(1).max(20),
+  validityText: text(MAX_TEXT),
+  targetPicture: title,
+  purpose: text(MAX_TEXT),
+  principles: z.array(text(MAX_TEXT)).min(1).max(20),
+});
+
+type Path = (string | number)[];
+
+export const planContentSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
+    plan: planInfoSchema,
+    strategies: z.array(strategySchema).min(1, { error: 'the plan needs at least one strategy' }).max(20),
+    arenas: z.array(arenaSchema).min(1).max(100),
+  })
+  .superRefine((content, ctx) => {
+    // Every id is unique across the whole file: they are the keys everything else refers to.
+    const seen = new Map<string, Path>();
+    const claim = (value: string, path: Path) => {
+      const first = seen.get(value);
+      if (first) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `duplicate id ${JSON.stringify(value)} (already used at ${formatPath(first)})`,
+        });
+      } else {
+        seen.set(value, path);
+      }
+    };
+    claim(content.plan.id, ['plan', 'id']);
+    content.strategies.forEach((s, si) => {
+      claim(s.id, ['strategies', si, 'id']);
+      s.effectMeasures.forEach((e, ei) => claim(e.id, ['strategies', si, 'effectMeasures', ei, 'id']));
+      s.activities.forEach((a, ai) => {
+        const aPath: Path = ['strategies', si, 'activities', ai];
+        claim(a.id, [...aPath, 'id']);
+        a.subActivities.forEach((d, di) => {
+          const dPath: Path = [...aPath, 'subActivities', di, 'id'];
+          claim(d.id, dPath);
+          // (An id that is itself malformed is reported once, above, not again here.)
+          if (ID_PATTERN.test(a.id) && ID_PATTERN.test(d.id) && !d.id.startsWith(`${a.id}-`)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: dPath,
+              message: `sub-activity id ${JSON.stringify(d.id)} must start with its activity's id "${a.id}-"`,
+            });
+          }
+        });
+      });
+      s.localRecommendations.forEach((l, li) =>
+        claim(l.id, ['strategies', si, 'localRecommendations', li, 'id']),
+      );
+    });
+    content.arenas.forEach((a, ai) => claim(a.id, ['arenas', ai, 'id']));
+
+    const counties = content.arenas.filter((a) => a.kind === 'county').length;
+    if (counties !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['arenas'],
+        message: `there must be exactly one arena of kind "county" (found ${counties})`,
+      });
+    }
+  });
+
+// Compile-time checks, both ways: the schema produces exactly a PlanContent.
+const _schemaOutputIsPlanContent = (p: z.infer<typeof planContentSchema>): PlanContent => p;
+const _planContentFitsSchema = (p: PlanContent): z.infer<typeof planContentSchema> => p;
+void _schemaOutputIsPlanContent;
+void _planContentFitsSchema;
+
+/** `strategies[0].activities[2].id`; "(root)" for the whole document. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Validates plan content; throws an Error listing each problem as "path: message", one per line. */
+export function parsePlanContent(input: unknown): PlanContent {
+  const result = planContentSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
+  const n = lines.length;
+  throw new Error(`Invalid plan content (${n} problem${n === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+}

@@ -1,0 +1,55 @@
+// Schemas for every input that crosses a boundary (card submissions, the tab's API).
+// Bad input is refused as a whole with Swedish messages; nothing is half applied.
+import { z } from 'zod';
+import type { Actor, ChangeRequest } from './activityState';
+import { LIMITS } from './limits';
+import { ID_PATTERN } from './planSchema';
+import { STATUS_IDS, type StatusId } from './status';
+
+export const idSchema = z.string().regex(ID_PATTERN, 'okänt id');
+
+const text = (max: number, label: string) =>
+  z
+    .string({ error: `${label} måste vara text` })
+    .max(max, `${label} får vara högst ${max} tecken`)
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim());
+
+export const changeRequestSchema = z
+  .object({
+    status: z
+      .string()
+      .refine((v): v is StatusId => (STATUS_IDS as readonly string[]).includes(v), 'okänd status')
+      .optional(),
+    statusNote: text(LIMITS.statusNote, 'Statusanteckningen').optional(),
+    measureAnswer: text(LIMITS.measureAnswer, 'Svaret på måttet').optional(),
+    comment: text(LIMITS.comment, 'Kommentaren').optional(),
+  })
+  .strict();
+
+export const actorSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(LIMITS.actorName),
+});
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+  };
+}
+
+export function parseChangeRequest(input: unknown): Validated<ChangeRequest> {
+  return validate(changeRequestSchema, input) as Validated<ChangeRequest>;
+}
+
+export function parseActor(input: unknown): Validated<Actor> {
+  return validate(actorSchema, input);
+}
+
+export function parseId(input: unknown): Validated<string> {
+  return validate(idSchema, input);
+}

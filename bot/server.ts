@@ -1,0 +1,43 @@
+// One restify server: /api/messages for the Bot Framework, the tab's REST API under /api/, and
+// /healthz. Handlers authenticate, hand over, and map the outcome to a status; nothing more.
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from './log';
+import type { MessageEndpoint } from './teams/adapter';
+import type { PlanStore } from './storage/planStore';
+
+export interface ServerDeps {
+  log: Logger;
+  messages: MessageEndpoint;
+  plan: PlanStore;
+  storageReachable: () => Promise<boolean>;
+}
+
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'gemensam-plan' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await deps.messages.handle(req, res);
+  });
+
+  server.get('/api/plan', async (_req: Request, res: Response) => {
+    try {
+      res.send(200, await deps.plan.read());
+    } catch (error) {
+      deps.log.error({ err: error }, 'Reading the plan failed');
+      res.send(503, { error: 'Planen kunde inte läsas just nu. Försök igen om en stund.' });
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    const storage = await deps.storageReachable();
+    res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'degraded', storage: storage ? 'ok' : 'unreachable' });
+  });
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
+    if ((err.statusCode ?? 500) >= 500) deps.log.error({ err, path: req.path() }, 'Request failed');
+    callback();
+  });
+  return server;
+}

@@ -1,0 +1,102 @@
+// Mapping between stored rows and domain records. Lists are stored as JSON strings: Azure
+// Tables has no list type, and these lists are short (see domain/limits.ts).
+import type { TableEntityResult } from '@azure/data-tables';
+import type { HistoryEntry, SubActivityState } from '../domain/activityState';
+import type { ActivityRecord, SubActivityRecord } from '../domain/planView';
+import { isStatusId } from '../domain/status';
+
+/** A stored row: list queries always return the keys and the ETag. */
+export type Row = TableEntityResult<Record<string, unknown>> & { partitionKey: string; rowKey: string; etag: string };
+
+export function str(row: Row, key: string): string {
+  const v = row[key];
+  return typeof v === 'string' ? v : '';
+}
+export function num(row: Row, key: string): number {
+  const v = row[key];
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+export function list(row: Row, key: string): string[] {
+  const v = row[key];
+  if (typeof v !== 'string' || v === '') return [];
+  const parsed: unknown = JSON.parse(v);
+  return Array.isArray(parsed) ? parsed.map(String) : [];
+}
+
+export function stateFields(state: SubActivityState): Record<string, string | number> {
+  return {
+    status: state.status,
+    statusNote: state.statusNote,
+    measureAnswer: state.measureAnswer,
+    updatedAt: state.updatedAt ?? '',
+    updatedBy: state.updatedBy ?? '',
+    version: state.version,
+  };
+}
+
+export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecord {
+  const status = str(row, 'status');
+  return {
+    scopeId,
+    id: str(row, 'id'),
+    activityId: str(row, 'activityId'),
+    strategyId: str(row, 'strategyId'),
+    order: num(row, 'order'),
+    title: str(row, 'title'),
+    details: list(row, 'details'),
+    measure: str(row, 'measure'),
+    target: str(row, 'target'),
+    statusAsWritten: str(row, 'statusAsWritten'),
+    state: {
+      status: isStatusId(status) ? status : 'ej_paborjat',
+      statusNote: str(row, 'statusNote'),
+      measureAnswer: str(row, 'measureAnswer'),
+      ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),
+      ...(str(row, 'updatedBy') ? { updatedBy: str(row, 'updatedBy') } : {}),
+      version: num(row, 'version'),
+    },
+    etag: row.etag,
+  };
+}
+
+export function toActivityRecord(scopeId: string, row: Row): ActivityRecord {
+  return {
+    scopeId,
+    id: str(row, 'id'),
+    strategyId: str(row, 'strategyId'),
+    order: num(row, 'order'),
+    title: str(row, 'title'),
+    period: { from: num(row, 'periodFrom'), to: num(row, 'periodTo') },
+  };
+}
+
+export function historyFields(entry: HistoryEntry): Record<string, string | number> {
+  return {
+    scopeId: entry.scopeId,
+    subActivityId: entry.subActivityId,
+    version: entry.version,
+    at: entry.at,
+    actorId: entry.actor.id,
+    actorName: entry.actor.name,
+    changes: JSON.stringify(entry.changes),
+    comment: entry.comment,
+  };
+}
+
+export function toHistoryEntry(row: Row): HistoryEntry {
+  return {
+    scopeId: str(row, 'scopeId'),
+    subActivityId: str(row, 'subActivityId'),
+    version: num(row, 'version'),
+    at: str(row, 'at'),
+    actor: { id: str(row, 'actorId'), name: str(row, 'actorName') },
+    changes: JSON.parse(str(row, 'changes') || '[]') as HistoryEntry['changes'],
+    comment: str(row, 'comment'),
+  };
+}
+
+/** The HTTP status of a storage error (RestError, or a transaction's failed sub-request). */
+export function statusCodeOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}

@@ -1,0 +1,211 @@
+// The plan's content in Table Storage: seeding (idempotent, add-only) and reading the whole plan
+// with live status. Content rows live in the "plan" partition; each scope's activities, with
+// their state, live in the scope's own partition next to their history.
+import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import type { Arena, EffectMeasure, PlanContent, PlanInfo } from '../domain/plan';
+import { activityView, type PlanView, type StrategyView } from '../domain/planView';
+import { list, num, statusCodeOf, str, toActivityRecord, toSubActivityRecord, type Row } from './entities';
+import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
+
+type Entity = TableEntity<Record<string, string | number | boolean>>;
+
+/** The county's arena id in the shipped plan; county-wide activities live in its scope. */
+export function countyArena(content: Pick<PlanContent, 'arenas'>): Arena {
+  const county = content.arenas.find((a) => a.kind === 'county');
+  if (!county) throw new Error('The plan has no county arena');
+  return county;
+}
+
+/** Every row the plan's content seeds, grouped by partition. */
+export function contentEntities(content: PlanContent): Map<string, Entity[]> {
+  const plan: Entity[] = [];
+  const countyScope = scopePartition(countyArena(content).id);
+  const county: Entity[] = [];
+  const p = content.plan;
+  plan.push({
+    partitionKey: CONTENT_PARTITION,
+    rowKey: ROW.info,
+    id: p.id,
+    name: p.name,
+    inForceFrom: p.inForceFrom,
+    followUpIntervalMonths: p.followUpIntervalMonths,
+    revisionIntervalYears: p.revisionIntervalYears,
+    validityText: p.validityText,
+    targetPicture: p.targetPicture,
+    purpose: p.purpose,
+    principles: JSON.stringify(p.principles),
+  });
+  content.arenas.forEach((a, order) =>
+    plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.arena(a.id), id: a.id, name: a.name, kind: a.kind, order }),
+  );
+  for (const s of content.strategies) {
+    plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.strategy(s.id), id: s.id, number: s.number, title: s.title, quotes: JSON.stringify(s.quotes) });
+    s.effectMeasures.forEach((m, order) =>
+      plan.push({
+        partitionKey: CONTENT_PARTITION,
+        rowKey: ROW.measure(m.id),
+        id: m.id,
+        strategyId: s.id,
+        order,
+        title: m.title,
+        target: m.target,
+        direction: m.direction,
+        followUp: m.followUp,
+        frequency: m.frequency,
+        level: m.level,
+        breakdown: JSON.stringify(m.breakdown),
+      }),
+    );
+    s.localRecommendations.forEach((r, order) =>
+      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title }),
+    );
+    s.activities.forEach((a, order) => {
+      county.push({ partitionKey: countyScope, rowKey: ROW.activity(a.id), id: a.id, strategyId: s.id, order, title: a.title, periodFrom: a.period.from, periodTo: a.period.to });
+      a.subActivities.forEach((d, subOrder) =>
+        county.push({
+          partitionKey: countyScope,
+          rowKey: ROW.sub(d.id),
+          id: d.id,
+          activityId: a.id,
+          strategyId: s.id,
+          order: subOrder,
+          title: d.title,
+          details: JSON.stringify(d.details),
+          measure: d.measure,
+          target: d.target,
+          statusAsWritten: d.statusAsWritten,
+          // The appendix's prose is the starting status note.
+          status: d.status,
+          statusNote: d.statusAsWritten,
+          measureAnswer: '',
+          updatedAt: '',
+          updatedBy: '',
+          version: 0,
+        }),
+      );
+    });
+  }
+  return new Map([
+    [CONTENT_PARTITION, plan],
+    [countyScope, county],
+  ]);
+}
+
+export interface SeedResult {
+  created: number;
+  existing: number;
+}
+
+export class PlanStore {
+  constructor(private readonly table: TableClient) {}
+
+  /**
+   * Adds every row of the content that is not stored yet and leaves every stored row as it is:
+   * a restart never resets a status someone set, and a new plan version only adds.
+   */
+  async seed(content: PlanContent): Promise<SeedResult> {
+    let created = 0;
+    let existing = 0;
+    for (const [partitionKey, rows] of contentEntities(content)) {
+      const stored = await this.rowKeys(partitionKey);
+      const missing = rows.filter((r) => !stored.has(r.rowKey));
+      existing += rows.length - missing.length;
+      for (let i = 0; i < missing.length; i += 100) {
+        created += await this.createAll(missing.slice(i, i + 100));
+      }
+    }
+    return { created, existing };
+  }
+
+  /** The whole plan with live status: two partition queries. */
+  async read(): Promise<PlanView> {
+    const contentRows = await this.partition(CONTENT_PARTITION);
+    const info = contentRows.find((r) => r.rowKey === ROW.info);
+    if (!info) throw new Error('The plan has not been seeded');
+    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix)).sort((a, b) => num(a, 'order') - num(b, 'order'));
+
+    const arenas: Arena[] = byPrefix('arena|').map((r) => ({ id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality' }));
+    const county = arenas.find((a) => a.kind === 'county');
+    const scopeRows = county ? await this.partition(scopePartition(county.id), [prefixRange('activity|'), prefixRange('sub|')]) : [];
+    const activities = scopeRows.filter((r) => r.rowKey.startsWith('activity|')).map((r) => toActivityRecord(county!.id, r));
+    const subs = scopeRows.filter((r) => r.rowKey.startsWith('sub|')).map((r) => toSubActivityRecord(county!.id, r));
+
+    const strategies: StrategyView[] = contentRows
+      .filter((r) => r.rowKey.startsWith('strategy|'))
+      .map((r) => ({ id: str(r, 'id'), number: num(r, 'number'), title: str(r, 'title'), quotes: list(r, 'quotes') }))
+      .sort((a, b) => a.number - b.number)
+      .map((s) => ({
+        ...s,
+        effectMeasures: byPrefix('measure|').filter((r) => str(r, 'strategyId') === s.id).map(toEffectMeasure),
+        activities: activities
+          .filter((a) => a.strategyId === s.id)
+          .sort((a, b) => a.order - b.order)
+          .map((a) => activityView(a, subs.filter((d) => d.activityId === a.id))),
+        localRecommendations: byPrefix('recommendation|')
+          .filter((r) => str(r, 'strategyId') === s.id)
+          .map((r) => ({ id: str(r, 'id'), title: str(r, 'title') })),
+      }));
+
+    const plan: PlanInfo = {
+      id: str(info, 'id'),
+      name: str(info, 'name'),
+      inForceFrom: str(info, 'inForceFrom'),
+      followUpIntervalMonths: num(info, 'followUpIntervalMonths'),
+      revisionIntervalYears: num(info, 'revisionIntervalYears'),
+      validityText: str(info, 'validityText'),
+      targetPicture: str(info, 'targetPicture'),
+      purpose: str(info, 'purpose'),
+      principles: list(info, 'principles'),
+    };
+    return { plan, strategies, arenas };
+  }
+
+  private async rowKeys(partitionKey: string): Promise<Set<string>> {
+    const keys = new Set<string>();
+    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+    for await (const row of rows) keys.add(row.rowKey!);
+    return keys;
+  }
+
+  private async partition(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Row[]> {
+    const filter = ranges
+      ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
+      : odata`PartitionKey eq ${partitionKey}`;
+    const rows: Row[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row as Row);
+    return rows;
+  }
+
+  /** Creates rows of one partition in one transaction; if another instance seeds at the same time, falls back to row by row. */
+  private async createAll(rows: Entity[]): Promise<number> {
+    try {
+      await this.table.submitTransaction(rows.map((r): TransactionAction => ['create', r]));
+      return rows.length;
+    } catch (error) {
+      if (statusCodeOf(error) !== 409) throw error;
+    }
+    let created = 0;
+    for (const row of rows) {
+      try {
+        await this.table.createEntity(row);
+        created++;
+      } catch (error) {
+        if (statusCodeOf(error) !== 409) throw error;
+      }
+    }
+    return created;
+  }
+}
+
+function toEffectMeasure(r: Row): EffectMeasure {
+  return {
+    id: str(r, 'id'),
+    title: str(r, 'title'),
+    target: str(r, 'target'),
+    direction: str(r, 'direction') as EffectMeasure['direction'],
+    followUp: str(r, 'followUp'),
+    frequency: str(r, 'frequency') as EffectMeasure['frequency'],
+    level: str(r, 'level') as EffectMeasure['level'],
+    breakdown: list(r, 'breakdown'),
+  };
+}

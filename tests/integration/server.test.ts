@@ -1,0 +1,100 @@
+// The running server over HTTP: GET /api/plan, /healthz and a first bot turn on /api/messages.
+import assert from 'node:assert/strict';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import type { PlanView } from '../../bot/domain/planView';
+import type { RunningApp } from '../../bot/app';
+import { countyArena } from '../../bot/storage/planStore';
+import { startTestApp } from '../helpers/app';
+import { ConnectorStandIn } from '../helpers/connector';
+import { channelMessage, PLAN_TEAM } from '../helpers/teamsActivity';
+
+describe('the running server', () => {
+  const content = loadPlanContent();
+  let app: RunningApp;
+  let connector: ConnectorStandIn;
+
+  before(async () => {
+    app = await startTestApp();
+    connector = await new ConnectorStandIn().start();
+  });
+  after(async () => {
+    await app?.close();
+    await connector?.stop();
+  });
+
+  async function getPlan(): Promise<PlanView> {
+    const res = await fetch(`${app.url}/api/plan`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+    return (await res.json()) as PlanView;
+  }
+
+  describe('GET /api/plan', () => {
+    it('shows every strategy, activity, sub-activity, effect measure and local recommendation of the plan', async () => {
+      const view = await getPlan();
+      assert.equal(view.plan.name, content.plan.name);
+      assert.equal(view.plan.targetPicture, 'Tillsammans för god hälsa hela livet');
+      assert.deepEqual(view.plan.principles, content.plan.principles);
+      assert.deepEqual(view.strategies.map((s) => [s.id, s.title, s.quotes]), content.strategies.map((s) => [s.id, s.title, s.quotes]));
+      content.strategies.forEach((s, i) => {
+        const shown = view.strategies[i]!;
+        assert.deepEqual(shown.effectMeasures, s.effectMeasures);
+        assert.deepEqual(shown.localRecommendations, s.localRecommendations);
+        assert.deepEqual(
+          shown.activities.map((a) => [a.id, a.title, a.period.from, a.period.to, a.subActivities.map((d) => [d.id, d.title, d.details, d.status, d.statusNote])]),
+          s.activities.map((a) => [a.id, a.title, a.period.from, a.period.to, a.subActivities.map((d) => [d.id, d.title, d.details, d.status, d.statusAsWritten])]),
+        );
+      });
+      assert.deepEqual(view.arenas, content.arenas);
+    });
+
+    it('gives each sub-activity its measure and target, reading merged appendix cells as the row above', async () => {
+      const view = await getPlan();
+      // 9.2: the five transitions share one measure, written once in the appendix.
+      const transitions = view.strategies[1]!.activities[1]!;
+      const written = content.strategies[1]!.activities[1]!.subActivities[0]!;
+      for (const sub of transitions.subActivities) {
+        assert.equal(sub.measure, written.measure);
+        assert.equal(sub.target, written.target);
+      }
+    });
+
+    it('shows a status change with who made it and when', async () => {
+      const county = countyArena(content).id;
+      const sub = content.strategies[2]!.activities[0]!.subActivities[0]!;
+      const current = (await app.activities.getSubActivity(county, sub.id))!;
+      const outcome = await app.activities.update({
+        scopeId: county,
+        subActivityId: sub.id,
+        etag: current.etag,
+        request: { status: 'pagar', statusNote: 'Kartläggningen har startat i SVOM:s uppdrag' },
+        actor: { id: 'aad-anna', name: 'Anna Andersson' },
+      });
+      assert.equal(outcome.kind, 'updated');
+      const shown = (await getPlan()).strategies[2]!.activities[0]!.subActivities[0]!;
+      assert.equal(shown.status, 'pagar');
+      assert.equal(shown.statusLabel, 'Pågår');
+      assert.equal(shown.statusNote, 'Kartläggningen har startat i SVOM:s uppdrag');
+      assert.equal(shown.updatedBy, 'Anna Andersson');
+      assert.ok(shown.updatedAt && !Number.isNaN(Date.parse(shown.updatedAt)));
+    });
+  });
+
+  it('GET /healthz says the process and its storage are up', async () => {
+    const res = await fetch(`${app.url}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok', storage: 'ok' });
+  });
+
+  it('answers a message in a channel with the help text', async () => {
+    const place = { ...PLAN_TEAM, channelId: '19:ostersund@thread.tacv2', channelName: 'Östersund' };
+    const activity = channelMessage(connector.url, place, 'vad kan du?');
+    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    assert.equal(res.status, 200);
+    await connector.waitForCalls(1);
+    const [reply] = connector.replies;
+    assert.match(String(reply?.text), /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
+    assert.match(String(reply?.text), /5 strategier/);
+    assert.equal(connector.calls[0]?.conversationId, activity.conversation.id);
+  });
+});

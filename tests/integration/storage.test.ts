@@ -1,0 +1,223 @@
+// The plan in Table Storage, against a real Azurite: seeding, atomic updates with history,
+// optimistic concurrency, newest-first history and safe filters.
+import assert from 'node:assert/strict';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import type { Actor } from '../../bot/domain/activityState';
+import type { PlanContent } from '../../bot/domain/plan';
+import { ActivityStore } from '../../bot/storage/activityStore';
+import { ROW, scopePartition } from '../../bot/storage/keys';
+import { countyArena, PlanStore } from '../../bot/storage/planStore';
+import type { Tables } from '../../bot/storage/tables';
+import { TestClock } from '../helpers/clock';
+import { freshTables, snapshot } from '../helpers/storage';
+
+const anna: Actor = { id: 'aad-anna', name: 'Anna Andersson' };
+const bengt: Actor = { id: 'aad-bengt', name: 'Bengt Berg' };
+
+describe('the plan in Table Storage', () => {
+  let content: PlanContent;
+  let tables: Tables;
+  let plan: PlanStore;
+  let clock: TestClock;
+  let store: ActivityStore;
+  let county: string;
+  const first = () => content.strategies[0]!.activities[0]!.subActivities[0]!;
+
+  beforeEach(async () => {
+    content = loadPlanContent();
+    county = countyArena(content).id;
+    tables = await freshTables();
+    plan = new PlanStore(tables.plan);
+    await plan.seed(content);
+    clock = new TestClock();
+    store = new ActivityStore(tables.plan, clock.now);
+  });
+
+  async function setStatus(as: Actor, status: 'pagar' | 'klar' | 'avbruten', comment = '') {
+    const current = (await store.getSubActivity(county, first().id))!;
+    return store.update({ scopeId: county, subActivityId: first().id, etag: current.etag, request: { status, comment }, actor: as });
+  }
+
+  describe('seeding', () => {
+    it('seeding twice changes nothing', async () => {
+      const before = await snapshot(tables);
+      const again = await plan.seed(content);
+      assert.equal(again.created, 0);
+      assert.equal(again.existing, before.size);
+      assert.deepEqual(await snapshot(tables), before);
+    });
+
+    it('stores the appendix prose as the status note and maps it to the status set', async () => {
+      const stored = (await store.getSubActivity(county, first().id))!;
+      assert.equal(stored.state.statusNote, first().statusAsWritten);
+      assert.equal(stored.state.status, first().status);
+      assert.equal(stored.state.version, 0);
+    });
+
+    it('a restart never resets a status someone set', async () => {
+      assert.notEqual(first().status, 'klar');
+      const outcome = await setStatus(anna, 'klar');
+      assert.equal(outcome.kind, 'updated');
+      await plan.seed(content);
+      const after = (await store.getSubActivity(county, first().id))!;
+      assert.equal(after.state.status, 'klar');
+      assert.equal(after.state.updatedBy, 'Anna Andersson');
+    });
+
+    it('a new plan version adds activities without touching existing ones', async () => {
+      await setStatus(anna, 'klar');
+      const before = await snapshot(tables);
+      const next = structuredClone(content);
+      const strategy = next.strategies[1]!;
+      strategy.activities.push({
+        id: 's2-a99',
+        title: 'Ny aktivitet i reviderad plan',
+        period: { from: 2027, to: 2028 },
+        subActivities: [
+          { id: 's2-a99-d1', title: 'Ny delaktivitet', details: [], status: 'ej_paborjat', statusAsWritten: 'Ej påbörjat', measure: 'Finns rutin?', target: 'ja/nej' },
+        ],
+      });
+      // A revised text of an existing row is not applied by seeding: people's data stays as it is.
+      next.strategies[0]!.activities[0]!.subActivities[0]!.title = 'Omskriven titel';
+
+      const result = await plan.seed(next);
+      assert.equal(result.created, 2);
+      const after = await snapshot(tables);
+      for (const [key, row] of before) assert.deepEqual(after.get(key), row, `${key} was changed`);
+      const added = await store.getSubActivity(county, 's2-a99-d1');
+      assert.equal(added?.title, 'Ny delaktivitet');
+      const view = await plan.read();
+      assert.ok(view.strategies[1]!.activities.some((a) => a.id === 's2-a99'));
+    });
+
+    it('two instances seeding at the same time both succeed and store each row once', async () => {
+      const other = await freshTables();
+      const a = new PlanStore(other.plan);
+      const b = new PlanStore(other.plan);
+      const [ra, rb] = await Promise.all([a.seed(content), b.seed(content)]);
+      const rows = await snapshot(other);
+      assert.equal(ra.created + rb.created, rows.size);
+    });
+  });
+
+  describe('updating a sub-activity', () => {
+    it('writes the new state and its history row together', async () => {
+      const outcome = await setStatus(anna, 'klar', 'Begreppen är beslutade');
+      assert.equal(outcome.kind, 'updated');
+      const stored = (await store.getSubActivity(county, first().id))!;
+      assert.equal(stored.state.status, 'klar');
+      assert.equal(stored.state.version, 1);
+      assert.equal(stored.state.updatedAt, clock.now().toISOString());
+      const [entry] = await store.history(county, first().id);
+      assert.equal(entry?.version, 1);
+      assert.equal(entry?.actor.name, 'Anna Andersson');
+      assert.equal(entry?.comment, 'Begreppen är beslutade');
+      assert.deepEqual(entry?.changes, [{ field: 'status', from: first().status, to: 'klar' }]);
+    });
+
+    it('changes neither state nor history when the history write fails', async () => {
+      // Occupy the history row the update will write: the transaction must fail as a whole.
+      await tables.plan.createEntity({ partitionKey: scopePartition(county), rowKey: ROW.history(first().id, 1), note: 'in the way' });
+      const before = (await store.getSubActivity(county, first().id))!;
+      await assert.rejects(setStatus(anna, 'klar'));
+      const after = (await store.getSubActivity(county, first().id))!;
+      assert.equal(after.state.status, before.state.status);
+      assert.equal(after.state.version, 0);
+      assert.equal(after.etag, before.etag);
+      assert.deepEqual(await store.latestChanges(county), []);
+    });
+
+    it('refuses a stale ETag and returns the current state', async () => {
+      const seen = (await store.getSubActivity(county, first().id))!;
+      await setStatus(bengt, 'avbruten');
+      const outcome = await store.update({ scopeId: county, subActivityId: first().id, etag: seen.etag, request: { status: 'klar' }, actor: anna });
+      assert.equal(outcome.kind, 'conflict');
+      assert.equal(outcome.kind === 'conflict' && outcome.current.state.status, 'avbruten');
+      assert.equal(outcome.kind === 'conflict' && outcome.current.state.updatedBy, 'Bengt Berg');
+      const stored = (await store.getSubActivity(county, first().id))!;
+      assert.equal(stored.state.status, 'avbruten');
+      assert.equal((await store.history(county, first().id)).length, 1);
+    });
+
+    it('lets exactly one of two simultaneous updates on the same card win', async () => {
+      const seen = (await store.getSubActivity(county, first().id))!;
+      const outcomes = await Promise.all(
+        [anna, bengt].map((actor, i) =>
+          store.update({ scopeId: county, subActivityId: first().id, etag: seen.etag, request: { status: i === 0 ? 'klar' : 'avbruten' }, actor }),
+        ),
+      );
+      assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['conflict', 'updated']);
+      const winner = outcomes.find((o) => o.kind === 'updated')!;
+      const stored = (await store.getSubActivity(county, first().id))!;
+      assert.equal(stored.state.status, winner.kind === 'updated' ? winner.record.state.status : undefined);
+      assert.equal((await store.history(county, first().id)).length, 1);
+    });
+
+    it('writes nothing when nothing changes', async () => {
+      const seen = (await store.getSubActivity(county, first().id))!;
+      const outcome = await store.update({ scopeId: county, subActivityId: first().id, etag: seen.etag, request: { status: seen.state.status }, actor: anna });
+      assert.equal(outcome.kind, 'unchanged');
+      assert.equal((await store.getSubActivity(county, first().id))!.etag, seen.etag);
+    });
+
+    it('answers notFound for an unknown sub-activity', async () => {
+      const outcome = await store.update({ scopeId: county, subActivityId: 's9-a9-d9', etag: '*', request: { status: 'klar' }, actor: anna });
+      assert.equal(outcome.kind, 'notFound');
+    });
+  });
+
+  describe('history', () => {
+    it('comes back newest first, per sub-activity and for the whole scope', async () => {
+      const second = content.strategies[0]!.activities[0]!.subActivities[1]!;
+      await setStatus(anna, 'klar');
+      clock.advance(60_000);
+      const other = (await store.getSubActivity(county, second.id))!;
+      await store.update({ scopeId: county, subActivityId: second.id, etag: other.etag, request: { statusNote: 'Mall klar för remiss' }, actor: bengt });
+      clock.advance(60_000);
+      await setStatus(bengt, 'avbruten');
+      clock.advance(60_000);
+      await setStatus(anna, 'pagar', 'Återupptas');
+
+      const mine = await store.history(county, first().id);
+      assert.deepEqual(mine.map((e) => e.version), [3, 2, 1]);
+      assert.deepEqual(mine.map((e) => e.changes[0]?.to), ['pagar', 'avbruten', 'klar']);
+      const feed = await store.latestChanges(county);
+      assert.deepEqual(feed.map((e) => [e.subActivityId, e.version]), [
+        [first().id, 3],
+        [first().id, 2],
+        [second.id, 1],
+        [first().id, 1],
+      ]);
+      assert.deepEqual((await store.latestChanges(county, 2)).map((e) => e.version), [3, 2]);
+    });
+
+    it('does not mix up sub-activities whose ids share a beginning', async () => {
+      const partitionKey = scopePartition(county);
+      await tables.plan.createEntity({ partitionKey, rowKey: ROW.sub('s1-a1-d10'), id: 's1-a1-d10', title: 'x', status: 'pagar', version: 0 });
+      const d10 = (await store.getSubActivity(county, 's1-a1-d10'))!;
+      await store.update({ scopeId: county, subActivityId: 's1-a1-d10', etag: d10.etag, request: { status: 'klar' }, actor: anna });
+      assert.deepEqual(await store.history(county, first().id), []);
+      assert.equal((await store.history(county, 's1-a1-d10')).length, 1);
+    });
+  });
+
+  describe('filters with user text', () => {
+    beforeEach(async () => {
+      await setStatus(anna, 'klar');
+    });
+
+    for (const hostile of [
+      `s1-a1-d1' or RowKey ne '`,
+      `' or PartitionKey ne '`,
+      `s1-a1-d1'' or ''1'' eq ''1`,
+      `s1-a1-d1|`,
+      `ä"ö\\%&?#/`,
+    ]) {
+      it(`neither breaks nor widens a query for ${JSON.stringify(hostile)}`, async () => {
+        assert.deepEqual(await store.history(county, hostile), []);
+        assert.deepEqual(await store.latestChanges(hostile), []);
+        assert.equal((await store.history(county, first().id)).length, 1);
+      });
+    }
+  });
+});
