@@ -3,10 +3,13 @@
 import type { Server } from 'restify';
 import { redactedConfig, type Config } from './config';
 import { loadPlanContent } from './content/loadPlan';
-import { summarise } from './domain/helpText';
+import { Conversation } from './conversation/conversation';
+import { conversationFeatures } from './conversation/features';
+import { tabLinks } from './domain/deepLinks';
 import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
 import { ActivityStore } from './storage/activityStore';
+import { ChannelStore } from './storage/channelStore';
 import { PlanStore } from './storage/planStore';
 import { createTables, describeConnection, ensureTables, pingTables, type TableConnection, type Tables } from './storage/tables';
 import { createMessageEndpoint } from './teams/adapter';
@@ -19,6 +22,7 @@ export interface RunningApp {
   tables: Tables;
   plan: PlanStore;
   activities: ActivityStore;
+  channels: ChannelStore;
   log: Logger;
   close(): Promise<void>;
 }
@@ -51,7 +55,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     log.info(seeded, 'Plan seeded');
     const activities = new ActivityStore(tables.plan, options.now);
 
-    const bot = new PlanBot(async () => summarise(await plan.read()));
+    const now = options.now ?? (() => new Date());
+    const channels = new ChannelStore(tables.channels, now);
+    const services = { plan, activities, channels, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
+    const conversation = new Conversation(services, conversationFeatures);
+    const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '' });
     const server = createServer({
       log,
       messages: createMessageEndpoint(config.bot, bot, log),
@@ -70,6 +78,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       tables,
       plan,
       activities,
+      channels,
       log,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

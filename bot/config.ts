@@ -31,6 +31,10 @@ const envSchema = z.object({
   AZURITE_TABLE_PORT: z.coerce.number().int().min(1).max(65535).default(10002),
   /** The plan file to seed; another region's plan loads from its own file. */
   PLAN_FILE: optionalText,
+  /** The Teams app id (manifest id), for deep links from cards to the tab. */
+  TEAMS_APP_ID: optionalText,
+  /** The app's public base URL (the tab is served under it). */
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Bot identity; unset means local development without Bot Framework authentication. */
   BOT_ID: optionalText,
   BOT_PASSWORD: optionalText,
@@ -57,6 +61,9 @@ export interface Config {
   storage: StorageConfig;
   tablePrefix: string;
   planFile?: string;
+  teamsAppId?: string;
+  /** Base URL of the app as people's browsers reach it. */
+  publicUrl: string;
   /** Undefined: /api/messages runs unauthenticated, for local development only. */
   bot?: BotIdentity;
 }
@@ -98,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     storage,
     tablePrefix: e.TABLE_PREFIX,
     ...(e.PLAN_FILE ? { planFile: path.resolve(projectRoot, e.PLAN_FILE) } : {}),
+    ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+    publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     ...(bot ? { bot } : {}),
   });
 }

@@ -37,3 +37,11 @@ export function prefixRange(prefix: string): { from: string; to: string } {
   const last = prefix.charCodeAt(prefix.length - 1);
   return { from: prefix, to: prefix.slice(0, -1) + String.fromCharCode(last + 1) };
 }
+
+/**
+ * Makes an id that comes from Teams (channel, user) safe as a key: Azure Tables forbids
+ * '/', '\\', '#', '?' and control characters in keys.
+ */
+export function externalKey(id: string): string {
+  return encodeURIComponent(id);
+}

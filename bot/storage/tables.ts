@@ -6,6 +6,8 @@ import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identi
 export const TABLE_NAMES = {
   /** The plan's content, every scope's activities with their state and history. */
   plan: 'plan',
+  /** Teams channels and people: arena links, conversation references, reminder settings. */
+  channels: 'channels',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -1,16 +1,145 @@
-// Routing of the bot's turns. The conversation itself (cards, commands, linking) is issue #3;
-// for now every message is answered with the help text, never silence.
-import { TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { helpText, type PlanSummary } from '../domain/helpText';
+// The Teams edge: maps Bot Framework events to the conversation layer and sends what it returns.
+// Routing only; every decision is made in ../conversation and ../domain.
+import { randomUUID } from 'node:crypto';
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ChannelInfo,
+  type ConversationReference,
+  type TeamInfo,
+  type TeamsChannelAccount,
+} from 'botbuilder';
+import type { CardJson } from '../cards/bind';
+import { messageCard } from '../cards/messageCard';
+import type { Conversation } from '../conversation/conversation';
+import type { Reply } from '../conversation/turn';
+import type { Logger } from '../log';
+import type { ChannelStore } from '../storage/channelStore';
+import { linkCard } from '../cards/linkCard';
+import type { PlanStore } from '../storage/planStore';
+import { placeOf, referenceFor, textOf, turnOf } from './turnMapping';
+
+export interface PlanBotDeps {
+  conversation: Conversation;
+  channels: ChannelStore;
+  plan: PlanStore;
+  log: Logger;
+  /** The bot's app id, for proactive posts into other channels ('' in local development). */
+  botAppId: string;
+}
+
+const APOLOGY = () =>
+  messageCard({
+    title: 'Något gick fel hos mig',
+    text: 'Ingenting av det du skrev har gått förlorat i planen, men jag kunde inte svara. Försök igen om en stund; kvarstår felet, kontakta planens projektledare.',
+    tone: 'error',
+  });
 
 export class PlanBot extends TeamsActivityHandler {
-  constructor(private readonly summary: () => Promise<PlanSummary>) {
+  constructor(private readonly deps: PlanBotDeps) {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity({ type: 'message', text: helpText(await this.summary()), textFormat: 'markdown' });
+      await this.safely(context, async () => this.send(context, await deps.conversation.message(turnOf(context), textOf(context))));
       await next();
     });
   }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    let card: CardJson = APOLOGY();
+    await this.safely(context, async () => {
+      card = await this.deps.conversation.action(turnOf(context), invoke?.action?.verb, invoke?.action?.data ?? {});
+    });
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  /** The bot was added to a team (or members joined): remember the team's channels and ask each for its arena. */
+  protected override async onTeamsMembersAdded(context: TurnContext): Promise<void> {
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+    if (!botAdded || placeOf(context.activity).kind !== 'channel') return;
+    await this.safely(context, async () => {
+      const place = placeOf(context.activity);
+      if (place.kind !== 'channel') return;
+      let channels: Array<{ id: string; name: string }>;
+      try {
+        channels = (await TeamsInfo.getTeamChannels(context)).map((c: ChannelInfo) => ({ id: c.id ?? place.teamId, name: c.name ?? 'Allmänt' }));
+      } catch (error) {
+        this.deps.log.warn({ err: error, teamId: place.teamId }, 'Could not list the team\'s channels; asking in the current channel only');
+        channels = [{ id: place.channelId, name: place.channelName }];
+      }
+      for (const channel of channels) await this.greetChannel(context, place.teamId, place.teamName, place.tenantId, channel);
+    });
+  }
+
+  protected override async onTeamsChannelCreated(context: TurnContext): Promise<void> {
+    const place = placeOf(context.activity);
+    if (place.kind !== 'channel') return;
+    await this.safely(context, () => this.greetChannel(context, place.teamId, place.teamName, place.tenantId, { id: place.channelId, name: place.channelName }));
+  }
+
+  protected override async onTeamsChannelRenamed(context: TurnContext): Promise<void> {
+    const place = placeOf(context.activity);
+    if (place.kind !== 'channel') return;
+    await this.safely(context, async () => {
+      if (await this.deps.channels.get(place.channelId)) {
+        await this.deps.channels.remember({ ...place, reference: JSON.stringify(referenceFor(context.activity, place)) });
+      }
+    });
+  }
+
+  protected override async onTeamsChannelDeleted(context: TurnContext): Promise<void> {
+    const place = placeOf(context.activity);
+    if (place.kind !== 'channel') return;
+    await this.safely(context, () => this.deps.channels.setState(place.channelId, 'removed'));
+  }
+
+  protected override async onTeamsMembersRemoved(context: TurnContext): Promise<void> {
+    const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+    const place = placeOf(context.activity);
+    if (!botRemoved || place.kind !== 'channel') return;
+    await this.safely(context, async () => void (await this.deps.channels.removeTeam(place.teamId)));
+  }
+
+  protected override async onTeamsTeamDeleted(context: TurnContext): Promise<void> {
+    const place = placeOf(context.activity);
+    if (place.kind !== 'channel') return;
+    await this.safely(context, async () => void (await this.deps.channels.removeTeam(place.teamId)));
+  }
+
+  private async greetChannel(context: TurnContext, teamId: string, teamName: string, tenantId: string, channel: { id: string; name: string }): Promise<void> {
+    const place = { kind: 'channel' as const, teamId, teamName, tenantId, channelId: channel.id, channelName: channel.name };
+    const reference = referenceFor(context.activity, place);
+    const stored = await this.deps.channels.remember({ ...place, reference: JSON.stringify(reference) });
+    if (stored.arenaId) return; // Linked before (the bot was re-added): keep the link, no new question.
+    const view = await this.deps.plan.read();
+    const card = linkCard(view.arenas, 'channel');
+    const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    // A new post in each channel, also the one the event came from (its conversation is the team).
+    await context.adapter.continueConversationAsync(this.deps.botAppId, reference as Partial<ConversationReference>, async (proactive) => {
+      await proactive.sendActivity(activity);
+    });
+  }
+
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    if (reply.text) await context.sendActivity({ type: 'message', text: reply.text });
+    for (const card of reply.cards) await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  /** One place that catches what nobody expected: logged once with the turn's id, answered with an apology. */
+  private async safely(context: TurnContext, work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const correlationId = randomUUID();
+      this.deps.log.error({ err: error, correlationId, activityType: context.activity.type, activityId: context.activity.id }, 'Bot turn failed');
+      if (context.activity.type === 'message') {
+        await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(APOLOGY())] }).catch(() => undefined);
+      }
+    }
+  }
 }
 
-export { TurnContext };
+export type { TeamInfo, TeamsChannelAccount };

@@ -10,8 +10,18 @@ export interface ConnectorCall {
   body: Record<string, unknown>;
 }
 
+export interface StandInResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
 export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
+  /** The team's channels, as GET /v3/teams/{teamId}/conversations lists them. */
+  teamChannels: Array<{ id: string; name?: string }> = [];
+  /** Lets a test answer a call differently (429, 403, ...); undefined means the normal answer. */
+  override?: (call: ConnectorCall) => StandInResponse | undefined;
   private server?: http.Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
@@ -28,19 +38,28 @@ export class ConnectorStandIn {
       req.on('end', () => {
         const path = req.url ?? '';
         const match = /^\/v3\/conversations\/([^/]+)/.exec(path);
-        this.calls.push({
+        const call: ConnectorCall = {
           method: req.method ?? '',
           path,
           conversationId: match ? decodeURIComponent(match[1]!) : '',
           body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
-        });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+        };
+        this.calls.push(call);
+        const answer = this.override?.(call) ?? this.normalAnswer(call);
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+        res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
         this.notify();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
+  }
+
+  private normalAnswer(call: ConnectorCall): StandInResponse {
+    if (call.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations/.test(call.path)) {
+      return { status: 200, body: { conversations: this.teamChannels } };
+    }
+    return { status: 200, body: { id: `reply-${this.nextId++}` } };
   }
 
   /** Replies (activities the bot sent), in order. */

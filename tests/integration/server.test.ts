@@ -86,15 +86,15 @@ describe('the running server', () => {
     assert.deepEqual(await res.json(), { status: 'ok', storage: 'ok' });
   });
 
-  it('answers a message in a channel with the help text', async () => {
+  it('answers a message on /api/messages through the Bot Connector', async () => {
     const place = { ...PLAN_TEAM, channelId: '19:ostersund@thread.tacv2', channelName: 'Östersund' };
-    const activity = channelMessage(connector.url, place, 'vad kan du?');
+    const activity = channelMessage(connector.url, place, 'hjälp');
     const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     assert.equal(res.status, 200);
     await connector.waitForCalls(1);
     const [reply] = connector.replies;
-    assert.match(String(reply?.text), /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
-    assert.match(String(reply?.text), /5 strategier/);
+    const card = JSON.stringify((reply?.attachments as unknown[])[0]);
+    assert.match(card, /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
     assert.equal(connector.calls[0]?.conversationId, activity.conversation.id);
   });
 });

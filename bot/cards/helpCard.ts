@@ -1,0 +1,34 @@
+// The help card: what the bot can do, with buttons for the common actions.
+import { bind, type CardJson } from './bind';
+import template from './help.json';
+
+export interface HelpCardData {
+  planName: string;
+  targetPicture: string;
+  /** Which arena this chat follows, or how to choose one. */
+  placeText: string;
+}
+
+export const COMMAND_HELP = [
+  { word: 'status', description: 'Arenans översikt: läget per strategi, senaste ändringar och det som är försenat.' },
+  { word: 'aktiviteter [strategi]', description: 'Arenans aktiviteter med status och knapp för att uppdatera, t.ex. "aktiviteter 2" eller "aktiviteter kontinuitet".' },
+  { word: 'mått', description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.' },
+  { word: 'ny aktivitet', description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.' },
+  { word: 'påminnelser', description: 'Kanalens inställningar för påminnelser om uppföljning.' },
+  { word: 'koppla <arena>', description: 'Koppla kanalen till en arena, t.ex. "koppla Östersund".' },
+  { word: 'hjälp', description: 'Visa det här kortet.' },
+] as const;
+
+export function helpCard(data: HelpCardData): CardJson {
+  return bind(template, {
+    ...data,
+    intro: 'Jag hjälper er att följa upp planen här i kanalen. Skriv ett kommando till mig (nämn @Gemensam plan i kanalen):',
+    commands: COMMAND_HELP,
+    buttons: [
+      { title: 'Status', command: 'status' },
+      { title: 'Aktiviteter', command: 'aktiviteter' },
+      { title: 'Mått', command: 'mått' },
+      { title: 'Ny aktivitet', command: 'ny aktivitet' },
+    ],
+  });
+}

@@ -1,0 +1,32 @@
+// Every Action.Execute verb, in one place: the templates' buttons and the router read these,
+// so one string ties a button to its handler.
+export const VERBS = {
+  /** Run a command from a button, data: { command: string } */
+  command: 'command',
+  /** Link the channel (or the personal chat) to an arena, data: { arenaId, confirm? } */
+  link: 'link',
+  /** Show a page of the arena's activities, data: { strategyId?, page } */
+  listActivities: 'listActivities',
+  /** Open the edit form of a sub-activity, data: { scopeId, subActivityId } */
+  editSubActivity: 'editSubActivity',
+  /** Save the edit form, data: { scopeId, subActivityId, etag } + form inputs */
+  saveSubActivity: 'saveSubActivity',
+  /** Close the edit form without saving, data: { scopeId, subActivityId } */
+  showSubActivity: 'showSubActivity',
+  /** Effect measures: open the report form, data: { measureId } */
+  editMeasureValue: 'editMeasureValue',
+  /** Effect measures: save a reported value, data: { measureId, period, etag? } + inputs */
+  saveMeasureValue: 'saveMeasureValue',
+  /** Adopt one of the plan's recommended local activities, data: { recommendationId } + inputs */
+  adoptRecommendation: 'adoptRecommendation',
+  /** Add the arena's own activity, data: {} + inputs */
+  createOwnActivity: 'createOwnActivity',
+  /** Save the channel's reminder settings, data: { etag } + inputs */
+  saveReminders: 'saveReminders',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && (Object.values(VERBS) as string[]).includes(value);
+}

@@ -1,0 +1,35 @@
+// Which arena a turn belongs to: the channel's linked arena, or the arena a person chose for
+// personal chat. A channel nobody has linked yet gets the link card instead.
+import type { PlanView } from '../domain/planView';
+import { linkCard } from '../cards/linkCard';
+import { messageCard } from '../cards/messageCard';
+import type { Services } from './services';
+import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
+
+export type Resolution = { ok: true; at: ArenaTurn } | { ok: false; reply: Reply };
+
+export async function resolveArena(turn: Turn, services: Services, view?: PlanView): Promise<Resolution> {
+  const plan = view ?? (await services.plan.read());
+  const place = turn.place;
+  if (place.kind === 'groupChat') {
+    return {
+      ok: false,
+      reply: cards(messageCard({ title: 'Här kan jag inte hjälpa till', text: 'Jag följer upp planen i planens kanaler och i personlig chatt. Skriv till mig där.' })),
+    };
+  }
+  if (place.kind === 'channel') {
+    const channel = (await services.channels.get(place.channelId)) ?? (await services.channels.remember({ ...place, reference: turn.reference }));
+    const arena = plan.arenas.find((a) => a.id === channel.arenaId);
+    if (!arena) {
+      return { ok: false, reply: { text: 'Kanalen är inte kopplad till någon arena ännu.', cards: [linkCard(plan.arenas, 'channel')] } };
+    }
+    // Taking part in the arena's channel is what lets a person update it from personal chat.
+    await services.channels.recordMember(arena.id, turn.actor.id);
+    return { ok: true, at: { turn, arena, origin: { kind: 'channel', arenaId: arena.id }, view: plan, services } };
+  }
+  const arenaId = await services.channels.personalArena(place.userId);
+  const arena = plan.arenas.find((a) => a.id === arenaId);
+  if (!arena) return { ok: false, reply: cards(linkCard(plan.arenas, 'personal')) };
+  const member = await services.channels.isMember(arena.id, turn.actor.id);
+  return { ok: true, at: { turn, arena, origin: { kind: 'personal', arenaId: arena.id, memberOfArenaChannel: member }, view: plan, services } };
+}

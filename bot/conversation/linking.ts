@@ -1,0 +1,84 @@
+// Linking a channel (or a personal chat) to an arena: by card, or by "koppla <namn>".
+// Re-linking a linked channel asks for confirmation first.
+import { z } from 'zod';
+import type { CardJson } from '../cards/bind';
+import { linkCard, linkConfirmCard } from '../cards/linkCard';
+import { messageCard } from '../cards/messageCard';
+import { findArena } from '../domain/commands';
+import type { Arena } from '../domain/plan';
+import type { PlanView } from '../domain/planView';
+import type { Services } from './services';
+import type { Turn } from './turn';
+
+const linkData = z.object({
+  arenaId: z.string().max(64),
+  confirm: z.boolean().optional(),
+  etag: z.string().max(200).optional(),
+});
+
+function linkedCard(arena: Arena, where: 'channel' | 'personal'): CardJson {
+  return messageCard({
+    title: where === 'channel' ? `Kanalen är kopplad till ${arena.name}` : `Du följer nu ${arena.name}`,
+    text:
+      where === 'channel'
+        ? `Här följer ni upp ${arena.kind === 'county' ? 'de länsövergripande aktiviteterna i Bilaga 1 och effektmåtten' : `${arena.name}s aktiviteter`}. Påminnelser om uppföljning kommer hit.`
+        : `Här i chatten ser du ${arena.name}s aktiviteter.`,
+    tone: 'success',
+    buttons: [
+      { title: 'Status', command: 'status' },
+      { title: 'Aktiviteter', command: 'aktiviteter' },
+      { title: 'Hjälp', command: 'hjälp' },
+    ],
+  });
+}
+
+function unknownArenaCard(view: PlanView, typed: string): CardJson {
+  return messageCard({
+    title: `Jag hittar ingen arena som heter "${typed.slice(0, 60)}"`,
+    text: 'Skriv "koppla" följt av en av de här, eller välj i kortet nedan:',
+    tone: 'warning',
+    details: view.arenas.map((a) => a.name),
+  });
+}
+
+/** "koppla [namn]": links at once, asks to confirm a re-link, or shows the choices. */
+export async function linkByText(turn: Turn, services: Services, view: PlanView, typed: string | undefined): Promise<CardJson[]> {
+  const where = turn.place.kind === 'channel' ? 'channel' : 'personal';
+  if (!typed) return [linkCard(view.arenas, where)];
+  const arena = findArena(view.arenas, typed);
+  if (!arena) return [unknownArenaCard(view, typed), linkCard(view.arenas, where)];
+  return [await link(turn, services, view, arena, false)];
+}
+
+/** The link card's button (and the re-link confirmation's). */
+export async function linkByCard(turn: Turn, services: Services, view: PlanView, data: unknown): Promise<CardJson> {
+  const parsed = linkData.safeParse(data);
+  const arena = parsed.success ? view.arenas.find((a) => a.id === parsed.data.arenaId) : undefined;
+  if (!parsed.success || !arena) {
+    return messageCard({ title: 'Välj en arena', text: 'Jag känner inte igen valet. Välj en av arenorna i listan.', tone: 'warning' });
+  }
+  return link(turn, services, view, arena, parsed.data.confirm === true, parsed.data.etag);
+}
+
+async function link(turn: Turn, services: Services, view: PlanView, arena: Arena, confirmed: boolean, etag?: string): Promise<CardJson> {
+  const place = turn.place;
+  if (place.kind === 'groupChat') {
+    return messageCard({ title: 'Här kan jag inte hjälpa till', text: 'Koppla en av planens kanaler, eller välj arena i personlig chatt.' });
+  }
+  if (place.kind === 'personal') {
+    await services.channels.choosePersonalArena(place.userId, arena.id);
+    return linkedCard(arena, 'personal');
+  }
+  const channel = (await services.channels.get(place.channelId)) ?? (await services.channels.remember({ ...place, reference: turn.reference }));
+  const current = view.arenas.find((a) => a.id === channel.arenaId);
+  if (current?.id === arena.id) return linkedCard(arena, 'channel');
+  if (current && !confirmed) return linkConfirmCard(current, arena, channel.etag);
+  // A confirmation carries the ETag the person saw: if someone re-linked meanwhile, ask again.
+  const linked = await services.channels.link(place.channelId, arena.id, turn.actor.name, confirmed ? etag : undefined);
+  if (!linked) {
+    const now = (await services.channels.get(place.channelId))!;
+    const nowArena = view.arenas.find((a) => a.id === now.arenaId);
+    return nowArena ? linkConfirmCard(nowArena, arena, now.etag) : linkCard(view.arenas, 'channel', arena.id);
+  }
+  return linkedCard(arena, 'channel');
+}

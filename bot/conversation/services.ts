@@ -1,0 +1,15 @@
+// The stores and settings the conversation layer uses.
+import type { Logger } from '../log';
+import type { ActivityStore } from '../storage/activityStore';
+import type { ChannelStore } from '../storage/channelStore';
+import type { PlanStore } from '../storage/planStore';
+import type { TabLinks } from '../domain/deepLinks';
+
+export interface Services {
+  plan: PlanStore;
+  activities: ActivityStore;
+  channels: ChannelStore;
+  links: TabLinks;
+  now: () => Date;
+  log: Logger;
+}

@@ -1,0 +1,36 @@
+// A Teams channel as the plan sees it: which arena it follows up, and how to reach it.
+
+export type ChannelState = 'active' | 'removed' | 'unreachable';
+
+export interface ReminderSettings {
+  enabled: boolean;
+  /** ISO weekday, 1 = Monday … 7 = Sunday (Europe/Stockholm). */
+  weekday: number;
+  /** Hour of the day, 0–23 (Europe/Stockholm). */
+  hour: number;
+  /** Ids of the reminder rules that apply to the channel. */
+  rules: string[];
+}
+
+export interface ChannelRecord {
+  channelId: string;
+  teamId: string;
+  teamName: string;
+  channelName: string;
+  tenantId: string;
+  /** The arena the channel follows up; undefined until someone links it. */
+  arenaId?: string;
+  linkedAt?: string;
+  linkedBy?: string;
+  /** Opaque conversation reference for proactive messages (owned by the Teams edge). */
+  reference: string;
+  state: ChannelState;
+  reminders?: ReminderSettings;
+  etag: string;
+}
+
+/** Where a message or card action came from. */
+export type Place =
+  | { kind: 'channel'; teamId: string; teamName: string; channelId: string; channelName: string; tenantId: string }
+  | { kind: 'personal'; userId: string; tenantId: string }
+  | { kind: 'groupChat'; conversationId: string; tenantId: string };

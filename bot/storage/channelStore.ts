@@ -1,0 +1,152 @@
+// Channels the bot has seen (arena link, conversation reference, reminder settings), each
+// person's arena choice in personal chat, and who takes part in which arena's channel.
+import { odata, type TableClient } from '@azure/data-tables';
+import type { ChannelRecord, ChannelState, ReminderSettings } from '../domain/channels';
+import { statusCodeOf, str, type Row } from './entities';
+import { externalKey } from './keys';
+
+const CHANNEL = 'channel';
+const PERSON = 'person';
+const memberPartition = (arenaId: string) => `member:${arenaId}`;
+
+export interface ChannelSeen {
+  channelId: string;
+  teamId: string;
+  teamName: string;
+  channelName: string;
+  tenantId: string;
+  reference: string;
+}
+
+export class ChannelStore {
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Records a channel (or refreshes its name and reference); never touches its arena link. */
+  async remember(seen: ChannelSeen): Promise<ChannelRecord> {
+    await this.table.upsertEntity(
+      { partitionKey: CHANNEL, rowKey: externalKey(seen.channelId), ...seen, state: 'active' satisfies ChannelState },
+      'Merge',
+    );
+    return (await this.get(seen.channelId))!;
+  }
+
+  async get(channelId: string): Promise<ChannelRecord | undefined> {
+    try {
+      return toChannel(await this.table.getEntity<Record<string, unknown>>(CHANNEL, externalKey(channelId)) as Row);
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Links the channel to an arena. With an ETag, refuses (returns undefined) if the channel changed meanwhile. */
+  async link(channelId: string, arenaId: string, by: string, etag?: string): Promise<ChannelRecord | undefined> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: CHANNEL, rowKey: externalKey(channelId), arenaId, linkedAt: this.now().toISOString(), linkedBy: by },
+        'Merge',
+        { etag: etag ?? '*' },
+      );
+    } catch (error) {
+      if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+    return this.get(channelId);
+  }
+
+  async setState(channelId: string, state: ChannelState): Promise<void> {
+    try {
+      await this.table.updateEntity({ partitionKey: CHANNEL, rowKey: externalKey(channelId), state }, 'Merge');
+    } catch (error) {
+      if (statusCodeOf(error) !== 404) throw error;
+    }
+  }
+
+  /** Marks every channel of a team removed (the bot was removed, or the team deleted). */
+  async removeTeam(teamId: string): Promise<number> {
+    const channels = await this.list(odata`PartitionKey eq ${CHANNEL} and teamId eq ${teamId}`);
+    for (const c of channels) await this.setState(c.channelId, 'removed');
+    return channels.length;
+  }
+
+  async setReminders(channelId: string, settings: ReminderSettings, etag: string): Promise<ChannelRecord | undefined> {
+    try {
+      await this.table.updateEntity(
+        { partitionKey: CHANNEL, rowKey: externalKey(channelId), reminders: JSON.stringify(settings) },
+        'Merge',
+        { etag },
+      );
+    } catch (error) {
+      if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+    return this.get(channelId);
+  }
+
+  /** Active channels linked to an arena (a small partition; the filter runs server-side). */
+  async channelsOf(arenaId: string): Promise<ChannelRecord[]> {
+    return this.list(odata`PartitionKey eq ${CHANNEL} and arenaId eq ${arenaId} and state eq ${'active'}`);
+  }
+
+  async all(): Promise<ChannelRecord[]> {
+    return this.list(odata`PartitionKey eq ${CHANNEL}`);
+  }
+
+  /** The arena a person follows in personal chat. */
+  async personalArena(userId: string): Promise<string | undefined> {
+    try {
+      const row = (await this.table.getEntity<Record<string, unknown>>(PERSON, externalKey(userId))) as Row;
+      return str(row, 'arenaId') || undefined;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async choosePersonalArena(userId: string, arenaId: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: PERSON, rowKey: externalKey(userId), arenaId, chosenAt: this.now().toISOString() }, 'Replace');
+  }
+
+  /** Records that a person takes part in an arena's channel: it lets them update that arena from personal chat. */
+  async recordMember(arenaId: string, userId: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: memberPartition(arenaId), rowKey: externalKey(userId), lastSeen: this.now().toISOString() }, 'Replace');
+  }
+
+  async isMember(arenaId: string, userId: string): Promise<boolean> {
+    try {
+      await this.table.getEntity(memberPartition(arenaId), externalKey(userId));
+      return true;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  private async list(filter: string): Promise<ChannelRecord[]> {
+    const out: ChannelRecord[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toChannel(row as Row));
+    return out;
+  }
+}
+
+function toChannel(row: Row): ChannelRecord {
+  const reminders = str(row, 'reminders');
+  const state = str(row, 'state');
+  return {
+    channelId: str(row, 'channelId'),
+    teamId: str(row, 'teamId'),
+    teamName: str(row, 'teamName'),
+    channelName: str(row, 'channelName'),
+    tenantId: str(row, 'tenantId'),
+    ...(str(row, 'arenaId') ? { arenaId: str(row, 'arenaId') } : {}),
+    ...(str(row, 'linkedAt') ? { linkedAt: str(row, 'linkedAt') } : {}),
+    ...(str(row, 'linkedBy') ? { linkedBy: str(row, 'linkedBy') } : {}),
+    reference: str(row, 'reference'),
+    state: state === 'removed' || state === 'unreachable' ? state : 'active',
+    ...(reminders ? { reminders: JSON.parse(reminders) as ReminderSettings } : {}),
+    etag: row.etag,
+  };
+}

@@ -1,0 +1,56 @@
+// Turns a Teams activity into the conversation layer's Turn: place, actor, conversation reference.
+import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
+import type { Place } from '../domain/channels';
+import type { Turn } from '../conversation/turn';
+
+interface TeamsChannelData {
+  channel?: { id?: string; name?: string };
+  team?: { id?: string; name?: string };
+  tenant?: { id?: string };
+  eventType?: string;
+}
+
+export function channelDataOf(activity: Partial<Activity>): TeamsChannelData {
+  return (activity.channelData ?? {}) as TeamsChannelData;
+}
+
+export function placeOf(activity: Partial<Activity>): Place {
+  const data = channelDataOf(activity);
+  const tenantId = data.tenant?.id ?? activity.conversation?.tenantId ?? '';
+  const type = activity.conversation?.conversationType;
+  if (type === 'channel' || (!type && data.team?.id)) {
+    const teamId = data.team?.id ?? '';
+    // The General channel's id is the team's id; Teams leaves channel out of some events for it.
+    const channelId = data.channel?.id ?? teamId;
+    return { kind: 'channel', teamId, teamName: data.team?.name ?? '', channelId, channelName: data.channel?.name ?? (channelId === teamId ? 'Allmänt' : ''), tenantId };
+  }
+  if (type === 'groupChat') return { kind: 'groupChat', conversationId: activity.conversation?.id ?? '', tenantId };
+  return { kind: 'personal', userId: activity.from?.aadObjectId ?? activity.from?.id ?? '', tenantId };
+}
+
+/** A reference that posts into the channel itself (not into the thread the activity came from). */
+export function referenceFor(activity: Partial<Activity>, place: Place): Partial<ConversationReference> {
+  const reference = TurnContext.getConversationReference(activity);
+  if (place.kind === 'channel' && reference.conversation) {
+    reference.conversation = { ...reference.conversation, id: place.channelId };
+  }
+  delete reference.activityId;
+  return reference;
+}
+
+export function turnOf(context: TurnContext): Turn {
+  const activity = context.activity;
+  const place = placeOf(activity);
+  return {
+    place,
+    actor: { id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown', name: (activity.from?.name ?? '').trim() || 'Okänd användare' },
+    reference: JSON.stringify(referenceFor(activity, place)),
+  };
+}
+
+/** The text of a message without the bot's @mention. */
+export function textOf(context: TurnContext): string {
+  const activity = context.activity;
+  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim();
+}

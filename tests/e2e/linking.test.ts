@@ -1,0 +1,144 @@
+// Installing the bot, linking channels to arenas, help and anything the bot does not understand.
+import assert from 'node:assert/strict';
+import { useBot } from '../helpers/botHarness';
+import { ANNA, BENGT, buttons, cardText, channel } from '../helpers/teamsClient';
+import { PLAN_TEAM } from '../helpers/teamsActivity';
+
+describe('linking a channel to its arena', () => {
+  const bot = useBot();
+  const ostersund = channel('Östersund');
+
+  it('asks every channel of the team which arena it belongs to when the bot is installed', async () => {
+    bot.connector.teamChannels = [{ id: PLAN_TEAM.teamId, name: 'Allmänt' }, { id: ostersund.channelId, name: 'Östersund' }];
+    await bot.teams.install();
+    const posts = bot.connector.calls.filter((c) => c.method === 'POST');
+    assert.deepEqual(posts.map((p) => p.conversationId).sort(), [PLAN_TEAM.teamId, ostersund.channelId].sort());
+    for (const post of posts) {
+      const card = (post.body.attachments as Array<{ content: unknown }>)[0]!.content;
+      assert.match(cardText(card), /Vilken arena hör kanalen till\?/);
+      for (const name of ['Berg', 'Bräcke', 'Härjedalen', 'Krokom', 'Ragunda', 'Strömsund', 'Åre', 'Östersund', 'Länsgemensam samverkan']) {
+        assert.match(cardText(card), new RegExp(name));
+      }
+    }
+    const stored = await bot.app.channels.get(ostersund.channelId);
+    assert.equal(stored?.channelName, 'Östersund');
+    assert.equal(stored?.arenaId, undefined);
+  });
+
+  it('links the channel from the card and keeps the link across a restart', async () => {
+    bot.connector.teamChannels = [{ id: ostersund.channelId, name: 'Östersund' }];
+    await bot.teams.install();
+    const card = (bot.connector.replies[0]!.attachments as Array<{ content: Record<string, unknown> }>)[0]!.content;
+    const linked = await bot.teams.click(ostersund, card, 'Koppla kanalen', { arenaId: 'ostersund' });
+    assert.match(cardText(linked), /Kanalen är kopplad till Östersund/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.linkedBy, ANNA.name);
+    await bot.restart();
+    assert.match(cardText((await bot.teams.say(ostersund, 'hjälp')).cards[0]), /Den här kanalen följer upp Östersund\./);
+  });
+
+  it('links by text, whatever the case and with or without å, ä, ö', async () => {
+    for (const typed of ['koppla Östersund', 'KOPPLA östersund', 'koppla Ostersund']) {
+      const reply = await bot.teams.say(ostersund, typed);
+      assert.match(cardText(reply.cards[0]), /Kanalen är kopplad till Östersund/, typed);
+    }
+    const are = channel('Åre');
+    assert.match(cardText((await bot.teams.say(are, 'koppla are')).cards[0]), /Kanalen är kopplad till Åre/);
+  });
+
+  it('answers an unknown arena name with the valid ones and changes nothing', async () => {
+    const reply = await bot.teams.say(ostersund, 'koppla Sundsvall');
+    const text = cardText(reply.cards[0]);
+    assert.match(text, /ingen arena som heter "Sundsvall"/);
+    for (const name of ['Berg', 'Bräcke', 'Härjedalen', 'Krokom', 'Ragunda', 'Strömsund', 'Åre', 'Östersund']) assert.match(text, new RegExp(name));
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, undefined);
+  });
+
+  it('asks for confirmation before re-linking, and re-links only when confirmed', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    const ask = await bot.teams.say(ostersund, 'koppla Krokom', BENGT);
+    assert.match(cardText(ask.cards[0]), /kopplad till Östersund\. Vill du koppla den till Krokom i stället\?/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
+
+    const kept = await bot.teams.click(ostersund, ask.cards[0]!, /Nej, behåll Östersund/, {}, BENGT);
+    assert.doesNotMatch(cardText(kept), /Krokom/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
+
+    const done = await bot.teams.click(ostersund, ask.cards[0]!, /Ja, koppla till Krokom/, {}, BENGT);
+    assert.match(cardText(done), /Kanalen är kopplad till Krokom/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'krokom');
+  });
+
+  it('does not apply a confirmation from a card that is out of date', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    const ask = await bot.teams.say(ostersund, 'koppla Krokom');
+    await bot.teams.say(ostersund, 'koppla Berg');
+    const berg = await bot.teams.say(ostersund, 'koppla Berg');
+    assert.match(cardText(berg.cards[0]), /Vill du koppla den till Berg/);
+    await bot.teams.click(ostersund, berg.cards[0]!, /Ja, koppla till Berg/);
+    const stale = await bot.teams.click(ostersund, ask.cards[0]!, /Ja, koppla till Krokom/);
+    assert.match(cardText(stale), /kopplad till Berg\. Vill du koppla den till Krokom/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'berg');
+  });
+
+  it('refuses a tampered link card and changes nothing', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    for (const data of [{ arenaId: 'sundsvall' }, { arenaId: "ostersund' or '1'='1" }, { arenaId: 42 }, {}]) {
+      const card = await bot.teams.execute(ostersund, 'link', data);
+      assert.match(cardText(card), /Välj en arena/);
+    }
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
+  });
+
+  it('handles a deleted channel and a removed bot without errors', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    assert.equal(await bot.teams.channelEvent('channelDeleted', ostersund), 200);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.state, 'removed');
+    assert.equal(await bot.teams.botRemoved(), 200);
+    assert.equal(await bot.teams.channelEvent('channelDeleted', channel('Okänd')), 200);
+  });
+
+  it('asks a new channel which arena it belongs to', async () => {
+    const ragunda = channel('Ragunda');
+    await bot.teams.channelEvent('channelCreated', ragunda);
+    const post = bot.connector.calls.find((c) => c.method === 'POST' && c.conversationId === ragunda.channelId);
+    assert.ok(post, 'a card was posted in the new channel');
+    assert.match(cardText(post.body), /Vilken arena hör kanalen till\?/);
+  });
+});
+
+describe('help', () => {
+  const bot = useBot();
+  const berg = channel('Berg');
+
+  it('shows what the bot can do, with buttons for the common actions', async () => {
+    await bot.teams.say(berg, 'koppla Berg');
+    for (const word of ['hjälp', 'help', 'Hjälp']) {
+      const reply = await bot.teams.say(berg, word);
+      const text = cardText(reply.cards[0]);
+      assert.match(text, /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
+      assert.match(text, /Den här kanalen följer upp Berg\./);
+      for (const command of ['status', 'aktiviteter', 'mått', 'ny aktivitet', 'påminnelser', 'koppla']) assert.match(text, new RegExp(command));
+      assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['Status', 'Aktiviteter', 'Mått', 'Ny aktivitet']);
+    }
+  });
+
+  it('answers anything else with "I did not understand" and the help card', async () => {
+    const reply = await bot.teams.say(berg, 'vad är klockan?');
+    assert.match(reply.text ?? '', /Jag förstod inte "vad är klockan\?"/);
+    assert.match(cardText(reply.cards[0]), /Skriv ett kommando till mig/);
+  });
+
+  it('tells an unlinked channel how to link it', async () => {
+    const reply = await bot.teams.say(berg, 'status');
+    assert.match(reply.text ?? '', /inte kopplad/);
+    assert.match(cardText(reply.cards[0]), /Vilken arena hör kanalen till\?/);
+  });
+
+  it('asks in personal chat which arena to follow', async () => {
+    const reply = await bot.teams.sayPersonally('status');
+    assert.match(cardText(reply.cards[0]), /Vilken arena vill du följa\?/);
+    const chosen = await bot.teams.click('personal', reply.cards[0]!, 'Välj arena', { arenaId: 'bracke' });
+    assert.match(cardText(chosen), /Du följer nu Bräcke/);
+  });
+});

@@ -1,0 +1,187 @@
+// Talks to the running bot the way Teams does: Teams-shaped activities over HTTP into
+// /api/messages, with the replies arriving at the connector stand-in.
+import { randomUUID } from 'node:crypto';
+import type { ConnectorStandIn } from './connector';
+import { BOT, channelMessage, PLAN_TEAM, type ChannelPlace } from './teamsActivity';
+
+export type Card = Record<string, unknown> & { body?: unknown[]; actions?: unknown[] };
+
+export interface Person {
+  id: string;
+  aadObjectId: string;
+  name: string;
+}
+
+export const ANNA: Person = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Andersson' };
+export const BENGT: Person = { id: '29:bengt', aadObjectId: 'aad-bengt', name: 'Bengt Berg' };
+
+export function channel(name: string, id = `19:${name.toLowerCase().replace(/[^a-z]/g, '')}@thread.tacv2`): ChannelPlace {
+  return { ...PLAN_TEAM, channelId: id, channelName: name };
+}
+
+export interface BotReply {
+  text?: string;
+  cards: Card[];
+}
+
+/** Every string in a card, in order: what a person can read on it. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => k !== 'type' && k !== '$schema' && walk(x));
+  };
+  walk(card);
+  return out.join('\n');
+}
+
+/** All Action.Execute buttons of a card (also inside containers), with their verb and data. */
+export function buttons(card: Card): Array<{ title: string; verb: string; data: Record<string, unknown> }> {
+  const found: Array<{ title: string; verb: string; data: Record<string, unknown> }> = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (o.type === 'Action.Execute') found.push({ title: String(o.title), verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+export class TeamsClient {
+  constructor(
+    private readonly appUrl: string,
+    private readonly connector: ConnectorStandIn,
+  ) {}
+
+  private async post(activity: unknown): Promise<Response> {
+    return fetch(`${this.appUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  }
+
+  /** Sends a message (with the bot @mentioned) and returns what the bot answered. */
+  async say(place: ChannelPlace, text: string, as: Person = ANNA): Promise<BotReply> {
+    const before = this.connector.calls.length;
+    const res = await this.post(channelMessage(this.connector.url, place, text, as));
+    if (res.status !== 200) throw new Error(`/api/messages answered ${res.status}: ${await res.text()}`);
+    return collect(this.connector.calls.slice(before).map((c) => c.body));
+  }
+
+  /** A message in personal chat. */
+  async sayPersonally(text: string, as: Person = ANNA): Promise<BotReply> {
+    const before = this.connector.calls.length;
+    const res = await this.post({
+      type: 'message',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from: as,
+      recipient: BOT,
+      conversation: { id: `a:personal-${as.aadObjectId}`, conversationType: 'personal', tenantId: PLAN_TEAM.tenantId },
+      text,
+      channelData: { tenant: { id: PLAN_TEAM.tenantId } },
+      locale: 'sv-SE',
+    });
+    if (res.status !== 200) throw new Error(`/api/messages answered ${res.status}: ${await res.text()}`);
+    return collect(this.connector.calls.slice(before).map((c) => c.body));
+  }
+
+  /** Clicks an Action.Execute button (or sends a hand-made invoke) and returns the card that replaces it. */
+  async execute(place: ChannelPlace | 'personal', verb: string, data: Record<string, unknown>, as: Person = ANNA): Promise<Card> {
+    const res = await this.post(invokeActivity(this.connector.url, place, verb, data, as));
+    if (res.status !== 200) throw new Error(`invoke answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { statusCode: number; type: string; value: Card };
+    if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`unexpected invoke response ${JSON.stringify(body)}`);
+    return body.value;
+  }
+
+  /** Clicks the button with this title on a card, with these form inputs. */
+  async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA): Promise<Card> {
+    const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+    if (!button) throw new Error(`No button ${String(title)} on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
+    return this.execute(place, button.verb, { ...button.data, ...inputs }, as);
+  }
+
+  /** The bot is added to the plan's team (conversationUpdate in the General channel). */
+  async install(): Promise<BotReply> {
+    const before = this.connector.calls.length;
+    const res = await this.post({
+      type: 'conversationUpdate',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
+      recipient: BOT,
+      conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
+      membersAdded: [{ id: BOT.id }],
+      channelData: { eventType: 'teamMemberAdded', team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
+    });
+    if (res.status !== 200) throw new Error(`conversationUpdate answered ${res.status}`);
+    return collect(this.connector.calls.slice(before).map((c) => c.body));
+  }
+
+  async channelEvent(eventType: 'channelCreated' | 'channelDeleted' | 'channelRenamed', place: ChannelPlace): Promise<number> {
+    const res = await this.post({
+      type: 'conversationUpdate',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
+      recipient: BOT,
+      conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
+      channelData: { eventType, channel: { id: place.channelId, name: place.channelName }, team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
+    });
+    return res.status;
+  }
+
+  async botRemoved(): Promise<number> {
+    const res = await this.post({
+      type: 'conversationUpdate',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
+      recipient: BOT,
+      conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
+      membersRemoved: [{ id: BOT.id }],
+      channelData: { eventType: 'teamMemberRemoved', team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
+    });
+    return res.status;
+  }
+}
+
+export function invokeActivity(serviceUrl: string, place: ChannelPlace | 'personal', verb: string, data: Record<string, unknown>, as: Person) {
+  const base = {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl,
+    from: as,
+    recipient: BOT,
+    replyToId: 'card-message-1',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    locale: 'sv-SE',
+  };
+  if (place === 'personal') {
+    return { ...base, conversation: { id: `a:personal-${as.aadObjectId}`, conversationType: 'personal', tenantId: PLAN_TEAM.tenantId }, channelData: { tenant: { id: PLAN_TEAM.tenantId } } };
+  }
+  return {
+    ...base,
+    conversation: { id: `${place.channelId};messageid=card-message-1`, conversationType: 'channel', isGroup: true, tenantId: place.tenantId },
+    channelData: { channel: { id: place.channelId, name: place.channelName }, team: { id: place.teamId, name: place.teamName }, tenant: { id: place.tenantId } },
+  };
+}
+
+function collect(bodies: Array<Record<string, unknown>>): BotReply {
+  const reply: BotReply = { cards: [] };
+  for (const b of bodies) {
+    if (typeof b.text === 'string' && b.text) reply.text = reply.text ? `${reply.text}\n${b.text}` : b.text;
+    for (const a of (b.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []) {
+      if (a.contentType === 'application/vnd.microsoft.card.adaptive') reply.cards.push(a.content);
+    }
+  }
+  return reply;
+}
