@@ -1,6 +1,6 @@
 // Which arena a turn belongs to: the channel's linked arena, or the arena a person chose for
 // personal chat. A channel nobody has linked yet gets the link card instead.
-import type { PlanView } from '../domain/planView';
+import type { PlanContentView } from '../domain/planView';
 import { linkCard } from '../cards/linkCard';
 import { messageCard } from '../cards/messageCard';
 import type { Services } from './services';
@@ -8,8 +8,8 @@ import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
 
 export type Resolution = { ok: true; at: ArenaTurn } | { ok: false; reply: Reply };
 
-export async function resolveArena(turn: Turn, services: Services, view?: PlanView): Promise<Resolution> {
-  const plan = view ?? (await services.plan.read());
+export async function resolveArena(turn: Turn, services: Services, view?: PlanContentView): Promise<Resolution> {
+  const plan = view ?? (await services.plan.content());
   const place = turn.place;
   if (place.kind === 'groupChat') {
     return {

@@ -29,7 +29,7 @@ export class Conversation {
       const reply = await this.run(turn, parseCommand(text));
       return reply.cards[0] ?? invalidAction();
     }
-    const view = await this.services.plan.read();
+    const view = await this.services.plan.content();
     if (verb === VERBS.link) return linkByCard(turn, this.services, view, fields);
     const handler = this.features.map((f) => f.actions?.[verb]).find((h) => h !== undefined);
     if (!handler) return invalidAction();
@@ -39,7 +39,7 @@ export class Conversation {
   }
 
   private async run(turn: Turn, command: Command): Promise<Reply> {
-    const view = await this.services.plan.read();
+    const view = await this.services.plan.content();
     const where = turn.place.kind;
     switch (command.kind) {
       case 'help':

@@ -2,9 +2,9 @@
 import { helpCard } from '../cards/helpCard';
 import type { CardJson } from '../cards/bind';
 import type { Arena } from '../domain/plan';
-import type { PlanView } from '../domain/planView';
+import type { PlanContentView } from '../domain/planView';
 
-export function helpFor(view: PlanView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat'): CardJson {
+export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat'): CardJson {
   const placeText = arena
     ? where === 'channel'
       ? `Den här kanalen följer upp ${arena.name}.`

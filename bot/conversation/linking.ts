@@ -6,7 +6,7 @@ import { linkCard, linkConfirmCard } from '../cards/linkCard';
 import { messageCard } from '../cards/messageCard';
 import { findArena } from '../domain/commands';
 import type { Arena } from '../domain/plan';
-import type { PlanView } from '../domain/planView';
+import type { PlanContentView } from '../domain/planView';
 import type { Services } from './services';
 import type { Turn } from './turn';
 
@@ -32,7 +32,7 @@ function linkedCard(arena: Arena, where: 'channel' | 'personal'): CardJson {
   });
 }
 
-function unknownArenaCard(view: PlanView, typed: string): CardJson {
+function unknownArenaCard(view: PlanContentView, typed: string): CardJson {
   return messageCard({
     title: `Jag hittar ingen arena som heter "${typed.slice(0, 60)}"`,
     text: 'Skriv "koppla" följt av en av de här, eller välj i kortet nedan:',
@@ -42,7 +42,7 @@ function unknownArenaCard(view: PlanView, typed: string): CardJson {
 }
 
 /** "koppla [namn]": links at once, asks to confirm a re-link, or shows the choices. */
-export async function linkByText(turn: Turn, services: Services, view: PlanView, typed: string | undefined): Promise<CardJson[]> {
+export async function linkByText(turn: Turn, services: Services, view: PlanContentView, typed: string | undefined): Promise<CardJson[]> {
   const where = turn.place.kind === 'channel' ? 'channel' : 'personal';
   if (!typed) return [linkCard(view.arenas, where)];
   const arena = findArena(view.arenas, typed);
@@ -51,7 +51,7 @@ export async function linkByText(turn: Turn, services: Services, view: PlanView,
 }
 
 /** The link card's button (and the re-link confirmation's). */
-export async function linkByCard(turn: Turn, services: Services, view: PlanView, data: unknown): Promise<CardJson> {
+export async function linkByCard(turn: Turn, services: Services, view: PlanContentView, data: unknown): Promise<CardJson> {
   const parsed = linkData.safeParse(data);
   const arena = parsed.success ? view.arenas.find((a) => a.id === parsed.data.arenaId) : undefined;
   if (!parsed.success || !arena) {
@@ -60,7 +60,7 @@ export async function linkByCard(turn: Turn, services: Services, view: PlanView,
   return link(turn, services, view, arena, parsed.data.confirm === true, parsed.data.etag);
 }
 
-async function link(turn: Turn, services: Services, view: PlanView, arena: Arena, confirmed: boolean, etag?: string): Promise<CardJson> {
+async function link(turn: Turn, services: Services, view: PlanContentView, arena: Arena, confirmed: boolean, etag?: string): Promise<CardJson> {
   const place = turn.place;
   if (place.kind === 'groupChat') {
     return messageCard({ title: 'Här kan jag inte hjälpa till', text: 'Koppla en av planens kanaler, eller välj arena i personlig chatt.' });

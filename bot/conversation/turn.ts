@@ -4,7 +4,7 @@ import type { Actor } from '../domain/activityState';
 import type { Origin } from '../domain/authorization';
 import type { Place } from '../domain/channels';
 import type { Arena } from '../domain/plan';
-import type { PlanView } from '../domain/planView';
+import type { PlanContentView } from '../domain/planView';
 import type { CardJson } from '../cards/bind';
 import type { Services } from './services';
 
@@ -26,7 +26,7 @@ export interface ArenaTurn {
   turn: Turn;
   arena: Arena;
   origin: Origin;
-  view: PlanView;
+  view: PlanContentView;
   services: Services;
 }
 

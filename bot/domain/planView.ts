@@ -1,6 +1,6 @@
 // The plan as people see it: content joined with live state. Built by storage, shown by the
 // API, the bot and the tab.
-import type { SubActivityState } from './activityState';
+import type { HistoryEntry, SubActivityState } from './activityState';
 import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo } from './plan';
 import { statusLabel, type StatusId } from './status';
 
@@ -28,9 +28,15 @@ export interface ActivityRecord {
   order: number;
   title: string;
   period: Period;
+  /** For an arena's local activity adopted from the plan: the recommendation it came from. */
+  recommendationId?: string;
+  /** For a local activity: when and by whom it was added. */
+  createdAt?: string;
+  createdBy?: string;
 }
 
 export interface SubActivityView {
+  scopeId: string;
   id: string;
   title: string;
   details: string[];
@@ -45,29 +51,54 @@ export interface SubActivityView {
   updatedBy: string | null;
   version: number;
   etag: string;
+  /** Every change, newest first (only where the reader asked for history). */
+  history?: HistoryEntry[];
 }
 
 export interface ActivityView {
+  scopeId: string;
   id: string;
+  strategyId: string;
   title: string;
   period: Period & { label: string };
+  recommendationId?: string;
+  createdAt?: string;
+  createdBy?: string;
   subActivities: SubActivityView[];
 }
 
-export interface StrategyView {
+/** A strategy's content: everything but the activities' live state. */
+export interface StrategyInfo {
   id: string;
   number: number;
   title: string;
   quotes: string[];
   effectMeasures: EffectMeasure[];
-  activities: ActivityView[];
   localRecommendations: LocalRecommendation[];
 }
 
+/** The plan's content without live state: what the bot needs on every turn (cached). */
+export interface PlanContentView {
+  plan: PlanInfo;
+  strategies: StrategyInfo[];
+  arenas: Arena[];
+}
+
+export interface StrategyView extends StrategyInfo {
+  /** The county-wide activities of Bilaga 1 under this strategy. */
+  activities: ActivityView[];
+}
+
+export interface ArenaView extends Arena {
+  /** The arena's own local activities (adopted recommendations and its own). */
+  activities: ActivityView[];
+}
+
+/** The whole plan with live status: GET /api/plan. */
 export interface PlanView {
   plan: PlanInfo;
   strategies: StrategyView[];
-  arenas: Arena[];
+  arenas: ArenaView[];
 }
 
 export function periodLabel(period: Period): string {
@@ -91,6 +122,7 @@ export function resolveMergedCells<T extends { measure: string; target: string }
 export function subActivityView(record: SubActivityRecord, resolved: { measure: string; target: string }): SubActivityView {
   const s = record.state;
   return {
+    scopeId: record.scopeId,
     id: record.id,
     title: record.title,
     details: record.details,
@@ -108,13 +140,25 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
   };
 }
 
-export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]): ActivityView {
+export function activityView(activity: ActivityRecord, subs: SubActivityRecord[], history?: Map<string, HistoryEntry[]>): ActivityView {
   const ordered = [...subs].sort((a, b) => a.order - b.order);
   const resolved = resolveMergedCells(ordered);
   return {
+    scopeId: activity.scopeId,
     id: activity.id,
+    strategyId: activity.strategyId,
     title: activity.title,
     period: { ...activity.period, label: periodLabel(activity.period) },
-    subActivities: ordered.map((sub, i) => subActivityView(sub, resolved[i]!)),
+    ...(activity.recommendationId ? { recommendationId: activity.recommendationId } : {}),
+    ...(activity.createdAt ? { createdAt: activity.createdAt } : {}),
+    ...(activity.createdBy ? { createdBy: activity.createdBy } : {}),
+    subActivities: ordered.map((sub, i) => ({ ...subActivityView(sub, resolved[i]!), ...(history ? { history: history.get(sub.id) ?? [] } : {}) })),
   };
+}
+
+/** Groups a scope's rows into activities, ordered as the plan (or the arena) lists them. */
+export function activityViews(activities: ActivityRecord[], subs: SubActivityRecord[], history?: Map<string, HistoryEntry[]>): ActivityView[] {
+  return [...activities]
+    .sort((a, b) => a.order - b.order)
+    .map((a) => activityView(a, subs.filter((d) => d.activityId === a.id), history));
 }

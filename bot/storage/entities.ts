@@ -67,6 +67,9 @@ export function toActivityRecord(scopeId: string, row: Row): ActivityRecord {
     order: num(row, 'order'),
     title: str(row, 'title'),
     period: { from: num(row, 'periodFrom'), to: num(row, 'periodTo') },
+    ...(str(row, 'recommendationId') ? { recommendationId: str(row, 'recommendationId') } : {}),
+    ...(str(row, 'createdAt') ? { createdAt: str(row, 'createdAt') } : {}),
+    ...(str(row, 'createdBy') ? { createdBy: str(row, 'createdBy') } : {}),
   };
 }
 

@@ -3,8 +3,9 @@
 // their state, live in the scope's own partition next to their history.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { Arena, EffectMeasure, PlanContent, PlanInfo } from '../domain/plan';
-import { activityView, type PlanView, type StrategyView } from '../domain/planView';
-import { list, num, statusCodeOf, str, toActivityRecord, toSubActivityRecord, type Row } from './entities';
+import type { HistoryEntry } from '../domain/activityState';
+import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
+import { list, num, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
 type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -97,6 +98,8 @@ export interface SeedResult {
 }
 
 export class PlanStore {
+  private cachedContent?: Promise<PlanContentView>;
+
   constructor(private readonly table: TableClient) {}
 
   /**
@@ -106,6 +109,7 @@ export class PlanStore {
   async seed(content: PlanContent): Promise<SeedResult> {
     let created = 0;
     let existing = 0;
+    this.cachedContent = undefined;
     for (const [partitionKey, rows] of contentEntities(content)) {
       const stored = await this.rowKeys(partitionKey);
       const missing = rows.filter((r) => !stored.has(r.rowKey));
@@ -114,38 +118,72 @@ export class PlanStore {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
+    this.cachedContent = undefined;
     return { created, existing };
   }
 
-  /** The whole plan with live status: two partition queries. */
+  /**
+   * The plan's content (plan facts, strategies, effect measures, recommendations, arenas): one
+   * partition query, then kept in memory. Only seeding changes content, and it clears the cache.
+   */
+  async content(): Promise<PlanContentView> {
+    this.cachedContent ??= this.readContent().catch((error: unknown) => {
+      this.cachedContent = undefined;
+      throw error;
+    });
+    return this.cachedContent;
+  }
+
+  /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
+  async scope(arenaId: string, options: { history?: boolean } = {}): Promise<ActivityView[]> {
+    const ranges = [prefixRange('activity|'), prefixRange('sub|'), ...(options.history ? [prefixRange('history|')] : [])];
+    return this.toViews(arenaId, await this.partition(scopePartition(arenaId), ranges), options.history === true);
+  }
+
+  /** The whole plan with live status and history: GET /api/plan. One query per scope. */
   async read(): Promise<PlanView> {
+    const content = await this.content();
+    const county = content.arenas.find((a) => a.kind === 'county');
+    const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
+    const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+    return {
+      plan: content.plan,
+      strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
+      arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+    };
+  }
+
+  private toViews(scopeId: string, rows: Row[], withHistory: boolean): ActivityView[] {
+    const activities = rows.filter((r) => r.rowKey.startsWith('activity|')).map((r) => toActivityRecord(scopeId, r));
+    const subs = rows.filter((r) => r.rowKey.startsWith('sub|')).map((r) => toSubActivityRecord(scopeId, r));
+    let history: Map<string, HistoryEntry[]> | undefined;
+    if (withHistory) {
+      history = new Map();
+      // Rows come back in RowKey order, and history keys sort newest first within a sub-activity.
+      for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
+        history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
+      }
+    }
+    return activityViews(activities, subs, history);
+  }
+
+  private async readContent(): Promise<PlanContentView> {
     const contentRows = await this.partition(CONTENT_PARTITION);
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
     const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix)).sort((a, b) => num(a, 'order') - num(b, 'order'));
-
     const arenas: Arena[] = byPrefix('arena|').map((r) => ({ id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality' }));
-    const county = arenas.find((a) => a.kind === 'county');
-    const scopeRows = county ? await this.partition(scopePartition(county.id), [prefixRange('activity|'), prefixRange('sub|')]) : [];
-    const activities = scopeRows.filter((r) => r.rowKey.startsWith('activity|')).map((r) => toActivityRecord(county!.id, r));
-    const subs = scopeRows.filter((r) => r.rowKey.startsWith('sub|')).map((r) => toSubActivityRecord(county!.id, r));
-
-    const strategies: StrategyView[] = contentRows
+    const strategies: StrategyInfo[] = contentRows
       .filter((r) => r.rowKey.startsWith('strategy|'))
       .map((r) => ({ id: str(r, 'id'), number: num(r, 'number'), title: str(r, 'title'), quotes: list(r, 'quotes') }))
       .sort((a, b) => a.number - b.number)
       .map((s) => ({
         ...s,
         effectMeasures: byPrefix('measure|').filter((r) => str(r, 'strategyId') === s.id).map(toEffectMeasure),
-        activities: activities
-          .filter((a) => a.strategyId === s.id)
-          .sort((a, b) => a.order - b.order)
-          .map((a) => activityView(a, subs.filter((d) => d.activityId === a.id))),
         localRecommendations: byPrefix('recommendation|')
           .filter((r) => str(r, 'strategyId') === s.id)
           .map((r) => ({ id: str(r, 'id'), title: str(r, 'title') })),
       }));
-
     const plan: PlanInfo = {
       id: str(info, 'id'),
       name: str(info, 'name'),

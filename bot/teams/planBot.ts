@@ -114,7 +114,7 @@ export class PlanBot extends TeamsActivityHandler {
     const reference = referenceFor(context.activity, place);
     const stored = await this.deps.channels.remember({ ...place, reference: JSON.stringify(reference) });
     if (stored.arenaId) return; // Linked before (the bot was re-added): keep the link, no new question.
-    const view = await this.deps.plan.read();
+    const view = await this.deps.plan.content();
     const card = linkCard(view.arenas, 'channel');
     const activity = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     // A new post in each channel, also the one the event came from (its conversation is the team).
