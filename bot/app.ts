@@ -10,6 +10,8 @@ import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
 import { ActivityStore } from './storage/activityStore';
 import { ChannelStore } from './storage/channelStore';
+import { LocalActivityStore } from './storage/localActivityStore';
+import { MeasureStore } from './storage/measureStore';
 import { PlanStore } from './storage/planStore';
 import { createTables, describeConnection, ensureTables, pingTables, type TableConnection, type Tables } from './storage/tables';
 import { createMessageEndpoint } from './teams/adapter';
@@ -23,6 +25,8 @@ export interface RunningApp {
   plan: PlanStore;
   activities: ActivityStore;
   channels: ChannelStore;
+  measures: MeasureStore;
+  localActivities: LocalActivityStore;
   log: Logger;
   close(): Promise<void>;
 }
@@ -57,13 +61,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
     const now = options.now ?? (() => new Date());
     const channels = new ChannelStore(tables.channels, now);
-    const services = { plan, activities, channels, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
+    const measures = new MeasureStore(tables.measures, now);
+    const localActivities = new LocalActivityStore(tables.plan, now);
+    const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '' });
     const server = createServer({
       log,
       messages: createMessageEndpoint(config.bot, bot, log),
       plan,
+      measures,
       storageReachable: () => pingTables(tables),
     });
     await new Promise<void>((resolve, reject) => {
@@ -79,6 +86,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       plan,
       activities,
       channels,
+      measures,
+      localActivities,
       log,
       close: async () => {
         await new Promise<void>((resolve) => server.close(() => resolve()));

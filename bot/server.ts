@@ -4,11 +4,14 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './log';
 import type { MessageEndpoint } from './teams/adapter';
 import type { PlanStore } from './storage/planStore';
+import type { MeasureStore } from './storage/measureStore';
+import { planApiView } from './api/planApi';
 
 export interface ServerDeps {
   log: Logger;
   messages: MessageEndpoint;
   plan: PlanStore;
+  measures: MeasureStore;
   storageReachable: () => Promise<boolean>;
 }
 
@@ -23,7 +26,7 @@ export function createServer(deps: ServerDeps): Server {
 
   server.get('/api/plan', async (_req: Request, res: Response) => {
     try {
-      res.send(200, await deps.plan.read());
+      res.send(200, await planApiView(deps.plan, deps.measures));
     } catch (error) {
       deps.log.error({ err: error }, 'Reading the plan failed');
       res.send(503, { error: 'Planen kunde inte läsas just nu. Försök igen om en stund.' });

@@ -2,6 +2,8 @@
 import type { Logger } from '../log';
 import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
+import type { LocalActivityStore } from '../storage/localActivityStore';
+import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { TabLinks } from '../domain/deepLinks';
 
@@ -9,6 +11,8 @@ export interface Services {
   plan: PlanStore;
   activities: ActivityStore;
   channels: ChannelStore;
+  measures: MeasureStore;
+  localActivities: LocalActivityStore;
   links: TabLinks;
   now: () => Date;
   log: Logger;

@@ -8,7 +8,7 @@ import { activityViews, type ActivityView, type PlanContentView, type PlanView, 
 import { list, num, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
-type Entity = TableEntity<Record<string, string | number | boolean>>;
+export type Entity = TableEntity<Record<string, string | number | boolean>>;
 
 /** The county's arena id in the shipped plan; county-wide activities live in its scope. */
 export function countyArena(content: Pick<PlanContent, 'arenas'>): Arena {
@@ -61,35 +61,61 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
       plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title }),
     );
     s.activities.forEach((a, order) => {
-      county.push({ partitionKey: countyScope, rowKey: ROW.activity(a.id), id: a.id, strategyId: s.id, order, title: a.title, periodFrom: a.period.from, periodTo: a.period.to });
-      a.subActivities.forEach((d, subOrder) =>
-        county.push({
-          partitionKey: countyScope,
-          rowKey: ROW.sub(d.id),
-          id: d.id,
-          activityId: a.id,
-          strategyId: s.id,
-          order: subOrder,
-          title: d.title,
-          details: JSON.stringify(d.details),
-          measure: d.measure,
-          target: d.target,
-          statusAsWritten: d.statusAsWritten,
-          // The appendix's prose is the starting status note.
-          status: d.status,
-          statusNote: d.statusAsWritten,
-          measureAnswer: '',
-          updatedAt: '',
-          updatedBy: '',
-          version: 0,
-        }),
-      );
+      county.push(activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }));
+      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder })));
     });
   }
   return new Map([
     [CONTENT_PARTITION, plan],
     [countyScope, county],
   ]);
+}
+
+/** The row of an activity in a scope's partition (county-wide, or an arena's local activity). */
+export function activityEntity(
+  partitionKey: string,
+  a: { id: string; strategyId: string; order: number; title: string; period: { from: number; to: number }; recommendationId?: string; createdAt?: string; createdBy?: string },
+): Entity {
+  return {
+    partitionKey,
+    rowKey: ROW.activity(a.id),
+    id: a.id,
+    strategyId: a.strategyId,
+    order: a.order,
+    title: a.title,
+    periodFrom: a.period.from,
+    periodTo: a.period.to,
+    ...(a.recommendationId ? { recommendationId: a.recommendationId } : {}),
+    ...(a.createdAt ? { createdAt: a.createdAt } : {}),
+    ...(a.createdBy ? { createdBy: a.createdBy } : {}),
+  };
+}
+
+/** The row of a sub-activity: its content and its live state, which starts at version 0. */
+export function subActivityEntity(
+  partitionKey: string,
+  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string },
+): Entity {
+  return {
+    partitionKey,
+    rowKey: ROW.sub(d.id),
+    id: d.id,
+    activityId: d.activityId,
+    strategyId: d.strategyId,
+    order: d.order,
+    title: d.title,
+    details: JSON.stringify(d.details),
+    measure: d.measure,
+    target: d.target,
+    statusAsWritten: d.statusAsWritten,
+    // The appendix's prose is the starting status note.
+    status: d.status,
+    statusNote: d.statusAsWritten,
+    measureAnswer: '',
+    updatedAt: '',
+    updatedBy: '',
+    version: 0,
+  };
 }
 
 export interface SeedResult {

@@ -8,6 +8,8 @@ export const TABLE_NAMES = {
   plan: 'plan',
   /** Teams channels and people: arena links, conversation references, reminder settings. */
   channels: 'channels',
+  /** Reported values of the effect measures (effektmått), with their history. */
+  measures: 'measures',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

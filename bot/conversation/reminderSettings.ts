@@ -1,0 +1,4 @@
+// Conversation feature (issue #3), being built.
+import type { Feature } from './feature';
+
+export const reminderSettingsFeature: Feature = {};
