@@ -1,7 +1,10 @@
 // Every feature of the conversation, in the order the router asks them.
+import { activitiesFeature } from './activityList';
 import type { Feature } from './feature';
 import { measuresFeature } from './measures';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
+import { statusFeature } from './statusOverview';
+import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [measuresFeature, newActivityFeature, reminderSettingsFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature];

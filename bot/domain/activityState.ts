@@ -69,3 +69,10 @@ export function applyChanges(current: SubActivityState, changes: FieldChange[], 
   }
   return next;
 }
+
+/** How a sub-activity's measure is answered: ja/nej where the target value says so, else free text. */
+export function answerKind(target: string): 'yesNo' | 'text' {
+  return /^ja\s*\/\s*nej/i.test(target.trim()) ? 'yesNo' : 'text';
+}
+
+export const YES_NO_ANSWERS = ['', 'ja', 'nej'] as const;

@@ -1,0 +1,134 @@
+// Reporting an effect measure's value: the form (one number per breakdown category, or ja/nej,
+// and a comment), the read-only card of a saved value, and the conflict card shown when someone
+// else reported for the period first (the person's own value stays in the form, to save again).
+import { formatDateTime } from '../domain/format';
+import { frequencyLabel, periodLabel, periodTitle, previousComparablePeriod } from '../domain/measurePeriods';
+import {
+  categoriesOf,
+  describeValues,
+  formatAmount,
+  MEASURE_LIMITS,
+  targetStatus,
+  targetStatusText,
+  valueInputId,
+  type CategoryValue,
+  type MeasureAmount,
+  type MeasureValue,
+  type MeasureValueRecord,
+} from '../domain/measureValues';
+import type { Arena, EffectMeasure } from '../domain/plan';
+import { bind, type CardJson } from './bind';
+import template from './measureForm.json';
+import { TARGET_COLOR } from './measuresCard';
+
+/** What the form and its result cards are about: one measure, period and arena. */
+export interface MeasureTarget {
+  measure: EffectMeasure;
+  periodId: string;
+  /** The arena the value is for (a municipality, or the county). */
+  arena: Arena;
+}
+
+export interface MeasureFormInput extends MeasureTarget {
+  /** The stored value of the period, if any: its ETag goes into the Spara button. */
+  current?: MeasureValueRecord;
+  /** The same period the year before, shown for comparison. */
+  previousComparable?: MeasureValue;
+  /** What to put in the inputs (the person's own entry after a refusal or a conflict). */
+  entered?: { values: Partial<Record<number, MeasureAmount>>; comment: string };
+  errors?: string[];
+  /** Set when someone else reported first: the form keeps the person's entry, with the current ETag. */
+  conflict?: boolean;
+}
+
+type Mode = 'form' | 'conflict' | 'saved';
+
+const COMMENT_SHOWN_MAX = 2000;
+
+function common(target: MeasureTarget) {
+  const { measure, periodId, arena } = target;
+  return {
+    measureId: measure.id,
+    periodId,
+    arenaId: arena.id,
+    measureTitle: measure.title,
+    periodText: periodTitle(periodId),
+    arenaText: arena.kind === 'county' ? `Länet (${arena.name})` : arena.name,
+    target: measure.target,
+    followUp: `${measure.followUp} (${frequencyLabel(measure.frequency)})`,
+  };
+}
+
+/** The report form, also after a refused submission (errors) or a conflict. */
+export function measureFormCard(input: MeasureFormInput): CardJson {
+  const { measure, current, previousComparable } = input;
+  const mode: Mode = input.conflict ? 'conflict' : 'form';
+  const categories = categoriesOf(measure);
+  const shownValue = (i: number): MeasureAmount | undefined => {
+    if (input.entered) return input.entered.values[i];
+    return current?.values[i]?.value;
+  };
+  const before = periodLabel(previousComparablePeriod(input.periodId));
+  const notes = [
+    current && !input.conflict ? `Rapporterat nu: ${describeValues(current.values)} (${current.reportedBy}, ${formatDateTime(current.reportedAt)}). Sparar du ersätts det; det gamla finns kvar i historiken.` : '',
+    measure.direction === 'yes' ? '' : previousComparable ? `Samma period föregående år (${before}): ${describeValues(previousComparable.values)}` : `Inget tidigare värde att jämföra med (${before} saknas).`,
+  ].filter((n) => n !== '');
+  const inputs = categories.map((category, i) => ({ id: valueInputId(i), label: category ?? 'Värde', value: shownValue(i) }));
+  return bind(template, {
+    ...common(input),
+    mode,
+    heading: 'Rapportera värde',
+    headingColor: 'Default',
+    etag: current?.etag ?? '',
+    errors: input.errors ?? [],
+    conflict: {
+      shown: input.conflict === true,
+      current: current ? `Nu gäller: ${describeValues(current.values)}, rapporterat av ${current.reportedBy} ${formatDateTime(current.reportedAt)}.${current.comment ? ` Kommentar: ${current.comment}` : ''}` : '',
+    },
+    savedFacts: [],
+    statusText: '',
+    statusColor: 'Default',
+    notes,
+    numberInputs:
+      measure.direction === 'yes'
+        ? []
+        : inputs.map((x) => ({ id: x.id, label: x.label, max: MEASURE_LIMITS.maxValue, hasValue: typeof x.value === 'number', ...(typeof x.value === 'number' ? { value: x.value } : {}) })),
+    yesNoInputs: measure.direction === 'yes' ? inputs.map((x) => ({ id: x.id, label: x.label === 'Värde' ? 'Svar' : x.label, value: x.value === 'ja' || x.value === 'nej' ? x.value : '' })) : [],
+    commentMax: MEASURE_LIMITS.comment,
+    comment: (input.entered?.comment ?? current?.comment ?? '').slice(0, COMMENT_SHOWN_MAX),
+  });
+}
+
+export interface SavedCardInput extends MeasureTarget {
+  value: MeasureValue;
+  previousComparable?: MeasureValue;
+  /** The value this report replaced, if any. */
+  replaced?: MeasureValue;
+}
+
+/** The read-only card after saving: who reported what when, and whether the target is met. */
+export function measureSavedCard(input: SavedCardInput): CardJson {
+  const { measure, value, previousComparable, replaced } = input;
+  const status = targetStatus(measure, value, previousComparable);
+  const facts: Array<{ title: string; value: string }> = value.values.map((v: CategoryValue) => ({ title: v.category ?? 'Värde', value: formatAmount(v.value) }));
+  facts.push({ title: 'Rapporterat av', value: `${value.reportedBy}, ${formatDateTime(value.reportedAt)}` });
+  if (value.comment) facts.push({ title: 'Kommentar', value: value.comment });
+  if (replaced) facts.push({ title: 'Ersatte', value: `${describeValues(replaced.values)} (${replaced.reportedBy}, ${formatDateTime(replaced.reportedAt)})` });
+  return bind(template, {
+    ...common(input),
+    mode: 'saved' satisfies Mode,
+    heading: 'Värdet är sparat',
+    headingColor: 'Good',
+    etag: '',
+    errors: [],
+    conflict: { shown: false, current: '' },
+    savedFacts: facts,
+    statusText: targetStatusText(status, measure, input.periodId, value, previousComparable),
+    statusColor: TARGET_COLOR[status],
+    notes: [],
+    numberInputs: [],
+    yesNoInputs: [],
+    commentMax: MEASURE_LIMITS.comment,
+    comment: '',
+  });
+}

@@ -1,0 +1,42 @@
+// The status card: an arena's overview per strategy, latest changes and what is overdue.
+import type { StrategyProgress } from '../domain/overview';
+import { STATUSES } from '../domain/status';
+import { bind, type CardJson } from './bind';
+import template from './status.json';
+
+export interface StatusCardData {
+  title: string;
+  subtitle: string;
+  progress: StrategyProgress[];
+  /** Latest changes, already written out ("23 nov. 2026 10:05, Anna: Status: Pågår → Klar"). */
+  changes: string[];
+  /** Overdue sub-activities, written out; at most a handful are shown. */
+  overdue: string[];
+  emptyText: string;
+  tabUrl: string;
+}
+
+const SHOWN_OVERDUE = 6;
+
+export function statusCard(data: StatusCardData): CardJson {
+  const total = data.progress.reduce((n, p) => n + p.total, 0);
+  return bind(template, {
+    title: data.title,
+    subtitle: data.subtitle,
+    empty: total === 0,
+    emptyText: data.emptyText,
+    strategies: data.progress
+      .filter((p) => p.total > 0)
+      .map((p) => ({
+        number: p.number,
+        title: p.title,
+        summary: `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ` + STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`).join(' · '),
+        overdue: p.overdue,
+        overdueText: `${p.overdue} försenade`,
+      })),
+    changes: data.changes,
+    overdue: data.overdue.slice(0, SHOWN_OVERDUE),
+    moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till. Skriv "aktiviteter" för hela listan.` : '',
+    tabUrl: data.tabUrl,
+  });
+}

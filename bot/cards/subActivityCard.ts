@@ -1,0 +1,78 @@
+// A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
+// Also the edit form (Uppdatera) and the same form when someone else changed it first.
+import { answerKind, type HistoryEntry } from '../domain/activityState';
+import { describeChange, describeEntry, formatDateTime } from '../domain/format';
+import { LIMITS } from '../domain/limits';
+import type { ActivityView, SubActivityView } from '../domain/planView';
+import { STATUSES } from '../domain/status';
+import { bind, type CardJson } from './bind';
+import template from './subActivity.json';
+import editTemplate from './subActivityEdit.json';
+
+export interface SubActivityCardData {
+  activity: Pick<ActivityView, 'title' | 'period'>;
+  sub: SubActivityView;
+  /** The latest history entry, to show what changed. */
+  latest?: HistoryEntry;
+  banner?: { text: string; tone: 'good' | 'attention' | 'default' };
+}
+
+function base(activity: SubActivityCardData['activity'], sub: SubActivityView) {
+  return {
+    scopeId: sub.scopeId,
+    id: sub.id,
+    activityTitle: activity.title === sub.title ? `Period ${activity.period.label}` : activity.title,
+    title: sub.title,
+  };
+}
+
+export function subActivityCard(data: SubActivityCardData): CardJson {
+  const { sub, activity, latest } = data;
+  const lastChange = sub.updatedAt && sub.updatedBy ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.` : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
+  return bind(template, {
+    ...base(activity, sub),
+    banner: data.banner?.text ?? '',
+    bannerStyle: data.banner?.tone ?? 'default',
+    details: sub.details,
+    statusLabel: sub.statusLabel,
+    period: activity.period.label,
+    measure: sub.measure || '–',
+    target: sub.target || '–',
+    answer: sub.measureAnswer || 'Inte besvarat',
+    statusNote: sub.statusNote,
+    lastChange: latest && latest.changes.length ? `${lastChange} ${latest.changes.map(describeChange).join('; ')}.` : lastChange,
+    comment: latest?.comment ?? '',
+  });
+}
+
+export interface EditCardData {
+  activity: Pick<ActivityView, 'title' | 'period'>;
+  /** The current state; its ETag goes with the form. */
+  sub: SubActivityView;
+  /** Values to show in the form instead of the current ones (the person's own, after a conflict). */
+  proposed?: { status?: string; statusNote?: string; measureAnswer?: string; comment?: string };
+  /** Someone else changed it first: who and what, newest first. */
+  conflict?: HistoryEntry[];
+}
+
+export function subActivityEditCard(data: EditCardData): CardJson {
+  const { sub, activity, proposed } = data;
+  const yesNo = answerKind(sub.target) === 'yesNo';
+  return bind(editTemplate, {
+    ...base(activity, sub),
+    warning: data.conflict ? 'Någon annan hann ändra innan du sparade. Här är läget nu, med dina ändringar ifyllda: spara igen för att lägga in dem.' : '',
+    warningDetails: (data.conflict ?? []).map(describeEntry),
+    etag: sub.etag,
+    version: sub.version,
+    status: proposed?.status ?? sub.status,
+    statuses: STATUSES,
+    statusNote: proposed?.statusNote ?? sub.statusNote,
+    statusNoteMax: LIMITS.statusNote,
+    yesNo,
+    measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
+    measureAnswer: proposed?.measureAnswer ?? sub.measureAnswer,
+    measureAnswerMax: LIMITS.measureAnswer,
+    comment: proposed?.comment ?? '',
+    commentMax: LIMITS.comment,
+  });
+}

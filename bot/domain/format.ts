@@ -1,0 +1,33 @@
+// Dates and changes written the Swedish way, in Europe/Stockholm time.
+import type { FieldChange, HistoryEntry } from './activityState';
+import { isStatusId, statusLabel } from './status';
+
+const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short', year: 'numeric' });
+
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+export function formatDate(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}
+
+const FIELD_LABEL: Record<FieldChange['field'], string> = { status: 'Status', statusNote: 'Statusanteckning', measureAnswer: 'Svar på mått' };
+
+function shown(field: FieldChange['field'], value: string): string {
+  if (field === 'status' && isStatusId(value)) return statusLabel(value);
+  if (value === '') return '(tomt)';
+  return value.length > 80 ? `${value.slice(0, 77)}…` : value;
+}
+
+/** "Status: Pågår → Klar" */
+export function describeChange(change: FieldChange): string {
+  return `${FIELD_LABEL[change.field]}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
+}
+
+/** "23 nov. 2026 10:05, Anna Andersson: Status: Pågår → Klar" */
+export function describeEntry(entry: HistoryEntry): string {
+  const what = entry.changes.length ? entry.changes.map(describeChange).join('; ') : 'Kommentar';
+  return `${formatDateTime(entry.at)}, ${entry.actor.name}: ${what}`;
+}

@@ -1,0 +1,186 @@
+// An arena's local activities (lokala aktiviteter): the plan's recommended local activities
+// ("Vad behöver göras lokalt och verksamhetsnära") that the arena adopts, and its own.
+// Ids, the documented limits of what people type, and validation of the card's form inputs.
+import { z } from 'zod';
+import type { Period } from './plan';
+import { ID_PATTERN } from './planSchema';
+
+/** Documented maximum lengths of a local activity's text fields (characters, after trimming). */
+export const LOCAL_ACTIVITY_LIMITS = {
+  titleMin: 3,
+  /** Aktivitet: the activity's title. */
+  title: 200,
+  /** Mått: how the arena will know it is done, e.g. a yes/no question. */
+  measure: 300,
+  /** Målvärde, e.g. "Ja" or "Goda exempel". */
+  target: 200,
+} as const;
+
+/** The years a local activity's priority period may use (the plan's first two revision cycles and more). */
+export const PERIOD_YEARS = { first: 2023, last: 2035 } as const;
+
+export function periodYears(): number[] {
+  const years: number[] = [];
+  for (let y = PERIOD_YEARS.first; y <= PERIOD_YEARS.last; y++) years.push(y);
+  return years;
+}
+
+const clampYear = (year: number) => Math.min(PERIOD_YEARS.last, Math.max(PERIOD_YEARS.first, year));
+
+/** The current year in Sweden: a card sent on New Year's Eve at 23:30 UTC is already next year there. */
+export function swedishYear(now: Date): number {
+  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(now));
+}
+
+/** The default priority period: this year to next year (kept within PERIOD_YEARS). */
+export function defaultPeriod(now: Date): Period {
+  const year = swedishYear(now);
+  return { from: clampYear(year), to: clampYear(year + 1) };
+}
+
+// --- Ids ---------------------------------------------------------------------------------------
+
+function checkedId(id: string): string {
+  if (!ID_PATTERN.test(id)) throw new RangeError(`Local activity id ${JSON.stringify(id)} does not match the id pattern`);
+  return id;
+}
+
+/**
+ * An adopted recommendation's id: `<arenaId>-<recommendationId>`. One id per arena and
+ * recommendation, so that adopting the same recommendation twice is recognised by the store.
+ */
+export function adoptedActivityId(arenaId: string, recommendationId: string): string {
+  return checkedId(`${arenaId}-${recommendationId}`);
+}
+
+/** An arena's own activity: `<arenaId>-egen-<8 random hex digits>`. */
+export function ownActivityId(arenaId: string, randomHex: string): string {
+  if (!/^[0-9a-f]{8}$/.test(randomHex)) throw new RangeError('An own activity id needs 8 lower-case hex digits');
+  return checkedId(`${arenaId}-egen-${randomHex}`);
+}
+
+/** A local activity has one sub-activity, which carries its status, measure and target. */
+export function localSubActivityId(activityId: string): string {
+  return checkedId(`${activityId}-d1`);
+}
+
+// --- Form inputs -------------------------------------------------------------------------------
+
+/** What an arena enters for its own activity, validated and normalised. */
+export interface OwnActivityInput {
+  strategyId: string;
+  title: string;
+  period: Period;
+  measure: string;
+  target: string;
+}
+
+/** An adoption of one of the plan's recommendations, validated against the plan's content. */
+export interface AdoptionInput {
+  recommendationId: string;
+  strategyId: string;
+  title: string;
+  period: Period;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+/** What the validation needs to know of the plan: its strategies and their recommendations. */
+export interface StrategyChoices {
+  id: string;
+  number: number;
+  title: string;
+  localRecommendations: Array<{ id: string; title: string }>;
+}
+
+/** Single-line text with single spaces: what a one-line input field holds. */
+function line(label: string, max: number, min = 0) {
+  return z
+    .string({ error: `${label} måste vara text.` })
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: `${label} innehåller tecken som inte är tillåtna.`, abort: true })
+    .refine((s) => min === 0 || s.length > 0, { error: `${label} saknas.`, abort: true })
+    .refine((s) => s.length >= min, { error: `${label} måste vara minst ${min} tecken.`, abort: true })
+    .refine((s) => s.length <= max, { error: `${label} får vara högst ${max} tecken.` });
+}
+
+/** A year from a ChoiceSet ("2026") or a number; missing or empty means "use the default". */
+function year(label: string) {
+  return z.unknown().transform((v, ctx): number | undefined => {
+    if (v === undefined || v === null || v === '') return undefined;
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : NaN;
+    if (!Number.isInteger(n) || n < PERIOD_YEARS.first || n > PERIOD_YEARS.last) {
+      ctx.addIssue({ code: 'custom', message: `${label} måste vara ett år mellan ${PERIOD_YEARS.first} och ${PERIOD_YEARS.last}.` });
+      return z.NEVER;
+    }
+    return n;
+  });
+}
+
+function period(fromLabel: string, toLabel: string, now: Date) {
+  return z
+    .object({ from: year(fromLabel), to: year(toLabel) })
+    .transform((p): Period => {
+      const fallback = defaultPeriod(now);
+      return { from: p.from ?? fallback.from, to: p.to ?? fallback.to };
+    })
+    .refine((p) => p.from <= p.to, { error: 'Perioden går baklänges: välj ett slutår som är samma som eller efter startåret.' });
+}
+
+function optionalLine(label: string, max: number) {
+  return z.preprocess((v) => (v === undefined || v === null ? '' : v), line(label, max));
+}
+
+function messages(error: z.ZodError): string[] {
+  return [...new Set(error.issues.map((i) => i.message))];
+}
+
+function fieldsOf(input: unknown): Record<string, unknown> | undefined {
+  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The own-activity form: { strategyId, title, periodFrom, periodTo, measure, target }. Other
+ * fields (the card's other inputs, which Teams merges into every submission) are ignored.
+ */
+export function parseOwnActivity(input: unknown, strategies: StrategyChoices[], now: Date): Checked<OwnActivityInput> {
+  const fields = fieldsOf(input);
+  if (!fields) return { ok: false, errors: ['Formuläret kunde inte läsas.'] };
+  const schema = z.object({
+    strategyId: z.unknown().refine((v) => typeof v === 'string' && strategies.some((s) => s.id === v), {
+      error: (iss) => (iss.input === undefined || iss.input === '' ? 'Välj en strategi.' : 'Strategin finns inte i planen: välj en av de fem.'),
+    }),
+    title: z.preprocess((v) => v ?? '', line('Aktivitetens namn', LOCAL_ACTIVITY_LIMITS.title, LOCAL_ACTIVITY_LIMITS.titleMin)),
+    period: period('Startåret', 'Slutåret', now),
+    measure: optionalLine('Måttet', LOCAL_ACTIVITY_LIMITS.measure),
+    target: optionalLine('Målvärdet', LOCAL_ACTIVITY_LIMITS.target),
+  });
+  const result = schema.safeParse({
+    strategyId: fields.strategyId,
+    title: fields.title,
+    period: { from: fields.periodFrom, to: fields.periodTo },
+    measure: fields.measure,
+    target: fields.target,
+  });
+  if (!result.success) return { ok: false, errors: messages(result.error) };
+  const { strategyId, title, period: p, measure, target } = result.data;
+  return { ok: true, value: { strategyId: strategyId as string, title, period: p, measure, target } };
+}
+
+/**
+ * An Anta button's submission: { recommendationId, adoptFrom, adoptTo }. The recommendation
+ * must be one of the plan's; its title and strategy come from the plan, never from the card.
+ */
+export function parseAdoption(input: unknown, strategies: StrategyChoices[], now: Date): Checked<AdoptionInput> {
+  const fields = fieldsOf(input);
+  if (!fields) return { ok: false, errors: ['Kortet kunde inte läsas.'] };
+  const id = fields.recommendationId;
+  const strategy = typeof id === 'string' && ID_PATTERN.test(id) ? strategies.find((s) => s.localRecommendations.some((r) => r.id === id)) : undefined;
+  const recommendation = strategy?.localRecommendations.find((r) => r.id === id);
+  const errors: string[] = [];
+  if (!strategy || !recommendation) errors.push('Rekommendationen finns inte i planen. Skriv "ny aktivitet" för att se planens rekommendationer.');
+  const parsedPeriod = period('Startåret', 'Slutåret', now).safeParse({ from: fields.adoptFrom, to: fields.adoptTo });
+  if (!parsedPeriod.success) errors.push(...messages(parsedPeriod.error));
+  if (errors.length > 0 || !strategy || !recommendation || !parsedPeriod.success) return { ok: false, errors };
+  return { ok: true, value: { recommendationId: recommendation.id, strategyId: strategy.id, title: recommendation.title, period: parsedPeriod.data } };
+}

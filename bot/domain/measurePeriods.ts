@@ -1,0 +1,112 @@
+// Reporting periods of the effect measures (effektmått): a half-year ("2026-H1", "2026-H2") for
+// measures followed up half-yearly, a year ("2026") for the others. Periods follow the calendar
+// in Europe/Stockholm, where the plan is followed up.
+import type { MeasureFrequency } from './plan';
+
+export type PeriodId = string;
+
+export interface MeasurePeriod {
+  id: PeriodId;
+  year: number;
+  /** 1 or 2 for a half-year, undefined for a whole year. */
+  half?: 1 | 2;
+}
+
+const PERIOD_PATTERN = /^(\d{4})(?:-H([12]))?$/;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
+const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric' });
+
+/** Year and month (1–12) of a moment, in Europe/Stockholm. */
+export function stockholmYearMonth(at: Date): { year: number; month: number } {
+  const parts = stockholmParts.formatToParts(at);
+  const part = (type: 'year' | 'month') => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month') };
+}
+
+export function periodId(year: number, half?: 1 | 2): PeriodId {
+  return half ? `${year}-H${half}` : String(year);
+}
+
+/** Reads a period id; undefined for anything that is not one (so it never reaches a key). */
+export function parsePeriodId(id: unknown): MeasurePeriod | undefined {
+  if (typeof id !== 'string') return undefined;
+  const match = PERIOD_PATTERN.exec(id);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
+  const half = match[2] ? (Number(match[2]) as 1 | 2) : undefined;
+  return half ? { id, year, half } : { id, year };
+}
+
+/** Whether a period id is the kind of period a measure of this frequency is reported for. */
+export function isPeriodOf(frequency: MeasureFrequency, id: unknown): id is PeriodId {
+  const period = parsePeriodId(id);
+  if (!period) return false;
+  return frequency === 'halfYearly' ? period.half !== undefined : period.half === undefined;
+}
+
+/** The period a moment falls in, for a measure of this frequency. */
+export function currentPeriod(frequency: MeasureFrequency, at: Date): PeriodId {
+  const { year, month } = stockholmYearMonth(at);
+  return frequency === 'halfYearly' ? periodId(year, month <= 6 ? 1 : 2) : periodId(year);
+}
+
+/** The period just before this one ("2026-H1" → "2025-H2", "2026" → "2025"). */
+export function previousPeriod(id: PeriodId): PeriodId {
+  const p = mustParse(id);
+  if (p.half === 2) return periodId(p.year, 1);
+  if (p.half === 1) return periodId(p.year - 1, 2);
+  return periodId(p.year - 1);
+}
+
+/**
+ * The period a value is compared with: the same period the year before ("2026-H2" → "2025-H2",
+ * "2026" → "2025"). The plan's targets read "jämfört med föregående år".
+ */
+export function previousComparablePeriod(id: PeriodId): PeriodId {
+  const p = mustParse(id);
+  return periodId(p.year - 1, p.half);
+}
+
+/**
+ * The periods a value may be reported for at a moment: the current one, and the one just ended
+ * (a form opened on 30 June and saved on 1 July keeps what the person entered).
+ */
+export function reportablePeriods(frequency: MeasureFrequency, at: Date): PeriodId[] {
+  const current = currentPeriod(frequency, at);
+  return [current, previousPeriod(current)];
+}
+
+/** "första halvåret 2026", "andra halvåret 2026", "2026". */
+export function periodLabel(id: PeriodId): string {
+  const p = mustParse(id);
+  if (p.half === 1) return `första halvåret ${p.year}`;
+  if (p.half === 2) return `andra halvåret ${p.year}`;
+  return String(p.year);
+}
+
+/** The same label for the start of a sentence: "Första halvåret 2026". */
+export function periodTitle(id: PeriodId): string {
+  const label = periodLabel(id);
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** "halvårsvis", "årligen": how often a measure is followed up. */
+export function frequencyLabel(frequency: MeasureFrequency): string {
+  return frequency === 'halfYearly' ? 'halvårsvis' : 'årligen';
+}
+
+/** Orders period ids oldest first ("2025", "2025-H1" < "2025-H2" < "2026-H1"). */
+export function comparePeriods(a: PeriodId, b: PeriodId): number {
+  const pa = mustParse(a);
+  const pb = mustParse(b);
+  return pa.year - pb.year || (pa.half ?? 0) - (pb.half ?? 0);
+}
+
+function mustParse(id: PeriodId): MeasurePeriod {
+  const period = parsePeriodId(id);
+  if (!period) throw new RangeError(`Not a period id: ${JSON.stringify(id)}`);
+  return period;
+}

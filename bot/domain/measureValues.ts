@@ -1,0 +1,271 @@
+// Reported values of the effect measures (effektmått) and whether they reach the plan's target.
+// A value is reported per period, per municipality where the measure is followed up per
+// municipality (otherwise once for the county), and split per breakdown category where the
+// measure has one (Bilaga 1: "fördelat på barn och unga resp. vuxna").
+import { z } from 'zod';
+import { isPeriodOf, periodLabel, previousComparablePeriod, type PeriodId } from './measurePeriods';
+import type { Arena, EffectMeasure } from './plan';
+import { ID_PATTERN } from './planSchema';
+import type { Validated } from './validation';
+
+/** Documented maximums of a reported value (limits.ts is owned by the activities feature). */
+export const MEASURE_LIMITS = {
+  /** Kommentar to a reported value, kept in the history. */
+  comment: 500,
+  /** The largest number a value may be: far above any count or index the plan follows. */
+  maxValue: 1e9,
+} as const;
+
+export type YesNo = 'ja' | 'nej';
+/** A number for measures that should increase or decrease, ja/nej for yes-measures. */
+export type MeasureAmount = number | YesNo;
+
+/** One reported figure: for a breakdown category, or (category null) the measure's only value. */
+export interface CategoryValue {
+  category: string | null;
+  value: MeasureAmount;
+}
+
+/** A value as reported for one measure, period and arena. */
+export interface MeasureValue {
+  measureId: string;
+  periodId: PeriodId;
+  /** The arena the value is for: a municipality, or the county ("lan"). */
+  arenaId: string;
+  /** In the order of the measure's breakdown; one entry (category null) without a breakdown. */
+  values: CategoryValue[];
+  comment: string;
+  reportedAt: string;
+  /** Display name of the person who reported it. */
+  reportedBy: string;
+  reportedById: string;
+  /** 1 for the first report of the period, +1 with every correction. */
+  version: number;
+}
+
+/** A stored value with its optimistic-concurrency token. */
+export interface MeasureValueRecord extends MeasureValue {
+  etag: string;
+}
+
+export type TargetStatus = 'met' | 'notMet' | 'noComparison' | 'notReported';
+
+// --- Who reports what -------------------------------------------------------------------------
+
+/** Whether values of this measure are reported per municipality (else once for the county). */
+export function isPerMunicipality(measure: Pick<EffectMeasure, 'level'>): boolean {
+  return measure.level === 'municipality';
+}
+
+/**
+ * The arena whose value of the measure a channel of this arena reports, if any: a municipal
+ * arena reports its own value of municipality-level measures, the county channel reports the
+ * county's (and region's) measures.
+ */
+export function reportedHere(measure: Pick<EffectMeasure, 'level'>, arena: Arena): boolean {
+  return arena.kind === 'county' ? !isPerMunicipality(measure) : isPerMunicipality(measure);
+}
+
+/** The arenas a value of the measure can be reported for. */
+export function valueArenas(measure: Pick<EffectMeasure, 'level'>, arenas: Arena[]): Arena[] {
+  return arenas.filter((a) => (isPerMunicipality(measure) ? a.kind === 'municipality' : a.kind === 'county'));
+}
+
+// --- Target ----------------------------------------------------------------------------------
+
+/** The sum of a value's numbers (NaN if it holds an answer instead of a number). */
+export function total(value: Pick<MeasureValue, 'values'>): number {
+  return value.values.reduce((sum, v) => sum + (typeof v.value === 'number' ? v.value : Number.NaN), 0);
+}
+
+/**
+ * Whether a period's value reaches the measure's target: 'increase' → higher than the same
+ * period the year before, 'decrease' → lower, 'yes' → the answer is "ja" (every category).
+ * Breakdown categories are compared by their sum: the targets speak of the whole ("Ökat antal
+ * upprättade SIP").
+ */
+export function targetStatus(
+  measure: Pick<EffectMeasure, 'direction'>,
+  current: Pick<MeasureValue, 'values'> | undefined,
+  previousComparable: Pick<MeasureValue, 'values'> | undefined,
+): TargetStatus {
+  if (!current || current.values.length === 0) return 'notReported';
+  if (measure.direction === 'yes') return current.values.every((v) => v.value === 'ja') ? 'met' : 'notMet';
+  if (!previousComparable) return 'noComparison';
+  const now = total(current);
+  const before = total(previousComparable);
+  if (!Number.isFinite(now) || !Number.isFinite(before)) return 'noComparison';
+  const met = measure.direction === 'increase' ? now > before : now < before;
+  return met ? 'met' : 'notMet';
+}
+
+/** The value of the same period the year before, among a measure's values for one arena. */
+export function previousComparableValue<T extends Pick<MeasureValue, 'periodId' | 'arenaId'>>(values: T[], current: Pick<MeasureValue, 'periodId' | 'arenaId'>): T | undefined {
+  const wanted = previousComparablePeriod(current.periodId);
+  return values.find((v) => v.periodId === wanted && v.arenaId === current.arenaId);
+}
+
+// --- Text ------------------------------------------------------------------------------------
+
+const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
+
+export function formatAmount(amount: MeasureAmount): string {
+  return typeof amount === 'number' ? numberFormat.format(amount) : amount;
+}
+
+/** "Barn och unga: 12 · Vuxna: 30", or "12", or "ja". */
+export function describeValues(values: CategoryValue[]): string {
+  return values.map((v) => (v.category === null ? formatAmount(v.value) : `${v.category}: ${formatAmount(v.value)}`)).join(' · ');
+}
+
+/** A sentence about the target for a period's value, e.g. "Målvärdet nås: 150 mot 120 andra halvåret 2025." */
+export function targetStatusText(
+  status: TargetStatus,
+  measure: Pick<EffectMeasure, 'direction'>,
+  periodId: PeriodId,
+  current?: Pick<MeasureValue, 'values'>,
+  previous?: Pick<MeasureValue, 'values'>,
+): string {
+  const before = periodLabel(previousComparablePeriod(periodId));
+  const comparison = current && previous && measure.direction !== 'yes' ? `: ${formatAmount(total(current))} mot ${formatAmount(total(previous))} ${before}` : '';
+  switch (status) {
+    case 'met':
+      return measure.direction === 'yes' ? 'Målvärdet nås (ja).' : `Målvärdet nås${comparison}.`;
+    case 'notMet':
+      return measure.direction === 'yes' ? 'Målvärdet nås inte (nej).' : `Målvärdet nås inte${comparison}.`;
+    case 'noComparison':
+      return `Inget tidigare värde att jämföra med (${before} saknas).`;
+    case 'notReported':
+      return `Inget värde rapporterat för ${periodLabel(periodId)} ännu.`;
+  }
+}
+
+// --- A report from a card -------------------------------------------------------------------
+
+/** What a person reports through the form, validated against the plan. */
+export interface MeasureReport {
+  measureId: string;
+  periodId: PeriodId;
+  arenaId: string;
+  /** ETag of the value the person saw ("" when there was none yet). */
+  etag: string;
+  values: CategoryValue[];
+  comment: string;
+}
+
+/** What a report is checked against: the plan's measures and arenas, and the open periods. */
+export interface ReportContext {
+  measures: EffectMeasure[];
+  arenas: Arena[];
+  /** The periods a value of a measure may be reported for now (see reportablePeriods). */
+  periodsOpen: (measure: EffectMeasure) => PeriodId[];
+}
+
+/** The id of the form input for a breakdown category (or the only value): value_0, value_1, … */
+export function valueInputId(index: number): string {
+  return `value_${index}`;
+}
+
+/** The categories a measure's value is split into; [null] for one value. */
+export function categoriesOf(measure: Pick<EffectMeasure, 'breakdown'>): Array<string | null> {
+  return measure.breakdown.length ? measure.breakdown : [null];
+}
+
+const FIXED_FIELDS = ['measureId', 'periodId', 'arenaId', 'etag', 'comment'] as const;
+
+const idField = (what: string) => z.string({ error: `${what} saknas` }).regex(ID_PATTERN, `${what} är inte känt`);
+
+const headerSchema = z.object({
+  measureId: idField('Effektmåttet'),
+  periodId: z.string({ error: 'Perioden saknas' }).max(10, 'Perioden är inte känd'),
+  arenaId: idField('Arenan'),
+  etag: z.string().max(200, 'Kortet är skadat').optional(),
+  comment: z
+    .string({ error: 'Kommentaren måste vara text' })
+    .max(MEASURE_LIMITS.comment, `Kommentaren får vara högst ${MEASURE_LIMITS.comment} tecken`)
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .optional(),
+});
+
+/** A number as typed in a card: digits with an optional decimal comma or point. */
+function numberInput(label: string) {
+  return z.union([z.string().max(40, `${label}: skriv ett tal`), z.number()], { error: `${label}: skriv ett tal` }).transform((raw, ctx): number => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    let n: number;
+    if (typeof raw === 'number') {
+      n = raw;
+    } else {
+      const text = raw.trim().replace(',', '.');
+      if (text === '') return fail(`${label}: fyll i ett värde`);
+      if (/^-\s*\d/.test(text)) return fail(`${label}: värdet får inte vara negativt`);
+      if (!/^\d{1,10}(\.\d{1,6})?$/.test(text)) return fail(`${label}: skriv ett tal, till exempel 12 eller 12,5`);
+      n = Number(text);
+    }
+    if (!Number.isFinite(n)) return fail(`${label}: skriv ett tal, till exempel 12 eller 12,5`);
+    if (n < 0) return fail(`${label}: värdet får inte vara negativt`);
+    if (n > MEASURE_LIMITS.maxValue) return fail(`${label}: värdet får vara högst ${numberFormat.format(MEASURE_LIMITS.maxValue)}`);
+    return n;
+  });
+}
+
+function yesNoInput(label: string) {
+  return z
+    .string({ error: `${label}: välj ja eller nej` })
+    .max(10, `${label}: välj ja eller nej`)
+    .transform((v) => v.trim().toLowerCase())
+    .refine((v): v is YesNo => v === 'ja' || v === 'nej', `${label}: välj ja eller nej`);
+}
+
+/**
+ * Validates a report submitted through the form (Action.Execute data + inputs). Everything is
+ * checked against the plan: a known measure, an arena that reports it, an open period of the
+ * right kind, exactly the measure's categories, numbers (non-negative, finite, at most 1e9,
+ * decimal comma accepted) or ja/nej, a comment within its maximum. Anything else is refused as
+ * a whole, with Swedish sentences that say what to fix.
+ */
+export function parseMeasureReport(input: unknown, context: ReportContext): Validated<MeasureReport> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, errors: ['Kortet innehöll inget värde att spara.'] };
+  const fields = input as Record<string, unknown>;
+  const header = headerSchema.safeParse(fields);
+  if (!header.success) return { ok: false, errors: header.error.issues.map((i) => i.message) };
+  const { measureId, periodId, arenaId } = header.data;
+
+  const measure = context.measures.find((m) => m.id === measureId);
+  if (!measure) return { ok: false, errors: ['Effektmåttet finns inte i planen.'] };
+  const arena = context.arenas.find((a) => a.id === arenaId);
+  if (!arena || !valueArenas(measure, context.arenas).some((a) => a.id === arena.id)) {
+    return { ok: false, errors: [isPerMunicipality(measure) ? 'Värdet rapporteras per kommun, men kortet anger ingen känd kommun.' : 'Värdet rapporteras för länet, men kortet anger en annan arena.'] };
+  }
+  if (!isPeriodOf(measure.frequency, periodId)) return { ok: false, errors: ['Perioden är inte känd för det här effektmåttet.'] };
+  if (!context.periodsOpen(measure).includes(periodId)) {
+    return { ok: false, errors: [`Perioden ${periodLabel(periodId)} är inte öppen för rapportering. Skriv "mått" för att rapportera för den aktuella perioden.`] };
+  }
+
+  const categories = categoriesOf(measure);
+  const inputIds = categories.map((_, i) => valueInputId(i));
+  const unknown = Object.keys(fields).filter((k) => !(FIXED_FIELDS as readonly string[]).includes(k) && !inputIds.includes(k));
+  if (unknown.length) {
+    const categoryLike = unknown.some((k) => k.startsWith('value'));
+    return { ok: false, errors: [categoryLike ? 'Kortet innehöll en kategori som effektmåttet inte har.' : 'Kortet innehöll fält som jag inte känner igen.'] };
+  }
+
+  const errors: string[] = [];
+  const values: CategoryValue[] = [];
+  categories.forEach((category, i) => {
+    const label = category ?? 'Värdet';
+    const raw = fields[valueInputId(i)];
+    if (raw === undefined) {
+      errors.push(measure.direction === 'yes' ? `${label}: välj ja eller nej` : `${label}: fyll i ett värde`);
+      return;
+    }
+    const parsed = (measure.direction === 'yes' ? yesNoInput(label) : numberInput(label)).safeParse(raw);
+    if (parsed.success) values.push({ category, value: parsed.data });
+    else errors.push(...parsed.error.issues.map((issue) => issue.message));
+  });
+  if (errors.length) return { ok: false, errors };
+
+  return { ok: true, value: { measureId, periodId, arenaId, etag: header.data.etag ?? '', values, comment: header.data.comment ?? '' } };
+}

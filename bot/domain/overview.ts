@@ -1,0 +1,49 @@
+// An arena's follow-up at a glance: per strategy, how many sub-activities are in each status,
+// and which are overdue (their priority period has ended and they are neither done nor stopped).
+import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
+import { STATUSES, type StatusId } from './status';
+
+export interface StrategyProgress {
+  strategyId: string;
+  number: number;
+  title: string;
+  total: number;
+  counts: Record<StatusId, number>;
+  overdue: number;
+}
+
+export interface OverdueItem {
+  activity: ActivityView;
+  sub: SubActivityView;
+}
+
+const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
+
+/** The last day of a priority period is 31 December of its last year (Europe/Stockholm). */
+export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'>, today: Date): boolean {
+  return !CLOSED.includes(sub.status) && stockholmYear(today) > activity.period.to;
+}
+
+export function stockholmYear(date: Date): number {
+  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(date));
+}
+
+export function progressByStrategy(strategies: StrategyInfo[], activities: ActivityView[], today: Date): StrategyProgress[] {
+  return strategies.map((s) => {
+    const counts = Object.fromEntries(STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
+    let total = 0;
+    let overdue = 0;
+    for (const a of activities.filter((x) => x.strategyId === s.id)) {
+      for (const d of a.subActivities) {
+        counts[d.status]++;
+        total++;
+        if (isOverdue(a, d, today)) overdue++;
+      }
+    }
+    return { strategyId: s.id, number: s.number, title: s.title, total, counts, overdue };
+  });
+}
+
+export function overdueItems(activities: ActivityView[], today: Date): OverdueItem[] {
+  return activities.flatMap((activity) => activity.subActivities.filter((sub) => isOverdue(activity, sub, today)).map((sub) => ({ activity, sub })));
+}

@@ -1,0 +1,192 @@
+// status, aktiviteter and updating a sub-activity through Action.Execute, end to end.
+import assert from 'node:assert/strict';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import type { PlanView } from '../../bot/domain/planView';
+import { LIMITS } from '../../bot/domain/limits';
+import { useBot } from '../helpers/botHarness';
+import { TestClock } from '../helpers/clock';
+import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+
+const content = loadPlanContent();
+const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
+const ostersund = channel('Östersund');
+
+describe('the county channel follows up Bilaga 1', () => {
+  const clock = new TestClock();
+  const bot = useBot({}, () => ({ now: clock.now }));
+
+  beforeEach(async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan');
+  });
+
+  async function plan(): Promise<PlanView> {
+    return (await (await fetch(`${bot.app.url}/api/plan`)).json()) as PlanView;
+  }
+
+  async function openEdit(subTitle: string, as = ANNA, place = county): Promise<Card> {
+    const strategy = content.strategies.find((s) => s.activities.some((a) => a.subActivities.some((d) => d.title === subTitle)))!;
+    const list = (await bot.teams.say(place, `aktiviteter ${strategy.number}`, as)).cards[0]!;
+    const button = buttons(list).find((b) => b.verb === 'editSubActivity' && b.data.subActivityId === subId(subTitle));
+    assert.ok(button, `no Uppdatera for ${subTitle}`);
+    return bot.teams.execute(place, button.verb, button.data, as);
+  }
+
+  function subId(title: string): string {
+    for (const s of content.strategies) for (const a of s.activities) for (const d of a.subActivities) if (d.title === title) return d.id;
+    throw new Error(title);
+  }
+
+  it('status shows per strategy how many sub-activities are in each status, and what is overdue', async () => {
+    const card = (await bot.teams.say(county, 'status')).cards[0]!;
+    const text = cardText(card);
+    for (const s of content.strategies) assert.match(text, new RegExp(`${s.number}\\. ${s.title}`));
+    const delaktighet = content.strategies[0]!.activities.flatMap((a) => a.subActivities);
+    const pagar = delaktighet.filter((d) => d.status === 'pagar').length;
+    assert.match(text, new RegExp(`${delaktighet.length} delaktiviteter: .*${pagar} pågår`));
+    // 2023–2024 and 2024–2025 periods have ended by November 2026: not done is overdue.
+    assert.match(text, /Försenat: prioriteringsperioden har gått ut/);
+    assert.match(text, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
+    assert.ok(buttons(card).some((b) => b.title === 'Visa aktiviteter'));
+    assert.ok(JSON.stringify(card).includes('Öppna planen'));
+  });
+
+  it('lists one strategy by number or by name, each with its status and an Uppdatera button', async () => {
+    for (const typed of ['aktiviteter 2', 'aktiviteter kontinuitet', 'AKTIVITETER Kontinuitet']) {
+      const card = (await bot.teams.say(county, typed)).cards[0]!;
+      const text = cardText(card);
+      assert.match(text, /2\. Ökad kontinuitet/, typed);
+      assert.match(text, /Handlingsplan fasta kontakter etc\./);
+      assert.doesNotMatch(text, /Ta fram gemensamma begrepp/);
+      assert.ok(buttons(card).filter((b) => b.title === 'Uppdatera').length > 0);
+    }
+  });
+
+  it('pages through every county-wide sub-activity', async () => {
+    let card = (await bot.teams.say(county, 'aktiviteter')).cards[0]!;
+    const seen = new Set<string>();
+    for (let guard = 0; guard < 20; guard++) {
+      for (const b of buttons(card).filter((x) => x.verb === 'editSubActivity')) seen.add(String(b.data.subActivityId));
+      assert.ok(JSON.stringify(card).length < 28_000, 'card stays below Teams\' size limit');
+      if (!buttons(card).some((b) => b.title === 'Visa fler')) break;
+      card = await bot.teams.click(county, card, 'Visa fler');
+    }
+    const all = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities.map((d) => d.id)));
+    assert.deepEqual([...seen].sort(), [...all].sort());
+  });
+
+  it('answers an unknown strategy with the five to choose from', async () => {
+    const text = cardText((await bot.teams.say(county, 'aktiviteter ekonomi')).cards[0]);
+    assert.match(text, /ingen strategi som heter "ekonomi"/);
+    for (const s of content.strategies) assert.match(text, new RegExp(`${s.number}\\. ${s.title}`));
+  });
+
+  it('updates a sub-activity in place and shows who changed what and when, also in the plan', async () => {
+    const form = await openEdit('Kartlägga behovet');
+    assert.match(cardText(form), /Uppdatera: Kartlägga behovet/);
+    const saved = await bot.teams.click(county, form, 'Spara', { status: 'pagar', statusNote: 'Kartläggning startad av SamReKo HSI', measureAnswer: 'nej', comment: 'Beslut i Fredagsgruppen' });
+    const text = cardText(saved);
+    assert.match(text, /Sparat av Anna Andersson/);
+    assert.match(text, /Pågår/);
+    assert.match(text, /Kartläggning startad av SamReKo HSI/);
+    assert.match(text, /Senast ändrad 23 nov\. 2026 10:00 av Anna Andersson/);
+    assert.match(text, /Status: Ej påbörjat → Pågår/);
+    assert.match(text, /Kommentar: Beslut i Fredagsgruppen/);
+
+    const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
+    assert.equal(sub.title, 'Kartlägga behovet');
+    assert.equal(sub.status, 'pagar');
+    assert.equal(sub.measureAnswer, 'nej');
+    assert.equal(sub.updatedBy, 'Anna Andersson');
+    assert.deepEqual(sub.history?.map((h) => [h.actor.name, h.comment, h.changes.map((c) => c.field)]), [['Anna Andersson', 'Beslut i Fredagsgruppen', ['status', 'statusNote', 'measureAnswer']]]);
+  });
+
+  it('tells the second person that someone changed it first, keeps the first change and lets them apply theirs again', async () => {
+    const annas = await openEdit('Kartlägga behovet', ANNA);
+    const bengts = await openEdit('Kartlägga behovet', BENGT);
+    await bot.teams.click(county, bengts, 'Spara', { status: 'avbruten', comment: 'Ersätts av regional kartläggning' }, BENGT);
+
+    const conflict = await bot.teams.click(county, annas, 'Spara', { status: 'klar', statusNote: 'Kartläggningen är klar' }, ANNA);
+    const text = cardText(conflict);
+    assert.match(text, /Någon annan hann ändra innan du sparade/);
+    assert.match(text, /Bengt Berg: Status: Ej påbörjat → Avbruten/);
+    let sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
+    assert.equal(sub.status, 'avbruten', 'the first change stands');
+    // The form now carries the current ETag and Anna's own values.
+    const status = (conflict.body as Array<Record<string, unknown>>).find((e) => e.id === 'status');
+    assert.equal(status?.value, 'klar');
+
+    const again = await bot.teams.click(county, conflict, 'Spara', { status: 'klar', statusNote: 'Kartläggningen är klar' }, ANNA);
+    assert.match(cardText(again), /Sparat av Anna Andersson/);
+    sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
+    assert.equal(sub.status, 'klar');
+    assert.deepEqual(sub.history?.map((h) => h.actor.name), ['Anna Andersson', 'Bengt Berg']);
+  });
+
+  it('refuses an update of a county-wide activity from an arena channel, and nothing changes', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    const form = await openEdit('Kartlägga behovet');
+    const button = buttons(form).find((b) => b.title === 'Spara')!;
+    const refused = await bot.teams.execute(ostersund, button.verb, { ...button.data, status: 'klar' });
+    assert.match(cardText(refused), /Länsövergripande aktiviteter ändras bara från kanalen för länsgemensam samverkan\. Ingenting har ändrats\./);
+    const edit = await bot.teams.execute(ostersund, 'editSubActivity', { scopeId: 'lan', subActivityId: subId('Kartlägga behovet') });
+    assert.match(cardText(edit), /Det här får du inte ändra här/);
+    const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
+    assert.equal(sub.status, 'ej_paborjat');
+    assert.equal(sub.history?.length, 0);
+  });
+
+  it('refuses malformed, tampered and oversized submissions and changes nothing', async () => {
+    const form = await openEdit('Kartlägga behovet');
+    const save = buttons(form).find((b) => b.title === 'Spara')!;
+    const bad: Array<[string, Record<string, unknown>]> = [
+      ['unknown status', { ...save.data, status: 'done' }],
+      ['note too long', { ...save.data, statusNote: 'x'.repeat(LIMITS.statusNote + 1) }],
+      ['comment too long', { ...save.data, comment: 'x'.repeat(LIMITS.comment + 1) }],
+      ['yes/no answered with text', { ...save.data, measureAnswer: 'kanske' }],
+      ['unknown sub-activity', { ...save.data, subActivityId: 's9-a9-d9', status: 'klar' }],
+      ['odata in the id', { ...save.data, subActivityId: "s1-a2-d1' or RowKey ne '", status: 'klar' }],
+      ['another scope', { ...save.data, scopeId: 'berg', status: 'klar' }],
+      ['an extra field', { ...save.data, status: 'klar', updatedBy: 'Someone else' }],
+      ['no etag', { scopeId: save.data.scopeId, subActivityId: save.data.subActivityId, status: 'klar' }],
+      ['not an object', { ...save.data, status: ['klar'] }],
+    ];
+    for (const [name, data] of bad) {
+      const card = await bot.teams.execute(county, 'saveSubActivity', data);
+      assert.match(cardText(card), /(Det gick inte att spara|Aktiviteten finns inte)[\s\S]*ingenting har ändrats/i, name);
+    }
+    const unknownVerb = await bot.teams.execute(county, 'deleteEverything', { scopeId: 'lan' });
+    assert.match(cardText(unknownVerb), /ingenting har ändrats/);
+    const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
+    assert.equal(sub.status, 'ej_paborjat');
+    assert.equal(sub.version, 0);
+  });
+
+  it('closes the form without saving on Avbryt', async () => {
+    const form = await openEdit('Kartlägga behovet');
+    const closed = await bot.teams.click(county, form, 'Avbryt');
+    assert.match(cardText(closed), /Ingen har ändrat den sedan planen lästes in/);
+    assert.ok(buttons(closed).some((b) => b.title === 'Uppdatera'));
+  });
+
+  it('shows the change in status afterwards: latest changes and fewer overdue', async () => {
+    const before = cardText((await bot.teams.say(county, 'status')).cards[0]);
+    const form = await openEdit('Ta fram gemensamma begrepp och synsätt');
+    await bot.teams.click(county, form, 'Spara', { status: 'klar' });
+    const after = cardText((await bot.teams.say(county, 'status')).cards[0]);
+    assert.match(after, /Senaste ändringar/);
+    assert.match(after, /Ta fram gemensamma begrepp och synsätt: 23 nov\. 2026 10:00, Anna Andersson: Status: Pågår → Klar/);
+    assert.doesNotMatch(after, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
+    assert.match(before, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
+  });
+});
+
+describe('an arena channel before it has local activities', () => {
+  const bot = useBot();
+
+  it('status and aktiviteter say how to add the first one', async () => {
+    await bot.teams.say(ostersund, 'koppla Östersund');
+    assert.match(cardText((await bot.teams.say(ostersund, 'status')).cards[0]), /Östersund har inga lokala aktiviteter ännu/);
+    assert.match(cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]), /ny aktivitet/);
+  });
+});
