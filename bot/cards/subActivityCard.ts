@@ -1,6 +1,6 @@
 // A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
-import { answerKind, type HistoryEntry } from '../domain/activityState';
+import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
 import { describeChange, describeEntry, formatDateTime } from '../domain/format';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
@@ -70,7 +70,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statusNoteMax: LIMITS.statusNote,
     yesNo,
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
-    measureAnswer: proposed?.measureAnswer ?? sub.measureAnswer,
+    measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureAnswerMax: LIMITS.measureAnswer,
     comment: proposed?.comment ?? '',
     commentMax: LIMITS.comment,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { subActivityCard, subActivityEditCard } from '../cards/subActivityCard';
-import { answerKind, YES_NO_ANSWERS, type HistoryEntry } from '../domain/activityState';
+import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type HistoryEntry } from '../domain/activityState';
 import { mayChange } from '../domain/authorization';
 import type { Arena } from '../domain/plan';
 import type { ActivityView, SubActivityView } from '../domain/planView';
@@ -91,7 +91,7 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (answer !== undefined && answerKind(found.sub.target) === 'yesNo' && !(YES_NO_ANSWERS as readonly string[]).includes(answer.toLowerCase())) {
     return unreadable(['Svaret på måttet ska vara ja eller nej.']);
   }
-  const normalised = answer !== undefined && answerKind(found.sub.target) === 'yesNo' ? { ...request.value, measureAnswer: answer.toLowerCase() } : request.value;
+  const normalised = answer !== undefined && answerKind(found.sub.target) === 'yesNo' ? { ...request.value, measureAnswer: normaliseYesNo(answer) } : request.value;
 
   const outcome = await at.services.activities.update({ scopeId, subActivityId, etag, request: normalised, actor: at.turn.actor });
   switch (outcome.kind) {

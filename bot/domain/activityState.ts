@@ -75,4 +75,12 @@ export function answerKind(target: string): 'yesNo' | 'text' {
   return /^ja\s*\/\s*nej/i.test(target.trim()) ? 'yesNo' : 'text';
 }
 
-export const YES_NO_ANSWERS = ['', 'ja', 'nej'] as const;
+/** A card's choice for "not answered" (choice values cannot be empty); stored as "". */
+export const NO_ANSWER = 'obesvarat';
+export const YES_NO_ANSWERS = ['', NO_ANSWER, 'ja', 'nej'] as const;
+
+/** A ja/nej answer as stored: lower case, "" for not answered. */
+export function normaliseYesNo(answer: string): string {
+  const lower = answer.trim().toLowerCase();
+  return lower === NO_ANSWER ? '' : lower;
+}

@@ -1,6 +1,7 @@
 // Talks to the running bot the way Teams does: Teams-shaped activities over HTTP into
 // /api/messages, with the replies arriving at the connector stand-in.
 import { randomUUID } from 'node:crypto';
+import { assertValidCard } from './cardValidation';
 import type { ConnectorStandIn } from './connector';
 import { BOT, channelMessage, PLAN_TEAM, type ChannelPlace } from './teamsActivity';
 
@@ -94,6 +95,8 @@ export class TeamsClient {
     if (res.status !== 200) throw new Error(`invoke answered ${res.status}: ${await res.text()}`);
     const body = (await res.json()) as { statusCode: number; type: string; value: Card };
     if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`unexpected invoke response ${JSON.stringify(body)}`);
+    // Every card the bot returns is checked against the Adaptive Cards SDK and Teams' limits.
+    assertValidCard(body.value, `answer to ${verb}`);
     return body.value;
   }
 
@@ -180,7 +183,10 @@ function collect(bodies: Array<Record<string, unknown>>): BotReply {
   for (const b of bodies) {
     if (typeof b.text === 'string' && b.text) reply.text = reply.text ? `${reply.text}\n${b.text}` : b.text;
     for (const a of (b.attachments as Array<{ contentType: string; content: Card }> | undefined) ?? []) {
-      if (a.contentType === 'application/vnd.microsoft.card.adaptive') reply.cards.push(a.content);
+      if (a.contentType === 'application/vnd.microsoft.card.adaptive') {
+        assertValidCard(a.content, 'reply');
+        reply.cards.push(a.content);
+      }
     }
   }
   return reply;
