@@ -14,7 +14,7 @@ import { LocalActivityStore } from './storage/localActivityStore';
 import { MeasureStore } from './storage/measureStore';
 import { PlanStore } from './storage/planStore';
 import { createTables, describeConnection, ensureTables, pingTables, type TableConnection, type Tables } from './storage/tables';
-import { createMessageEndpoint } from './teams/adapter';
+import { createBotAdapter, createMessageEndpoint } from './teams/adapter';
 import { PlanBot } from './teams/planBot';
 import { createServer } from './server';
 
@@ -65,10 +65,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const localActivities = new LocalActivityStore(tables.plan, now);
     const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
     const conversation = new Conversation(services, conversationFeatures);
+    const adapter = createBotAdapter(config.bot, log);
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '' });
     const server = createServer({
       log,
-      messages: createMessageEndpoint(config.bot, bot, log),
+      messages: createMessageEndpoint(adapter, bot),
       plan,
       measures,
       storageReachable: () => pingTables(tables),

@@ -10,6 +10,8 @@ export const TABLE_NAMES = {
   channels: 'channels',
   /** Reported values of the effect measures (effektmått), with their history. */
   measures: 'measures',
+  /** Follow-up reminders: one row per (channel, rule, subject, due period), claimed before sending. */
+  reminders: 'reminders',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;
