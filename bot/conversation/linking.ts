@@ -71,6 +71,8 @@ async function link(turn: Turn, services: Services, view: PlanContentView, arena
   }
   const channel = (await services.channels.get(place.channelId)) ?? (await services.channels.remember({ ...place, reference: turn.reference }));
   const current = view.arenas.find((a) => a.id === channel.arenaId);
+  // Whoever links or confirms a channel takes part in it (see arenaResolution.ts).
+  await services.channels.recordMember(arena.id, turn.actor.id);
   if (current?.id === arena.id) return linkedCard(arena, 'channel');
   if (current && !confirmed) return linkConfirmCard(current, arena, channel.etag);
   // A confirmation carries the ETag the person saw: if someone re-linked meanwhile, ask again.

@@ -160,6 +160,16 @@ export const planContentSchema = z
     });
     content.arenas.forEach((a, ai) => claim(a.id, ['arenas', ai, 'id']));
 
+    // Local activity ids are built from the arena's and the recommendation's ids
+    // (bot/domain/localActivity.ts: "<arena>-<recommendation>-d1", "<arena>-egen-<8 hex>-d1"):
+    // they must still fit the 64 characters of an id.
+    const longestRecommendation = Math.max(0, ...content.strategies.flatMap((s) => s.localRecommendations.map((l) => l.id.length)));
+    content.arenas.forEach((a, ai) => {
+      if (a.kind === 'municipality' && (a.id.length + longestRecommendation + 4 > 64 || a.id.length > 50)) {
+        ctx.addIssue({ code: 'custom', path: ['arenas', ai, 'id'], message: `arena id ${JSON.stringify(a.id)} is too long to build its local activities' ids; keep arena ids short` });
+      }
+    });
+
     const counties = content.arenas.filter((a) => a.kind === 'county').length;
     if (counties !== 1) {
       ctx.addIssue({

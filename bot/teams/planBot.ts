@@ -32,6 +32,8 @@ export interface PlanBotDeps {
   botAppId: string;
 }
 
+const CORRELATION = Symbol('correlationId');
+
 const APOLOGY = () =>
   messageCard({
     title: 'Något gick fel hos mig',
@@ -42,6 +44,16 @@ const APOLOGY = () =>
 export class PlanBot extends TeamsActivityHandler {
   constructor(private readonly deps: PlanBotDeps) {
     super();
+    // One correlation id per turn, on every log line of that turn: ids only, never text or cards.
+    this.onTurn(async (context, next) => {
+      const correlationId = randomUUID();
+      context.turnState.set(CORRELATION, correlationId);
+      const started = Date.now();
+      const a = context.activity;
+      this.deps.log.info({ correlationId, activityType: a.type, name: a.name, channel: placeOf(a).kind, userId: a.from?.aadObjectId }, 'Turn started');
+      await next();
+      this.deps.log.info({ correlationId, ms: Date.now() - started }, 'Turn ended');
+    });
     this.onMessage(async (context, next) => {
       await this.safely(context, async () => this.send(context, await deps.conversation.message(turnOf(context), textOf(context))));
       await next();
@@ -133,7 +145,7 @@ export class PlanBot extends TeamsActivityHandler {
     try {
       await work();
     } catch (error) {
-      const correlationId = randomUUID();
+      const correlationId = (context.turnState.get(CORRELATION) as string | undefined) ?? randomUUID();
       this.deps.log.error({ err: error, correlationId, activityType: context.activity.type, activityId: context.activity.id }, 'Bot turn failed');
       if (context.activity.type === 'message') {
         await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(APOLOGY())] }).catch(() => undefined);
