@@ -37,6 +37,12 @@ export interface MeasureFormInput extends MeasureTarget {
   /** What to put in the inputs (the person's own entry after a refusal or a conflict). */
   entered?: { values: Partial<Record<number, MeasureAmount>>; comment: string };
   errors?: string[];
+  /**
+   * The ETag the Spara button carries, when it is not the current value's: after a refused
+   * submission the form keeps the ETag the person started from, so a report that someone else
+   * made meanwhile is still detected as a conflict.
+   */
+  etag?: string;
   /** Set when someone else reported first: the form keeps the person's entry, with the current ETag. */
   conflict?: boolean;
 }
@@ -79,7 +85,7 @@ export function measureFormCard(input: MeasureFormInput): CardJson {
     mode,
     heading: 'Rapportera värde',
     headingColor: 'Default',
-    etag: current?.etag ?? '',
+    etag: input.etag ?? current?.etag ?? '',
     errors: input.errors ?? [],
     conflict: {
       shown: input.conflict === true,

@@ -13,9 +13,9 @@ export const VERBS = {
   saveSubActivity: 'saveSubActivity',
   /** Close the edit form without saving, data: { scopeId, subActivityId } */
   showSubActivity: 'showSubActivity',
-  /** Effect measures: open the report form, data: { measureId } */
+  /** Effect measures: open the report form, data: { measureId, arenaId?, periodId? } */
   editMeasureValue: 'editMeasureValue',
-  /** Effect measures: save a reported value, data: { measureId, period, etag? } + inputs */
+  /** Effect measures: save a reported value, data: { measureId, periodId, arenaId, etag } + inputs value_0…value_n, comment */
   saveMeasureValue: 'saveMeasureValue',
   /** Adopt one of the plan's recommended local activities, data: { recommendationId } + inputs */
   adoptRecommendation: 'adoptRecommendation',

@@ -179,7 +179,7 @@ const headerSchema = z.object({
   measureId: idField('Effektmåttet'),
   periodId: z.string({ error: 'Perioden saknas' }).max(10, 'Perioden är inte känd'),
   arenaId: idField('Arenan'),
-  etag: z.string().max(200, 'Kortet är skadat').optional(),
+  etag: z.string({ error: 'Kortet är skadat' }).max(200, 'Kortet är skadat').optional(),
   comment: z
     .string({ error: 'Kommentaren måste vara text' })
     .max(MEASURE_LIMITS.comment, `Kommentaren får vara högst ${MEASURE_LIMITS.comment} tecken`)

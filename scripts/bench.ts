@@ -1,0 +1,109 @@
+// `npm run bench`: speed and memory of the app's hot paths on a real Azurite, printed as figures
+// and as ratios against a baseline measured in the same run (GET /healthz: one HTTP round trip
+// plus one storage round trip). Nothing here asserts a time; it reports.
+import { performance } from 'node:perf_hooks';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { startApp } from '../bot/app';
+import { loadConfig } from '../bot/config';
+import { loadPlanContent } from '../bot/content/loadPlan';
+import { createLogger } from '../bot/log';
+import { startAzurite } from '../bot/storage/azurite';
+import { PlanStore } from '../bot/storage/planStore';
+import { createTables, ensureTables } from '../bot/storage/tables';
+import { ConnectorStandIn } from '../tests/helpers/connector';
+import { channelMessage, PLAN_TEAM } from '../tests/helpers/teamsActivity';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+
+interface Figures {
+  name: string;
+  p50: number;
+  p95: number;
+  mean: number;
+}
+
+async function measure(name: string, rounds: number, work: () => Promise<unknown>): Promise<Figures> {
+  for (let i = 0; i < Math.min(20, rounds); i++) await work(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t = performance.now();
+    await work();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { name, p50: at(0.5), p95: at(0.95), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+function row(f: Figures, baseline: Figures): string {
+  const ms = (v: number) => `${v.toFixed(2).padStart(8)} ms`;
+  return `${f.name.padEnd(40)} p50 ${ms(f.p50)}  p95 ${ms(f.p95)}  ×${(f.p50 / baseline.p50).toFixed(1).padStart(5)} baseline`;
+}
+
+function dirSize(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir).reduce((n, f) => {
+    const p = path.join(dir, f);
+    return n + (statSync(p).isDirectory() ? dirSize(p) : statSync(p).size);
+  }, 0);
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = await new ConnectorStandIn().start();
+  try {
+    const content = loadPlanContent();
+    // Seeding: first start (everything created) and every later start (nothing to add).
+    const tables = createTables({ kind: 'connectionString', connectionString: azurite.connectionString }, 'bench');
+    await ensureTables(tables, 'bench');
+    const store = new PlanStore(tables.plan);
+    let t = performance.now();
+    const first = await store.seed(content);
+    const firstSeedMs = performance.now() - t;
+    t = performance.now();
+    await store.seed(content);
+    const reseedMs = performance.now() - t;
+
+    const settle = () => (globalThis as { gc?: () => void }).gc?.();
+    settle();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const rssBefore = process.memoryUsage().rss;
+    const app = await startApp(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'benchapp' }), { log: createLogger('silent') });
+    const place = { ...PLAN_TEAM, channelId: '19:lan@thread.tacv2', channelName: 'Länsgemensam samverkan' };
+    const post = (text: string) =>
+      fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, place, text)) }).then((r) => r.text());
+    await post('koppla Länsgemensam samverkan');
+
+    const baseline = await measure('baseline: GET /healthz', ROUNDS, () => fetch(`${app.url}/healthz`).then((r) => r.text()));
+    const results = [
+      await measure('GET /api/plan (whole plan, live status)', ROUNDS, () => fetch(`${app.url}/api/plan`).then((r) => r.text())),
+      await measure('bot turn: "status" (county channel)', ROUNDS, () => post('status')),
+      await measure('bot turn: "aktiviteter 2"', ROUNDS, () => post('aktiviteter 2')),
+      await measure('bot turn: "hjälp"', ROUNDS, () => post('hjälp')),
+    ];
+    const planBytes = (await (await fetch(`${app.url}/api/plan`)).text()).length;
+    settle();
+    const heapAfter = process.memoryUsage().heapUsed;
+    const rssAfter = process.memoryUsage().rss;
+    await app.close();
+
+    console.log(`Gemensam plan benchmark (${ROUNDS} rounds each, Azurite in memory, Node ${process.version})`);
+    console.log(`seed, first start: ${firstSeedMs.toFixed(0)} ms for ${first.created} rows; later starts: ${reseedMs.toFixed(0)} ms (×${(reseedMs / firstSeedMs).toFixed(2)} of first)`);
+    console.log(row(baseline, baseline));
+    for (const r of results) console.log(row(r, baseline));
+    console.log(`GET /api/plan body: ${(planBytes / 1024).toFixed(1)} KiB`);
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`memory after ${ROUNDS * (results.length + 1)} requests (server + bench in one process, after GC): heap ${mib(heapBefore)} → ${mib(heapAfter)} (×${(heapAfter / heapBefore).toFixed(2)}), RSS ${mib(rssBefore)} → ${mib(rssAfter)}`);
+    const tabDist = path.resolve(__dirname, '../tab/dist');
+    if (existsSync(tabDist)) console.log(`tab bundle (tab/dist): ${(dirSize(tabDist) / 1024).toFixed(0)} KiB`);
+  } finally {
+    await connector.stop();
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
