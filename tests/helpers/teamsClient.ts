@@ -107,10 +107,9 @@ export class TeamsClient {
     return this.execute(place, button.verb, { ...button.data, ...inputs }, as);
   }
 
-  /** The bot is added to the plan's team (conversationUpdate in the General channel). */
-  async install(): Promise<BotReply> {
-    const before = this.connector.calls.length;
-    const res = await this.post({
+  /** A conversationUpdate in the plan's team, as Teams sends it for installs and channel events. */
+  private async teamEvent(fields: Record<string, unknown>, channelData: Record<string, unknown>): Promise<Response> {
+    return this.post({
       type: 'conversationUpdate',
       id: randomUUID(),
       channelId: 'msteams',
@@ -118,40 +117,25 @@ export class TeamsClient {
       from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
       recipient: BOT,
       conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
-      membersAdded: [{ id: BOT.id }],
-      channelData: { eventType: 'teamMemberAdded', team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
+      ...fields,
+      channelData: { team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId }, ...channelData },
     });
+  }
+
+  /** The bot is added to the plan's team (conversationUpdate in the General channel). */
+  async install(): Promise<BotReply> {
+    const before = this.connector.calls.length;
+    const res = await this.teamEvent({ membersAdded: [{ id: BOT.id }] }, { eventType: 'teamMemberAdded' });
     if (res.status !== 200) throw new Error(`conversationUpdate answered ${res.status}`);
     return collect(this.connector.calls.slice(before).map((c) => c.body));
   }
 
   async channelEvent(eventType: 'channelCreated' | 'channelDeleted' | 'channelRenamed', place: ChannelPlace): Promise<number> {
-    const res = await this.post({
-      type: 'conversationUpdate',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: this.connector.url,
-      from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
-      recipient: BOT,
-      conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
-      channelData: { eventType, channel: { id: place.channelId, name: place.channelName }, team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
-    });
-    return res.status;
+    return (await this.teamEvent({}, { eventType, channel: { id: place.channelId, name: place.channelName } })).status;
   }
 
   async botRemoved(): Promise<number> {
-    const res = await this.post({
-      type: 'conversationUpdate',
-      id: randomUUID(),
-      channelId: 'msteams',
-      serviceUrl: this.connector.url,
-      from: { id: '29:admin', aadObjectId: 'aad-admin', name: 'Admin' },
-      recipient: BOT,
-      conversation: { id: PLAN_TEAM.teamId, conversationType: 'channel', isGroup: true, tenantId: PLAN_TEAM.tenantId },
-      membersRemoved: [{ id: BOT.id }],
-      channelData: { eventType: 'teamMemberRemoved', team: { id: PLAN_TEAM.teamId, name: PLAN_TEAM.teamName }, tenant: { id: PLAN_TEAM.tenantId } },
-    });
-    return res.status;
+    return (await this.teamEvent({ membersRemoved: [{ id: BOT.id }] }, { eventType: 'teamMemberRemoved' })).status;
   }
 }
 
