@@ -5,7 +5,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Actor } from '../domain/activityState';
 import type { PeriodId } from '../domain/measurePeriods';
-import type { CategoryValue, MeasureValue, MeasureValueRecord } from '../domain/measureValues';
+import type { CategoryValue, MeasureReport, MeasureValue, MeasureValueRecord } from '../domain/measureValues';
 import { num, statusCodeOf, str, type Row } from './entities';
 import { invert, prefixRange } from './keys';
 
@@ -23,17 +23,8 @@ export const MEASURE_ROW = {
   allHistoryPrefix: 'history|',
 } as const;
 
-/** What a person reports: ids already validated against the plan (see parseMeasureReport). */
-export interface ReportCommand {
-  measureId: string;
-  periodId: PeriodId;
-  arenaId: string;
-  /** ETag of the value the person saw; "" when they saw none. */
-  etag: string;
-  values: CategoryValue[];
-  comment: string;
-  actor: Actor;
-}
+/** What a person reports (ids already validated against the plan, see parseMeasureReport), and who. */
+export type ReportCommand = MeasureReport & { actor: Actor };
 
 export type ReportOutcome =
   | { kind: 'saved'; value: MeasureValueRecord; previous?: MeasureValueRecord }
