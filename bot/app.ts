@@ -1,5 +1,6 @@
 // Wires the app together: storage (embedded Azurite by default), the plan's seed, the bot and
 // the server. Used by bot/index.ts and by the tests, which start it on a free port.
+import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { redactedConfig, type Config } from './config';
 import { loadPlanContent } from './content/loadPlan';
@@ -17,6 +18,10 @@ import { createTables, describeConnection, ensureTables, pingTables, type TableC
 import { createBotAdapter, createMessageEndpoint } from './teams/adapter';
 import { PlanBot } from './teams/planBot';
 import { createServer } from './server';
+import { ReminderScheduler } from './reminders/scheduler';
+import { ReminderSweep } from './reminders/sweep';
+import { ReminderStore } from './storage/reminderStore';
+import { BotProactiveSender } from './teams/proactiveSender';
 
 export interface RunningApp {
   url: string;
@@ -27,6 +32,11 @@ export interface RunningApp {
   channels: ChannelStore;
   measures: MeasureStore;
   localActivities: LocalActivityStore;
+  adapter: CloudAdapter;
+  reminders: ReminderStore;
+  reminderSweep: ReminderSweep;
+  /** Runs the reminder sweep on a schedule once started (bot/index.ts starts it; tests do not). */
+  reminderSchedule: ReminderScheduler;
   log: Logger;
   close(): Promise<void>;
 }
@@ -66,6 +76,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
+    const reminders = new ReminderStore(tables.reminders);
+    const reminderLog = log.child({ module: 'reminders' });
+    const reminderSweep = new ReminderSweep({
+      plan,
+      channels,
+      measures,
+      reminders,
+      sender: new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }),
+      links: services.links,
+      log: reminderLog,
+      now,
+    });
+    const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '' });
     const server = createServer({
       log,
@@ -89,8 +112,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       channels,
       measures,
       localActivities,
+      adapter,
+      reminders,
+      reminderSweep,
+      reminderSchedule,
       log,
       close: async () => {
+        reminderSchedule.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
       },

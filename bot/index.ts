@@ -7,6 +7,7 @@ import { startApp } from './app';
 
 async function main(): Promise<void> {
   const app = await startApp(loadConfig());
+  app.reminderSchedule.start();
   app.log.info({ url: app.url }, `Gemensam plan is running: ${app.url}/api/plan, bot at ${app.url}/api/messages`);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'Stopping');

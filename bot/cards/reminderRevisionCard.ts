@@ -1,0 +1,19 @@
+// Reminder to the county channel before the plan's revision date (1.6: "Revidering av planen
+// sker var tredje år").
+import { bind, type CardJson } from './bind';
+import template from './reminderRevision.json';
+
+export interface RevisionCardData {
+  title: string;
+  reason: string;
+  planName: string;
+  inForceFrom: string;
+  revisionDate: string;
+  nextRevision: string;
+  validityText: string;
+  tabUrl: string;
+}
+
+export function reminderRevisionCard(data: RevisionCardData): CardJson {
+  return bind(template, data);
+}

@@ -1,0 +1,240 @@
+// Which follow-up reminders are due for a channel at a moment, from the plan's own rhythm (1.6:
+// "Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan. Revidering av
+// planen sker var tredje år."), the activities' priority periods, the effect measures' reporting
+// periods and how long activities have gone untouched. Pure: the sweep reads the facts, this
+// decides. A reminder is identified by (channel, rule, subject, due period).
+import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
+import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
+import { reportedHere } from '../domain/measureValues';
+import { progressByStrategy, type StrategyProgress } from '../domain/overview';
+import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
+import type { ActivityView, PlanContentView, SubActivityView } from '../domain/planView';
+import type { StatusId } from '../domain/status';
+import { addMonths, daysBetween, stockholmDateOf, stockholmTime } from './schedule';
+
+export type { ReminderRuleId };
+
+/** How far ahead, or how long after, each rule fires. A deployment may change them. */
+export interface RuleTimings {
+  /** An activity not updated for this many days is stale; a stale digest recurs at most this often. */
+  staleDays: number;
+  /** Days before a priority period ends (31 December of its last year). */
+  periodEndingDays: number;
+  /** Days before a half-year ends (30 June, 31 December) that its measures are asked for. */
+  measureReportingDays: number;
+  /** Days before the yearly follow-up date. */
+  yearlyFollowUpDays: number;
+  /** Days before the revision date. */
+  revisionDays: number;
+}
+
+export const DEFAULT_TIMINGS: RuleTimings = {
+  staleDays: STALE_AFTER_DAYS,
+  periodEndingDays: PERIOD_ENDING_WITHIN_DAYS,
+  measureReportingDays: 30,
+  yearlyFollowUpDays: 30,
+  revisionDays: 60,
+};
+
+export interface ReminderKey {
+  channelId: string;
+  rule: ReminderRuleId;
+  /** What the reminder is about: an arena, an activity or the plan (ids only). */
+  subject: string;
+  /** The period or date it is due for: "2026", "2026-H2", "2026-12-01". */
+  duePeriod: string;
+}
+
+export interface StaleItem {
+  activity: ActivityView;
+  sub: SubActivityView;
+  /** YYYY-MM-DD of the last change, or of the plan's (or the activity's) start if never changed. */
+  since: string;
+  neverChanged: boolean;
+}
+
+export interface MeasureDue {
+  measure: EffectMeasure;
+  periodId: PeriodId;
+}
+
+export type ReminderContent =
+  | { rule: 'stale'; arena: Arena; items: StaleItem[]; staleDays: number }
+  | { rule: 'periodEnding'; arena: Arena; activity: ActivityView; open: SubActivityView[]; endsOn: string }
+  | { rule: 'measureReporting'; arena: Arena; halfYear: PeriodId; endsOn: string; measures: MeasureDue[] }
+  | { rule: 'yearlyFollowUp'; arena: Arena; date: string; plan: PlanInfo; progress: StrategyProgress[] }
+  | { rule: 'revision'; arena: Arena; date: string; plan: PlanInfo };
+
+export interface DueReminder {
+  key: ReminderKey;
+  arenaId: string;
+  /** Why, in Swedish and in the plan's words: shown on the card and in the operator's dry run. */
+  reason: string;
+  content: ReminderContent;
+}
+
+export interface ChannelContext {
+  channelId: string;
+  arena: Arena;
+  /** The rules the channel has on (its effective settings). */
+  rules: readonly string[];
+}
+
+export interface RuleFacts {
+  /** The arena's activities with live state (the county's: Bilaga 1). */
+  activities: ActivityView[];
+  /** Values the arena has reported, as `${measureId}|${periodId}`. */
+  reported: ReadonlySet<string>;
+  /**
+   * The channel's latest stale digest, if any: its due day, and whether it is still unsettled
+   * (claimed, or waiting for another attempt): then that same digest is due again, not a new one.
+   */
+  lastStaleDigest?: { date: string; pending: boolean };
+}
+
+const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
+
+export const reportedKey = (measureId: string, periodId: PeriodId) => `${measureId}|${periodId}`;
+
+/** Every reminder due for the channel at the moment, in rule order. */
+export function dueReminders(content: PlanContentView, channel: ChannelContext, facts: RuleFacts, at: Date, timings: RuleTimings = DEFAULT_TIMINGS): DueReminder[] {
+  // The channel's choice, and only rules that apply to its kind of arena (the county's rules
+  // are about the plan as a whole).
+  const applies = (rule: ReminderRuleId) => channel.rules.includes(rule) && REMINDER_RULES.some((r) => r.id === rule && r.arenaKinds.includes(channel.arena.kind));
+  const today = stockholmTime(at).date;
+  const out: DueReminder[] = [];
+  const key = (rule: ReminderRuleId, subject: string, duePeriod: string): ReminderKey => ({ channelId: channel.channelId, rule, subject, duePeriod });
+  const arena = channel.arena;
+
+  if (applies('stale')) {
+    const items = staleItems(content.plan, facts.activities, today, timings.staleDays);
+    const last = facts.lastStaleDigest;
+    const duePeriod = last?.pending ? last.date : today;
+    if (items.length > 0 && (!last || last.pending || daysBetween(last.date, today) >= timings.staleDays)) {
+      out.push({
+        key: key('stale', arena.id, duePeriod),
+        arenaId: arena.id,
+        reason: `${count(items.length, 'delaktivitet', 'delaktiviteter')} i ${arenaPhrase(arena)} har inte uppdaterats på minst ${timings.staleDays} dagar. Planen är ett levande dokument som följs upp; uppdatera status eller skriv en kommentar.`,
+        content: { rule: 'stale', arena, items, staleDays: timings.staleDays },
+      });
+    }
+  }
+
+  if (applies('periodEnding')) {
+    for (const activity of facts.activities) {
+      const endsOn = `${activity.period.to}-12-31`;
+      const left = daysBetween(today, endsOn);
+      const open = activity.subActivities.filter((d) => !CLOSED.includes(d.status));
+      if (left < 0 || left > timings.periodEndingDays || open.length === 0) continue;
+      out.push({
+        key: key('periodEnding', activity.id, String(activity.period.to)),
+        arenaId: arena.id,
+        reason: `Prioriteringsperioden ${activity.period.label} för "${activity.title}" slutar ${longDate(endsOn)}, och ${open.length} av ${count(activity.subActivities.length, 'delaktivitet', 'delaktiviteter')} är inte klara.`,
+        content: { rule: 'periodEnding', arena, activity, open, endsOn },
+      });
+    }
+  }
+
+  if (applies('measureReporting')) {
+    const window = measureReportingWindow(at, timings);
+    if (window) {
+      const measures = measuresReportedBy(content, arena, at).filter((m) => !facts.reported.has(reportedKey(m.measure.id, m.periodId)));
+      if (measures.length > 0) {
+        out.push({
+          key: key('measureReporting', arena.id, window.halfYear),
+          arenaId: arena.id,
+          reason: `${periodLabel(window.halfYear).replace(/^./, (c) => c.toUpperCase())} slutar ${longDate(window.endsOn)}. ${count(measures.length, 'effektmått', 'effektmått')} som ${arenaPhrase(arena)} rapporterar saknar värde för perioden (måtten följs upp halvårsvis eller årligen).`,
+          content: { rule: 'measureReporting', arena, halfYear: window.halfYear, endsOn: window.endsOn, measures },
+        });
+      }
+    }
+  }
+
+  if (applies('yearlyFollowUp')) {
+    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * content.plan.followUpIntervalMonths));
+    if (date && daysBetween(today, date) <= timings.yearlyFollowUpDays) {
+      out.push({
+        key: key('yearlyFollowUp', content.plan.id, date),
+        arenaId: arena.id,
+        reason: `Planens årliga uppföljning är ${longDate(date)}: "Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."`,
+        content: { rule: 'yearlyFollowUp', arena, date, plan: content.plan, progress: progressByStrategy(content.strategies, facts.activities, at) },
+      });
+    }
+  }
+
+  if (applies('revision')) {
+    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * 12 * content.plan.revisionIntervalYears));
+    if (date && daysBetween(today, date) <= timings.revisionDays) {
+      out.push({
+        key: key('revision', content.plan.id, date),
+        arenaId: arena.id,
+        reason: `Planen ska revideras ${longDate(date)}: "Revidering av planen sker var tredje år." Planen trädde i kraft ${longDate(content.plan.inForceFrom)}.`,
+        content: { rule: 'revision', arena, date, plan: content.plan },
+      });
+    }
+  }
+  return out;
+}
+
+/** Sub-activities not closed and not changed for at least `staleDays` days, in the plan's order. */
+export function staleItems(plan: Pick<PlanInfo, 'inForceFrom'>, activities: ActivityView[], today: string, staleDays: number): StaleItem[] {
+  const items: StaleItem[] = [];
+  for (const activity of activities) {
+    for (const sub of activity.subActivities) {
+      if (CLOSED.includes(sub.status)) continue;
+      const since = stockholmDateOf(sub.updatedAt ?? activity.createdAt ?? plan.inForceFrom);
+      if (daysBetween(since, today) >= staleDays) items.push({ activity, sub, since, neverChanged: sub.updatedAt === null });
+    }
+  }
+  return items;
+}
+
+/**
+ * The half-year whose end is near enough to ask for its values, if any: the last
+ * `measureReportingDays` days up to and including 30 June or 31 December.
+ */
+export function measureReportingWindow(at: Date, timings: RuleTimings = DEFAULT_TIMINGS): { halfYear: PeriodId; endsOn: string } | undefined {
+  const halfYear = currentPeriod('halfYearly', at);
+  const { year } = stockholmTime(at);
+  const endsOn = halfYear.endsWith('H1') ? `${year}-06-30` : `${year}-12-31`;
+  const left = daysBetween(stockholmTime(at).date, endsOn);
+  return left >= 0 && left <= timings.measureReportingDays ? { halfYear, endsOn } : undefined;
+}
+
+/**
+ * The measures whose value the arena reports for the period ending: half-yearly ones every
+ * half-year, yearly ones at year end. The sweep looks these up to learn what is reported.
+ */
+export function measuresReportedBy(content: Pick<PlanContentView, 'strategies'>, arena: Arena, at: Date): MeasureDue[] {
+  const halfYear = currentPeriod('halfYearly', at);
+  const yearEnd = halfYear.endsWith('H2');
+  return content.strategies
+    .flatMap((s) => s.effectMeasures)
+    .filter((m) => reportedHere(m, arena) && (m.frequency === 'halfYearly' || yearEnd))
+    .map((measure) => ({ measure, periodId: currentPeriod(measure.frequency, at) }));
+}
+
+/** The first date after `today` of a series start + k·interval (k ≥ 1), within 200 steps. */
+function nextDate(today: string, nth: (k: number) => string): string | undefined {
+  for (let k = 1; k <= 200; k++) {
+    const date = nth(k);
+    if (date > today) return date;
+  }
+  return undefined;
+}
+
+const longFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "1 december 2026" */
+export function longDate(date: string): string {
+  return longFormat.format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function arenaPhrase(arena: Arena): string {
+  return arena.kind === 'county' ? 'länsgemensam samverkan' : arena.name;
+}
+

@@ -1,0 +1,265 @@
+// Proactive cards into a channel (follow-up reminders), through the Bot Connector. The only
+// proactive botbuilder code of the reminders: the rest of the app sees ProactiveSender and its
+// outcomes as values. Teams' limits (DESIGN.md): per conversation about 7 operations a second,
+// 8 in 2 s, 60 in 30 s, 1,800 an hour, about 50 a second per app and tenant. Sends are paced
+// below these; a 429 waits as long as Retry-After says (or backs off with jitter) and is tried
+// again a bounded number of times; 412, 5xx and network errors back off exponentially with
+// jitter; 403/404 mean the bot is no longer in the team.
+import { CardFactory, type BotAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { CardJson } from '../cards/bind';
+import type { Logger } from '../log';
+
+export type SendOutcome =
+  | { kind: 'sent'; activityId?: string }
+  /** Still throttled after the retries: try again after retryAfterMs at the earliest. */
+  | { kind: 'throttled'; retryAfterMs: number }
+  /** The bot cannot post there any more (removed from the team, channel gone): 403/404. */
+  | { kind: 'gone'; status: number }
+  /** A failure that may pass (5xx, 412, network, credentials): try again later. */
+  | { kind: 'transientFailure'; error: string }
+  /** The connector refused the message itself (400, 413): sending it again will not help. */
+  | { kind: 'rejected'; status: number };
+
+export interface ProactiveSender {
+  /** Posts the card as a new message in the conversation of the stored reference (JSON). */
+  send(referenceJson: string, card: CardJson): Promise<SendOutcome>;
+}
+
+/** At most `count` sends in any `perMs` window. */
+export interface PaceLimit {
+  count: number;
+  perMs: number;
+}
+
+/** Teams' published per-conversation limits, with a margin. */
+export const CONVERSATION_LIMITS: readonly PaceLimit[] = [
+  { count: 5, perMs: 1_000 },
+  { count: 6, perMs: 2_000 },
+  { count: 48, perMs: 30_000 },
+  { count: 1_500, perMs: 3_600_000 },
+];
+/** Teams' per-app (per tenant) limit, with a margin. */
+export const APP_LIMITS: readonly PaceLimit[] = [{ count: 40, perMs: 1_000 }];
+
+export interface BotSenderOptions {
+  /** The bot's app id ('' in local development). */
+  botAppId: string;
+  log: Logger;
+  /** Tries per send for 429, 412, 5xx and network errors (the first one included). */
+  maxTries?: number;
+  /** First backoff; doubles with every try, with jitter, up to maxDelayMs. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** A Retry-After longer than this is not waited out here: the send is reported as throttled. */
+  maxRetryAfterMs?: number;
+  conversationLimits?: readonly PaceLimit[];
+  appLimits?: readonly PaceLimit[];
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  clock?: () => number;
+}
+
+const RETRIED = new Set([412, 429, 500, 502, 503, 504]);
+
+export class BotProactiveSender implements ProactiveSender {
+  private readonly maxTries: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxRetryAfterMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly pacer: Pacer;
+
+  constructor(
+    private readonly adapter: BotAdapter,
+    private readonly options: BotSenderOptions,
+  ) {
+    this.maxTries = options.maxTries ?? 4;
+    this.baseDelayMs = options.baseDelayMs ?? 1_000;
+    this.maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.random = options.random ?? Math.random;
+    this.pacer = new Pacer(options.conversationLimits ?? CONVERSATION_LIMITS, options.appLimits ?? APP_LIMITS, this.sleep, options.clock ?? Date.now);
+  }
+
+  async send(referenceJson: string, card: CardJson): Promise<SendOutcome> {
+    let reference: Partial<ConversationReference>;
+    try {
+      reference = JSON.parse(referenceJson) as Partial<ConversationReference>;
+    } catch {
+      return { kind: 'rejected', status: 0 };
+    }
+    const conversationId = reference.conversation?.id;
+    if (!conversationId || !reference.serviceUrl) return { kind: 'rejected', status: 0 };
+
+    let last: SendOutcome = { kind: 'transientFailure', error: 'not-tried' };
+    for (let attempt = 1; attempt <= this.maxTries; attempt++) {
+      await this.pacer.wait(conversationId);
+      const tried = await this.tryOnce(reference, card);
+      if (tried.kind === 'done') return tried.outcome;
+      last = tried.outcome;
+      if (attempt === this.maxTries) break;
+      const backoff = this.backoff(attempt);
+      if (tried.retryAfterMs !== undefined) {
+        if (tried.retryAfterMs > this.maxRetryAfterMs) break;
+        this.options.log.warn({ conversationId, status: tried.status, retryAfterMs: tried.retryAfterMs, attempt }, 'Throttled by the Bot Connector; waiting as told');
+        await this.sleep(tried.retryAfterMs);
+      } else {
+        this.options.log.warn({ conversationId, status: tried.status, error: tried.error, delayMs: backoff, attempt }, 'Proactive send failed; backing off');
+        await this.sleep(backoff);
+      }
+    }
+    return last;
+  }
+
+  /** Equal jitter: between half and all of base·2^(attempt−1), capped. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async tryOnce(reference: Partial<ConversationReference>, card: CardJson): Promise<
+    | { kind: 'done'; outcome: SendOutcome }
+    | { kind: 'retry'; outcome: SendOutcome; status?: number; error?: string; retryAfterMs?: number }
+  > {
+    return this.attempt(reference, card).catch((error: unknown) => {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) return { kind: 'done', outcome: { kind: 'gone', status } } as const;
+      if (status === 429) {
+        const retryAfterMs = retryAfterOf(error, this.options.clock?.() ?? Date.now()) ?? this.backoff(1);
+        return { kind: 'retry', outcome: { kind: 'throttled', retryAfterMs }, status, retryAfterMs } as const;
+      }
+      if (status === undefined || RETRIED.has(status)) {
+        const code = status === undefined ? codeOf(error) : `http-${status}`;
+        return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, ...(status ? { status } : {}), error: code } as const;
+      }
+      // 401: the bot's credentials; it passes when they are fixed, so it is tried again later.
+      if (status === 401) return { kind: 'done', outcome: { kind: 'transientFailure', error: 'http-401' } } as const;
+      return { kind: 'done', outcome: { kind: 'rejected', status } } as const;
+    });
+  }
+
+  private async attempt(reference: Partial<ConversationReference>, card: CardJson): Promise<{ kind: 'done'; outcome: SendOutcome }> {
+    let activityId: string | undefined;
+    let failure: { error: unknown } | undefined;
+    await this.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
+      // Caught here, not in the adapter: its onTurnError would post an apology into the channel
+      // and swallow the status this sender decides on.
+      try {
+        withoutSdkRetries(context, this.options.log);
+        const response = await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+        activityId = response?.id;
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    return { kind: 'done', outcome: { kind: 'sent', ...(activityId ? { activityId } : {}) } };
+  }
+}
+
+/**
+ * botbuilder's connector client retries 429 and 5xx by itself (three times, its own timing).
+ * Reminders need one retry policy they control, paced for Teams, so the client of this one
+ * proactive turn gets its default retry policy removed. If botbuilder changes shape, its own
+ * retries simply stay (still bounded), and that is logged once.
+ */
+let warnedAboutRetries = false;
+function withoutSdkRetries(context: TurnContext, log: Logger): void {
+  const client = context.turnState.get(context.adapter.ConnectorClientKey) as
+    | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown[] } } }
+    | undefined;
+  const pipeline = client?.client?.pipeline;
+  if (pipeline && typeof pipeline.removePolicy === 'function') {
+    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  } else if (!warnedAboutRetries) {
+    warnedAboutRetries = true;
+    log.warn('Could not take over the Bot Connector client\'s retries; its own retry policy stays in place');
+  }
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]{2,40}$/.test(code) ? code : 'no-response';
+}
+
+/** Retry-After as seconds or as an HTTP date, in milliseconds from now. */
+export function retryAfterOf(error: unknown, now: number): number | undefined {
+  const headers = (error as { response?: { headers?: { get?(name: string): string | undefined } } } | null)?.response?.headers;
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+  return parseRetryAfter(value, now);
+}
+
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * Paces sends below sliding-window limits, per conversation and for the whole app. Sends to one
+ * conversation queue behind each other, so concurrent sweeps in one process share the budget.
+ */
+export class Pacer {
+  private readonly history = new Map<string, number[]>();
+  private readonly appHistory: number[] = [];
+  private readonly tails = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly perConversation: readonly PaceLimit[],
+    private readonly perApp: readonly PaceLimit[],
+    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly clock: () => number,
+  ) {}
+
+  /** Resolves when one more send to the conversation keeps within every limit; counts it. */
+  wait(conversationId: string): Promise<void> {
+    const previous = this.tails.get(conversationId) ?? Promise.resolve();
+    const turn = previous.then(() => this.take(conversationId));
+    const tail = turn.catch(() => undefined);
+    this.tails.set(conversationId, tail);
+    void tail.then(() => {
+      if (this.tails.get(conversationId) === tail) this.tails.delete(conversationId);
+    });
+    return turn;
+  }
+
+  private async take(conversationId: string): Promise<void> {
+    const mine = this.history.get(conversationId) ?? [];
+    this.history.set(conversationId, mine);
+    for (;;) {
+      const now = this.clock();
+      const delay = Math.max(delayFor(mine, this.perConversation, now), delayFor(this.appHistory, this.perApp, now));
+      if (delay <= 0) {
+        mine.push(now);
+        this.appHistory.push(now);
+        prune(mine, this.perConversation, now);
+        prune(this.appHistory, this.perApp, now);
+        return;
+      }
+      await this.sleep(delay);
+    }
+  }
+}
+
+function delayFor(times: number[], limits: readonly PaceLimit[], now: number): number {
+  let delay = 0;
+  for (const limit of limits) {
+    const inWindow = times.filter((t) => t > now - limit.perMs);
+    if (inWindow.length >= limit.count) delay = Math.max(delay, inWindow[inWindow.length - limit.count]! + limit.perMs - now);
+  }
+  return delay;
+}
+
+function prune(times: number[], limits: readonly PaceLimit[], now: number): void {
+  const longest = Math.max(0, ...limits.map((l) => l.perMs));
+  while (times.length > 0 && times[0]! <= now - longest) times.shift();
+}
