@@ -18,11 +18,9 @@ export interface RemindersCardInput {
   notice?: { tone: NoticeTone; text: string; details?: string[] };
 }
 
-const NOTICE: Record<NoticeTone, { style: string; color: string }> = {
-  success: { style: 'good', color: 'Good' },
-  warning: { style: 'warning', color: 'Warning' },
-  error: { style: 'attention', color: 'Attention' },
-};
+// The notice's container style carries the tone; its text keeps the theme's own colour, which
+// reads well on those backgrounds in the light, dark and high-contrast themes.
+const NOTICE_STYLE: Record<NoticeTone, string> = { success: 'good', warning: 'warning', error: 'attention' };
 
 /** "Varje måndag kl. 09:00" and the like, for cards and notices. */
 export function describeSettings(settings: ReminderSettings, arena: Arena): string {
@@ -43,8 +41,8 @@ export function remindersCard(input: RemindersCardInput): CardJson {
 
   return bind(template, {
     notice: notice
-      ? { shown: true, text: notice.text, details: notice.details ?? [], ...NOTICE[notice.tone] }
-      : { shown: false, text: '', details: [], style: 'default', color: 'Default' },
+      ? { shown: true, text: notice.text, details: notice.details ?? [], style: NOTICE_STYLE[notice.tone] }
+      : { shown: false, text: '', details: [], style: 'default' },
     title: 'Påminnelser i kanalen',
     subtitle: `Kanalen följer upp ${arena.name}. Påminnelserna om uppföljningen kommer hit, på den dag och tid ni väljer (svensk tid).`,
     editable: mode.kind === 'form',
@@ -52,7 +50,7 @@ export function remindersCard(input: RemindersCardInput): CardJson {
     intro: 'Jag påminner er om uppföljningen i planens rytm. Välj om och när påminnelserna ska komma, och vilka som ska komma hit.',
     enabledValue: settings.enabled ? 'true' : 'false',
     weekdayValue: String(settings.weekday),
-    weekdays: WEEKDAY_NAMES.map((name, i) => ({ title: capitalize(name), value: String(i + 1) })),
+    weekdays: WEEKDAY_NAMES.slice(0, 5).map((name, i) => ({ title: capitalize(name), value: String(i + 1) })),
     hourValue: String(settings.hour),
     hours: hours.map((h) => ({ title: hourLabel(h), value: String(h) })),
     rules: rules.map((r) => ({ inputId: ruleInputId(r.id), label: r.label, explanation: r.explanation, value: settings.rules.includes(r.id) ? 'true' : 'false' })),

@@ -135,7 +135,8 @@ const wholeNumber = (label: string, min: number, max: number, message: string) =
 const formSchema = z.object({
   etag: z.string({ error: 'Kortet saknar sin version' }).regex(ETAG_PATTERN, 'Kortet har en version jag inte känner igen'),
   enabled: toggle('Påminnelser'),
-  weekday: wholeNumber('Veckodag', 1, 7, 'Veckodagen ska vara en av måndag till söndag'),
+  // Reminders are never sent on weekends (bot/reminders/schedule.ts), so the form offers weekdays only.
+  weekday: wholeNumber('Veckodag', 1, 5, 'Veckodagen ska vara en av måndag till fredag'),
   hour: wholeNumber('Klockslag', FORM_HOURS.first, FORM_HOURS.last, `Klockslaget ska vara mellan ${hourLabel(FORM_HOURS.first)} och ${hourLabel(FORM_HOURS.last)} (påminnelser skickas bara under arbetstid)`),
 });
 

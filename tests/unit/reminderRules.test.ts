@@ -1,0 +1,119 @@
+// The reminder rules a channel can choose, its defaults, and the validation of the påminnelser form.
+import assert from 'node:assert/strict';
+import {
+  defaultSettings,
+  effectiveSettings,
+  parseReminderForm,
+  REMINDER_RULE_IDS,
+  REMINDER_RULES,
+  rulesFor,
+  WEEKDAY_NAMES,
+} from '../../bot/domain/reminderRules';
+
+const ETAG = `W/"datetime'2026-11-23T10%3A00%3A00.0000000Z'"`;
+const form = (fields: Record<string, unknown> = {}) => ({
+  etag: ETAG,
+  enabled: 'true',
+  weekday: '1',
+  hour: '9',
+  rule_stale: 'true',
+  rule_periodEnding: 'true',
+  rule_measureReporting: 'true',
+  ...fields,
+});
+
+describe('the reminder rules', () => {
+  it('are the five of the plan\'s rhythm, each with a Swedish label and explanation', () => {
+    assert.deepEqual(REMINDER_RULES.map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
+    assert.deepEqual([...REMINDER_RULE_IDS], REMINDER_RULES.map((r) => r.id));
+    for (const rule of REMINDER_RULES) {
+      assert.ok(rule.label.length > 5 && rule.explanation.length > 20, rule.id);
+    }
+    assert.match(REMINDER_RULES.find((r) => r.id === 'stale')!.explanation, /60 dagar/);
+    assert.match(REMINDER_RULES.find((r) => r.id === 'periodEnding')!.explanation, /30 dagar/);
+    assert.match(REMINDER_RULES.find((r) => r.id === 'measureReporting')!.explanation, /halvårsskifte och årsskifte/);
+    assert.match(REMINDER_RULES.find((r) => r.id === 'yearlyFollowUp')!.explanation, /följs upp årligen i länsgemensam samverkan/);
+    assert.match(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /var tredje år.*2023-12-01/);
+  });
+
+  it('give the yearly follow-up and the revision to the county channel only', () => {
+    assert.deepEqual(rulesFor('municipality').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting']);
+    assert.deepEqual(rulesFor('county').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
+  });
+
+  it('name the weekdays in Swedish, Monday first', () => {
+    assert.equal(WEEKDAY_NAMES[0], 'måndag');
+    assert.equal(WEEKDAY_NAMES[6], 'söndag');
+  });
+});
+
+describe('a channel\'s effective reminder settings', () => {
+  it('are on, Mondays at 09:00, with every rule of its arena, until someone saves others', () => {
+    assert.deepEqual(effectiveSettings(undefined, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting'] });
+    assert.deepEqual(effectiveSettings(undefined, 'county'), { enabled: true, weekday: 1, hour: 9, rules: [...REMINDER_RULE_IDS] });
+    assert.deepEqual(defaultSettings('county'), effectiveSettings(undefined, 'county'));
+  });
+
+  it('are the stored ones once saved, in the rules\' display order', () => {
+    const stored = { enabled: false, weekday: 3, hour: 14, rules: ['revision', 'stale'] };
+    assert.deepEqual(effectiveSettings(stored, 'county'), { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'revision'] });
+  });
+
+  it('leave out rules that do not apply to the arena, or that the plan does not have', () => {
+    const stored = { enabled: true, weekday: 2, hour: 8, rules: ['stale', 'revision', 'yearlyFollowUp', 'weekly'] };
+    assert.deepEqual(effectiveSettings(stored, 'municipality').rules, ['stale']);
+  });
+
+  it('fall back to the default for a stored value out of range', () => {
+    const stored = { enabled: true, weekday: 9, hour: 25, rules: [] };
+    assert.deepEqual(effectiveSettings(stored, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: [] });
+  });
+});
+
+describe('the påminnelser form', () => {
+  it('reads what Teams sends: toggles and choices as text', () => {
+    const result = parseReminderForm(form({ enabled: 'false', weekday: '3', hour: '14', rule_periodEnding: 'false' }), 'municipality');
+    assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'] } });
+  });
+
+  it('accepts no rules at all, and the county-only rules in the county channel', () => {
+    const none = parseReminderForm(form({ rule_stale: 'false', rule_periodEnding: 'false', rule_measureReporting: 'false' }), 'municipality');
+    assert.deepEqual(none.ok && none.settings.rules, []);
+    const county = parseReminderForm(form({ rule_revision: 'true', rule_yearlyFollowUp: 'true' }), 'county');
+    assert.deepEqual(county.ok && county.settings.rules, ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
+  });
+
+  it('accepts the first and last working hours', () => {
+    assert.equal(parseReminderForm(form({ hour: '7' }), 'municipality').ok, true);
+    assert.equal(parseReminderForm(form({ hour: '17' }), 'municipality').ok, true);
+  });
+
+  for (const [name, fields, message] of [
+    ['a weekday after Sunday', { weekday: '8' }, /Veckodagen ska vara en av måndag till fredag/],
+    ['a Sunday, when reminders never go out', { weekday: '7' }, /Veckodagen ska vara en av måndag till fredag/],
+    ['weekday 0', { weekday: '0' }, /Veckodagen/],
+    ['a weekday that is not a number', { weekday: 'måndag' }, /Veckodagen/],
+    ['an hour outside working hours', { hour: '23' }, /mellan 07:00 och 17:00/],
+    ['an hour before 07:00', { hour: '6' }, /mellan 07:00 och 17:00/],
+    ['a fraction of an hour', { hour: '9.5' }, /mellan 07:00 och 17:00/],
+    ['a missing hour', { hour: undefined }, /Klockslag saknas/],
+    ['an on/off that is neither', { enabled: 'ja' }, /välj på eller av/],
+    ['a rule the plan does not have', { rule_weekly: 'true' }, /ingen påminnelse som heter "weekly"/],
+    ['a rule switch that is neither on nor off', { rule_stale: 'kanske' }, /välj på eller av/],
+    ['a county-only rule in an arena channel', { rule_revision: 'true' }, /"Revidering av planen" gäller bara kanalen för länsgemensam samverkan/],
+    ['a missing version', { etag: undefined }, /saknar sin version/],
+    ['a tampered version', { etag: "x' or '1'='1" }, /version jag inte känner igen/],
+    ['an oversized version', { etag: `W/"${'a'.repeat(500)}"` }, /version jag inte känner igen/],
+  ] as const) {
+    it(`refuses ${name} with a Swedish message`, () => {
+      const result = parseReminderForm(form(fields as Record<string, unknown>), 'municipality');
+      assert.equal(result.ok, false);
+      assert.match(result.ok ? '' : result.errors.join('\n'), message);
+    });
+  }
+
+  it('lists every problem at once', () => {
+    const result = parseReminderForm(form({ weekday: '8', hour: '23', rule_weekly: 'true' }), 'municipality');
+    assert.equal(result.ok ? 0 : result.errors.length, 3);
+  });
+});
