@@ -18,6 +18,7 @@ import { createTables, describeConnection, ensureTables, pingTables, type TableC
 import { createBotAdapter, createMessageEndpoint } from './teams/adapter';
 import { PlanBot } from './teams/planBot';
 import { createServer } from './server';
+import { registerTabRoutes } from './api/tabApi';
 import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
@@ -93,10 +94,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const server = createServer({
       log,
       messages: createMessageEndpoint(adapter, bot),
-      plan,
-      measures,
       storageReachable: () => pingTables(tables),
     });
+    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, log, now });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

@@ -3,6 +3,7 @@
 // branches on tests: tests pass their own environment object.
 import path from 'node:path';
 import { z } from 'zod';
+import { loadTabConfig, TabConfigError, type TabConfig } from './api/tabConfig';
 
 const optionalText = z
   .string()
@@ -66,6 +67,8 @@ export interface Config {
   publicUrl: string;
   /** Undefined: /api/messages runs unauthenticated, for local development only. */
   bot?: BotIdentity;
+  /** The tab's sign-in (Teams SSO) or its development mode. */
+  tab: TabConfig;
 }
 
 export class ConfigError extends Error {}
@@ -98,8 +101,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     bot = { appId: e.BOT_ID, type, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}) };
   }
 
+  // With nothing configured for Azure or sign-in (the embedded defaults), the tab and its API run
+  // in the visible development mode; TAB_DEV_MODE=false turns it off, and tabConfig.ts refuses
+  // it whenever BOT_ID or TABLES_ACCOUNT_URL is set.
+  const localOnly = !e.BOT_ID && !e.TABLES_ACCOUNT_URL && !env.AAD_APP_CLIENT_ID?.trim();
+  let tab: TabConfig;
+  try {
+    tab = loadTabConfig({ ...env, TAB_DEV_MODE: env.TAB_DEV_MODE?.trim() || (localOnly ? 'true' : 'false') });
+  } catch (error) {
+    if (error instanceof TabConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+
   return Object.freeze({
     port: e.PORT,
+    tab,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     storage,
@@ -126,5 +142,6 @@ export function redactedConfig(config: Config): Record<string, unknown> {
     tablePrefix: config.tablePrefix || undefined,
     planFile: config.planFile,
     botAuthentication: config.bot ? config.bot.type : 'off (local development)',
+    tabSignIn: config.tab.sso ? 'Teams SSO' : config.tab.devMode ? 'development mode (no sign-in)' : 'not configured (tab API refuses requests)',
   };
 }

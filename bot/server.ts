@@ -1,17 +1,13 @@
-// One restify server: /api/messages for the Bot Framework, the tab's REST API under /api/, and
-// /healthz. Handlers authenticate, hand over, and map the outcome to a status; nothing more.
+// One restify server: /api/messages for the Bot Framework and /healthz; the tab's REST API and
+// static files are added by api/tabApi.ts. Handlers authenticate, hand over, and map the outcome
+// to a status; nothing more.
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './log';
 import type { MessageEndpoint } from './teams/adapter';
-import type { PlanStore } from './storage/planStore';
-import type { MeasureStore } from './storage/measureStore';
-import { planApiView } from './api/planApi';
 
 export interface ServerDeps {
   log: Logger;
   messages: MessageEndpoint;
-  plan: PlanStore;
-  measures: MeasureStore;
   storageReachable: () => Promise<boolean>;
 }
 
@@ -22,15 +18,6 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     await deps.messages.handle(req, res);
-  });
-
-  server.get('/api/plan', async (_req: Request, res: Response) => {
-    try {
-      res.send(200, await planApiView(deps.plan, deps.measures));
-    } catch (error) {
-      deps.log.error({ err: error }, 'Reading the plan failed');
-      res.send(503, { error: 'Planen kunde inte läsas just nu. Försök igen om en stund.' });
-    }
   });
 
   server.get('/healthz', async (_req: Request, res: Response) => {

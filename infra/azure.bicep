@@ -36,6 +36,9 @@ param appServicePlanSku string = 'B1'
 @description('Client id of the Microsoft Entra app the tab uses for single sign-on (created by aadApp/create).')
 param aadAppClientId string = ''
 
+@description('The Teams app id (manifest id), for deep links from the bot\'s cards to the tab.')
+param teamsAppId string = ''
+
 @description('Command App Service runs to start the compiled server.')
 param startupCommand string = 'node dist/bot/index.js'
 
@@ -160,7 +163,12 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     TABLES_ACCOUNT_URL: tablesAccountUrl
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
+    PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
+    TEAMS_APP_ID: teamsAppId
+    // The tab's single sign-on: tokens for api://<TAB_DOMAIN>/<AAD_APP_CLIENT_ID> from this tenant.
     AAD_APP_CLIENT_ID: aadAppClientId
+    TAB_DOMAIN: webApp.properties.defaultHostName
+    AUTH_TENANT_ID: tenant().tenantId
   }
 }
 

@@ -1,0 +1,119 @@
+// The tab's REST API and static files. Every /api route here needs a verified Teams SSO token
+// (ssoAuth.ts), or the explicit development mode. Wired by registerTabRoutes(server, deps).
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../log';
+import type { ActivityStore } from '../storage/activityStore';
+import type { ChannelStore } from '../storage/channelStore';
+import type { MeasureStore } from '../storage/measureStore';
+import type { PlanStore } from '../storage/planStore';
+import { exportWorkbook } from './exportXlsx';
+import { planApiView } from './planApi';
+import { createAuthenticator, type TabUser } from './ssoAuth';
+import type { TabConfig } from './tabConfig';
+import { historyPage } from './tabHistory';
+import { findTabRoot, tabFile } from './tabStatic';
+import { updateFromTab, userMayChange } from './tabUpdate';
+
+export interface TabDeps {
+  tab: TabConfig;
+  plan: PlanStore;
+  activities: ActivityStore;
+  channels: ChannelStore;
+  measures: MeasureStore;
+  log: Logger;
+  now?: () => Date;
+  /** The tab/ folder; found next to bot/ by default. */
+  tabRoot?: string;
+}
+
+const UNAVAILABLE = 'Det gick inte att nå planen just nu. Försök igen om en stund.';
+
+const REGISTERED = Symbol.for('gemensam-plan.tabRoutes');
+
+/** Whether registerTabRoutes has run on this server. */
+export function hasTabRoutes(server: Server): boolean {
+  return (server as unknown as Record<symbol, unknown>)[REGISTERED] === true;
+}
+
+export function registerTabRoutes(server: Server, deps: TabDeps): void {
+  (server as unknown as Record<symbol, unknown>)[REGISTERED] = true;
+  const authenticate = createAuthenticator(deps.tab);
+  const now = deps.now ?? (() => new Date());
+  const root = deps.tabRoot ?? findTabRoot();
+
+  /** Runs a handler for a signed-in user; 401 without one, 503 when storage fails. */
+  const signedIn = (handler: (req: Request, res: Response, user: TabUser) => Promise<void>) => async (req: Request, res: Response) => {
+    const auth = await authenticate(req.header('authorization'));
+    if (!auth.ok) {
+      res.header('WWW-Authenticate', 'Bearer');
+      res.send(auth.status, { error: auth.message });
+      return;
+    }
+    try {
+      await handler(req, res, auth.user);
+    } catch (error) {
+      deps.log.error({ err: error, path: req.path() }, 'Tab request failed');
+      res.send(503, { error: UNAVAILABLE });
+    }
+  };
+
+  // The whole plan with live status, local activities, history and effect-measure values.
+  server.get('/api/plan', signedIn(async (_req, res) => {
+    res.send(200, await planApiView(deps.plan, deps.measures));
+  }));
+
+  server.get('/api/me', signedIn(async (_req, res, user) => {
+    const arenas = (await deps.plan.content()).arenas;
+    const decisions = await Promise.all(arenas.map(async (a) => [a.id, (await userMayChange(deps, user, a)).allowed] as const));
+    res.send(200, { id: user.id, name: user.name, devMode: user.dev, mayChange: decisions.filter(([, ok]) => ok).map(([id]) => id) });
+  }));
+
+  server.patch('/api/activities/:scopeId/:subActivityId', signedIn(async (req, res, user) => {
+    const ifMatch = req.header('if-match') || undefined;
+    const result = await updateFromTab(deps, user, { scopeId: req.params.scopeId, subActivityId: req.params.subActivityId, body: req.body, ...(ifMatch ? { ifMatch } : {}) });
+    if (result.status === 200) res.header('ETag', result.body.sub.etag);
+    res.send(result.status, result.body);
+  }));
+
+  server.get('/api/history', signedIn(async (req, res) => {
+    const result = await historyPage(deps, req.query);
+    if (result.ok) res.send(200, result.page);
+    else res.send(400, { error: 'Historiken kunde inte filtreras så.', details: result.errors });
+  }));
+
+  server.get('/api/export.xlsx', signedIn(async (_req, res) => {
+    const at = now();
+    const body = await exportWorkbook(await deps.plan.read(), at);
+    res.writeHead(200, {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="handlingsplan-${at.toISOString().slice(0, 10)}.xlsx"`,
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  }));
+
+  const serve = async (req: Request, res: Response) => {
+    const rest = String(req.params['*'] ?? '');
+    const file = await tabFile(root, rest, /\bgzip\b/.test(req.header('accept-encoding') ?? ''));
+    if (!file.found) {
+      res.send(404, { error: 'Sidan finns inte.' });
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Length': file.body.length,
+      'Cache-Control': file.cache,
+      'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
+      ...(file.gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      ...(file.csp ? { 'Content-Security-Policy': file.csp } : {}),
+    });
+    res.end(file.body);
+  };
+  server.get('/tab/*', serve);
+  server.get('/tab', async (_req: Request, res: Response) => {
+    res.writeHead(302, { Location: '/tab/index.html' });
+    res.end();
+  });
+}

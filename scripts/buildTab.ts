@@ -1,0 +1,73 @@
+// Builds the plan tab (tab/src) into tab/dist with esbuild: minified ES modules, code-split so
+// that the charts and the report load only when opened. Prints each file's size.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const root = path.resolve(__dirname, '..', 'tab');
+const finalDir = path.join(root, 'dist');
+// Built aside and swapped in at the end, so that a server serving tab/dist never sees half a build.
+const outdir = path.join(root, `.dist-${process.pid}`);
+
+async function main() {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const result = await build({
+    entryPoints: { main: path.join(root, 'src/main.tsx'), config: path.join(root, 'src/config.tsx'), tab: path.join(root, 'src/tab.css') },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: 'linked',
+    target: ['es2022', 'chrome110', 'safari16'],
+    jsx: 'automatic',
+    chunkNames: 'chunks/[name]-[hash]',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    legalComments: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const rows = Object.entries(result.metafile.outputs)
+    .filter(([file]) => !file.endsWith('.map') && !file.endsWith('.LEGAL.txt'))
+    .map(([file, info]) => {
+      const bytes = fs.readFileSync(file);
+      return { file: path.relative(outdir, file), kB: info.bytes / 1024, gzipKB: zlib.gzipSync(bytes).length / 1024, entry: info.entryPoint ? 'entry' : 'chunk' };
+    })
+    .sort((a, b) => b.kB - a.kB);
+  console.log('Tab bundle (tab/dist):');
+  for (const r of rows) console.log(`  ${r.file.padEnd(44)} ${r.kB.toFixed(1).padStart(8)} kB  ${r.gzipKB.toFixed(1).padStart(7)} kB gzip  ${r.entry}`);
+  const initial = initialLoad(result.metafile.outputs, path.join(outdir, 'main.js'));
+  console.log(`Initial load of index.html (main.js, its static imports and tab.css): ${(initial.bytes / 1024).toFixed(1)} kB, ${(initial.gzip / 1024).toFixed(1)} kB gzip`);
+  const old = path.join(root, `.old-${process.pid}`);
+  if (fs.existsSync(finalDir)) fs.renameSync(finalDir, old);
+  fs.renameSync(outdir, finalDir);
+  fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** The bytes a first visit downloads: the entry, its static imports (not dynamic ones) and the CSS. */
+function initialLoad(outputs: Record<string, { imports: Array<{ path: string; kind: string }> }>, entry: string) {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    const key = Object.keys(outputs).find((k) => path.resolve(k) === path.resolve(file));
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    for (const i of outputs[key]!.imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  visit(path.join(outdir, 'tab.css'));
+  let bytes = 0;
+  let gzip = 0;
+  for (const f of seen) {
+    const content = fs.readFileSync(f);
+    bytes += content.length;
+    gzip += zlib.gzipSync(content).length;
+  }
+  return { bytes, gzip };
+}
+
+main().catch((error: unknown) => {
+  fs.rmSync(outdir, { recursive: true, force: true });
+  console.error(error);
+  process.exit(1);
+});

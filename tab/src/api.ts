@@ -1,0 +1,100 @@
+// The tab's calls to the app's API, each with the Teams SSO token (none in development mode).
+import type { HistoryEntry } from '../../bot/domain/activityState';
+import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
+import type { PlanApiView } from '../../bot/api/planApi';
+import { getToken } from './auth';
+
+export type { PlanApiView };
+
+export interface Me {
+  id: string;
+  name: string;
+  devMode: boolean;
+  mayChange: string[];
+}
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  page: number;
+  size: number;
+  hasMore: boolean;
+}
+
+export interface ChangeForm {
+  status: string;
+  statusNote: string;
+  measureAnswer: string;
+  comment: string;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; outcome: 'updated' | 'unchanged'; sub: SubActivityView }
+  | { kind: 'conflict'; message: string; current: SubActivityView; activity: ActivityView; since: HistoryEntry[] }
+  | { kind: 'refused'; message: string; details: string[] };
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = await getToken().catch(() => undefined);
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return fetch(path, { ...init, headers });
+}
+
+async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new ApiError(body.error ?? `Något gick fel (${res.status}).`, res.status);
+  return body;
+}
+
+export async function fetchPlan(): Promise<PlanApiView> {
+  return json<PlanApiView>(await call('/api/plan'));
+}
+
+export async function fetchMe(): Promise<Me> {
+  return json<Me>(await call('/api/me'));
+}
+
+export async function fetchHistory(filter: { scope?: string; activity?: string; page: number; size: number }): Promise<HistoryPage> {
+  const q = new URLSearchParams({ page: String(filter.page), size: String(filter.size) });
+  if (filter.scope) q.set('scope', filter.scope);
+  if (filter.activity) q.set('activity', filter.activity);
+  return json<HistoryPage>(await call(`/api/history?${q.toString()}`));
+}
+
+export async function saveSubActivity(sub: SubActivityView, form: ChangeForm): Promise<SaveResult> {
+  const res = await call(`/api/activities/${encodeURIComponent(sub.scopeId)}/${encodeURIComponent(sub.id)}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'If-Match': sub.etag },
+    body: JSON.stringify({ version: sub.version, ...form }),
+  });
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 200) return { kind: 'saved', outcome: body['outcome'] as 'updated' | 'unchanged', sub: body['sub'] as SubActivityView };
+  if (res.status === 409) {
+    return { kind: 'conflict', message: String(body['error']), current: body['current'] as SubActivityView, activity: body['activity'] as ActivityView, since: (body['since'] as HistoryEntry[]) ?? [] };
+  }
+  return { kind: 'refused', message: String(body['error'] ?? `Det gick inte att spara (${res.status}).`), details: (body['details'] as string[]) ?? [] };
+}
+
+/** Downloads the action plan as an Excel file (fetched with the token, then saved by the browser). */
+export async function downloadExport(): Promise<void> {
+  const res = await call('/api/export.xlsx');
+  if (!res.ok) await json(res);
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'handlingsplan.xlsx';
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,106 @@
+// The one place that talks to Teams (@microsoft/teams-js): start-up, context, theme, the SSO
+// token and the channel tab's configuration. teams-js is past end of support, so it stays here,
+// loaded only when the page runs inside Teams. Outside Teams (a plain browser) the tab runs in
+// the explicit development mode and sends no token.
+import type * as TeamsJs from '@microsoft/teams-js';
+
+export type ThemeName = 'default' | 'dark' | 'contrast';
+
+export interface HostContext {
+  inTeams: boolean;
+  theme: ThemeName;
+  locale: string;
+  /** The tab's entityId (a configured channel tab: the arena id). */
+  entityId?: string;
+  /** The deep link's subEntityId: JSON {view, arena}. */
+  subEntityId?: string;
+  teamName?: string;
+  channelName?: string;
+}
+
+let teams: typeof TeamsJs | undefined;
+
+function looksFramed(): boolean {
+  try {
+    return window.parent !== window || Boolean(window.opener);
+  } catch {
+    return true;
+  }
+}
+
+function themeOf(value: string | undefined): ThemeName {
+  return value === 'dark' ? 'dark' : value === 'contrast' ? 'contrast' : 'default';
+}
+
+function browserContext(): HostContext {
+  const query = new URLSearchParams(window.location.search);
+  return { inTeams: false, theme: themeOf(query.get('theme') ?? undefined), locale: navigator.language || 'sv-SE' };
+}
+
+/** Initialises Teams when the page is framed by it; otherwise the development mode. */
+export async function startHost(): Promise<HostContext> {
+  if (!looksFramed()) return browserContext();
+  try {
+    const sdk = await import('@microsoft/teams-js');
+    await Promise.race([sdk.app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error('Teams did not answer')), 8000))]);
+    teams = sdk;
+    const ctx = await sdk.app.getContext();
+    return {
+      inTeams: true,
+      theme: themeOf(ctx.app.theme),
+      locale: ctx.app.locale || 'sv-SE',
+      ...(ctx.page.id ? { entityId: ctx.page.id } : {}),
+      ...(ctx.page.subPageId ? { subEntityId: ctx.page.subPageId } : {}),
+      ...(ctx.team?.displayName ? { teamName: ctx.team.displayName } : {}),
+      ...(ctx.channel?.displayName ? { channelName: ctx.channel.displayName } : {}),
+    };
+  } catch {
+    teams = undefined;
+    return browserContext();
+  }
+}
+
+/** Follows Teams' theme changes (default, dark, high contrast). */
+export function onThemeChange(handler: (theme: ThemeName) => void): void {
+  teams?.app.registerOnThemeChangeHandler((t) => handler(themeOf(t)));
+}
+
+/** Tells Teams the tab has loaded, so it removes its loading indicator promptly. */
+export function notifyLoaded(): void {
+  if (!teams) return;
+  teams.app.notifyAppLoaded();
+  teams.app.notifySuccess();
+}
+
+export function notifyFailed(message: string): void {
+  teams?.app.notifyFailure({ reason: teams.app.FailedReason.Other, message });
+}
+
+/** The Teams SSO token for the app's API; undefined outside Teams (development mode). */
+export async function getToken(): Promise<string | undefined> {
+  if (!teams) return undefined;
+  return teams.authentication.getAuthToken();
+}
+
+/** Channel tab configuration: called with the chosen arena when the person presses Spara. */
+export function registerConfigSave(current: () => { arenaId: string; arenaName: string } | undefined): void {
+  if (!teams) return;
+  const sdk = teams;
+  sdk.pages.config.registerOnSaveHandler((event) => {
+    const choice = current();
+    if (!choice) {
+      event.notifyFailure('Välj en arena först.');
+      return;
+    }
+    const base = `${window.location.origin}/tab/index.html`;
+    const query = `?arena=${encodeURIComponent(choice.arenaId)}`;
+    sdk.pages.config
+      .setConfig({ entityId: choice.arenaId, contentUrl: base + query, websiteUrl: base + query, suggestedDisplayName: `Plan – ${choice.arenaName}` })
+      .then(() => event.notifySuccess())
+      .catch((error: unknown) => event.notifyFailure(String(error)));
+  });
+}
+
+export function setConfigValid(valid: boolean): void {
+  teams?.pages.config.setValidityState(valid);
+}

@@ -1,0 +1,37 @@
+// Which view and arena the tab opens on: the URL query (?view=handlingsplan&arena=ostersund),
+// a deep link's subEntityId JSON {view, arena} (bot/domain/deepLinks.ts), or the channel tab's
+// configured arena (its entityId).
+import type { TabView } from '../../bot/domain/deepLinks';
+
+export type ViewId = TabView | 'rapport';
+export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
+  { id: 'oversikt', label: 'Översikt' },
+  { id: 'handlingsplan', label: 'Handlingsplan' },
+  { id: 'arenor', label: 'Arenor' },
+  { id: 'effektmatt', label: 'Effektmått' },
+  { id: 'historik', label: 'Historik' },
+  { id: 'rapport', label: 'Årsrapport' },
+];
+
+export interface Start {
+  view: ViewId;
+  arena?: string;
+}
+
+const isView = (v: unknown): v is ViewId => typeof v === 'string' && VIEWS.some((x) => x.id === v);
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
+
+export function startFrom(search: string, context: { subEntityId?: string; entityId?: string }): Start {
+  const query = new URLSearchParams(search);
+  let sub: { view?: unknown; arena?: unknown } = {};
+  if (context.subEntityId) {
+    try {
+      sub = JSON.parse(context.subEntityId) as typeof sub;
+    } catch {
+      sub = {};
+    }
+  }
+  const view = [sub.view, query.get('view')].find(isView) ?? 'oversikt';
+  const arena = [sub.arena, query.get('arena'), context.entityId].find(isId);
+  return { view, ...(arena ? { arena } : {}) };
+}

@@ -1,0 +1,114 @@
+// Handlingsplan (Bilaga 1): every county-wide activity and sub-activity, and each arena's own,
+// with priority period, status, note, measure, target and last change; filters for strategy,
+// status, period and arena, and free-text search.
+import { useMemo, useState } from 'react';
+import { Field, Input, Select, Text, Title2, Title3 } from '@fluentui/react-components';
+import type { ActivityView } from '../../../bot/domain/planView';
+import { STATUSES } from '../../../bot/domain/status';
+import type { PlanApiView } from '../api';
+import { useLayout } from '../ui';
+import { SubActivityTable, type EditProps } from './SubActivityTable';
+
+interface Scope {
+  id: string;
+  name: string;
+  activities: ActivityView[];
+}
+
+const fold = (s: string) => s.toLocaleLowerCase('sv-SE');
+
+export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
+  const ui = useLayout();
+  const [strategy, setStrategy] = useState('');
+  const [status, setStatus] = useState('');
+  const [period, setPeriod] = useState('');
+  const [scope, setScope] = useState(arena && plan.arenas.some((a) => a.id === arena) ? arena : '');
+  const [search, setSearch] = useState('');
+
+  const scopes: Scope[] = useMemo(
+    // Bilaga 1 (the county) first, then the arenas in the plan's order.
+    () =>
+      [...plan.arenas.filter((a) => a.kind === 'county'), ...plan.arenas.filter((a) => a.kind !== 'county')].map((a) => ({
+        id: a.id,
+        name: a.kind === 'county' ? 'Länsgemensamt (Bilaga 1)' : a.name,
+        activities: a.kind === 'county' ? plan.strategies.flatMap((s) => s.activities) : a.activities,
+      })),
+    [plan],
+  );
+  const periods = [...new Set(scopes.flatMap((s) => s.activities.map((a) => a.period.label)))].sort();
+  const needle = fold(search.trim());
+
+  const shown = scopes
+    .filter((s) => !scope || s.id === scope)
+    .map((s) => ({
+      ...s,
+      activities: s.activities
+        .filter((a) => (!strategy || a.strategyId === strategy) && (!period || a.period.label === period))
+        .map((a) => ({
+          activity: a,
+          subs: a.subActivities.filter(
+            (d) =>
+              (!status || d.status === status) &&
+              (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
+          ),
+        }))
+        .filter((x) => x.subs.length > 0),
+    }))
+    .filter((s) => s.activities.length > 0 || s.id === scope);
+  const count = shown.reduce((n, s) => n + s.activities.reduce((m, a) => m + a.subs.length, 0), 0);
+  const strategyName = (id: string) => plan.strategies.find((s) => s.id === id);
+
+  return (
+    <section className={ui.view} aria-labelledby="handlingsplan-rubrik">
+      <Title2 as="h2" id="handlingsplan-rubrik">Handlingsplan</Title2>
+      <div className={ui.filters} role="search">
+        <Field label="Strategi">
+          <Select value={strategy} onChange={(_e, d) => setStrategy(d.value)}>
+            <option value="">Alla strategier</option>
+            {plan.strategies.map((s) => <option key={s.id} value={s.id}>{s.number}. {s.title}</option>)}
+          </Select>
+        </Field>
+        <Field label="Status">
+          <Select value={status} onChange={(_e, d) => setStatus(d.value)}>
+            <option value="">Alla</option>
+            {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+          </Select>
+        </Field>
+        <Field label="Prioritet">
+          <Select value={period} onChange={(_e, d) => setPeriod(d.value)}>
+            <option value="">Alla perioder</option>
+            {periods.map((p) => <option key={p} value={p}>{p}</option>)}
+          </Select>
+        </Field>
+        <Field label="Arena">
+          <Select value={scope} onChange={(_e, d) => setScope(d.value)}>
+            <option value="">Alla</option>
+            {scopes.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </Select>
+        </Field>
+        <Field label="Sök">
+          <Input type="search" value={search} onChange={(_e, d) => setSearch(d.value)} placeholder="Sök i aktiviteter" />
+        </Field>
+      </div>
+      <Text role="status">{count} delaktiviteter visas.</Text>
+      {shown.map((s) => (
+        <div key={s.id} className={ui.section}>
+          <Title3 as="h3">{s.name}</Title3>
+          {s.activities.length === 0 && <Text>{s.name} har inga egna aktiviteter som passar filtret.</Text>}
+          {s.activities.map(({ activity, subs }) => {
+            const st = strategyName(activity.strategyId);
+            return (
+              <article key={activity.id} className={ui.card} data-activity={activity.id}>
+                <h4>{activity.title}</h4>
+                <Text className={ui.muted}>
+                  {st ? `Strategi ${st.number}: ${st.title}` : ''} · Prioritet {activity.period.label}
+                </Text>
+                <SubActivityTable activity={activity} subs={subs} {...edit} />
+              </article>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}

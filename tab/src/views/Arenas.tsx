@@ -1,0 +1,76 @@
+// Arenor: the eight arenas × the plan's recommended local activities (adopted or not, and their
+// status), and each arena's own activities.
+import { Text, Title2, Title3 } from '@fluentui/react-components';
+import type { ActivityView } from '../../../bot/domain/planView';
+import { STATUSES, type StatusId } from '../../../bot/domain/status';
+import type { PlanApiView } from '../api';
+import { StatusBadge, useLayout } from '../ui';
+import { SubActivityTable, type EditProps } from './SubActivityTable';
+
+/** The status an adopted activity shows in the matrix: the least advanced of its sub-activities. */
+function summaryStatus(activity: ActivityView): StatusId | undefined {
+  const order: StatusId[] = ['uppdrag_behovs', 'ej_paborjat', 'pagar', 'klar', 'avbruten'];
+  const present = new Set(activity.subActivities.map((d) => d.status));
+  return order.find((s) => present.has(s));
+}
+
+export function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
+  const ui = useLayout();
+  const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
+  const sections = municipalities.filter((a) => !arena || a.id === arena || !municipalities.some((m) => m.id === arena));
+
+  return (
+    <section className={ui.view} aria-labelledby="arenor-rubrik">
+      <Title2 as="h2" id="arenor-rubrik">Arenor</Title2>
+      <Text>Vad behöver göras lokalt och verksamhetsnära: planens rekommendationer och vilka arenor som har antagit dem.</Text>
+      <div className={ui.scroll}>
+        <table className={ui.table}>
+          <caption className={ui.muted}>Rekommenderade lokala aktiviteter per arena</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rekommendation</th>
+              {municipalities.map((a) => <th key={a.id} scope="col">{a.name}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {plan.strategies.flatMap((s) =>
+              s.localRecommendations.map((r) => (
+                <tr key={r.id} data-recommendation={r.id}>
+                  <th scope="row">
+                    <span className={ui.muted}>Strategi {s.number}: </span>
+                    {r.title}
+                  </th>
+                  {municipalities.map((a) => {
+                    const adopted = a.activities.find((x) => x.recommendationId === r.id);
+                    const status = adopted && summaryStatus(adopted);
+                    return (
+                      <td key={a.id}>
+                        {adopted ? (status ? <StatusBadge status={status} /> : 'Antagen') : <span className={ui.muted}>Ej antagen</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+      <Text className={ui.muted}>Status i matrisen: den minst framskridna av aktivitetens delaktiviteter ({STATUSES.map((s) => s.label).join(', ')}).</Text>
+      {sections.map((a) => (
+        <div key={a.id} className={ui.section} data-arena={a.id}>
+          <Title3 as="h3">{a.name}</Title3>
+          {a.activities.length === 0 && <Text>{a.name} har inga lokala aktiviteter ännu.</Text>}
+          {a.activities.map((activity) => (
+            <article key={activity.id} className={ui.card}>
+              <h4>{activity.title}</h4>
+              <Text className={ui.muted}>
+                {activity.recommendationId ? 'Antagen från planens rekommendation' : 'Egen aktivitet'} · Prioritet {activity.period.label}
+              </Text>
+              <SubActivityTable activity={activity} subs={activity.subActivities} {...edit} />
+            </article>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// Updating a sub-activity's status, note or measure answer: the server applies the bot's
+// validation, rules and ETag check. A conflict shows what is stored now and keeps what the
+// person typed, so nothing is lost; saving again applies it on top of the current version.
+import { useState } from 'react';
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Textarea,
+} from '@fluentui/react-components';
+import { answerKind } from '../../../bot/domain/activityState';
+import { describeEntry } from '../../../bot/domain/format';
+import { LIMITS } from '../../../bot/domain/limits';
+import type { SubActivityView } from '../../../bot/domain/planView';
+import { STATUSES } from '../../../bot/domain/status';
+import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
+import type { Editing } from '../App';
+import { useLayout } from '../ui';
+
+type Problem = Exclude<SaveResult, { kind: 'saved' }>;
+
+export function UpdateDialog({ editing, onClose, onSaved, onStale }: { editing: Editing; onClose: () => void; onSaved: () => void; onStale: () => void }) {
+  const ui = useLayout();
+  const [sub, setSub] = useState<SubActivityView>(editing.sub);
+  const [form, setForm] = useState<ChangeForm>({ status: sub.status, statusNote: sub.statusNote, measureAnswer: sub.measureAnswer, comment: '' });
+  const [problem, setProblem] = useState<Problem>();
+  const [saving, setSaving] = useState(false);
+  const yesNo = answerKind(sub.target) === 'yesNo';
+  const set = (field: keyof ChangeForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const result = await saveSubActivity(sub, form);
+      if (result.kind === 'saved') {
+        onSaved();
+        return;
+      }
+      setProblem(result);
+      if (result.kind === 'conflict') {
+        setSub(result.current);
+        onStale();
+      }
+    } catch {
+      setProblem({ kind: 'refused', message: 'Det gick inte att nå servern. Ingenting har sparats; försök igen.', details: [] });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Uppdatera: {sub.title}</DialogTitle>
+          <DialogContent className={ui.section}>
+            {problem?.kind === 'conflict' && (
+              <MessageBar intent="warning" role="alert">
+                <MessageBarBody>
+                  <MessageBarTitle>Någon annan hann före</MessageBarTitle>
+                  {problem.message}
+                  <div>
+                    Nu gäller: {STATUSES.find((s) => s.id === problem.current.status)?.label}
+                    {problem.current.statusNote ? ` – ${problem.current.statusNote}` : ''}
+                    {problem.current.measureAnswer ? ` (svar: ${problem.current.measureAnswer})` : ''}
+                  </div>
+                  <ul>
+                    {problem.since.map((e) => <li key={e.version}>{describeEntry(e)}</li>)}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            {problem?.kind === 'refused' && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>
+                  {problem.message}
+                  {problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+                </MessageBarBody>
+              </MessageBar>
+            )}
+            <Field label="Status">
+              <Select value={form.status} onChange={(_e, d) => set('status')(d.value)}>
+                {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+              </Select>
+            </Field>
+            <Field label="Statusanteckning" hint={`Högst ${LIMITS.statusNote} tecken.`}>
+              <Textarea value={form.statusNote} maxLength={LIMITS.statusNote} resize="vertical" onChange={(_e, d) => set('statusNote')(d.value)} />
+            </Field>
+            <Field label={`Svar på mått${sub.measure ? `: ${sub.measure}` : ''}`} hint={sub.target ? `Målvärde: ${sub.target}` : undefined}>
+              {yesNo ? (
+                <Select value={form.measureAnswer} onChange={(_e, d) => set('measureAnswer')(d.value)}>
+                  <option value="">Obesvarat</option>
+                  <option value="ja">Ja</option>
+                  <option value="nej">Nej</option>
+                </Select>
+              ) : (
+                <Input value={form.measureAnswer} maxLength={LIMITS.measureAnswer} onChange={(_e, d) => set('measureAnswer')(d.value)} />
+              )}
+            </Field>
+            <Field label="Kommentar till ändringen" hint="Sparas i historiken.">
+              <Textarea value={form.comment} maxLength={LIMITS.comment} resize="vertical" onChange={(_e, d) => set('comment')(d.value)} />
+            </Field>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => void save()} disabled={saving}>
+              {saving ? 'Sparar …' : problem?.kind === 'conflict' ? 'Spara mina ändringar ändå' : 'Spara'}
+            </Button>
+            <Button onClick={onClose}>Avbryt</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
