@@ -5,7 +5,8 @@
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freeLocalPort, isLocalPortFree, startPlayground, type RunningPlayground } from './playground';
+import { freePort } from '../bot/localPorts';
+import { isLocalPortFree, startPlayground, type RunningPlayground } from './playground';
 
 const ROOT = path.resolve(__dirname, '..');
 /** The Playground's own default port. */
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   });
 
   const wanted = Number(process.env.PLAYGROUND_PORT || PLAYGROUND_DEFAULT_PORT);
-  const port = (await isLocalPortFree(wanted)) ? wanted : await freeLocalPort();
+  const port = (await isLocalPortFree(wanted)) ? wanted : await freePort();
   if (port !== wanted) console.warn(`Port ${wanted} is taken; the Playground uses ${port} instead.`);
   try {
     playground = await startPlayground({

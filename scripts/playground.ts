@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../bot/localPorts';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -34,18 +35,6 @@ export interface RunningPlayground {
   stop(): Promise<void>;
 }
 
-export async function freeLocalPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export async function isLocalPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -57,7 +46,7 @@ export async function isLocalPortFree(port: number): Promise<boolean> {
 
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  const port = options.port || (await freeLocalPort());
+  const port = options.port || (await freePort());
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const args = [
     '--disable-warning=DEP0111',

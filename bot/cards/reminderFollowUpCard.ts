@@ -1,7 +1,6 @@
 // Reminder to the county channel before the plan's yearly follow-up: where the action plan
 // (Bilaga 1) stands per strategy, with a link to the tab's follow-up view.
-import type { StrategyProgress } from '../domain/overview';
-import { STATUSES } from '../domain/status';
+import { progressSummary, type StrategyProgress } from '../domain/overview';
 import { bind, type CardJson } from './bind';
 import template from './reminderFollowUp.json';
 
@@ -23,7 +22,7 @@ export function reminderFollowUpCard(data: FollowUpCardData): CardJson {
       .map((p) => ({
         number: p.number,
         title: p.title,
-        summary: `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ` + STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`).join(' · '),
+        summary: progressSummary(p),
         overdue: p.overdue,
         overdueText: `${p.overdue} försenade: prioriteringsperioden har gått ut`,
       })),

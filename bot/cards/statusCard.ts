@@ -1,6 +1,5 @@
 // The status card: an arena's overview per strategy, latest changes and what is overdue.
-import type { StrategyProgress } from '../domain/overview';
-import { STATUSES } from '../domain/status';
+import { progressSummary, type StrategyProgress } from '../domain/overview';
 import { bind, type CardJson } from './bind';
 import template from './status.json';
 
@@ -30,7 +29,7 @@ export function statusCard(data: StatusCardData): CardJson {
       .map((p) => ({
         number: p.number,
         title: p.title,
-        summary: `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ` + STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`).join(' · '),
+        summary: progressSummary(p),
         overdue: p.overdue,
         overdueText: `${p.overdue} försenade`,
       })),

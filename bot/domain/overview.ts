@@ -44,6 +44,12 @@ export function progressByStrategy(strategies: StrategyInfo[], activities: Activ
   });
 }
 
+/** "4 delaktiviteter: 2 ej påbörjat · 2 pågår" */
+export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts'>): string {
+  const counts = STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`);
+  return `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ${counts.join(' · ')}`;
+}
+
 export function overdueItems(activities: ActivityView[], today: Date): OverdueItem[] {
   return activities.flatMap((activity) => activity.subActivities.filter((sub) => isOverdue(activity, sub, today)).map((sub) => ({ activity, sub })));
 }

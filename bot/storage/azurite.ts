@@ -2,11 +2,13 @@
 // the embedded default of `npm start`, and the real store behind the integration tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../localPorts';
 
 /** Azurite's fixed, publicly documented development account (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export { freePort };
 
 export interface AzuriteOptions {
   /** Keep data in this folder; omit for in-memory persistence (tests). */
@@ -27,18 +29,6 @@ export function azuriteConnectionString(port: number): string {
     `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
     `TableEndpoint=http://127.0.0.1:${port}/${DEV_ACCOUNT};`
   );
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
