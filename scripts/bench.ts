@@ -2,7 +2,7 @@
 // and as ratios against a baseline measured in the same run (GET /healthz: one HTTP round trip
 // plus one storage round trip). Nothing here asserts a time; it reports.
 import { performance } from 'node:perf_hooks';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
@@ -41,13 +41,6 @@ function row(f: Figures, baseline: Figures): string {
   return `${f.name.padEnd(40)} p50 ${ms(f.p50)}  p95 ${ms(f.p95)}  ×${(f.p50 / baseline.p50).toFixed(1).padStart(5)} baseline`;
 }
 
-function dirSize(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir).reduce((n, f) => {
-    const p = path.join(dir, f);
-    return n + (statSync(p).isDirectory() ? dirSize(p) : statSync(p).size);
-  }, 0);
-}
 
 async function main(): Promise<void> {
   const azurite = await startAzurite();
@@ -95,8 +88,14 @@ async function main(): Promise<void> {
     console.log(`GET /api/plan body: ${(planBytes / 1024).toFixed(1)} KiB`);
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
     console.log(`memory after ${ROUNDS * (results.length + 1)} requests (server + bench in one process, after GC): heap ${mib(heapBefore)} → ${mib(heapAfter)} (×${(heapAfter / heapBefore).toFixed(2)}), RSS ${mib(rssBefore)} → ${mib(rssAfter)}`);
-    const tabDist = path.resolve(__dirname, '../tab/dist');
-    if (existsSync(tabDist)) console.log(`tab bundle (tab/dist): ${(dirSize(tabDist) / 1024).toFixed(0)} KiB`);
+    const sizes = path.resolve(__dirname, '../tab/dist/sizes.json');
+    if (existsSync(sizes)) {
+      const { initial, all } = JSON.parse(readFileSync(sizes, 'utf8')) as Record<'initial' | 'all', { bytes: number; gzip: number }>;
+      const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+      console.log(`tab first load: ${kib(initial.bytes)} (${kib(initial.gzip)} gzip), ×${(initial.bytes / all.bytes).toFixed(2)} of all the tab's code (${kib(all.bytes)}; charts, report and teams-js load on demand)`);
+    } else {
+      console.log('tab bundle: not built (npm run build:tab)');
+    }
   } finally {
     await connector.stop();
     await azurite.stop();
