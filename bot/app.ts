@@ -6,6 +6,7 @@ import { redactedConfig, type Config } from './config';
 import { loadPlanContent } from './content/loadPlan';
 import { Conversation } from './conversation/conversation';
 import { conversationFeatures } from './conversation/features';
+import { isPlanTeam } from './conversation/planTeam';
 import { tabLinks } from './domain/deepLinks';
 import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
@@ -74,7 +75,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const channels = new ChannelStore(tables.channels, now);
     const measures = new MeasureStore(tables.measures, now);
     const localActivities = new LocalActivityStore(tables.plan, now);
-    const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), now, log };
+    const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
     const reminders = new ReminderStore(tables.reminders);
@@ -90,7 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       now,
     });
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
-    const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '' });
+    const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '', isPlanTeam: (teamId) => isPlanTeam(services, teamId) });
     const server = createServer({
       log,
       messages: createMessageEndpoint(adapter, bot),
@@ -118,7 +119,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reminderSchedule,
       log,
       close: async () => {
-        reminderSchedule.stop();
+        await reminderSchedule.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
       },

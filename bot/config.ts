@@ -32,6 +32,8 @@ const envSchema = z.object({
   AZURITE_TABLE_PORT: z.coerce.number().int().min(1).max(65535).default(10002),
   /** The plan file to seed; another region's plan loads from its own file. */
   PLAN_FILE: optionalText,
+  /** Teams team ids (comma separated) the plan is followed up in; unset: the first team a channel is linked in. */
+  PLAN_TEAM_IDS: optionalText,
   /** The Teams app id (manifest id), for deep links from cards to the tab. */
   TEAMS_APP_ID: optionalText,
   /** The app's public base URL (the tab is served under it). */
@@ -63,6 +65,8 @@ export interface Config {
   tablePrefix: string;
   planFile?: string;
   teamsAppId?: string;
+  /** Teams teams the plan is followed up in; empty: pinned by the first linked channel. */
+  planTeamIds: string[];
   /** Base URL of the app as people's browsers reach it. */
   publicUrl: string;
   /** Undefined: /api/messages runs unauthenticated, for local development only. */
@@ -101,10 +105,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     bot = { appId: e.BOT_ID, type, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}) };
   }
 
-  // With nothing configured for Azure or sign-in (the embedded defaults), the tab and its API run
-  // in the visible development mode; TAB_DEV_MODE=false turns it off, and tabConfig.ts refuses
-  // it whenever BOT_ID or TABLES_ACCOUNT_URL is set.
-  const localOnly = !e.BOT_ID && !e.TABLES_ACCOUNT_URL && !env.AAD_APP_CLIENT_ID?.trim();
+  // With nothing configured for Azure or sign-in (the embedded defaults, or Azurite on this
+  // machine), the tab and its API run in the visible development mode; TAB_DEV_MODE=false turns
+  // it off, and tabConfig.ts refuses it whenever BOT_ID or TABLES_ACCOUNT_URL is set.
+  const remoteStore = e.TABLES_CONNECTION_STRING !== undefined && !/TableEndpoint=https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(e.TABLES_CONNECTION_STRING);
+  const localOnly = !e.BOT_ID && !e.TABLES_ACCOUNT_URL && !remoteStore && !env.AAD_APP_CLIENT_ID?.trim();
+  if (remoteStore && env.TAB_DEV_MODE?.trim() === 'true') {
+    throw new ConfigError('TAB_DEV_MODE=true is refused: TABLES_CONNECTION_STRING points at a store that is not on this machine.');
+  }
   let tab: TabConfig;
   try {
     tab = loadTabConfig({ ...env, TAB_DEV_MODE: env.TAB_DEV_MODE?.trim() || (localOnly ? 'true' : 'false') });
@@ -122,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     tablePrefix: e.TABLE_PREFIX,
     ...(e.PLAN_FILE ? { planFile: path.resolve(projectRoot, e.PLAN_FILE) } : {}),
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
+    planTeamIds: (e.PLAN_TEAM_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
     publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     ...(bot ? { bot } : {}),
   });

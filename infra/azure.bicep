@@ -39,6 +39,9 @@ param aadAppClientId string = ''
 @description('The Teams app id (manifest id), for deep links from the bot\'s cards to the tab.')
 param teamsAppId string = ''
 
+@description('Teams team ids (comma separated) the plan is followed up in. Empty: the first team where a channel is linked.')
+param planTeamIds string = ''
+
 @description('Command App Service runs to start the compiled server.')
 param startupCommand string = 'node dist/bot/index.js'
 
@@ -162,6 +165,11 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AZURE_CLIENT_ID: identity.properties.clientId
     TABLES_ACCOUNT_URL: tablesAccountUrl
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+    // App Service's Application Insights agent for Node.js: requests, dependencies, exceptions and
+    // the app's console (pino) output, without an SDK in the code.
+    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // The plan's team; unset, the first team a channel is linked in becomes it (conversation/planTeam.ts).
+    PLAN_TEAM_IDS: planTeamIds
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
     PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
     TEAMS_APP_ID: teamsAppId

@@ -4,7 +4,34 @@ import type { PlanContentView } from '../domain/planView';
 import { linkCard } from '../cards/linkCard';
 import { messageCard } from '../cards/messageCard';
 import type { Services } from './services';
+import type { ChannelRecord } from '../domain/channels';
+import { isPlanTeam, notThePlanTeamCard } from './planTeam';
 import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
+
+/**
+ * The channel as stored, refreshed when it was marked removed or unreachable or its conversation
+ * reference changed: people writing in it prove it is reachable again (the link is kept).
+ */
+export async function currentChannel(turn: Turn, services: Services): Promise<ChannelRecord> {
+  const place = turn.place;
+  if (place.kind !== 'channel') throw new Error('currentChannel needs a channel');
+  const stored = await services.channels.get(place.channelId);
+  if (stored && stored.state === 'active' && sameDestination(stored.reference, turn.reference)) return stored;
+  return services.channels.remember({ ...place, reference: turn.reference });
+}
+
+/** Whether two conversation references reach the same place (service URL and conversation). */
+function sameDestination(a: string, b: string): boolean {
+  const where = (json: string) => {
+    try {
+      const r = JSON.parse(json) as { serviceUrl?: string; conversation?: { id?: string } };
+      return `${r.serviceUrl ?? ''} ${r.conversation?.id ?? ''}`;
+    } catch {
+      return '';
+    }
+  };
+  return where(a) !== '' && where(a) === where(b);
+}
 
 export type Resolution = { ok: true; at: ArenaTurn } | { ok: false; reply: Reply };
 
@@ -18,7 +45,8 @@ export async function resolveArena(turn: Turn, services: Services, view?: PlanCo
     };
   }
   if (place.kind === 'channel') {
-    const channel = (await services.channels.get(place.channelId)) ?? (await services.channels.remember({ ...place, reference: turn.reference }));
+    if (!(await isPlanTeam(services, place.teamId))) return { ok: false, reply: cards(notThePlanTeamCard()) };
+    const channel = await currentChannel(turn, services);
     const arena = plan.arenas.find((a) => a.id === channel.arenaId);
     if (!arena) {
       return { ok: false, reply: { text: 'Kanalen är inte kopplad till någon arena ännu.', cards: [linkCard(plan.arenas, 'channel')] } };

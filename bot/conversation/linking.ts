@@ -8,6 +8,8 @@ import { findArena } from '../domain/commands';
 import type { Arena } from '../domain/plan';
 import type { PlanContentView } from '../domain/planView';
 import type { Services } from './services';
+import { currentChannel } from './arenaResolution';
+import { isPlanTeam, notThePlanTeamCard, pinPlanTeam } from './planTeam';
 import type { Turn } from './turn';
 
 const linkData = z.object({
@@ -69,12 +71,16 @@ async function link(turn: Turn, services: Services, view: PlanContentView, arena
     await services.channels.choosePersonalArena(place.userId, arena.id);
     return linkedCard(arena, 'personal');
   }
-  const channel = (await services.channels.get(place.channelId)) ?? (await services.channels.remember({ ...place, reference: turn.reference }));
+  if (!(await isPlanTeam(services, place.teamId))) return notThePlanTeamCard();
+  const channel = await currentChannel(turn, services);
   const current = view.arenas.find((a) => a.id === channel.arenaId);
-  // Whoever links or confirms a channel takes part in it (see arenaResolution.ts).
-  await services.channels.recordMember(arena.id, turn.actor.id);
-  if (current?.id === arena.id) return linkedCard(arena, 'channel');
+  if (current?.id === arena.id) {
+    await services.channels.recordMember(arena.id, turn.actor.id);
+    return linkedCard(arena, 'channel');
+  }
   if (current && !confirmed) return linkConfirmCard(current, arena, channel.etag);
+  // The first link pins the plan's team; a link from another team at the same moment loses.
+  if (!(await pinPlanTeam(services, place.teamId))) return notThePlanTeamCard();
   // A confirmation carries the ETag the person saw: if someone re-linked meanwhile, ask again.
   const linked = await services.channels.link(place.channelId, arena.id, turn.actor.name, confirmed ? etag : undefined);
   if (!linked) {
@@ -82,5 +88,7 @@ async function link(turn: Turn, services: Services, view: PlanContentView, arena
     const nowArena = view.arenas.find((a) => a.id === now.arenaId);
     return nowArena ? linkConfirmCard(nowArena, arena, now.etag) : linkCard(view.arenas, 'channel', arena.id);
   }
+  // Whoever links the channel takes part in it (as writing in it would, see arenaResolution.ts).
+  await services.channels.recordMember(arena.id, turn.actor.id);
   return linkedCard(arena, 'channel');
 }

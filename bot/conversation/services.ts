@@ -14,6 +14,8 @@ export interface Services {
   measures: MeasureStore;
   localActivities: LocalActivityStore;
   links: TabLinks;
+  /** Teams team ids the plan is followed up in (PLAN_TEAM_IDS); empty: the first linked team. */
+  planTeamIds: string[];
   now: () => Date;
   log: Logger;
 }

@@ -108,7 +108,8 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
 
   if (applies('stale')) {
     const items = staleItems(content.plan, facts.activities, today, timings.staleDays);
-    const last = facts.lastStaleDigest;
+    // A digest dated after today (an operator's sweep "as of" a future date) does not hold back today's.
+    const last = facts.lastStaleDigest && facts.lastStaleDigest.date <= today ? facts.lastStaleDigest : undefined;
     const duePeriod = last?.pending ? last.date : today;
     if (items.length > 0 && (!last || last.pending || daysBetween(last.date, today) >= timings.staleDays)) {
       out.push({

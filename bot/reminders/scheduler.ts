@@ -22,6 +22,8 @@ export interface SchedulerOptions {
 export class ReminderScheduler {
   private job?: Cron;
 
+  private current?: Promise<unknown>;
+
   constructor(
     private readonly sweep: Sweeper,
     private readonly options: SchedulerOptions,
@@ -42,7 +44,12 @@ export class ReminderScheduler {
         unref: true,
       },
       async () => {
-        await this.sweep.run();
+        this.current = this.sweep.run();
+        try {
+          await this.current;
+        } finally {
+          this.current = undefined;
+        }
       },
     );
     this.options.log.info({ pattern: this.job.getPattern(), next: this.job.nextRun()?.toISOString() }, 'Reminder schedule started');
@@ -57,9 +64,10 @@ export class ReminderScheduler {
     return this.job !== undefined && !this.job.isStopped();
   }
 
-  /** Stops the schedule (a sweep under way finishes by itself). */
-  stop(): void {
+  /** Stops the schedule; resolves when a sweep under way has finished (so that shutdown never cuts one short). */
+  async stop(): Promise<void> {
     this.job?.stop();
     this.job = undefined;
+    await this.current?.catch(() => undefined);
   }
 }

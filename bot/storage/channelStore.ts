@@ -7,6 +7,10 @@ import { externalKey } from './keys';
 
 const CHANNEL = 'channel';
 const PERSON = 'person';
+/** The team the plan is followed up in, pinned by the first link unless configured (PLAN_TEAM_IDS). */
+const PLAN_TEAM = { partitionKey: 'plan', rowKey: 'team' } as const;
+/** Taking part in an arena's channel counts for this long after a person's last message there. */
+export const MEMBERSHIP_DAYS = 180;
 const memberPartition = (arenaId: string) => `member:${arenaId}`;
 
 export interface ChannelSeen {
@@ -67,7 +71,7 @@ export class ChannelStore {
 
   /** Marks every channel of a team removed (the bot was removed, or the team deleted). */
   async removeTeam(teamId: string): Promise<number> {
-    const channels = await this.list(odata`PartitionKey eq ${CHANNEL} and teamId eq ${teamId}`);
+    const channels = await this.channelsOfTeam(teamId);
     for (const c of channels) await this.setState(c.channelId, 'removed');
     return channels.length;
   }
@@ -117,11 +121,49 @@ export class ChannelStore {
 
   async isMember(arenaId: string, userId: string): Promise<boolean> {
     try {
-      await this.table.getEntity(memberPartition(arenaId), externalKey(userId));
-      return true;
+      const row = (await this.table.getEntity<Record<string, unknown>>(memberPartition(arenaId), externalKey(userId))) as Row;
+      const lastSeen = Date.parse(str(row, 'lastSeen'));
+      return Number.isFinite(lastSeen) && this.now().getTime() - lastSeen <= MEMBERSHIP_DAYS * 86_400_000;
     } catch (error) {
       if (statusCodeOf(error) === 404) return false;
       throw error;
+    }
+  }
+
+  /** A person left the team: they no longer take part in these arenas' channels. */
+  async forgetMember(userId: string, arenaIds: string[]): Promise<void> {
+    for (const arenaId of new Set(arenaIds)) {
+      try {
+        await this.table.deleteEntity(memberPartition(arenaId), externalKey(userId));
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) throw error;
+      }
+    }
+  }
+
+  /** Channels of a team (a small partition; the filter runs server-side). */
+  async channelsOfTeam(teamId: string): Promise<ChannelRecord[]> {
+    return this.list(odata`PartitionKey eq ${CHANNEL} and teamId eq ${teamId}`);
+  }
+
+  /** The pinned plan team, if a channel has been linked. */
+  async planTeam(): Promise<string | undefined> {
+    try {
+      return str((await this.table.getEntity<Record<string, unknown>>(PLAN_TEAM.partitionKey, PLAN_TEAM.rowKey)) as Row, 'teamId') || undefined;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Pins the plan team unless one is pinned already; returns the pinned team either way. */
+  async pinPlanTeam(teamId: string): Promise<string> {
+    try {
+      await this.table.createEntity({ ...PLAN_TEAM, teamId, pinnedAt: this.now().toISOString() });
+      return teamId;
+    } catch (error) {
+      if (statusCodeOf(error) !== 409) throw error;
+      return (await this.planTeam()) ?? teamId;
     }
   }
 

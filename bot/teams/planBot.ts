@@ -30,6 +30,8 @@ export interface PlanBotDeps {
   log: Logger;
   /** The bot's app id, for proactive posts into other channels ('' in local development). */
   botAppId: string;
+  /** Whether the plan is followed up in this team (conversation/planTeam.ts). */
+  isPlanTeam: (teamId: string) => Promise<boolean>;
 }
 
 const CORRELATION = Symbol('correlationId');
@@ -82,13 +84,24 @@ export class PlanBot extends TeamsActivityHandler {
         this.deps.log.warn({ err: error, teamId: place.teamId }, 'Could not list the team\'s channels; asking in the current channel only');
         channels = [{ id: place.channelId, name: place.channelName }];
       }
-      for (const channel of channels) await this.greetChannel(context, place.teamId, place.teamName, place.tenantId, channel);
+      if (!(await this.deps.isPlanTeam(place.teamId))) {
+        this.deps.log.info({ teamId: place.teamId }, 'Added to a team that is not the plan\'s team; not asking its channels');
+        return;
+      }
+      for (const channel of channels) {
+        // One channel that cannot be reached must not keep the others from being asked.
+        try {
+          await this.greetChannel(context, place.teamId, place.teamName, place.tenantId, channel);
+        } catch (error) {
+          this.deps.log.warn({ err: error, teamId: place.teamId, channelId: channel.id }, 'Could not ask a channel for its arena');
+        }
+      }
     });
   }
 
   protected override async onTeamsChannelCreated(context: TurnContext): Promise<void> {
     const place = placeOf(context.activity);
-    if (place.kind !== 'channel') return;
+    if (place.kind !== 'channel' || !(await this.deps.isPlanTeam(place.teamId))) return;
     await this.safely(context, () => this.greetChannel(context, place.teamId, place.teamName, place.tenantId, { id: place.channelId, name: place.channelName }));
   }
 
@@ -109,10 +122,21 @@ export class PlanBot extends TeamsActivityHandler {
   }
 
   protected override async onTeamsMembersRemoved(context: TurnContext): Promise<void> {
-    const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient.id);
+    const removed = context.activity.membersRemoved ?? [];
     const place = placeOf(context.activity);
-    if (!botRemoved || place.kind !== 'channel') return;
-    await this.safely(context, async () => void (await this.deps.channels.removeTeam(place.teamId)));
+    if (place.kind !== 'channel') return;
+    await this.safely(context, async () => {
+      if (removed.some((m) => m.id === context.activity.recipient.id)) {
+        await this.deps.channels.removeTeam(place.teamId);
+        return;
+      }
+      // People who leave the team no longer take part in its arenas' channels.
+      const arenas = (await this.deps.channels.channelsOfTeam(place.teamId)).flatMap((c) => (c.arenaId ? [c.arenaId] : []));
+      for (const member of removed) {
+        const userId = (member as TeamsChannelAccount).aadObjectId ?? member.id;
+        await this.deps.channels.forgetMember(userId, arenas);
+      }
+    });
   }
 
   protected override async onTeamsTeamDeleted(context: TurnContext): Promise<void> {

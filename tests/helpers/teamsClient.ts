@@ -134,6 +134,11 @@ export class TeamsClient {
     return (await this.teamEvent({}, { eventType, channel: { id: place.channelId, name: place.channelName } })).status;
   }
 
+  /** People leave the plan's team. */
+  async membersRemoved(members: Array<{ id: string; aadObjectId: string }>): Promise<number> {
+    return (await this.teamEvent({ membersRemoved: members }, { eventType: 'teamMemberRemoved' })).status;
+  }
+
   async botRemoved(): Promise<number> {
     return (await this.teamEvent({ membersRemoved: [{ id: BOT.id }] }, { eventType: 'teamMemberRemoved' })).status;
   }
