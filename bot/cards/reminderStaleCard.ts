@@ -1,7 +1,9 @@
-// Reminder: the arena's activities nobody has updated for a while, each with Uppdatera, which
-// opens the same edit form as the bot's own activity list (VERBS.editSubActivity).
+// Reminder: the arena's activities nobody has updated for a while, each with an inline update form
+// (Uppdatera: status and comment, saved with VERBS.saveFromDigest through the bot's own save path,
+// and the digest comes back with the rest), or the bot's full edit form (VERBS.editSubActivity).
 import { STATUS_COLOR } from './statusColors';
-import type { StatusId } from '../domain/status';
+import { LIMITS } from '../domain/limits';
+import { STATUSES, type StatusId } from '../domain/status';
 import { bind, type CardJson } from './bind';
 import template from './reminderStale.json';
 
@@ -18,20 +20,28 @@ export interface StaleDigestItem {
   period: string;
   /** "Oförändrad sedan 1 december 2023" */
   since: string;
+  /** The state the inline form saves against (optimistic concurrency, as everywhere). */
+  etag: string;
+  version: number;
 }
 
 export interface StaleDigestCardData {
   title: string;
   reason: string;
   items: StaleDigestItem[];
+  /** After an inline save: what was saved. */
+  banner?: string;
 }
 
 export function reminderStaleCard(data: StaleDigestCardData): CardJson {
   const shown = data.items.slice(0, STALE_DIGEST_SIZE);
   const rest = data.items.length - shown.length;
   return bind(template, {
+    banner: data.banner ?? '',
     title: data.title,
     reason: data.reason,
+    statuses: STATUSES,
+    commentMax: LIMITS.comment,
     items: shown.map((item, i) => ({
       // An activity's title heads its first sub-activity on the card (not repeated, nor shown
       // where the activity has one sub-activity of the same title).
@@ -43,6 +53,9 @@ export function reminderStaleCard(data: StaleDigestCardData): CardJson {
       since: item.since,
       scopeId: item.scopeId,
       id: item.subActivityId,
+      status: item.status,
+      etag: item.etag,
+      version: item.version,
     })),
     more: rest > 0 ? `… och ${rest} till. Skriv "aktiviteter" för hela listan.` : '',
   });

@@ -11,6 +11,8 @@ export const VERBS = {
   editSubActivity: 'editSubActivity',
   /** Save the edit form, data: { scopeId, subActivityId, etag } + form inputs */
   saveSubActivity: 'saveSubActivity',
+  /** Save the inline form of a stale-activity reminder, data: { scopeId, subActivityId, etag, version } + inputs status-<id>, comment-<id> */
+  saveFromDigest: 'saveFromDigest',
   /** Close the edit form without saving, data: { scopeId, subActivityId } */
   showSubActivity: 'showSubActivity',
   /** Effect measures: open the report form, data: { measureId, arenaId?, periodId? } */

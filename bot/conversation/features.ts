@@ -4,7 +4,8 @@ import type { Feature } from './feature';
 import { measuresFeature } from './measures';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
+import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { subActivityCard, subActivityEditCard } from '../cards/subActivityCard';
-import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type HistoryEntry } from '../domain/activityState';
+import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
 import { mayChange } from '../domain/authorization';
 import type { Arena } from '../domain/plan';
 import type { ActivityView, SubActivityView } from '../domain/planView';
@@ -19,13 +19,13 @@ const saveData = z
   .object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) })
   .passthrough();
 
-interface Located {
+export interface Located {
   scope: Arena;
   activity: ActivityView;
   sub: SubActivityView;
 }
 
-const unreadable = (errors?: string[]) =>
+export const unreadable = (errors?: string[]) =>
   messageCard({
     title: 'Det gick inte att spara',
     text: 'Kortet innehöll något jag inte kan ta emot, så ingenting har ändrats.',
@@ -82,34 +82,56 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (unexpected.length) return unreadable();
   const request = parseChangeRequest(rest);
   if (!request.ok) return unreadable(request.errors);
+  const result = await saveChange(at, { scopeId, subActivityId, etag, seenVersion, request: request.value });
+  if (result.kind === 'answered') return result.card;
+  return result.kind === 'unchanged'
+    ? subActivityCard({ activity: result.after.activity, sub: result.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } })
+    : subActivityCard({ activity: result.after.activity, sub: result.after.sub, latest: result.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
+}
 
+export interface SaveCommand {
+  scopeId: string;
+  subActivityId: string;
+  /** The ETag and version of the state the person saw. */
+  etag: string;
+  seenVersion: number;
+  request: ChangeRequest;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; after: Located; entry: HistoryEntry }
+  | { kind: 'unchanged'; after: Located }
+  /** Refused, not found, or someone else was first: the card says so (the edit form with their values, on a conflict). */
+  | { kind: 'answered'; card: CardJson };
+
+/** The one path every card save takes: authorization, answer checks, the ETag-guarded transaction. */
+export async function saveChange(at: ArenaTurn, command: SaveCommand): Promise<SaveResult> {
+  const { scopeId, subActivityId, etag, seenVersion } = command;
   const found = await locate(at, scopeId, subActivityId);
-  if (!found) return notFound();
+  if (!found) return { kind: 'answered', card: notFound() };
   const decision = mayChange(at.origin, found.scope);
-  if (!decision.allowed) return refusal(decision.reason);
-  const answer = request.value.measureAnswer;
+  if (!decision.allowed) return { kind: 'answered', card: refusal(decision.reason) };
+  const answer = command.request.measureAnswer;
   if (answer !== undefined && answerKind(found.sub.target) === 'yesNo' && !(YES_NO_ANSWERS as readonly string[]).includes(answer.toLowerCase())) {
-    return unreadable(['Svaret på måttet ska vara ja eller nej.']);
+    return { kind: 'answered', card: unreadable(['Svaret på måttet ska vara ja eller nej.']) };
   }
-  const normalised = answer !== undefined && answerKind(found.sub.target) === 'yesNo' ? { ...request.value, measureAnswer: normaliseYesNo(answer) } : request.value;
+  const normalised = answer !== undefined && answerKind(found.sub.target) === 'yesNo' ? { ...command.request, measureAnswer: normaliseYesNo(answer) } : command.request;
 
   const outcome = await at.services.activities.update({ scopeId, subActivityId, etag, request: normalised, actor: at.turn.actor });
   switch (outcome.kind) {
     case 'notFound':
-      return notFound();
+      return { kind: 'answered', card: notFound() };
     case 'conflict': {
       const now = await locate(at, scopeId, subActivityId);
-      if (!now) return notFound();
+      if (!now) return { kind: 'answered', card: notFound() };
       // What happened since the version the person saw, newest first.
       const since = (await at.services.activities.history(scopeId, subActivityId, 10)).filter((e) => e.version > seenVersion);
-      return subActivityEditCard({ activity: now.activity, sub: now.sub, proposed: normalised, conflict: since.slice(0, 3) });
+      return { kind: 'answered', card: subActivityEditCard({ activity: now.activity, sub: now.sub, proposed: normalised, conflict: since.slice(0, 3) }) };
     }
     case 'unchanged':
-      return subActivityCard({ activity: found.activity, sub: found.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
-    case 'updated': {
-      const after = await locate(at, scopeId, subActivityId);
-      return subActivityCard({ activity: after!.activity, sub: after!.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
-    }
+      return { kind: 'unchanged', after: found };
+    case 'updated':
+      return { kind: 'saved', after: (await locate(at, scopeId, subActivityId))!, entry: outcome.entry };
   }
 }
 

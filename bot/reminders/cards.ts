@@ -8,26 +8,13 @@ import { reminderStaleCard } from '../cards/reminderStaleCard';
 import type { TabLinks } from '../domain/deepLinks';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
-import { longDate, type DueReminder } from './rules';
+import { longDate, type DueReminder, type StaleItem } from './rules';
 
 export function reminderCard(reminder: DueReminder, links: TabLinks): CardJson {
   const c = reminder.content;
   switch (c.rule) {
     case 'stale':
-      return reminderStaleCard({
-        title: 'Dags att följa upp aktiviteterna',
-        reason: reminder.reason,
-        items: c.items.map(({ activity, sub, since, neverChanged }) => ({
-          scopeId: sub.scopeId,
-          subActivityId: sub.id,
-          activityTitle: activity.title,
-          title: sub.title,
-          status: sub.status,
-          statusLabel: sub.statusLabel,
-          period: activity.period.label,
-          since: neverChanged ? `Oförändrad sedan ${longDate(since)}` : `Senast ändrad ${longDate(since)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}`,
-        })),
-      });
+      return staleDigestCard(c.items, reminder.reason);
     case 'periodEnding':
       return reminderPeriodEndingCard({
         reason: reminder.reason,
@@ -66,4 +53,25 @@ export function reminderCard(reminder: DueReminder, links: TabLinks): CardJson {
         tabUrl: links.tab('oversikt'),
       });
   }
+}
+
+/** The stale-activity digest: each item with its inline update form. Also shown again after an inline save. */
+export function staleDigestCard(items: StaleItem[], reason: string, banner?: string): CardJson {
+  return reminderStaleCard({
+    title: 'Dags att följa upp aktiviteterna',
+    reason,
+    ...(banner ? { banner } : {}),
+    items: items.map(({ activity, sub, since, neverChanged }) => ({
+      scopeId: sub.scopeId,
+      subActivityId: sub.id,
+      activityTitle: activity.title,
+      title: sub.title,
+      status: sub.status,
+      statusLabel: sub.statusLabel,
+      period: activity.period.label,
+      since: neverChanged ? `Oförändrad sedan ${longDate(since)}` : `Senast ändrad ${longDate(since)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}`,
+      etag: sub.etag,
+      version: sub.version,
+    })),
+  });
 }

@@ -115,7 +115,7 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
       out.push({
         key: key('stale', arena.id, duePeriod),
         arenaId: arena.id,
-        reason: `${count(items.length, 'delaktivitet', 'delaktiviteter')} i ${arenaPhrase(arena)} har inte uppdaterats på minst ${timings.staleDays} dagar. Planen är ett levande dokument som följs upp; uppdatera status eller skriv en kommentar.`,
+        reason: staleReason(arena, items.length, timings.staleDays),
         content: { rule: 'stale', arena, items, staleDays: timings.staleDays },
       });
     }
@@ -227,6 +227,11 @@ function nextDate(today: string, nth: (k: number) => string): string | undefined
 const longFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "1 december 2026" */
+/** Why the stale-activity digest is sent, in the plan's words. */
+export function staleReason(arena: Arena, items: number, staleDays: number): string {
+  return `${count(items, 'delaktivitet', 'delaktiviteter')} i ${arenaPhrase(arena)} har inte uppdaterats på minst ${staleDays} dagar. Planen är ett levande dokument som följs upp; uppdatera status eller skriv en kommentar.`;
+}
+
 export function longDate(date: string): string {
   return longFormat.format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
 }

@@ -149,7 +149,7 @@ describe('follow-up reminders', () => {
     const digest = byRule('stale');
     assert.match(cardText(digest), /delaktiviteter i länsgemensam samverkan har inte uppdaterats på minst 60 dagar/);
     assert.match(cardText(digest), /Oförändrad sedan 1 december 2023/);
-    assert.equal(buttons(digest).filter((b) => b.title === 'Uppdatera').length, 8, 'a page of sub-activities, each with Uppdatera');
+    assert.equal(buttons(digest).filter((b) => b.title === 'Spara' && b.verb === 'saveFromDigest').length, 8, 'a page of sub-activities, each with its inline update form');
     assert.match(cardText(digest), /… och \d+ till/);
     assert.ok(JSON.stringify(digest).length < 28_000);
 
@@ -158,20 +158,21 @@ describe('follow-up reminders', () => {
     assert.match(cardText(local), /Brukarråd i varje hälsocentral/);
   });
 
-  it('updates an activity from the digest exactly like from the bot\'s own list, with history', async () => {
+  it('opens the full form from the digest exactly like from the bot\'s own list, with history', async () => {
     await sweepAt(MONDAY);
     const digest = delivered().find((d) => d.rule === 'stale' && d.conversationId === county.channelId)!.card;
-    const first = buttons(digest).find((b) => b.title === 'Uppdatera')!;
+    const first = buttons(digest).find((b) => b.title === 'Hela formuläret')!;
     assert.equal(first.verb, 'editSubActivity');
     assert.deepEqual(Object.keys(first.data).sort(), ['scopeId', 'subActivityId']);
 
     // The bot's own list offers the same button for the same sub-activity.
     const strategy = content.strategies.find((s) => s.activities.some((a) => a.subActivities.some((d) => d.id === first.data.subActivityId)))!;
     const list = (await bot.teams.say(county, `aktiviteter ${strategy.number}`)).cards[0]!;
-    assert.deepEqual(buttons(list).find((b) => b.data.subActivityId === first.data.subActivityId), first);
+    const fromList = buttons(list).find((b) => b.data.subActivityId === first.data.subActivityId)!;
+    assert.deepEqual([fromList.verb, fromList.data], [first.verb, first.data]);
 
     const before = await bot.app.activities.getSubActivity('lan', String(first.data.subActivityId));
-    const form = await bot.teams.click(county, digest, 'Uppdatera');
+    const form = await bot.teams.click(county, digest, 'Hela formuläret');
     assert.ok(buttons(form).some((b) => b.title === 'Spara'), 'the edit form opens in place of the card');
     const status = before!.state.status === 'pagar' ? 'klar' : 'pagar';
     clock.set('2026-11-30T08:20:00Z');
@@ -185,6 +186,37 @@ describe('follow-up reminders', () => {
     assert.equal(entry!.comment, 'Efter påminnelsen');
     assert.deepEqual(entry!.changes.map((c) => c.field), ['status', 'statusNote']);
     assert.equal(entry!.actor.name, 'Anna Andersson');
+  });
+
+  it('saves an activity inline in the digest and shows the digest again without it', async () => {
+    await sweepAt(MONDAY);
+    const digest = delivered().find((d) => d.rule === 'stale' && d.conversationId === county.channelId)!.card;
+    const forms = buttons(digest).filter((b) => b.verb === 'saveFromDigest');
+    const first = forms[0]!;
+    const id = String(first.data.subActivityId);
+    // Teams sends every input on the card with the click: each item's status and comment.
+    const inputs: Record<string, unknown> = {};
+    JSON.stringify(digest, (_k, v: { type?: string; id?: string; value?: unknown }) => {
+      if (v && typeof v === 'object' && typeof v.type === 'string' && v.type.startsWith('Input.') && v.id) inputs[v.id] = v.value ?? '';
+      return v;
+    });
+    assert.ok(`status-${id}` in inputs && `comment-${id}` in inputs);
+    clock.set('2026-11-30T08:25:00Z');
+    const after = await bot.teams.execute(county, first.verb, { ...inputs, [`status-${id}`]: 'klar', [`comment-${id}`]: 'Klar efter påminnelsen', ...first.data });
+    assert.match(cardText(after), /Sparat av Anna Andersson: .* – Klar\./);
+    assert.ok(!buttons(after).some((b) => b.data.subActivityId === id), 'the saved activity has left the digest');
+    assert.equal(buttons(after).filter((b) => b.verb === 'saveFromDigest').length, 8, 'the next one moved up');
+    const stored = await bot.app.activities.getSubActivity('lan', id);
+    assert.equal(stored!.state.status, 'klar');
+    assert.equal((await bot.app.activities.history('lan', id))[0]!.comment, 'Klar efter påminnelsen');
+
+    // The same form again is out of date: the person gets the current state, nothing is overwritten.
+    const stale = await bot.teams.execute(county, first.verb, { ...inputs, [`status-${id}`]: 'avbruten', ...first.data });
+    assert.match(cardText(stale), /Någon annan hann ändra innan du sparade/);
+    assert.equal((await bot.app.activities.getSubActivity('lan', id))!.state.status, 'klar');
+    // A tampered input name is refused and changes nothing.
+    const tampered = await bot.teams.execute(county, first.verb, { ...first.data, "status-x' or '1'='1": 'klar' });
+    assert.match(cardText(tampered), /ingenting har ändrats/);
   });
 
   it('fires each rule when it is due and not a week before, on the channel\'s weekday and hour only', async () => {
