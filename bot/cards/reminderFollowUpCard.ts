@@ -1,6 +1,7 @@
 // Reminder to the county channel before the plan's yearly follow-up: where the action plan
 // (Bilaga 1) stands per strategy, with a link to the tab's follow-up view.
-import { progressSummary, type StrategyProgress } from '../domain/overview';
+import type { StrategyProgress } from '../domain/overview';
+import { strategyRows } from './statusCard';
 import { bind, type CardJson } from './bind';
 import template from './reminderFollowUp.json';
 
@@ -17,15 +18,7 @@ export function reminderFollowUpCard(data: FollowUpCardData): CardJson {
     title: data.title,
     reason: data.reason,
     summaryTitle: 'Läget i handlingsplanen (Bilaga 1)',
-    strategies: data.progress
-      .filter((p) => p.total > 0)
-      .map((p) => ({
-        number: p.number,
-        title: p.title,
-        summary: progressSummary(p),
-        overdue: p.overdue,
-        overdueText: `${p.overdue} försenade: prioriteringsperioden har gått ut`,
-      })),
+    strategies: strategyRows(data.progress, 'försenade: prioriteringsperioden har gått ut'),
     closing: data.closing,
     tabUrl: data.tabUrl,
   });

@@ -17,6 +17,13 @@ export interface StatusCardData {
 
 const SHOWN_OVERDUE = 6;
 
+/** One row per strategy that has activities: "1. Ökad delaktighet", its summary and how many are overdue. */
+export function strategyRows(progress: StrategyProgress[], overdueWord: string) {
+  return progress
+    .filter((p) => p.total > 0)
+    .map((p) => ({ number: p.number, title: p.title, summary: progressSummary(p), overdue: p.overdue, overdueText: `${p.overdue} ${overdueWord}` }));
+}
+
 export function statusCard(data: StatusCardData): CardJson {
   const total = data.progress.reduce((n, p) => n + p.total, 0);
   return bind(template, {
@@ -24,15 +31,7 @@ export function statusCard(data: StatusCardData): CardJson {
     subtitle: data.subtitle,
     empty: total === 0,
     emptyText: data.emptyText,
-    strategies: data.progress
-      .filter((p) => p.total > 0)
-      .map((p) => ({
-        number: p.number,
-        title: p.title,
-        summary: progressSummary(p),
-        overdue: p.overdue,
-        overdueText: `${p.overdue} försenade`,
-      })),
+    strategies: strategyRows(data.progress, 'försenade'),
     changes: data.changes,
     overdue: data.overdue.slice(0, SHOWN_OVERDUE),
     moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till. Skriv "aktiviteter" för hela listan.` : '',
