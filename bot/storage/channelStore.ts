@@ -30,8 +30,18 @@ export class ChannelStore {
 
   /** Records a channel (or refreshes its name and reference); never touches its arena link. */
   async remember(seen: ChannelSeen): Promise<ChannelRecord> {
+    // Teams leaves team and channel names out of ordinary messages: an empty name never
+    // replaces one learnt from an install or rename event.
+    const { teamName, channelName, ...rest } = seen;
     await this.table.upsertEntity(
-      { partitionKey: CHANNEL, rowKey: externalKey(seen.channelId), ...seen, state: 'active' satisfies ChannelState },
+      {
+        partitionKey: CHANNEL,
+        rowKey: externalKey(seen.channelId),
+        ...rest,
+        ...(teamName ? { teamName } : {}),
+        ...(channelName ? { channelName } : {}),
+        state: 'active' satisfies ChannelState,
+      },
       'Merge',
     );
     return (await this.get(seen.channelId))!;
