@@ -34,6 +34,8 @@ const envSchema = z.object({
   PLAN_FILE: optionalText,
   /** Teams team ids (comma separated) the plan is followed up in; unset: the first team a channel is linked in. */
   PLAN_TEAM_IDS: optionalText,
+  /** Entra object ids (comma separated) of the people who may link channels to arenas; unset: anyone in the plan's team. */
+  PROJECT_LEADER_IDS: optionalText,
   /** The Teams app id (manifest id), for deep links from cards to the tab. */
   TEAMS_APP_ID: optionalText,
   /** The app's public base URL (the tab is served under it). */
@@ -67,6 +69,8 @@ export interface Config {
   teamsAppId?: string;
   /** Teams teams the plan is followed up in; empty: pinned by the first linked channel. */
   planTeamIds: string[];
+  /** Who may link channels to arenas (Entra object ids); empty: anyone in the plan's team. */
+  projectLeaderIds: string[];
   /** Base URL of the app as people's browsers reach it. */
   publicUrl: string;
   /** Undefined: /api/messages runs unauthenticated, for local development only. */
@@ -130,10 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     tablePrefix: e.TABLE_PREFIX,
     ...(e.PLAN_FILE ? { planFile: path.resolve(projectRoot, e.PLAN_FILE) } : {}),
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
-    planTeamIds: (e.PLAN_TEAM_IDS ?? '').split(',').map((id) => id.trim()).filter(Boolean),
+    planTeamIds: list(e.PLAN_TEAM_IDS),
+    projectLeaderIds: list(e.PROJECT_LEADER_IDS),
     publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     ...(bot ? { bot } : {}),
   });
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((id) => id.trim()).filter(Boolean);
 }
 
 /** A summary safe to log: no secrets, no connection strings. */

@@ -42,6 +42,9 @@ param teamsAppId string = ''
 @description('Teams team ids (comma separated) the plan is followed up in. Empty: the first team where a channel is linked.')
 param planTeamIds string = ''
 
+@description('Entra object ids (comma separated) of the project leaders, who alone may link channels to arenas. Empty: anyone in the plan\'s team.')
+param projectLeaderIds string = ''
+
 @description('Command App Service runs to start the compiled server.')
 param startupCommand string = 'node dist/bot/index.js'
 
@@ -170,6 +173,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     // The plan's team; unset, the first team a channel is linked in becomes it (conversation/planTeam.ts).
     PLAN_TEAM_IDS: planTeamIds
+    PROJECT_LEADER_IDS: projectLeaderIds
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
     PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
     TEAMS_APP_ID: teamsAppId

@@ -78,6 +78,13 @@ async function link(turn: Turn, services: Services, view: PlanContentView, arena
     await services.channels.recordMember(arena.id, turn.actor.id);
     return linkedCard(arena, 'channel');
   }
+  if (services.projectLeaderIds.length > 0 && !services.projectLeaderIds.includes(turn.actor.id)) {
+    return messageCard({
+      title: 'Det är planens projektledare som kopplar kanaler',
+      text: `Be en av planens projektledare att koppla kanalen${current ? ` (den är kopplad till ${current.name})` : ''}. Ingenting har ändrats.`,
+      tone: 'warning',
+    });
+  }
   if (current && !confirmed) return linkConfirmCard(current, arena, channel.etag);
   // The first link pins the plan's team; a link from another team at the same moment loses.
   if (!(await pinPlanTeam(services, place.teamId))) return notThePlanTeamCard();

@@ -16,6 +16,8 @@ export interface Services {
   links: TabLinks;
   /** Teams team ids the plan is followed up in (PLAN_TEAM_IDS); empty: the first linked team. */
   planTeamIds: string[];
+  /** Who may link channels to arenas (PROJECT_LEADER_IDS); empty: anyone in the plan's team. */
+  projectLeaderIds: string[];
   now: () => Date;
   log: Logger;
 }

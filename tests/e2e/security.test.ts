@@ -91,3 +91,17 @@ describe("the tab's development mode", () => {
     assert.throws(() => loadConfig({ TAB_DEV_MODE: 'true', TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net' }), /TAB_DEV_MODE/);
   });
 });
+
+describe('linking when the project leaders are named', () => {
+  const bot = useBot({ PROJECT_LEADER_IDS: 'aad-anna' });
+
+  it('lets only a project leader link or re-link a channel, and refuses others with nothing changed', async () => {
+    const refused = await bot.teams.say(berg, 'koppla Berg', BENGT);
+    assert.match(cardText(refused.cards[0]), /Det är planens projektledare som kopplar kanaler/);
+    assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, undefined);
+    assert.match(cardText((await bot.teams.say(berg, 'koppla Berg')).cards[0]), /Kanalen är kopplad till Berg/);
+    const relink = await bot.teams.execute(berg, 'link', { arenaId: 'lan', confirm: true, etag: '*' }, BENGT);
+    assert.match(cardText(relink), /den är kopplad till Berg\)\. Ingenting har ändrats\./);
+    assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, 'berg');
+  });
+});
