@@ -79,6 +79,9 @@ async function main(): Promise<void> {
     settle();
     const heapAfter = process.memoryUsage().heapUsed;
     const rssAfter = process.memoryUsage().rss;
+    // After the memory figures: the browser's driver lives in this process too.
+    const tabRender = await measureTabRender(app.url, content.strategies.reduce((n, s) => n + s.activities.reduce((m, a) => m + a.subActivities.length, 0), 0));
+
     await app.close();
 
     console.log(`Gemensam plan benchmark (${ROUNDS} rounds each, Azurite in memory, Node ${process.version})`);
@@ -88,6 +91,11 @@ async function main(): Promise<void> {
     console.log(`GET /api/plan body: ${(planBytes / 1024).toFixed(1)} KiB`);
     const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
     console.log(`memory after ${ROUNDS * (results.length + 1)} requests (server + bench in one process, after GC): heap ${mib(heapBefore)} → ${mib(heapAfter)} (×${(heapAfter / heapBefore).toFixed(2)}), RSS ${mib(rssBefore)} → ${mib(rssAfter)}`);
+    if (tabRender) {
+      console.log(`tab in headless Chromium: GET /healthz page loaded p50 ${tabRender.baseline.toFixed(0)} ms (baseline); Handlingsplan with every sub-activity rendered p50 ${tabRender.render.toFixed(0)} ms (×${(tabRender.render / tabRender.baseline).toFixed(1)})`);
+    } else {
+      console.log('tab render time: skipped (no /usr/bin/chromium or tab not built)');
+    }
     const sizes = path.resolve(__dirname, '../tab/dist/sizes.json');
     if (existsSync(sizes)) {
       const { initial, all } = JSON.parse(readFileSync(sizes, 'utf8')) as Record<'initial' | 'all', { bytes: number; gzip: number }>;
@@ -99,6 +107,38 @@ async function main(): Promise<void> {
   } finally {
     await connector.stop();
     await azurite.stop();
+  }
+}
+
+/** Opens the tab's action plan in Debian's Chromium and times it until every sub-activity is on screen. */
+async function measureTabRender(url: string, subs: number): Promise<{ baseline: number; render: number } | undefined> {
+  if (!existsSync('/usr/bin/chromium') || !existsSync(path.resolve(__dirname, '../tab/dist/main.js'))) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const baseline: number[] = [];
+    const render: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${url}/healthz`);
+      baseline.push((await page.evaluate('performance.now()')) as number);
+      await page.goto(`${url}/tab/index.html?view=handlingsplan`);
+      render.push(
+        (await page.evaluate(`new Promise((resolve) => {
+          const done = () => document.querySelectorAll('[data-sub]').length >= ${subs};
+          if (done()) return resolve(performance.now());
+          new MutationObserver((_m, o) => { if (done()) { o.disconnect(); resolve(performance.now()); } }).observe(document.body, { childList: true, subtree: true });
+        })`)) as number,
+      );
+      await page.close();
+    }
+    return { baseline: median(baseline.slice(2)), render: median(render.slice(2)) };
+  } finally {
+    await browser.close();
   }
 }
 
