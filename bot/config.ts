@@ -3,13 +3,8 @@
 // branches on tests: tests pass their own environment object.
 import path from 'node:path';
 import { z } from 'zod';
+import { optionalText } from './envText';
 import { loadTabConfig, TabConfigError, type TabConfig } from './api/tabConfig';
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),

@@ -3,12 +3,7 @@
 // TAB_DEV_MODE lets a plain browser use the tab as a fixed development user; it is refused
 // whenever the app is configured for Azure (BOT_ID or TABLES_ACCOUNT_URL set).
 import { z } from 'zod';
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+import { optionalText } from '../envText';
 
 const tabEnvSchema = z.object({
   /** Client id of the tab's Entra app registration (aad.manifest.json). */
