@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { freePort } from '../localPorts';
+import { StorageUnreachableError } from './tables';
 
 /** Azurite's fixed, publicly documented development account (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -32,9 +33,10 @@ export function azuriteConnectionString(port: number): string {
 }
 
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+  const main = azuriteMain();
   const port = options.port || (await freePort());
   const args = [
-    require.resolve('azurite/dist/src/table/main.js'),
+    main,
     '--tableHost', '127.0.0.1',
     '--tablePort', String(port),
     '--disableTelemetry',
@@ -54,6 +56,21 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     stop: () => stopChild(child),
   };
 }
+
+/** Azurite is a development dependency: resolved only when no storage is configured. */
+function azuriteMain(): string {
+  try {
+    return require.resolve('azurite/dist/src/table/main.js');
+  } catch {
+    throw new AzuriteMissingError(
+      'No storage is configured and the embedded Azurite is not installed (it is a development dependency). ' +
+        'Set TABLES_ACCOUNT_URL or TABLES_CONNECTION_STRING, or run `npm install` to get Azurite for local use.',
+    );
+  }
+}
+
+/** Reported by bot/index.ts as one line, like any other unreachable store. */
+export class AzuriteMissingError extends StorageUnreachableError {}
 
 function waitForStart(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
