@@ -24,6 +24,7 @@ import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
 import { BotProactiveSender } from './teams/proactiveSender';
+import { countConflicts, countedSender } from './telemetry/metrics';
 
 export interface RunningApp {
   url: string;
@@ -69,11 +70,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const plan = new PlanStore(tables.plan);
     const seeded = await plan.seed(content);
     log.info(seeded, 'Plan seeded');
-    const activities = new ActivityStore(tables.plan, options.now);
+    const activities = countConflicts(new ActivityStore(tables.plan, options.now), 'update', 'subActivity');
 
     const now = options.now ?? (() => new Date());
     const channels = new ChannelStore(tables.channels, now);
-    const measures = new MeasureStore(tables.measures, now);
+    const measures = countConflicts(new MeasureStore(tables.measures, now), 'report', 'measure');
     const localActivities = new LocalActivityStore(tables.plan, now);
     const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);
@@ -85,7 +86,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       channels,
       measures,
       reminders,
-      sender: new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }),
+      sender: countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog })),
       links: services.links,
       log: reminderLog,
       now,

@@ -1,0 +1,53 @@
+// The app's own counters, as Application Insights custom metrics: reminders sent, failed and
+// throttled, and updates refused because someone else changed the same thing first. Without
+// telemetry started (locally, in tests) the OpenTelemetry API makes these no-ops.
+//
+// They are counted at the seams app.ts wires together (the reminders' sender, the stores'
+// update methods), so that neither the sweep nor the conversation knows about telemetry.
+import { metrics } from '@opentelemetry/api';
+import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
+
+const meter = metrics.getMeter('gemensam-plan');
+const remindersSent = meter.createCounter('reminders.sent', { description: 'Reminder cards posted to a channel' });
+const remindersFailed = meter.createCounter('reminders.failed', { description: 'Reminder cards that could not be posted (reason: transient, rejected, gone, error)' });
+const remindersThrottled = meter.createCounter('reminders.throttled', { description: 'Reminder cards still throttled by Teams (HTTP 429) after the retries' });
+const conflicts = meter.createCounter('updates.conflicts', { description: 'Updates refused because someone else changed the same item first (ETag)' });
+
+const FAILURE_REASON: Record<Exclude<SendOutcome['kind'], 'sent' | 'throttled'>, string> = {
+  transientFailure: 'transient',
+  rejected: 'rejected',
+  gone: 'gone',
+};
+
+/** The same sender, counting what became of each reminder. */
+export function countedSender(sender: ProactiveSender): ProactiveSender {
+  return {
+    send: async (referenceJson, card) => {
+      let outcome: SendOutcome;
+      try {
+        outcome = await sender.send(referenceJson, card);
+      } catch (error) {
+        remindersFailed.add(1, { reason: 'error' });
+        throw error;
+      }
+      if (outcome.kind === 'sent') remindersSent.add(1);
+      else if (outcome.kind === 'throttled') remindersThrottled.add(1);
+      else remindersFailed.add(1, { reason: FAILURE_REASON[outcome.kind] });
+      return outcome;
+    },
+  };
+}
+
+type Update = (...args: never[]) => Promise<{ kind: string }>;
+
+/** Wraps the store's update method so that each refused (conflicting) update is counted. */
+export function countConflicts<M extends string, T extends Record<M, Update>>(store: T, method: M, subject: 'subActivity' | 'measure'): T {
+  const update = store[method].bind(store) as Update;
+  const counted = async (...args: never[]) => {
+    const outcome = await update(...args);
+    if (outcome.kind === 'conflict') conflicts.add(1, { subject });
+    return outcome;
+  };
+  Object.assign(store, { [method]: counted });
+  return store;
+}
