@@ -13,15 +13,23 @@
 // OTEL_EXPORTER_OTLP_ENDPOINT (standard OpenTelemetry) additionally sends spans and logs to an
 // OTLP/HTTP collector; the tests use it to see a turn's telemetry without Azure.
 import type { IncomingMessage } from 'node:http';
-import { shutdownAzureMonitor, useAzureMonitor } from '@azure/monitor-opentelemetry';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
-import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import { BatchSpanProcessor, type ReadableSpan, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
+import type { BatchSpanProcessor, ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+// Loaded only when telemetry starts: without a connection string none of it is in memory.
+type Distro = typeof import('@azure/monitor-opentelemetry');
+const load = {
+  distro: () => require('@azure/monitor-opentelemetry') as Distro,
+  instrumentation: () => require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation'),
+  pino: () => require('@opentelemetry/instrumentation-pino') as typeof import('@opentelemetry/instrumentation-pino'),
+  otlpLogs: () => require('@opentelemetry/exporter-logs-otlp-http') as typeof import('@opentelemetry/exporter-logs-otlp-http'),
+  otlpTraces: () => require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http'),
+  sdkLogs: () => require('@opentelemetry/sdk-logs') as typeof import('@opentelemetry/sdk-logs'),
+  sdkTraces: () => require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base'),
+};
 
 let started = false;
+let distro: Distro | undefined;
 /** The OTLP processors, flushed on their own at stop (the Azure Monitor exporter may fail first). */
 let otlpProcessors: Array<BatchSpanProcessor | BatchLogRecordProcessor> = [];
 
@@ -35,10 +43,11 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): boolean {
   // so that telemetry goes to the Application Insights resource in Sweden Central only.
   env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED ||= 'true';
   const otlp = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim());
-  const otlpSpans = otlp ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [];
-  const otlpLogs = otlp ? [new BatchLogRecordProcessor(new OTLPLogExporter())] : [];
+  const otlpSpans = otlp ? [new (load.sdkTraces().BatchSpanProcessor)(new (load.otlpTraces().OTLPTraceExporter)())] : [];
+  const otlpLogs = otlp ? [new (load.sdkLogs().BatchLogRecordProcessor)(new (load.otlpLogs().OTLPLogExporter)())] : [];
   otlpProcessors = [...otlpSpans, ...otlpLogs];
-  useAzureMonitor({
+  distro = load.distro();
+  distro.useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
     // A county's teams make few requests: keep every one rather than a rate-limited sample.
     samplingRatio: 1,
@@ -53,7 +62,7 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): boolean {
   });
   // pino is not among the distro's log instrumentations: this one adds trace and span ids to each
   // log line and sends the line to Azure Monitor with the request it belongs to.
-  registerInstrumentations({ instrumentations: [new PinoInstrumentation()] });
+  load.instrumentation().registerInstrumentations({ instrumentations: [new (load.pino().PinoInstrumentation)()] });
   started = true;
   return true;
 }
@@ -64,7 +73,7 @@ export async function stopTelemetry(): Promise<void> {
   started = false;
   await Promise.allSettled(otlpProcessors.map((p) => p.forceFlush()));
   try {
-    await shutdownAzureMonitor();
+    await distro?.shutdownAzureMonitor();
   } catch (error) {
     // Telemetry that cannot be delivered must not change how the app stops; say so once.
     console.error(`Telemetry could not be flushed: ${error instanceof Error ? error.message : String(error)}`);
