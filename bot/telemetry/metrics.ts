@@ -7,11 +7,13 @@
 import { metrics } from '@opentelemetry/api';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
 
-const meter = metrics.getMeter('gemensam-plan');
-const remindersSent = meter.createCounter('reminders.sent', { description: 'Reminder cards posted to a channel' });
-const remindersFailed = meter.createCounter('reminders.failed', { description: 'Reminder cards that could not be posted (reason: transient, rejected, gone, error)' });
-const remindersThrottled = meter.createCounter('reminders.throttled', { description: 'Reminder cards still throttled by Teams (HTTP 429) after the retries' });
-const conflicts = meter.createCounter('updates.conflicts', { description: 'Updates refused because someone else changed the same item first (ETag)' });
+// Instruments are looked up at each count, not once at load: the meter provider that telemetry
+// registers (or a test's) is then the one counted in, whenever this module was loaded.
+const counter = (name: string, description: string) => metrics.getMeter('gemensam-plan').createCounter(name, { description });
+const remindersSent = () => counter('reminders.sent', 'Reminder cards posted to a channel');
+const remindersFailed = () => counter('reminders.failed', 'Reminder cards that could not be posted (reason: transient, rejected, gone, error)');
+const remindersThrottled = () => counter('reminders.throttled', 'Reminder cards still throttled by Teams (HTTP 429) after the retries');
+const conflicts = () => counter('updates.conflicts', 'Updates refused because someone else changed the same item first (ETag)');
 
 const FAILURE_REASON: Record<Exclude<SendOutcome['kind'], 'sent' | 'throttled'>, string> = {
   transientFailure: 'transient',
@@ -27,12 +29,12 @@ export function countedSender(sender: ProactiveSender): ProactiveSender {
       try {
         outcome = await sender.send(referenceJson, card);
       } catch (error) {
-        remindersFailed.add(1, { reason: 'error' });
+        remindersFailed().add(1, { reason: 'error' });
         throw error;
       }
-      if (outcome.kind === 'sent') remindersSent.add(1);
-      else if (outcome.kind === 'throttled') remindersThrottled.add(1);
-      else remindersFailed.add(1, { reason: FAILURE_REASON[outcome.kind] });
+      if (outcome.kind === 'sent') remindersSent().add(1);
+      else if (outcome.kind === 'throttled') remindersThrottled().add(1);
+      else remindersFailed().add(1, { reason: FAILURE_REASON[outcome.kind] });
       return outcome;
     },
   };
@@ -45,7 +47,7 @@ export function countConflicts<M extends string, T extends Record<M, Update>>(st
   const update = store[method].bind(store) as Update;
   const counted = async (...args: never[]) => {
     const outcome = await update(...args);
-    if (outcome.kind === 'conflict') conflicts.add(1, { subject });
+    if (outcome.kind === 'conflict') conflicts().add(1, { subject });
     return outcome;
   };
   Object.assign(store, { [method]: counted });

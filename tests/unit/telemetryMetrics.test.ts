@@ -1,0 +1,51 @@
+// The app's custom metrics, counted where app.ts wires the reminders' sender and the stores.
+import assert from 'node:assert/strict';
+import { metrics } from '@opentelemetry/api';
+import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
+import { countConflicts, countedSender } from '../../bot/telemetry/metrics';
+import type { SendOutcome } from '../../bot/teams/proactiveSender';
+
+describe('custom metrics', () => {
+  const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+  const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 3_600_000 });
+  const provider = new MeterProvider({ readers: [reader] });
+
+  before(() => assert.ok(metrics.setGlobalMeterProvider(provider), 'another meter provider is registered'));
+  after(async () => {
+    metrics.disable();
+    await provider.shutdown();
+  });
+
+  /** Each counter's total per attribute set, e.g. { 'reminders.failed{"reason":"gone"}': 1 }. */
+  async function totals(): Promise<Record<string, number>> {
+    const { resourceMetrics } = await reader.collect();
+    const result: Record<string, number> = {};
+    for (const scope of resourceMetrics.scopeMetrics) {
+      for (const metric of scope.metrics) {
+        for (const point of metric.dataPoints) {
+          const attributes = Object.keys(point.attributes).length ? JSON.stringify(point.attributes) : '';
+          result[`${metric.descriptor.name}${attributes}`] = point.value as number;
+        }
+      }
+    }
+    return result;
+  }
+
+  it('counts reminders sent, failed (with the reason) and throttled', async () => {
+    const outcomes: SendOutcome[] = [{ kind: 'sent' }, { kind: 'sent' }, { kind: 'throttled', retryAfterMs: 1000 }, { kind: 'gone', status: 403 }, { kind: 'transientFailure', error: 'HTTP 502' }];
+    const sender = countedSender({ send: async () => outcomes.shift()! });
+    for (let i = 0; i < 5; i++) await sender.send('{}', {} as never);
+    const counted = await totals();
+    assert.equal(counted['reminders.sent'], 2);
+    assert.equal(counted['reminders.throttled'], 1);
+    assert.equal(counted['reminders.failed{"reason":"gone"}'], 1);
+    assert.equal(counted['reminders.failed{"reason":"transient"}'], 1);
+  });
+
+  it('counts an update refused as a conflict, and nothing for one that is saved', async () => {
+    const store = countConflicts({ update: async (kind: 'conflict' | 'updated') => ({ kind }) }, 'update', 'subActivity');
+    assert.deepEqual(await store.update('conflict'), { kind: 'conflict' });
+    await store.update('updated');
+    assert.equal((await totals())['updates.conflicts{"subject":"subActivity"}'], 1);
+  });
+});
