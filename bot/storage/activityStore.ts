@@ -92,7 +92,8 @@ export class ActivityStore {
     ];
     let etag: string | undefined;
     try {
-      etag = (await this.table.submitTransaction(actions)).getResponseForEntity(rowKey)?.etag;
+      // Sub-responses come in the order of the actions: the first is the state row's update.
+      etag = (await this.table.submitTransaction(actions)).subResponses[0]?.etag?.trim() || undefined;
     } catch (error) {
       // 412: the row changed since it was read. 409: another writer already recorded this
       // version. Either way someone else was first, and the row's ETag shows it; if it did not
