@@ -70,7 +70,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const plan = new PlanStore(tables.plan);
     const seeded = await plan.seed(content);
     log.info(seeded, 'Plan seeded');
-    const activities = countConflicts(new ActivityStore(tables.plan, options.now), 'update', 'subActivity');
+    const activities = new ActivityStore(tables.plan, options.now);
 
     const now = options.now ?? (() => new Date());
     const channels = new ChannelStore(tables.channels, now);

@@ -2,8 +2,9 @@
 // throttled, and updates refused because someone else changed the same thing first. Without
 // telemetry started (locally, in tests) the OpenTelemetry API makes these no-ops.
 //
-// They are counted at the seams app.ts wires together (the reminders' sender, the stores'
-// update methods), so that neither the sweep nor the conversation knows about telemetry.
+// They are counted at the seams app.ts wires together (the reminders' sender, the measure store's
+// report), so that neither the sweep nor the conversation knows about telemetry; a sub-activity's
+// conflicts are counted by its update use case, the one place that decides them.
 import { metrics } from '@opentelemetry/api';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
 
@@ -40,6 +41,11 @@ export function countedSender(sender: ProactiveSender): ProactiveSender {
   };
 }
 
+/** One update refused because someone else changed the same item first. */
+export function countConflict(subject: 'subActivity' | 'measure'): void {
+  conflicts().add(1, { subject });
+}
+
 type Update = (...args: never[]) => Promise<{ kind: string }>;
 
 /** Wraps the store's update method so that each refused (conflicting) update is counted. */
@@ -47,7 +53,7 @@ export function countConflicts<M extends string, T extends Record<M, Update>>(st
   const update = store[method].bind(store) as Update;
   const counted = async (...args: never[]) => {
     const outcome = await update(...args);
-    if (outcome.kind === 'conflict') conflicts().add(1, { subject });
+    if (outcome.kind === 'conflict') countConflict(subject);
     return outcome;
   };
   Object.assign(store, { [method]: counted });
