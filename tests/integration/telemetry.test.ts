@@ -103,7 +103,7 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const line = output.split('\n').find((l) => l.includes('Gemensam plan is running'));
+      const line = output.split('\n').slice(0, -1).find((l) => l.includes('Gemensam plan is running')); // whole lines only
       if (line) {
         child.stdout!.off('data', onData);
         child.stdout!.resume();
