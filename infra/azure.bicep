@@ -1,6 +1,6 @@
-// Azure resources for "Gemensam plan", in Sweden Central by default: one Linux Web App that serves the bot (/api/messages),
-// the plan API (/api/plan) and the tab (/tab/), an Azure Bot that reaches it, Table Storage for
-// the follow-up data and Application Insights for logs.
+// Azure resources for "Gemensam plan", in Sweden Central by default: one Linux Web App that
+// serves the bot (/api/messages), the plan API (/api/plan) and the tab (/tab/), a regional (EU)
+// Azure Bot that reaches it, Table Storage for the follow-up data and Application Insights.
 //
 // No keys or passwords anywhere: one user-assigned managed identity is both the bot's identity
 // (msaAppType UserAssignedMSI) and the identity the Web App uses to reach Table Storage, whose
