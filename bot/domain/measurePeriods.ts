@@ -1,6 +1,7 @@
 // Reporting periods of the effect measures (effektmått): a half-year ("2026-H1", "2026-H2") for
 // measures followed up half-yearly, a year ("2026") for the others. Periods follow the calendar
 // in Europe/Stockholm, where the plan is followed up.
+import { PLAN_TIME_ZONE } from './followUp';
 import type { MeasureFrequency } from './plan';
 
 export type PeriodId = string;
@@ -16,7 +17,7 @@ const PERIOD_PATTERN = /^(\d{4})(?:-H([12]))?$/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
-const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric' });
+const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: PLAN_TIME_ZONE, year: 'numeric', month: 'numeric' });
 
 /** Year and month (1–12) of a moment, in Europe/Stockholm. */
 export function stockholmYearMonth(at: Date): { year: number; month: number } {

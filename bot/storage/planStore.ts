@@ -202,6 +202,24 @@ export class PlanStore {
   }
 
   /**
+   * Every arena's follow-up of Bilaga 1, for the county's matrix: one query per arena (each
+   * arena's follow-up rows only), side by side, and the county's own items.
+   */
+  async localFollowUp(): Promise<{ bilaga1: ActivityView[]; arenas: Array<{ arena: Arena; bilaga1: ActivityView[] }> }> {
+    const content = await this.content();
+    const county = countyArena(content);
+    const municipalities = content.arenas.filter((a) => a.kind !== 'county');
+    const [countyActivities, ...rows] = await Promise.all([this.scope(county.id), ...municipalities.map((a) => this.partition(scopePartition(a.id), [prefixRange(ROW.followUpPrefix)]))]);
+    return {
+      bilaga1: countyActivities,
+      arenas: municipalities.map((arena, i) => {
+        const followUps = rows[i]!.map((r) => toFollowUpRecord(arena.id, r));
+        return { arena, bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f]))) };
+      }),
+    };
+  }
+
+  /**
    * The whole plan with live status and history: GET /api/plan. One query per scope. With an
    * arena id, only the county and that arena: what an arena's own view needs, whatever the
    * number of arenas.
