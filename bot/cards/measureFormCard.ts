@@ -2,7 +2,7 @@
 // and a comment), the read-only card of a saved value, and the conflict card shown when someone
 // else reported for the period first (the person's own value stays in the form, to save again).
 import { formatDateTime } from '../domain/format';
-import { frequencyLabel, periodLabel, periodTitle, previousComparablePeriod, type PeriodId } from '../domain/measurePeriods';
+import { frequencyLabel, parsePeriodId, periodLabel, periodTitle, previousComparablePeriod, type PeriodId } from '../domain/measurePeriods';
 import {
   categoriesOf,
   describeValues,
@@ -70,8 +70,13 @@ function common(target: MeasureTarget) {
     periodText: periodTitle(periodId),
     arenaText: arena.kind === 'county' ? `Länet (${arena.name})` : arena.name,
     target: measure.target,
-    followUp: `${measure.followUp} (${frequencyLabel(measure.frequency)}, ${LEVEL_TEXT[measure.level]})`,
-    source: measure.source ?? '',
+    facts: [
+      { title: 'Period', value: periodTitle(periodId) },
+      { title: 'Värde för', value: arena.kind === 'county' ? `${measure.level === 'region' ? 'Regionen' : 'Länet'} (${arena.name})` : arena.name },
+      { title: 'Målvärde', value: measure.target },
+      { title: 'Uppföljning', value: `${measure.followUp} (${frequencyLabel(measure.frequency)}, ${LEVEL_TEXT[measure.level]})` },
+      ...(measure.source ? [{ title: 'Källa', value: measure.source }] : []),
+    ],
   };
 }
 
@@ -98,7 +103,7 @@ export function measureFormCard(input: MeasureFormInput): CardJson {
     etag: input.etag ?? current?.etag ?? '',
     version: current?.version ?? 0,
     periods: input.periods.map((id) => ({ id, title: periodTitle(id) })),
-    baselineText: input.periods.length ? periodLabel(input.periods[input.periods.length - 1]!) : '',
+    baselineText: input.periods.length ? String(parsePeriodId(input.periods[input.periods.length - 1])?.year ?? '') : '',
     errors: input.errors ?? [],
     conflict: {
       shown: input.conflict === true,

@@ -150,7 +150,9 @@ export class MeasureStore {
     let etag: string | undefined;
     try {
       const response = await this.table.submitTransaction(actions);
-      etag = response.getResponseForEntity(rowKey)?.etag;
+      // The value row is the first action; its sub-response carries the new ETag (the SDK's
+      // getResponseForEntity compares with a URL-encoded RowKey, so it is not used).
+      etag = response.subResponses[0]?.etag?.trim() || undefined;
     } catch (error) {
       // 412: the value changed between our read and the write; 409: someone else created the
       // value (or this version's history row) first. Either way, they were first.
