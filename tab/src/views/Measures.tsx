@@ -9,6 +9,7 @@ import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
 import { arenaName, useLayout } from '../ui';
 import { MeasureChart, type Series } from './MeasureChart';
+import MeasureReport from './MeasureReport';
 
 const DIRECTION = { increase: 'Ska öka', decrease: 'Ska minska', yes: 'Ska vara ja' } as const;
 const LEVEL = { county: 'länet', region: 'regionen', municipality: 'varje kommun' } as const;
@@ -93,11 +94,12 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   );
 }
 
-export default function Measures({ plan, arena, theme }: { plan: PlanApiView; arena?: string; theme: ThemeName }) {
+export default function Measures({ plan, arena, theme, onChanged }: { plan: PlanApiView; arena?: string; theme: ThemeName; onChanged?: () => void }) {
   const ui = useLayout();
   return (
     <section className={ui.view} aria-labelledby="effektmatt-rubrik">
       <Title2 as="h2" id="effektmatt-rubrik">Effektmått</Title2>
+      <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />
       {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>
