@@ -10,6 +10,7 @@ import {
   isPerMunicipality,
   LEVEL_TEXT,
   previousComparableValue,
+  reportedCountText,
   reportedHere,
   targetStatus,
   targetStatusText,
@@ -108,9 +109,8 @@ function measureRow(measure: EffectMeasure, input: MeasuresCardInput): MeasureRo
 
 /** "6 av 8 kommuner har rapporterat 2025": the municipalities are the plan's, never a fixed eight. */
 function reportedCount(measure: EffectMeasure, values: MeasureValue[], arenas: Arena[], periodId: string): Line {
-  const municipalities = valueArenas(measure, arenas);
-  const reported = municipalities.filter((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId)).length;
-  return { text: `${reported} av ${municipalities.length} kommuner har rapporterat ${periodLabel(periodId)}`, color: reported === municipalities.length ? 'Good' : 'Default' };
+  const all = valueArenas(measure, arenas).every((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId));
+  return { text: reportedCountText(measure, values, arenas, periodId), color: all ? 'Good' : 'Default' };
 }
 
 /** One arena's value: the newest period reported (or this one), the same period the year before, and the target status. */

@@ -74,6 +74,13 @@ export function valueArenas(measure: Pick<EffectMeasure, 'level'>, arenas: Arena
   return arenas.filter((a) => (isPerMunicipality(measure) ? a.kind === 'municipality' : a.kind === 'county'));
 }
 
+/** "6 av 8 kommuner har rapporterat 2025": the municipalities are the plan's arenas, never a fixed eight. */
+export function reportedCountText(measure: Pick<EffectMeasure, 'level'>, values: Array<Pick<MeasureValue, 'arenaId' | 'periodId'>>, arenas: Arena[], periodId: PeriodId): string {
+  const municipalities = valueArenas(measure, arenas);
+  const reported = municipalities.filter((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId)).length;
+  return `${reported} av ${municipalities.length} kommuner har rapporterat ${periodLabel(periodId)}`;
+}
+
 // --- Target ----------------------------------------------------------------------------------
 
 /** The sum of a value's numbers (NaN if it holds an answer instead of a number). */

@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { Badge, Text, Title2, Title3 } from '@fluentui/react-components';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
+import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
@@ -50,7 +51,8 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
-      <Text className={ui.muted}>Uppföljning: {measure.followUp}</Text>
+      <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}</Text>
+      {measure.level === 'municipality' && latest && <Text>{reportedCountText(measure, values, plan.arenas, latest)}</Text>}
       {values.length === 0 && <Text>Inga värden rapporterade ännu.</Text>}
       {latest && (
         <div className={ui.filters}>
@@ -72,6 +74,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                 <th scope="col">Period</th>
                 <th scope="col">Arena</th>
                 <th scope="col">Värde</th>
+                <th scope="col">Föregående år</th>
                 <th scope="col">Mot målet</th>
                 <th scope="col">Kommentar</th>
               </tr>
@@ -82,6 +85,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                   <td>{periodTitle(v.periodId)}</td>
                   <td>{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
                   <td>{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
+                  <td>{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
                   <td>{TARGET[v.targetStatus].text}</td>
                   <td>{v.comment}</td>
                 </tr>
