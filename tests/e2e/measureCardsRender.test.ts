@@ -90,20 +90,16 @@ describe('the effect-measure cards, rendered', function () {
       await page.setContent('<!doctype html><html lang="sv"><body style="margin:0;padding:16px"><div id="card" style="width:480px"></div></body></html>');
       await page.addScriptTag({ path: SDK });
       for (const dark of [false, true]) {
-        const drawn = await page.evaluate(
-          ({ card: json, host, dark: isDark }) => {
-            const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards;
-            const ac = new AC.AdaptiveCard();
-            ac.hostConfig = new AC.HostConfig(host);
-            ac.parse(json);
-            const el = ac.render();
-            document.body.style.background = isDark ? '#1f1f1f' : '#f5f5f5';
-            const target = document.getElementById('card')!;
-            target.replaceChildren(el);
-            return { children: el.querySelectorAll('*').length, textInputs: [...el.querySelectorAll('input')].map((i) => i.type) };
-          },
-          { card, host: HOST(dark), dark },
-        );
+        // Runs in the page (this project's types have no DOM): render with the SDK, report what it drew.
+        const drawn = (await page.evaluate(`(() => {
+          const ac = new AdaptiveCards.AdaptiveCard();
+          ac.hostConfig = new AdaptiveCards.HostConfig(${JSON.stringify(HOST(dark))});
+          ac.parse(${JSON.stringify(card)});
+          const el = ac.render();
+          document.body.style.background = ${JSON.stringify(dark ? '#1f1f1f' : '#f5f5f5')};
+          document.getElementById('card').replaceChildren(el);
+          return { children: el.querySelectorAll('*').length, textInputs: [...el.querySelectorAll('input')].map((i) => i.type) };
+        })()`)) as { children: number; textInputs: string[] };
         assert.ok(drawn.children > 5, `${name}: the renderer drew nothing`);
         assert.ok(!drawn.textInputs.includes('number'), `${name}: a number input would refuse "0,42"`);
         await page.locator('#card').screenshot({ path: path.join(SHOTS, `${name}-${dark ? 'dark' : 'light'}.png`) });
