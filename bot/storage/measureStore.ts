@@ -90,11 +90,6 @@ export class MeasureStore {
     return (await this.range([prefixRange(MEASURE_ROW.seriesPrefix(arenaId, measureId))])).map(toValue);
   }
 
-  /** Every current value of one measure (all periods, all arenas). */
-  async values(measureId: string): Promise<MeasureValueRecord[]> {
-    return (await this.allCurrent()).filter((v) => v.measureId === measureId);
-  }
-
   /** Every report of one period and arena, newest first: one partition range query. */
   async history(measureId: string, periodId: PeriodId, arenaId: string, limit = 50): Promise<MeasureValue[]> {
     const rows = await this.range([prefixRange(MEASURE_ROW.historyPrefix(arenaId, measureId, periodId))], limit);

@@ -230,6 +230,7 @@ describe('effect measures (mått)', () => {
     assert.deepEqual(inputs(again).find(([id]) => id === 'value_0'), ['value_0', '0,42']);
     const unchanged = await save(ostersund, again, {});
     assert.match(cardText(unchanged), /Värdet var redan sparat, ingenting ändrades/);
+    assert.match(cardText(await clickLikeTeams(bot.teams, ostersund, unchanged, 'Visa alla mått')), /Effektmått – Östersund/);
     assert.equal((await bot.app.measures.get(HALSA, '2026', 'ostersund'))?.version, 1);
 
     for (const [typed, value] of [['1 234', 1234], ['1\u00a0234,5', 1234.5], ['12\u202f345', 12345], ['2\u2009000', 2000], ['3.5', 3.5], ['1234', 1234]] as const) {
