@@ -8,7 +8,6 @@ import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import type { ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, BENGT, buttons, cardText, channel, type Card, type Person } from '../helpers/teamsClient';
-import { clickLikeTeams } from '../helpers/teamsInputs';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const ostersund = channel('Östersund');
@@ -109,12 +108,12 @@ describe('effect measures (mått)', () => {
 
   /** Chooses another period in the form and presses Visa perioden, as a person would. */
   async function choosePeriod(place: ChannelPlace, form: Card, periodId: string, as: Person = ANNA): Promise<Card> {
-    const card = await clickLikeTeams(bot.teams, place, form, 'Visa perioden', { period: periodId }, as);
+    const card = await bot.teams.click(place, form, 'Visa perioden', { period: periodId }, as);
     assertWellFormed(card);
     return card;
   }
 
-  const save = (place: ChannelPlace | 'personal', form: Card, typed: Record<string, unknown>, as: Person = ANNA) => clickLikeTeams(bot.teams, place, form, 'Spara', typed, as);
+  const save = (place: ChannelPlace | 'personal', form: Card, typed: Record<string, unknown>, as: Person = ANNA) => bot.teams.click(place, form, 'Spara', typed, as);
 
   async function plan(): Promise<PlanApiView> {
     return (await (await fetch(`${bot.app.url}/api/plan`)).json()) as PlanApiView;
@@ -226,11 +225,11 @@ describe('effect measures (mått)', () => {
     assert.match(cardText(saved), /Värde\n0,42/);
     assert.deepEqual((await bot.app.measures.get(HALSA, '2026', 'ostersund'))?.values, [{ category: null, value: 0.42 }]);
     // The form shows the stored value the Swedish way, and saving it untouched changes nothing.
-    const again = await clickLikeTeams(bot.teams, ostersund, saved, 'Ändra');
+    const again = await bot.teams.click(ostersund, saved, 'Ändra');
     assert.deepEqual(inputs(again).find(([id]) => id === 'value_0'), ['value_0', '0,42']);
     const unchanged = await save(ostersund, again, {});
     assert.match(cardText(unchanged), /Värdet var redan sparat, ingenting ändrades/);
-    assert.match(cardText(await clickLikeTeams(bot.teams, ostersund, unchanged, 'Visa alla mått')), /Effektmått – Östersund/);
+    assert.match(cardText(await bot.teams.click(ostersund, unchanged, 'Visa alla mått')), /Effektmått – Östersund/);
     assert.equal((await bot.app.measures.get(HALSA, '2026', 'ostersund'))?.version, 1);
 
     for (const [typed, value] of [['1 234', 1234], ['1\u00a0234,5', 1234.5], ['12\u202f345', 12345], ['2\u2009000', 2000], ['3.5', 3.5], ['1234', 1234]] as const) {
@@ -307,7 +306,7 @@ describe('effect measures (mått)', () => {
 
   it('goes back to the measures when the form is cancelled, and saves nothing', async () => {
     const form = await openForm(ostersund, SIP);
-    const back = await clickLikeTeams(bot.teams, ostersund, form, 'Avbryt', { value_0: '5' });
+    const back = await bot.teams.click(ostersund, form, 'Avbryt', { value_0: '5' });
     assert.match(cardText(back), /Effektmått – Östersund/);
     assert.deepEqual(await measureRows(), []);
   });
