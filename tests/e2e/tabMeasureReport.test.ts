@@ -73,7 +73,10 @@ describe('reporting an effect-measure value in the plan tab', function () {
     const stored = await app.measures.get(LAKARBESOK, '2025', 'ostersund');
     assert.deepEqual([stored?.values, stored?.comment, stored?.reportedBy], [[{ category: null, value: 1234.5 }], 'Från Kolada', DEV_USER.name]);
     // The plan is reloaded: the measure's table shows the new value.
-    await page.locator(`[data-measure="${LAKARBESOK}"]`).getByRole('cell', { name: '1 234,5' }).waitFor();
+    const card = page.locator(`[data-measure="${LAKARBESOK}"]`);
+    await card.getByRole('cell', { name: '1 234,5' }).waitFor();
+    await card.getByText('1 av 8 kommuner har rapporterat 2025').waitFor();
+    await card.screenshot({ path: path.join(SHOTS, 'effektmatt-lakarbesok-efter-rapport.png') });
   });
 
   it('shows a conflict with the value stored now and keeps the person\'s value to save again', async () => {
