@@ -60,6 +60,7 @@ const subActivitySchema = z.strictObject({
   statusAsWritten: text(MAX_TEXT, true),
   measure: text(MAX_TEXT, true),
   target: text(MAX_TEXT, true),
+  answeredBy: z.enum(['county', 'municipality']).optional(),
 });
 
 const activitySchema = z.strictObject({
