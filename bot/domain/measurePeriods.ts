@@ -72,12 +72,21 @@ export function previousComparablePeriod(id: PeriodId): PeriodId {
 }
 
 /**
- * The periods a value may be reported for at a moment: the current one, and the one just ended
- * (a form opened on 30 June and saved on 1 July keeps what the person entered).
+ * The periods a value may be reported for at a moment, newest first: every period from the
+ * plan's baseline year (2023 for Jämtland Härjedalen: the plan came into force 2023-12-01 and
+ * its effect measures are compared "jämfört med föregående år", so 2023 is the first year
+ * compared with) up to the current one. Reporting an earlier period is an ordinary report.
  */
-export function reportablePeriods(frequency: MeasureFrequency, at: Date): PeriodId[] {
-  const current = currentPeriod(frequency, at);
-  return [current, previousPeriod(current)];
+export function reportablePeriods(frequency: MeasureFrequency, at: Date, baselineYear: number): PeriodId[] {
+  const periods: PeriodId[] = [];
+  const first = frequency === 'halfYearly' ? periodId(baselineYear, 1) : periodId(baselineYear);
+  for (let p = currentPeriod(frequency, at); comparePeriods(p, first) >= 0; p = previousPeriod(p)) periods.push(p);
+  return periods;
+}
+
+/** The baseline year of a plan's effect measures: the year the plan came into force. */
+export function baselineYear(plan: { inForceFrom: string }): number {
+  return Number(plan.inForceFrom.slice(0, 4));
 }
 
 /** "första halvåret 2026", "andra halvåret 2026", "2026". */

@@ -55,6 +55,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         frequency: m.frequency,
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
+        source: m.source ?? '',
       }),
     );
     s.localRecommendations.forEach((r, order) =>
@@ -160,6 +161,7 @@ export class PlanStore {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
+    await this.syncMeasureReporting(content);
     this.cachedContent = undefined;
     return { created, existing };
   }
@@ -274,6 +276,22 @@ export class PlanStore {
     return { plan, strategies, arenas };
   }
 
+  /**
+   * How an effect measure is reported (level, frequency, source) follows the plan file even in
+   * a store seeded before: it decides who reports a value, not what anyone entered. One range
+   * read of the stored measures, and a Merge only where the file says otherwise.
+   */
+  private async syncMeasureReporting(content: PlanContent): Promise<void> {
+    const stored = new Map((await this.partition(CONTENT_PARTITION, [prefixRange('measure|')])).map((r) => [r.rowKey, r]));
+    for (const m of content.strategies.flatMap((s) => s.effectMeasures)) {
+      const row = stored.get(ROW.measure(m.id));
+      const wanted = { level: m.level, frequency: m.frequency, source: m.source ?? '' };
+      if (row && (str(row, 'level') !== wanted.level || str(row, 'frequency') !== wanted.frequency || str(row, 'source') !== wanted.source)) {
+        await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
+      }
+    }
+  }
+
   private async rowKeys(partitionKey: string): Promise<Set<string>> {
     const keys = new Set<string>();
     const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
@@ -330,5 +348,6 @@ function toEffectMeasure(r: Row): EffectMeasure {
     frequency: str(r, 'frequency') as EffectMeasure['frequency'],
     level: str(r, 'level') as EffectMeasure['level'],
     breakdown: list(r, 'breakdown'),
+    ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };
 }
