@@ -79,6 +79,7 @@ const effectMeasureSchema = z.strictObject({
   frequency: z.enum(['halfYearly', 'yearly']),
   level: z.enum(['county', 'region', 'municipality']),
   breakdown: z.array(text(100)).max(20),
+  source: text(200).optional(),
 });
 
 const localRecommendationSchema = z.strictObject({ id, title });

@@ -2,9 +2,9 @@
 // throttled, and updates refused because someone else changed the same thing first. Without
 // telemetry started (locally, in tests) the OpenTelemetry API makes these no-ops.
 //
-// They are counted at the seams app.ts wires together (the reminders' sender, the measure store's
-// report), so that neither the sweep nor the conversation knows about telemetry; a sub-activity's
-// conflicts are counted by its update use case, the one place that decides them.
+// Reminders are counted at the seam app.ts wires together (the reminders' sender), so that the
+// sweep does not know about telemetry; conflicts are counted by the update use cases
+// (useCases/), the one place where each is decided.
 import { metrics } from '@opentelemetry/api';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
 
@@ -44,18 +44,4 @@ export function countedSender(sender: ProactiveSender): ProactiveSender {
 /** One update refused because someone else changed the same item first. */
 export function countConflict(subject: 'subActivity' | 'measure'): void {
   conflicts().add(1, { subject });
-}
-
-type Update = (...args: never[]) => Promise<{ kind: string }>;
-
-/** Wraps the store's update method so that each refused (conflicting) update is counted. */
-export function countConflicts<M extends string, T extends Record<M, Update>>(store: T, method: M, subject: 'subActivity' | 'measure'): T {
-  const update = store[method].bind(store) as Update;
-  const counted = async (...args: never[]) => {
-    const outcome = await update(...args);
-    if (outcome.kind === 'conflict') countConflict(subject);
-    return outcome;
-  };
-  Object.assign(store, { [method]: counted });
-  return store;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { metrics } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { countConflicts, countedSender } from '../../bot/telemetry/metrics';
+import { countConflict, countedSender } from '../../bot/telemetry/metrics';
 import type { SendOutcome } from '../../bot/teams/proactiveSender';
 
 describe('custom metrics', () => {
@@ -42,10 +42,12 @@ describe('custom metrics', () => {
     assert.equal(counted['reminders.failed{"reason":"transient"}'], 1);
   });
 
-  it('counts an update refused as a conflict, and nothing for one that is saved', async () => {
-    const store = countConflicts({ update: async (kind: 'conflict' | 'updated') => ({ kind }) }, 'update', 'subActivity');
-    assert.deepEqual(await store.update('conflict'), { kind: 'conflict' });
-    await store.update('updated');
-    assert.equal((await totals())['updates.conflicts{"subject":"subActivity"}'], 1);
+  it('counts conflicts per kind of item', async () => {
+    countConflict('subActivity');
+    countConflict('measure');
+    countConflict('measure');
+    const counted = await totals();
+    assert.equal(counted['updates.conflicts{"subject":"subActivity"}'], 1);
+    assert.equal(counted['updates.conflicts{"subject":"measure"}'], 2);
   });
 });
