@@ -70,6 +70,7 @@ async function listCard(at: ArenaTurn, strategyId: string, page: number, list: L
     page,
     list,
     today,
+    offerNew: !county && list === 'aktiviteter',
   });
 }
 

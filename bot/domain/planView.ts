@@ -185,6 +185,22 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
   };
 }
 
+/** A sub-activity's view with another state and ETag: after a save, or an arena's follow-up of a county item. */
+export function withState(sub: SubActivityView, state: SubActivityState, etag: string): SubActivityView {
+  return {
+    ...sub,
+    status: state.status,
+    statusLabel: statusLabel(state.status),
+    statusNote: state.statusNote,
+    measureAnswer: state.measureAnswer,
+    updatedAt: state.updatedAt ?? null,
+    updatedBy: state.updatedBy ?? null,
+    version: state.version,
+    etag,
+    followedUp: state.version > 0 || sub.followedUp,
+  };
+}
+
 /** The county's status of a sub-activity, as an arena's follow-up shows it. */
 export function countyStatusOf(sub: SubActivityView): CountyStatus {
   return { status: sub.status, statusLabel: sub.statusLabel, statusNote: sub.statusNote, followedUp: sub.followedUp, updatedAt: sub.updatedAt };
@@ -207,17 +223,8 @@ export function followUpViews(arenaId: string, county: ActivityView[], followUps
       const state = own?.state ?? NOT_FOLLOWED_UP;
       const { history: _countyHistory, ...content } = countySub;
       return {
-        ...content,
-        scopeId: arenaId,
-        status: state.status,
-        statusLabel: statusLabel(state.status),
-        statusNote: state.statusNote,
-        measureAnswer: state.measureAnswer,
-        updatedAt: state.updatedAt ?? null,
-        updatedBy: state.updatedBy ?? null,
-        version: state.version,
-        etag: own?.etag ?? NOT_YET_WRITTEN,
-        followedUp: state.version > 0,
+        // The county's own follow-up says nothing about the arena's: only the arena's state counts.
+        ...withState({ ...content, scopeId: arenaId, followedUp: false }, state, own?.etag ?? NOT_YET_WRITTEN),
         kind: 'followUp' as const,
         county: countyStatusOf(countySub),
         ...(history ? { history: history.get(countySub.id) ?? [] } : {}),
