@@ -13,7 +13,17 @@ export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
 }
 
-const FIELD_LABEL: Record<FieldChange['field'], string> = { status: 'Status', statusNote: 'Statusanteckning', measureAnswer: 'Svar på mått' };
+const FIELD_LABEL: Record<FieldChange['field'], string> = {
+  status: 'Status',
+  statusNote: 'Statusanteckning',
+  measureAnswer: 'Svar på mått',
+  // Changed by a revision of the plan.
+  title: 'Delaktivitet',
+  measure: 'Mått',
+  target: 'Målvärde',
+  activityTitle: 'Aktivitet',
+  period: 'Prioritet',
+};
 
 function shown(field: FieldChange['field'], value: string): string {
   if (field === 'status' && isStatusId(value)) return statusLabel(value);

@@ -1,7 +1,7 @@
 // An arena's follow-up at a glance: per strategy, how many sub-activities are in each status,
 // and which are overdue (their priority period has ended and they are neither done nor stopped).
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
-import { STATUSES, type StatusId } from './status';
+import { ALL_STATUSES, isClosedStatus, isRetiredStatus, STATUSES, type StatusId } from './status';
 
 export interface StrategyProgress {
   strategyId: string;
@@ -17,11 +17,9 @@ export interface OverdueItem {
   sub: SubActivityView;
 }
 
-const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
-
 /** The last day of a priority period is 31 December of its last year (Europe/Stockholm). */
 export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'>, today: Date): boolean {
-  return !CLOSED.includes(sub.status) && stockholmYear(today) > activity.period.to;
+  return !isClosedStatus(sub.status) && stockholmYear(today) > activity.period.to;
 }
 
 export function stockholmYear(date: Date): number {
@@ -30,11 +28,13 @@ export function stockholmYear(date: Date): number {
 
 export function progressByStrategy(strategies: StrategyInfo[], activities: ActivityView[], today: Date): StrategyProgress[] {
   return strategies.map((s) => {
-    const counts = Object.fromEntries(STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
+    const counts = Object.fromEntries(ALL_STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
     let total = 0;
     let overdue = 0;
     for (const a of activities.filter((x) => x.strategyId === s.id)) {
       for (const d of a.subActivities) {
+        // Closed in a revision of the plan: readable, but no longer part of the follow-up.
+        if (isRetiredStatus(d.status)) continue;
         counts[d.status]++;
         total++;
         if (isOverdue(a, d, today)) overdue++;

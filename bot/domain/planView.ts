@@ -1,7 +1,8 @@
 // The plan as people see it: content joined with live state. Built by storage, shown by the
 // API, the bot and the tab.
 import type { HistoryEntry, SubActivityState } from './activityState';
-import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo } from './plan';
+import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo, Retirement } from './plan';
+import type { PlanVersion } from './planVersion';
 import { statusLabel, type StatusId } from './status';
 
 export interface SubActivityRecord {
@@ -19,6 +20,8 @@ export interface SubActivityRecord {
   state: SubActivityState;
   /** Optimistic-concurrency token of the stored row. */
   etag: string;
+  /** Closed by a revision of the plan (status "Avslutad i revidering"). */
+  retired?: Retirement;
 }
 
 export interface ActivityRecord {
@@ -33,6 +36,8 @@ export interface ActivityRecord {
   /** For a local activity: when and by whom it was added. */
   createdAt?: string;
   createdBy?: string;
+  /** Closed by a revision of the plan, with every sub-activity. */
+  retired?: Retirement;
 }
 
 export interface SubActivityView {
@@ -53,6 +58,8 @@ export interface SubActivityView {
   etag: string;
   /** Every change, newest first (only where the reader asked for history). */
   history?: HistoryEntry[];
+  /** Closed by a revision of the plan: still readable, with its history. */
+  retired?: Retirement;
 }
 
 export interface ActivityView {
@@ -64,6 +71,7 @@ export interface ActivityView {
   recommendationId?: string;
   createdAt?: string;
   createdBy?: string;
+  retired?: Retirement;
   subActivities: SubActivityView[];
 }
 
@@ -82,6 +90,8 @@ export interface PlanContentView {
   plan: PlanInfo;
   strategies: StrategyInfo[];
   arenas: Arena[];
+  /** Every version of the plan loaded into the store, oldest first (absent: just `plan`'s). */
+  versions?: PlanVersion[];
 }
 
 export interface StrategyView extends StrategyInfo {
@@ -99,6 +109,11 @@ export interface PlanView {
   plan: PlanInfo;
   strategies: StrategyView[];
   arenas: ArenaView[];
+  /** Every version of the plan loaded into the store, oldest first. */
+  versions: PlanVersion[];
+  /** The version in force today (from its date), and a decided one not yet in force. */
+  inForce: PlanVersion;
+  upcoming?: PlanVersion;
 }
 
 export function periodLabel(period: Period): string {
@@ -137,6 +152,7 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     updatedBy: s.updatedBy ?? null,
     version: s.version,
     etag: record.etag,
+    ...(record.retired ? { retired: record.retired } : {}),
   };
 }
 
@@ -152,6 +168,7 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
     ...(activity.recommendationId ? { recommendationId: activity.recommendationId } : {}),
     ...(activity.createdAt ? { createdAt: activity.createdAt } : {}),
     ...(activity.createdBy ? { createdBy: activity.createdBy } : {}),
+    ...(activity.retired ? { retired: activity.retired } : {}),
     subActivities: ordered.map((sub, i) => ({ ...subActivityView(sub, resolved[i]!), ...(history ? { history: history.get(sub.id) ?? [] } : {}) })),
   };
 }

@@ -1,11 +1,14 @@
 // The plan's content in Table Storage: seeding (idempotent, add-only) and reading the whole plan
 // with live status. Content rows live in the "plan" partition; each scope's activities, with
-// their state, live in the scope's own partition next to their history.
+// their state, live in the scope's own partition next to their history. A revised version of the
+// plan is loaded by planRevisionStore.ts (`npm run plan -- apply`), not by seeding.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import type { Arena, EffectMeasure, PlanContent, PlanInfo } from '../domain/plan';
+import type { Arena, EffectMeasure, PlanContent, PlanInfo, Retirement } from '../domain/plan';
 import type { HistoryEntry } from '../domain/activityState';
 import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
-import { list, num, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
+import { RETIRED_STATUS } from '../domain/status';
+import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -17,7 +20,17 @@ export function countyArena(content: Pick<PlanContent, 'arenas'>): Arena {
   return county;
 }
 
-/** Every row the plan's content seeds, grouped by partition. */
+/** A retirement as row fields (`retiredInVersion`, `retiredReason`). */
+export function retirementFields(retired: Retirement | undefined): Record<string, string | number> {
+  return retired ? { retiredInVersion: retired.version, retiredReason: retired.reason } : {};
+}
+
+/** The row that records a version of the plan loaded into the store. */
+export function versionEntity(version: PlanVersion, loadedAt: Date): Entity {
+  return { partitionKey: CONTENT_PARTITION, rowKey: ROW.version(version.version), version: version.version, inForceFrom: version.inForceFrom, loadedAt: loadedAt.toISOString() };
+}
+
+/** Every row the plan's content seeds, grouped by partition (the version row is not among them). */
 export function contentEntities(content: PlanContent): Map<string, Entity[]> {
   const plan: Entity[] = [];
   const countyScope = scopePartition(countyArena(content).id);
@@ -28,6 +41,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     rowKey: ROW.info,
     id: p.id,
     name: p.name,
+    version: p.version,
     inForceFrom: p.inForceFrom,
     followUpIntervalMonths: p.followUpIntervalMonths,
     revisionIntervalYears: p.revisionIntervalYears,
@@ -55,14 +69,20 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         frequency: m.frequency,
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
+        ...retirementFields(m.retired),
       }),
     );
     s.localRecommendations.forEach((r, order) =>
-      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title }),
+      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title, ...retirementFields(r.retired) }),
     );
     s.activities.forEach((a, order) => {
-      county.push(activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }));
-      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder })));
+      county.push({ ...activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }), ...retirementFields(a.retired) });
+      a.subActivities.forEach((d, subOrder) => {
+        // A retired activity retires its sub-activities with it.
+        const retired = d.retired ?? a.retired;
+        const row = subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder });
+        county.push(retired ? { ...row, status: RETIRED_STATUS.id, ...retirementFields(retired) } : row);
+      });
     });
   }
   return new Map([
@@ -121,43 +141,77 @@ export function subActivityEntity(
 export interface SeedResult {
   created: number;
   existing: number;
+  /**
+   * Set when the store holds another version of the plan than the file: nothing was written,
+   * and the store's version stays in use (a revised file is loaded with `npm run plan -- apply`).
+   */
+  versionMismatch?: { stored: number; file: number };
+}
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD in Sweden. */
+export function swedishDate(at: Date): string {
+  return stockholmDate.format(at);
 }
 
 export class PlanStore {
-  private cachedContent?: Promise<PlanContentView>;
+  private cached?: { etag: string; view: Promise<PlanContentView> };
 
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Adds every row of the content that is not stored yet and leaves every stored row as it is:
-   * a restart never resets a status someone set, and a new plan version only adds.
+   * a restart never resets a status someone set. Reads only row keys: the content partition's,
+   * and the county scope's activity and sub-activity rows (never history). A file of another
+   * version than the store's writes nothing: revisions are loaded by `npm run plan -- apply`.
    */
   async seed(content: PlanContent): Promise<SeedResult> {
     let created = 0;
     let existing = 0;
-    this.cachedContent = undefined;
-    for (const [partitionKey, rows] of contentEntities(content)) {
-      const stored = await this.rowKeys(partitionKey);
+    this.cached = undefined;
+    const info = await this.row(CONTENT_PARTITION, ROW.info);
+    // A store seeded before plan versions existed holds version 1.
+    const storedVersion = info ? num(info, 'version') || 1 : undefined;
+    if (storedVersion !== undefined && storedVersion !== content.plan.version) {
+      return { created, existing, versionMismatch: { stored: storedVersion, file: content.plan.version } };
+    }
+    const partitions = contentEntities(content);
+    partitions.get(CONTENT_PARTITION)!.push(versionEntity(content.plan, this.now()));
+    for (const [partitionKey, rows] of partitions) {
+      const ranges = partitionKey === CONTENT_PARTITION ? undefined : [prefixRange('activity|'), prefixRange('sub|')];
+      const stored = await this.rowKeys(partitionKey, ranges);
       const missing = rows.filter((r) => !stored.has(r.rowKey));
       existing += rows.length - missing.length;
       for (let i = 0; i < missing.length; i += 100) {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
-    this.cachedContent = undefined;
+    this.cached = undefined;
     return { created, existing };
   }
 
   /**
-   * The plan's content (plan facts, strategies, effect measures, recommendations, arenas): one
-   * partition query, then kept in memory. Only seeding changes content, and it clears the cache.
+   * The plan's content (plan facts, versions, strategies, effect measures, recommendations,
+   * arenas): one partition query, then kept in memory for as long as the plan's info row keeps
+   * its ETag (a point read per call). `npm run plan -- apply` rewrites that row, so a running
+   * server sees a revised plan without a restart. Retired effect measures and recommendations are
+   * left out: nobody reports or adopts them any more.
    */
   async content(): Promise<PlanContentView> {
-    this.cachedContent ??= this.readContent().catch((error: unknown) => {
-      this.cachedContent = undefined;
-      throw error;
-    });
-    return this.cachedContent;
+    const info = await this.row(CONTENT_PARTITION, ROW.info);
+    if (!info) throw new Error('The plan has not been seeded');
+    if (this.cached?.etag !== info.etag) {
+      const view = this.readContent().catch((error: unknown) => {
+        if (this.cached?.view === view) this.cached = undefined;
+        throw error;
+      });
+      this.cached = { etag: info.etag, view };
+    }
+    return this.cached.view;
   }
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
@@ -172,10 +226,16 @@ export class PlanStore {
     const county = content.arenas.find((a) => a.kind === 'county');
     const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
     const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+    const versions = planVersions(content);
+    const today = swedishDate(this.now());
+    const upcoming = upcomingVersion(versions, today);
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
       arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+      versions,
+      inForce: versionInForce(versions, today),
+      ...(upcoming ? { upcoming } : {}),
     };
   }
 
@@ -197,7 +257,7 @@ export class PlanStore {
     const contentRows = await this.partition(CONTENT_PARTITION);
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
-    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix)).sort((a, b) => num(a, 'order') - num(b, 'order'));
+    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix) && !retirementOf(r).retired).sort((a, b) => num(a, 'order') - num(b, 'order'));
     const arenas: Arena[] = byPrefix('arena|').map((r) => ({ id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality' }));
     const strategies: StrategyInfo[] = contentRows
       .filter((r) => r.rowKey.startsWith('strategy|'))
@@ -213,6 +273,7 @@ export class PlanStore {
     const plan: PlanInfo = {
       id: str(info, 'id'),
       name: str(info, 'name'),
+      version: num(info, 'version') || 1,
       inForceFrom: str(info, 'inForceFrom'),
       followUpIntervalMonths: num(info, 'followUpIntervalMonths'),
       revisionIntervalYears: num(info, 'revisionIntervalYears'),
@@ -221,22 +282,32 @@ export class PlanStore {
       purpose: str(info, 'purpose'),
       principles: list(info, 'principles'),
     };
-    return { plan, strategies, arenas };
+    const versions = contentRows
+      .filter((r) => r.rowKey.startsWith(ROW.versionPrefix))
+      .map((r) => ({ version: num(r, 'version'), inForceFrom: str(r, 'inForceFrom') }))
+      .sort((a, b) => a.version - b.version);
+    return { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] };
   }
 
-  private async rowKeys(partitionKey: string): Promise<Set<string>> {
+  private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {
+    try {
+      return (await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey)) as Row;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async rowKeys(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Set<string>> {
     const keys = new Set<string>();
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities({ queryOptions: { filter: rangeFilter(partitionKey, ranges), select: ['RowKey'] } });
     for await (const row of rows) keys.add(row.rowKey!);
     return keys;
   }
 
   private async partition(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Row[]> {
-    const filter = ranges
-      ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
-      : odata`PartitionKey eq ${partitionKey}`;
     const rows: Row[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row as Row);
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(partitionKey, ranges) } })) rows.push(row as Row);
     return rows;
   }
 
@@ -259,6 +330,13 @@ export class PlanStore {
     }
     return created;
   }
+}
+
+/** A partition, or only the given RowKey ranges of it. */
+export function rangeFilter(partitionKey: string, ranges?: Array<{ from: string; to: string }>): string {
+  return ranges
+    ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
+    : odata`PartitionKey eq ${partitionKey}`;
 }
 
 function toEffectMeasure(r: Row): EffectMeasure {
