@@ -28,6 +28,8 @@ export interface PlanItem {
 
 /** The plan as the store holds it, for comparison. */
 export interface StoredPlan {
+  /** The plan's id: one store holds one plan (one region's). */
+  id: string;
   version: number;
   inForceFrom: string;
   /** The plan's own facts (PLAN_FIELDS), as strings. */
@@ -156,6 +158,10 @@ export function comparePlan(stored: StoredPlan | undefined, content: PlanContent
   }
 
   const from: PlanVersion = { version: stored.version, inForceFrom: stored.inForceFrom };
+  if (stored.id !== content.plan.id) {
+    problems.push(`the file is the plan "${content.plan.id}", but the store holds the plan "${stored.id}": one store holds one plan; a revised version keeps the plan's id`);
+    return { from, to, planFields: [], items, unchanged, problems };
+  }
   if (to.version < from.version) {
     problems.push(`the file is version ${to.version}, but the store already holds version ${from.version}: a plan is never loaded backwards`);
   } else if (to.version === from.version && to.inForceFrom !== from.inForceFrom) {

@@ -189,6 +189,7 @@ export class PlanRevisionStore {
       }
     }
     const plan: StoredPlan = {
+      id: str(info, 'id'),
       version: num(info, 'version') || 1,
       inForceFrom: str(info, 'inForceFrom'),
       plan: storedPlanFields(info),

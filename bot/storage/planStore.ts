@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../domain/activityState';
 import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
 import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
 import { RETIRED_STATUS } from '../domain/status';
+import { PlanContentError } from '../content/loadPlan';
 import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
@@ -174,6 +175,9 @@ export class PlanStore {
     let existing = 0;
     this.cached = undefined;
     const info = await this.row(CONTENT_PARTITION, ROW.info);
+    if (info && str(info, 'id') !== content.plan.id) {
+      throw new PlanContentError(`The store holds the plan "${str(info, 'id')}", not "${content.plan.id}" from the plan file: one store holds one plan; use another store (TABLE_PREFIX, TABLES_CONNECTION_STRING or AZURITE_LOCATION) for another region's plan`);
+    }
     // A store seeded before plan versions existed holds version 1.
     const storedVersion = info ? num(info, 'version') || 1 : undefined;
     if (storedVersion !== undefined && storedVersion !== content.plan.version) {

@@ -206,6 +206,14 @@ describe('loading a revised version of the plan', () => {
     assert.deepEqual(await snapshot(tables), before);
   });
 
+  it('a store holds one plan: seeding or applying another region\'s plan is refused and writes nothing', async () => {
+    const other = loadPlanContent(path.join(__dirname, '../fixtures/plan.other-region.sv.json'));
+    const before = await snapshot(tables);
+    await assert.rejects(plan.seed(other), /The store holds the plan "jh-primarvardsniva-2023", not "fjallmark-nara-vard-2025"/);
+    assert.equal((await revisions.apply(other)).kind, 'refused');
+    assert.deepEqual(await snapshot(tables), before);
+  });
+
   it('after apply, the reminder rhythm points at the new version\'s dates', async () => {
     const countyArena = v1.arenas.find((a) => a.kind === 'county')!;
     const channel = { channelId: 'c1', arena: countyArena, rules: ['yearlyFollowUp', 'revision'] };

@@ -21,7 +21,7 @@ const versions = [
 ];
 
 function stored(content: PlanContent): StoredPlan {
-  return { version: content.plan.version, inForceFrom: content.plan.inForceFrom, plan: planFieldValues(content.plan), items: flattenPlan(content) };
+  return { id: content.plan.id, version: content.plan.version, inForceFrom: content.plan.inForceFrom, plan: planFieldValues(content.plan), items: flattenPlan(content) };
 }
 
 describe('plan versions', () => {
@@ -86,6 +86,13 @@ describe('a revised plan file', () => {
       return f;
     })());
     assert.deepEqual(odd.problems, ['local recommendation s1-l99 ("Aldrig använd") is new and already retired: leave it out of the file instead']);
+  });
+
+  it('refuses another plan than the one in the store', () => {
+    const other = loadPlanContent(path.join(FIXTURES, 'plan.other-region.sv.json'));
+    assert.deepEqual(comparePlan(stored(v1), other).problems, [
+      'the file is the plan "fjallmark-nara-vard-2025", but the store holds the plan "jh-primarvardsniva-2023": one store holds one plan; a revised version keeps the plan\'s id',
+    ]);
   });
 
   it('refuses a new version that does not come into force after the one in the store', () => {
