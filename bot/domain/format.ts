@@ -41,3 +41,11 @@ export function describeEntry(entry: HistoryEntry): string {
   const what = entry.changes.length ? entry.changes.map(describeChange).join('; ') : 'Kommentar';
   return `${formatDateTime(entry.at)}, ${entry.actor.name}: ${what}`;
 }
+
+/**
+ * An arena's name inside a sentence: a local arena as it is ("Östersund"), the county level's name
+ * with a small first letter ("länsgemensam samverkan"). Names come from the plan file, never the code.
+ */
+export function arenaInText(arena: { name: string; kind: string }): string {
+  return arena.kind === 'county' ? arena.name.charAt(0).toLocaleLowerCase('sv-SE') + arena.name.slice(1) : arena.name;
+}

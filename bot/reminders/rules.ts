@@ -10,6 +10,7 @@ import { progressByStrategy, type StrategyProgress } from '../domain/overview';
 import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
 import { nextFollowUp, nextRevision, planVersions, type PlanVersion } from '../domain/planVersion';
 import type { ActivityView, PlanContentView, SubActivityView } from '../domain/planView';
+import { arenaInText } from '../domain/format';
 import { isClosedStatus } from '../domain/status';
 import { daysBetween, stockholmDateOf, stockholmTime } from './schedule';
 
@@ -246,6 +247,6 @@ function count(n: number, one: string, many: string): string {
 }
 
 function arenaPhrase(arena: Arena): string {
-  return arena.kind === 'county' ? 'länsgemensam samverkan' : arena.name;
+  return arenaInText(arena);
 }
 

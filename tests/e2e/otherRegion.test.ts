@@ -77,4 +77,16 @@ describe("another region's plan, loaded with PLAN_FILE", () => {
     assert.deepEqual(view.arenas.find((a) => a.id === 'bjorkvik')!.activities.map((a) => a.recommendationId), ['t1-l1']);
     assert.doesNotMatch(JSON.stringify(view), JAMTLAND);
   });
+
+  it("reminds the region's channel of its own follow-up and revision dates", async () => {
+    await bot.teams.say(regionChannel, 'koppla Regiongemensam samverkan');
+    // Revised every fourth year from 2025-03-01: the first revision is 1 March 2029.
+    const report = await bot.app.reminderSweep.run({ at: new Date('2029-01-15T08:00:00Z'), dryRun: true });
+    const revision = report.items.find((i) => i.key.rule === 'revision')!;
+    assert.equal(revision.key.duePeriod, '2029-03-01');
+    assert.equal(revision.reason, 'Planen ska revideras 1 mars 2029: "Planen revideras vart fjärde år." Planen trädde i kraft 1 mars 2025.');
+    const followUp = (await bot.app.reminderSweep.run({ at: new Date('2027-02-15T08:00:00Z'), dryRun: true })).items.find((i) => i.key.rule === 'yearlyFollowUp')!;
+    assert.equal(followUp.key.duePeriod, '2027-03-01');
+    for (const item of [...report.items, followUp]) assert.doesNotMatch(item.reason, JAMTLAND);
+  });
 });
