@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../domain/activityState';
 import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
 import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
 import { RETIRED_STATUS } from '../domain/status';
-import { PlanContentError } from '../content/loadPlan';
+import { PlanContentError } from '../content/planContentError';
 import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
