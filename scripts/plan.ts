@@ -23,7 +23,7 @@ export class UsageError extends Error {}
 
 const short = (text: string, max = 70) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const title = (d: ItemDiff) => `${KIND_LABEL[d.item.kind]} ${d.item.id} "${short(d.item.title)}"`;
-const change = (f: FieldDiff) => `${f.field}: "${short(f.from, 50)}" → "${short(f.to, 50)}"`;
+const change = (f: FieldDiff) => `${f.field}: "${short(f.from, 100)}" → "${short(f.to, 100)}"`;
 
 /** The diff as text for an operator: the issue's categories, then the rules the file breaks. */
 export function formatDiff(diff: RevisionDiff, file: string): string {
