@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanContent } from '../../bot/domain/plan';
+import { helpExamples, versionText } from '../../bot/conversation/help';
 import { comparePlan, flattenPlan, planFieldValues, type StoredPlan } from '../../bot/domain/planRevision';
 import { parsePlanContent } from '../../bot/domain/planSchema';
 import { nextFollowUp, nextRevision, upcomingVersion, versionInForce } from '../../bot/domain/planVersion';
@@ -40,6 +41,20 @@ describe('plan versions', () => {
     assert.deepEqual(nextRevision(rhythm, versions, '2025-01-01'), { date: '2026-12-01', version: versions[0] });
     assert.deepEqual(nextRevision(rhythm, versions, '2026-12-01'), { date: '2030-07-01', version: versions[1] });
     assert.equal(nextRevision(rhythm, versions.slice(0, 1), '2026-12-01')!.date, '2029-12-01');
+  });
+});
+
+describe('what the help card says about the plan', () => {
+  it('names the version in force, and a decided one not yet in force', () => {
+    const view = { plan: v2.plan, versions };
+    assert.equal(versionText(view, new Date('2027-05-10T10:00:00Z')), 'Version 1 av planen gäller sedan 1 december 2023. Version 2 gäller från 1 juli 2027.');
+    assert.equal(versionText(view, new Date('2027-07-01T10:00:00Z')), 'Version 2 av planen gäller sedan 1 juli 2027.');
+  });
+
+  it('takes its examples from the loaded plan', () => {
+    assert.deepEqual(helpExamples(v1), { arenaName: 'Berg', strategyNumber: 2, strategyWord: 'kontinuitet' });
+    const other = loadPlanContent(path.join(FIXTURES, 'plan.other-region.sv.json'));
+    assert.deepEqual(helpExamples(other), { arenaName: 'Björkvik', strategyNumber: 2, strategyWord: 'glesbygd' });
   });
 });
 
