@@ -149,6 +149,9 @@ export interface SeedResult {
   versionMismatch?: { stored: number; file: number };
 }
 
+/** How long the cached content is used before its info row's ETag is checked again. */
+const CONTENT_RECHECK_MS = 60_000;
+
 const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** YYYY-MM-DD in Sweden. */
@@ -157,7 +160,7 @@ export function swedishDate(at: Date): string {
 }
 
 export class PlanStore {
-  private cached?: { etag: string; view: Promise<PlanContentView> };
+  private cached?: { etag: Promise<string>; view: Promise<PlanContentView>; checkedAt: number };
 
   constructor(
     private readonly table: TableClient,
@@ -200,22 +203,35 @@ export class PlanStore {
 
   /**
    * The plan's content (plan facts, versions, strategies, effect measures, recommendations,
-   * arenas): one partition query, then kept in memory for as long as the plan's info row keeps
-   * its ETag (a point read per call). `npm run plan -- apply` rewrites that row, so a running
-   * server sees a revised plan without a restart. Retired effect measures and recommendations are
-   * left out: nobody reports or adopts them any more.
+   * arenas): one partition query, then kept in memory. At most once a minute (real time) a point
+   * read of the plan's info row checks that the content is still the same: `npm run plan --
+   * apply` rewrites that row, so a running server takes up a revised plan within a minute, and a
+   * turn costs no storage request for the content. Retired effect measures and recommendations
+   * are left out: nobody reports or adopts them any more.
    */
   async content(): Promise<PlanContentView> {
-    const info = await this.row(CONTENT_PARTITION, ROW.info);
-    if (!info) throw new Error('The plan has not been seeded');
-    if (this.cached?.etag !== info.etag) {
-      const view = this.readContent().catch((error: unknown) => {
-        if (this.cached?.view === view) this.cached = undefined;
-        throw error;
-      });
-      this.cached = { etag: info.etag, view };
+    const checkedAt = performance.now();
+    const cached = this.cached;
+    if (cached && checkedAt - cached.checkedAt < CONTENT_RECHECK_MS) return cached.view;
+    if (cached) {
+      const info = await this.row(CONTENT_PARTITION, ROW.info);
+      if (info && info.etag === (await cached.etag)) {
+        cached.checkedAt = checkedAt;
+        return cached.view;
+      }
     }
-    return this.cached.view;
+    const read = this.readContent();
+    const entry = { view: read.then((r) => r.view), etag: read.then((r) => r.etag, () => ''), checkedAt };
+    this.cached = entry;
+    read.catch(() => {
+      if (this.cached === entry) this.cached = undefined;
+    });
+    return entry.view;
+  }
+
+  /** Forgets the cached content: the next read takes it from the store. */
+  invalidate(): void {
+    this.cached = undefined;
   }
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
@@ -224,11 +240,16 @@ export class PlanStore {
     return this.toViews(arenaId, await this.partition(scopePartition(arenaId), ranges), options.history === true);
   }
 
-  /** The whole plan with live status and history: GET /api/plan. One query per scope. */
-  async read(): Promise<PlanView> {
+  /**
+   * The whole plan with live status and history: GET /api/plan. One query per scope. With an
+   * arena id, only the county and that arena: what an arena's own view needs, whatever the
+   * number of arenas.
+   */
+  async read(options: { arenaId?: string } = {}): Promise<PlanView> {
     const content = await this.content();
     const county = content.arenas.find((a) => a.kind === 'county');
-    const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
+    const arenas = options.arenaId ? content.arenas.filter((a) => a.kind === 'county' || a.id === options.arenaId) : content.arenas;
+    const scopes = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
     const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
     const versions = planVersions(content);
     const today = swedishDate(this.now());
@@ -236,7 +257,7 @@ export class PlanStore {
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-      arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+      arenas: arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
       versions,
       inForce: versionInForce(versions, today),
       ...(upcoming ? { upcoming } : {}),
@@ -257,7 +278,7 @@ export class PlanStore {
     return activityViews(activities, subs, history);
   }
 
-  private async readContent(): Promise<PlanContentView> {
+  private async readContent(): Promise<{ view: PlanContentView; etag: string }> {
     const contentRows = await this.partition(CONTENT_PARTITION);
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
@@ -290,7 +311,7 @@ export class PlanStore {
       .filter((r) => r.rowKey.startsWith(ROW.versionPrefix))
       .map((r) => ({ version: num(r, 'version'), inForceFrom: str(r, 'inForceFrom') }))
       .sort((a, b) => a.version - b.version);
-    return { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] };
+    return { view: { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] }, etag: info.etag };
   }
 
   private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {

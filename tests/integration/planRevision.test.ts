@@ -224,6 +224,8 @@ describe('loading a revised version of the plan', () => {
     // Under version 1: revision every third year from 2023-12-01.
     assert.deepEqual(await due('2029-11-01T09:00:00Z'), ['yearlyFollowUp 2029-12-01', 'revision 2029-12-01']);
     await revisions.apply(v2);
+    // (A running server takes up the applied version within a minute; here, at once.)
+    plan.invalidate();
     // Version 1's own dates before version 2 comes into force still hold ...
     assert.deepEqual(await due('2026-11-20T09:00:00Z'), ['yearlyFollowUp 2026-12-01', 'revision 2026-12-01']);
     // ... and from 2027-07-01 the rhythm is version 2's: follow-up each 1 July, revision 2030-07-01.
