@@ -15,6 +15,7 @@ import { dueReminders } from '../../bot/reminders/rules';
 import { ActivityStore } from '../../bot/storage/activityStore';
 import { PlanRevisionStore } from '../../bot/storage/planRevisionStore';
 import { PlanStore } from '../../bot/storage/planStore';
+import { updateSubActivity } from '../../bot/useCases/updateSubActivity';
 import type { Tables } from '../../bot/storage/tables';
 import { main as planCommand } from '../../scripts/plan';
 import { TestClock } from '../helpers/clock';
@@ -152,6 +153,19 @@ describe('loading a revised version of the plan', () => {
     const inForce = await plan.read();
     assert.deepEqual(inForce.inForce, { version: 2, inForceFrom: '2027-07-01' });
     assert.equal(inForce.upcoming, undefined);
+  });
+
+  it('a retired sub-activity cannot be reopened by anyone', async () => {
+    await revisions.apply(v2);
+    const retired = await sub('s3-a5-d1');
+    const scope = v1.arenas.find((a) => a.kind === 'county')!;
+    const outcome = await updateSubActivity(
+      { plan, activities },
+      { scope, subActivityId: 's3-a5-d1', etag: retired.sub.etag, input: { status: 'pagar' }, origin: { kind: 'channel', arenaId: scope.id }, actor: anna },
+    );
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.kind === 'refused' ? outcome.message : '', /avslutades när planen reviderades \(version 2\): .*kan läsas med sin historik men inte ändras/);
+    assert.equal((await sub('s3-a5-d1')).sub.status, 'avslutad_i_revidering');
   });
 
   it('a second apply changes nothing', async () => {
