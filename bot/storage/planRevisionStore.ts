@@ -37,6 +37,7 @@ interface StoredRows {
   plan: StoredPlan | undefined;
   /** County-scope rows by RowKey, with their ETags. */
   county: Map<string, Row>;
+  countyId: string;
   countyScope: string;
 }
 
@@ -88,7 +89,7 @@ export class PlanRevisionStore {
         }
       }
       for (const d of subDiffs.values()) {
-        const subActions = this.subActions(d, activityChanges, stored.county.get(ROW.sub(d.item.id)), entityOf(countyScope, ROW.sub(d.item.id)), countyScope, content, at);
+        const subActions = this.subActions(d, activityChanges, stored.county.get(ROW.sub(d.item.id)), entityOf(countyScope, ROW.sub(d.item.id)), stored.countyId, content, at);
         historyRows += subActions.filter((a) => a[0] === 'create' && String(a[1].rowKey).startsWith('history|')).length;
         actions.push(...subActions);
       }
@@ -111,8 +112,9 @@ export class PlanRevisionStore {
   }
 
   /** The rows one sub-activity's diff writes: its row, and a history and feed row if its text or status changes. */
-  private subActions(d: ItemDiff, activityChanges: FieldChange[], row: Row | undefined, entity: Entity, partitionKey: string, content: PlanContent, at: Date): TransactionAction[] {
+  private subActions(d: ItemDiff, activityChanges: FieldChange[], row: Row | undefined, entity: Entity, scopeId: string, content: PlanContent, at: Date): TransactionAction[] {
     if (d.change === 'new') return [['create', entity]];
+    const partitionKey = scopePartition(scopeId);
     if (!row) throw new Error(`Sub-activity ${d.item.id} is not in the store`);
     const version = { version: content.plan.version, inForceFrom: content.plan.inForceFrom };
     const text = pick(entity, ['title', 'measure', 'target', 'details', 'order']);
@@ -124,7 +126,7 @@ export class PlanRevisionStore {
       comment = retiredInRevision(version, d.item.retired!.reason);
       fields = { status: RETIRED_STATUS.id, ...retirementFields(d.item.retired) };
     } else {
-      const own = d.fields.filter((f): f is FieldDiff => f.field === 'title' || f.field === 'measure' || f.field === 'target');
+      const own = d.fields.filter((f) => f.field === 'title' || f.field === 'measure' || f.field === 'target');
       changes = [...own.map((f) => ({ field: f.field as FieldChange['field'], from: f.from, to: f.to })), ...activityChanges];
       comment = changedInRevision(version);
       // A kept sub-activity only carried along by its activity's change keeps its own text.
@@ -132,7 +134,7 @@ export class PlanRevisionStore {
     }
     if (changes.length === 0) return [['update', { partitionKey, rowKey: row.rowKey, ...fields }, 'Merge', { etag: row.etag }]];
     const next = num(row, 'version') + 1;
-    const entry: HistoryEntry = { scopeId: str(row, 'scopeId') || partitionKey.replace(/^scope:/, ''), subActivityId: d.item.id, version: next, at: at.toISOString(), actor: revisionActor(version), changes, comment };
+    const entry: HistoryEntry = { scopeId, subActivityId: d.item.id, version: next, at: at.toISOString(), actor: revisionActor(version), changes, comment };
     return [
       ['update', { partitionKey, rowKey: row.rowKey, ...fields, version: next }, 'Merge', { etag: row.etag }],
       ['create', { partitionKey, rowKey: ROW.history(d.item.id, next), ...historyFields(entry) }],
@@ -159,11 +161,11 @@ export class PlanRevisionStore {
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     // The county arena as stored (an arena never changes kind), else as the file says.
     const storedCounty = contentRows.find((r) => r.rowKey.startsWith('arena|') && str(r, 'kind') === 'county');
-    const countyScope = scopePartition(storedCounty ? str(storedCounty, 'id') : countyArena(content).id);
-    if (!info) return { plan: undefined, county: new Map(), countyScope };
+    const countyId = storedCounty ? str(storedCounty, 'id') : countyArena(content).id;
+    const countyScope = scopePartition(countyId);
+    if (!info) return { plan: undefined, county: new Map(), countyId, countyScope };
     const countyRows = await this.rows(rangeFilter(countyScope, [prefixRange('activity|'), prefixRange('sub|')]));
     const items: PlanItem[] = [];
-    const retired = (r: Row) => retirementOf(r);
     for (const r of contentRows) {
       const [prefix] = r.rowKey.split('|');
       if (prefix === 'arena') items.push({ kind: 'arena', id: str(r, 'id'), parent: null, title: str(r, 'name'), fields: { kind: str(r, 'kind') }, order: num(r, 'order') });
@@ -176,14 +178,14 @@ export class PlanRevisionStore {
           title: str(r, 'title'),
           fields: { target: str(r, 'target'), direction: str(r, 'direction'), followUp: str(r, 'followUp'), frequency: str(r, 'frequency'), level: str(r, 'level'), breakdown: JSON.stringify(list(r, 'breakdown')) },
           order: num(r, 'order'),
-          ...retired(r),
+          ...retirementOf(r),
         });
       }
-      if (prefix === 'recommendation') items.push({ kind: 'localRecommendation', id: str(r, 'id'), parent: str(r, 'strategyId'), title: str(r, 'title'), fields: {}, order: num(r, 'order'), ...retired(r) });
+      if (prefix === 'recommendation') items.push({ kind: 'localRecommendation', id: str(r, 'id'), parent: str(r, 'strategyId'), title: str(r, 'title'), fields: {}, order: num(r, 'order'), ...retirementOf(r) });
     }
     for (const r of countyRows) {
       if (r.rowKey.startsWith('activity|')) {
-        items.push({ kind: 'activity', id: str(r, 'id'), parent: str(r, 'strategyId'), title: str(r, 'title'), fields: { period: periodLabel({ from: num(r, 'periodFrom'), to: num(r, 'periodTo') }) }, order: num(r, 'order'), ...retired(r) });
+        items.push({ kind: 'activity', id: str(r, 'id'), parent: str(r, 'strategyId'), title: str(r, 'title'), fields: { period: periodLabel({ from: num(r, 'periodFrom'), to: num(r, 'periodTo') }) }, order: num(r, 'order'), ...retirementOf(r) });
       } else {
         items.push(storedSubItem(r));
       }
@@ -195,7 +197,7 @@ export class PlanRevisionStore {
       plan: storedPlanFields(info),
       items,
     };
-    return { plan, county: new Map(countyRows.map((r) => [r.rowKey, r])), countyScope };
+    return { plan, county: new Map(countyRows.map((r) => [r.rowKey, r])), countyId, countyScope };
   }
 
   private async rows(filter: string): Promise<Row[]> {
@@ -204,8 +206,6 @@ export class PlanRevisionStore {
     return rows;
   }
 }
-
-type FieldDiff = RevisionDiff['items'][number]['fields'][number];
 
 function storedSubItem(r: Row): PlanItem {
   return {
