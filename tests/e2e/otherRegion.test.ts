@@ -3,6 +3,7 @@
 // the app with PLAN_FILE and runs the bot's main journey end to end through /api/messages, and
 // the tab's /api/plan, with nothing of Jämtland Härjedalen's showing anywhere.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView } from '../../bot/domain/planView';
@@ -88,5 +89,18 @@ describe("another region's plan, loaded with PLAN_FILE", () => {
     const followUp = (await bot.app.reminderSweep.run({ at: new Date('2027-02-15T08:00:00Z'), dryRun: true })).items.find((i) => i.key.rule === 'yearlyFollowUp')!;
     assert.equal(followUp.key.duePeriod, '2027-03-01');
     for (const item of [...report.items, followUp]) assert.doesNotMatch(item.reason, JAMTLAND);
+  });
+
+  it('exports its own plan to Excel', async () => {
+    const response = await fetch(`${bot.app.url}/api/export.xlsx`);
+    assert.equal(response.status, 200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const cells: string[] = [];
+    book.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text)))));
+    const text = cells.join('\n');
+    assert.match(text, /Mobil hälsocentral i glesbygd/);
+    assert.match(text, /Upphandla verktyget/);
+    assert.doesNotMatch(text, JAMTLAND);
   });
 });
