@@ -36,6 +36,12 @@ export interface SubActivity {
   measure: string;
   /** Målvärde as written in this row ("" where merged with the row above). */
   target: string;
+  /**
+   * Who answers the measure (plan 7.3): "municipality" where it is a question each arena answers
+   * for itself ("Finns rutin?", "Finns forum?"), so every arena gives its own answer in its local
+   * follow-up; otherwise the county's answer is the only one.
+   */
+  answeredBy?: 'county' | 'municipality';
   /** Retired in a revision (a retired activity retires all its sub-activities). */
   retired?: Retirement;
 }

@@ -66,6 +66,7 @@ const subActivitySchema = z.strictObject({
   statusAsWritten: text(MAX_TEXT, true),
   measure: text(MAX_TEXT, true),
   target: text(MAX_TEXT, true),
+  answeredBy: z.enum(['county', 'municipality']).optional(),
   retired: retirementSchema.optional(),
 });
 

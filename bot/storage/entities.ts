@@ -3,7 +3,7 @@
 import type { TableEntityResult } from '@azure/data-tables';
 import type { HistoryEntry, SubActivityState } from '../domain/activityState';
 import type { Retirement } from '../domain/plan';
-import type { ActivityRecord, SubActivityRecord } from '../domain/planView';
+import type { ActivityRecord, FollowUpRecord, SubActivityRecord } from '../domain/planView';
 import { isStatusId } from '../domain/status';
 
 /** A stored row: list queries always return the keys and the ETag. */
@@ -48,14 +48,8 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
     measure: str(row, 'measure'),
     target: str(row, 'target'),
     statusAsWritten: str(row, 'statusAsWritten'),
-    state: {
-      status: isStatusId(status) ? status : 'ej_paborjat',
-      statusNote: str(row, 'statusNote'),
-      measureAnswer: str(row, 'measureAnswer'),
-      ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),
-      ...(str(row, 'updatedBy') ? { updatedBy: str(row, 'updatedBy') } : {}),
-      version: num(row, 'version'),
-    },
+    answeredBy: str(row, 'answeredBy') === 'municipality' ? 'municipality' : 'county',
+    state: stateOf(row),
     etag: row.etag,
     ...retirementOf(row),
   };
@@ -65,6 +59,24 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
 export function retirementOf(row: Row): { retired?: Retirement } {
   const version = num(row, 'retiredInVersion');
   return version > 0 ? { retired: { version, reason: str(row, 'retiredReason') } } : {};
+}
+
+/** The follow-up state stored in a row (a sub-activity's or an arena's follow-up of one). */
+function stateOf(row: Row): SubActivityState {
+  const status = str(row, 'status');
+  return {
+    status: isStatusId(status) ? status : 'ej_paborjat',
+    statusNote: str(row, 'statusNote'),
+    measureAnswer: str(row, 'measureAnswer'),
+    ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),
+    ...(str(row, 'updatedBy') ? { updatedBy: str(row, 'updatedBy') } : {}),
+    version: num(row, 'version'),
+  };
+}
+
+/** An arena's follow-up row of a Bilaga 1 sub-activity. */
+export function toFollowUpRecord(scopeId: string, row: Row): FollowUpRecord {
+  return { scopeId, subActivityId: row.rowKey.slice(row.rowKey.indexOf('|') + 1), state: stateOf(row), etag: row.etag };
 }
 
 export function toActivityRecord(scopeId: string, row: Row): ActivityRecord {

@@ -117,7 +117,7 @@ export class PlanRevisionStore {
     const partitionKey = scopePartition(scopeId);
     if (!row) throw new Error(`Sub-activity ${d.item.id} is not in the store`);
     const version = { version: content.plan.version, inForceFrom: content.plan.inForceFrom };
-    const text = pick(entity, ['title', 'measure', 'target', 'details', 'order']);
+    const text = { ...pick(entity, ['title', 'measure', 'target', 'details', 'order']), answeredBy: entity.answeredBy ?? 'county' };
     let changes: FieldChange[];
     let comment: string;
     let fields: Record<string, string | number | boolean>;
@@ -213,7 +213,7 @@ function storedSubItem(r: Row): PlanItem {
     id: str(r, 'id'),
     parent: str(r, 'activityId'),
     title: str(r, 'title'),
-    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')) },
+    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')), answeredBy: str(r, 'answeredBy') === 'municipality' ? 'municipality' : 'county' },
     order: num(r, 'order'),
     ...retirementOf(r),
   };

@@ -36,13 +36,17 @@ export type SubActivityOutcome = UpdateOutcome<Located, HistoryEntry> & {
 };
 
 export interface SubActivityDeps {
-  plan: Pick<PlanStore, 'scope'>;
+  plan: Pick<PlanStore, 'arenaPlan'>;
   activities: Pick<ActivityStore, 'write' | 'history'>;
 }
 
-/** Finds a sub-activity in its scope: one partition query. */
+/**
+ * Finds what a scope follows up under this id: for the county, its Bilaga 1 item (one partition
+ * query); for an arena, its local activity or its own follow-up of a Bilaga 1 item (two, side by side).
+ */
 export async function locateSubActivity(deps: Pick<SubActivityDeps, 'plan'>, scope: Arena, subActivityId: string): Promise<Located | undefined> {
-  for (const activity of await deps.plan.scope(scope.id)) {
+  const { bilaga1, local } = await deps.plan.arenaPlan(scope);
+  for (const activity of [...local, ...bilaga1]) {
     const sub = activity.subActivities.find((d) => d.id === subActivityId);
     if (sub) return { scope, activity, sub };
   }

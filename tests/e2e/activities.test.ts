@@ -152,7 +152,7 @@ describe('the county channel follows up Bilaga 1', () => {
     ];
     for (const [name, data] of bad) {
       const card = await bot.teams.execute(county, 'saveSubActivity', data);
-      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas)[\s\S]*ingenting har ändrats/i, name);
+      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas|får du inte ändra)[\s\S]*ingenting har ändrats/i, name);
     }
     const unknownVerb = await bot.teams.execute(county, 'deleteEverything', { scopeId: 'lan' });
     assert.match(cardText(unknownVerb), /ingenting har ändrats/);

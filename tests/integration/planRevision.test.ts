@@ -166,6 +166,16 @@ describe('loading a revised version of the plan', () => {
     assert.equal(outcome.kind, 'refused');
     assert.match(outcome.kind === 'refused' ? outcome.message : '', /avslutades när planen reviderades \(version 2\): .*kan läsas med sin historik men inte ändras/);
     assert.equal((await sub('s3-a5-d1')).sub.status, 'avslutad_i_revidering');
+
+    // Nor by an arena in its local follow-up of Bilaga 1 (plan 7.3): it is closed there too.
+    const ostersund = v1.arenas.find((a) => a.id === 'ostersund')!;
+    const followUp = (await plan.arenaPlan(ostersund)).bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === 's3-a5-d1')!;
+    assert.equal(followUp.status, 'avslutad_i_revidering');
+    const byArena = await updateSubActivity(
+      { plan, activities },
+      { scope: ostersund, subActivityId: 's3-a5-d1', etag: followUp.etag, input: { status: 'pagar' }, origin: { kind: 'channel', arenaId: ostersund.id }, actor: anna },
+    );
+    assert.equal(byArena.kind, 'refused');
   });
 
   it('a second apply changes nothing', async () => {
