@@ -150,10 +150,8 @@ export function comparePlan(stored: StoredPlan | undefined, content: PlanContent
   const fileItems = flattenPlan(content);
 
   if (!stored) {
-    for (const item of fileItems) {
-      if (item.retired) problems.push(`${describe(item)} is new and already retired: leave it out of the file instead`);
-      else items.push({ change: 'new', item, fields: [], reordered: false });
-    }
+    // An empty store takes the file as it is, retired items included (as start-up seeding does).
+    for (const item of fileItems) items.push({ change: 'new', item, fields: [], reordered: false });
     return { to, planFields: [], items, unchanged, problems };
   }
 

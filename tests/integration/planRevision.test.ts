@@ -178,6 +178,17 @@ describe('loading a revised version of the plan', () => {
     assert.equal(byArena.kind, 'refused');
   });
 
+  it('an empty store can start from a revised version, retired items closed from the start', async () => {
+    const empty = await freshTables();
+    const store = new PlanRevisionStore(empty.plan, clock.now);
+    assert.equal((await store.apply(v2)).kind, 'applied');
+    assert.equal((await store.apply(v2)).kind, 'unchanged');
+    const view = await new PlanStore(empty.plan, clock.now).read();
+    const retired = view.strategies[2]!.activities.find((a) => a.id === 's3-a5')!;
+    assert.deepEqual(retired.subActivities.map((d) => d.status), ['avslutad_i_revidering', 'avslutad_i_revidering']);
+    assert.deepEqual(view.versions, [{ version: 2, inForceFrom: '2027-07-01' }]);
+  });
+
   it('a second apply changes nothing', async () => {
     await revisions.apply(v2);
     const before = await snapshot(tables);

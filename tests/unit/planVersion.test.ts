@@ -91,10 +91,12 @@ describe('a revised plan file', () => {
     assert.throws(() => parsePlanContent(file), (err: Error) => /retired in version 3, but this file is version 2/.test(err.message) && /every sub-activity of activity "s1-a1" is retired/.test(err.message));
   });
 
-  it('an empty store takes a first version as all new; a new id that is already retired is refused', () => {
+  it('an empty store takes a file as all new; a new id already retired in a revision of a loaded plan is refused', () => {
     const first = comparePlan(undefined, v1);
     assert.deepEqual(first.problems, []);
     assert.equal(first.items.length, flattenPlan(v1).length);
+    // A store that starts with a revised version takes its retired items as they are.
+    assert.deepEqual(comparePlan(undefined, v2).problems, []);
     const odd = comparePlan(stored(v1), (() => {
       const f = structuredClone(v2);
       f.strategies[0]!.localRecommendations.push({ id: 's1-l99', title: 'Aldrig använd', retired: { version: 2, reason: 'Fel' } });
