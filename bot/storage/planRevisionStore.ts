@@ -75,9 +75,10 @@ export class PlanRevisionStore {
     const activityIds = new Set([...subsOf.keys(), ...activityDiffs.keys()]);
     let historyRows = 0;
     for (const activityId of activityIds) {
-      const actions: TransactionAction[] = [];
+      // Each group is written whole: a sub-activity's change with its history and feed rows.
+      const groups: TransactionAction[][] = [];
       const activityDiff = activityDiffs.get(activityId);
-      if (activityDiff) actions.push(activityAction(activityDiff, entityOf(countyScope, ROW.activity(activityId))));
+      if (activityDiff) groups.push([activityAction(activityDiff, entityOf(countyScope, ROW.activity(activityId)))]);
       // Kept sub-activities of a changed activity carry the activity's change in their history.
       const activityChanges = activityDiff?.change === 'changed' ? activityFieldChanges(activityDiff) : [];
       const subDiffs = new Map((subsOf.get(activityId) ?? []).map((d) => [d.item.id, d]));
@@ -91,9 +92,9 @@ export class PlanRevisionStore {
       for (const d of subDiffs.values()) {
         const subActions = this.subActions(d, activityChanges, stored.county.get(ROW.sub(d.item.id)), entityOf(countyScope, ROW.sub(d.item.id)), stored.countyId, content, at);
         historyRows += subActions.filter((a) => a[0] === 'create' && String(a[1].rowKey).startsWith('history|')).length;
-        actions.push(...subActions);
+        groups.push(subActions);
       }
-      for (let i = 0; i < actions.length; i += 99) await this.submit(actions.slice(i, i + 99));
+      for (const batch of packed(groups, 100)) await this.submit(batch);
     }
 
     // Then the content partition: changed and new rows, the plan's facts, the version. The info
@@ -244,6 +245,21 @@ function activityAction(d: ItemDiff, entity: Entity): TransactionAction {
   if (d.change === 'new') return ['create', entity];
   if (d.change === 'retired') return ['update', { partitionKey: entity.partitionKey, rowKey: entity.rowKey, ...retirementFields(d.item.retired) }, 'Merge'];
   return ['update', { partitionKey: entity.partitionKey, rowKey: entity.rowKey, ...pick(entity, ['title', 'periodFrom', 'periodTo', 'order']) }, 'Merge'];
+}
+
+/** Groups packed into transactions of at most `max` actions, never splitting a group. */
+function packed(groups: TransactionAction[][], max: number): TransactionAction[][] {
+  const batches: TransactionAction[][] = [];
+  let current: TransactionAction[] = [];
+  for (const group of groups) {
+    if (current.length + group.length > max) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(...group);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
 function pick(entity: Entity, keys: string[]): Record<string, string | number | boolean> {
