@@ -19,6 +19,7 @@ import { updateSubActivity } from '../../bot/useCases/updateSubActivity';
 import type { Tables } from '../../bot/storage/tables';
 import { main as planCommand } from '../../scripts/plan';
 import { TestClock } from '../helpers/clock';
+import { countStorageRequests } from '../helpers/storageRequests';
 import { azuriteConnectionString, freshTables, snapshot, uniquePrefix } from '../helpers/storage';
 
 const V2_FILE = path.join(__dirname, '../fixtures/plan.v2.sv.json');
@@ -187,6 +188,19 @@ describe('loading a revised version of the plan', () => {
     const retired = view.strategies[2]!.activities.find((a) => a.id === 's3-a5')!;
     assert.deepEqual(retired.subActivities.map((d) => d.status), ['avslutad_i_revidering', 'avslutad_i_revidering']);
     assert.deepEqual(view.versions, [{ version: 2, inForceFrom: '2027-07-01' }]);
+  });
+
+  it('start-up seeding reads row keys of the plan\'s content and of the county\'s activities only, never history', async () => {
+    const counter = countStorageRequests(tables);
+    counter.reset();
+    const restarted = new PlanStore(tables.plan, clock.now);
+    assert.equal((await restarted.seed(v1)).created, 0);
+    const reads = counter.requests.filter((r) => r.startsWith('GET'));
+    assert.equal(reads.length, 3, reads.join('\n'));
+    assert.match(reads[0]!, /\(PartitionKey='plan',RowKey='info'\)$/);
+    assert.match(reads[1]!, / PartitionKey eq 'plan'$/);
+    assert.match(reads[2]!, /PartitionKey eq 'scope:lan' and RowKey ge 'activity\|'.* or .*RowKey ge 'sub\|'/);
+    assert.ok(reads.every((r) => !r.includes('history')), reads.join('\n'));
   });
 
   it('a second apply changes nothing', async () => {
