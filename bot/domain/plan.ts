@@ -73,6 +73,8 @@ export interface EffectMeasure {
   level: MeasureLevel;
   /** Categories a value is split into, e.g. "Barn och unga", "Vuxna" (empty: one value). */
   breakdown: string[];
+  /** Where the figure comes from, where the plan names it (Cosmic LINK, Vård och omsorgskollen, Hälsa på lika villkor). */
+  source?: string;
   retired?: Retirement;
 }
 

@@ -109,7 +109,7 @@ export function flattenPlan(content: PlanContent): PlanItem[] {
         id: m.id,
         parent: s.id,
         title: m.title,
-        fields: { target: m.target, direction: m.direction, followUp: m.followUp, frequency: m.frequency, level: m.level, breakdown: JSON.stringify(m.breakdown) },
+        fields: { target: m.target, direction: m.direction, followUp: m.followUp, frequency: m.frequency, level: m.level, breakdown: JSON.stringify(m.breakdown), source: m.source ?? '' },
         order,
         ...(m.retired ? { retired: m.retired } : {}),
       }),

@@ -87,6 +87,7 @@ const effectMeasureSchema = z.strictObject({
   frequency: z.enum(['halfYearly', 'yearly']),
   level: z.enum(['county', 'region', 'municipality']),
   breakdown: z.array(text(100)).max(20),
+  source: text(200).optional(),
   retired: retirementSchema.optional(),
 });
 

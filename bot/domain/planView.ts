@@ -257,7 +257,12 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
     ...(activity.createdAt ? { createdAt: activity.createdAt } : {}),
     ...(activity.createdBy ? { createdBy: activity.createdBy } : {}),
     ...(activity.retired ? { retired: activity.retired } : {}),
-    subActivities: ordered.map((sub, i) => ({ ...subActivityView(sub, resolved[i]!), ...(history ? { history: history.get(sub.id) ?? [] } : {}) })),
+    subActivities: ordered.map((sub, i) => ({
+      ...subActivityView(sub, resolved[i]!),
+      // A local activity's status was set by the person who added it: a fact from day one.
+      ...(activity.createdAt ? { followedUp: true } : {}),
+      ...(history ? { history: history.get(sub.id) ?? [] } : {}),
+    })),
   };
 }
 

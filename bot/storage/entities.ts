@@ -36,7 +36,6 @@ export function stateFields(state: SubActivityState): Record<string, string | nu
 }
 
 export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecord {
-  const status = str(row, 'status');
   return {
     scopeId,
     id: str(row, 'id'),

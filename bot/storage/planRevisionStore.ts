@@ -177,7 +177,7 @@ export class PlanRevisionStore {
           id: str(r, 'id'),
           parent: str(r, 'strategyId'),
           title: str(r, 'title'),
-          fields: { target: str(r, 'target'), direction: str(r, 'direction'), followUp: str(r, 'followUp'), frequency: str(r, 'frequency'), level: str(r, 'level'), breakdown: JSON.stringify(list(r, 'breakdown')) },
+          fields: { target: str(r, 'target'), direction: str(r, 'direction'), followUp: str(r, 'followUp'), frequency: str(r, 'frequency'), level: str(r, 'level'), breakdown: JSON.stringify(list(r, 'breakdown')), source: str(r, 'source') },
           order: num(r, 'order'),
           ...retirementOf(r),
         });

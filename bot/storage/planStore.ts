@@ -70,6 +70,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         frequency: m.frequency,
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
+        source: m.source ?? '',
         ...retirementFields(m.retired),
       }),
     );
@@ -213,6 +214,7 @@ export class PlanStore {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
+    await this.syncMeasureReporting(content);
     this.cached = undefined;
     return { created, existing };
   }
@@ -272,6 +274,24 @@ export class PlanStore {
     return {
       bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f])), history),
       local: this.toViews(arena.id, rows, withHistory),
+    };
+  }
+
+  /**
+   * Every arena's follow-up of Bilaga 1, for the county's matrix: one query per arena (each
+   * arena's follow-up rows only), side by side, and the county's own items.
+   */
+  async localFollowUp(): Promise<{ bilaga1: ActivityView[]; arenas: Array<{ arena: Arena; bilaga1: ActivityView[] }> }> {
+    const content = await this.content();
+    const county = countyArena(content);
+    const municipalities = content.arenas.filter((a) => a.kind !== 'county');
+    const [countyActivities, ...rows] = await Promise.all([this.scope(county.id), ...municipalities.map((a) => this.partition(scopePartition(a.id), [prefixRange(ROW.followUpPrefix)]))]);
+    return {
+      bilaga1: countyActivities,
+      arenas: municipalities.map((arena, i) => {
+        const followUps = rows[i]!.map((r) => toFollowUpRecord(arena.id, r));
+        return { arena, bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f]))) };
+      }),
     };
   }
 
@@ -339,6 +359,22 @@ export class PlanStore {
       .map((r) => ({ version: num(r, 'version'), inForceFrom: str(r, 'inForceFrom') }))
       .sort((a, b) => a.version - b.version);
     return { view: { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] }, etag: info.etag };
+  }
+
+  /**
+   * How an effect measure is reported (level, frequency, source) follows the plan file even in
+   * a store seeded before: it decides who reports a value, not what anyone entered. One range
+   * read of the stored measures, and a Merge only where the file says otherwise.
+   */
+  private async syncMeasureReporting(content: PlanContent): Promise<void> {
+    const stored = new Map((await this.partition(CONTENT_PARTITION, [prefixRange('measure|')])).map((r) => [r.rowKey, r]));
+    for (const m of content.strategies.flatMap((s) => s.effectMeasures)) {
+      const row = stored.get(ROW.measure(m.id));
+      const wanted = { level: m.level, frequency: m.frequency, source: m.source ?? '' };
+      if (row && (str(row, 'level') !== wanted.level || str(row, 'frequency') !== wanted.frequency || str(row, 'source') !== wanted.source)) {
+        await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
+      }
+    }
   }
 
   private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {
@@ -410,5 +446,6 @@ function toEffectMeasure(r: Row): EffectMeasure {
     frequency: str(r, 'frequency') as EffectMeasure['frequency'],
     level: str(r, 'level') as EffectMeasure['level'],
     breakdown: list(r, 'breakdown'),
+    ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };
 }
