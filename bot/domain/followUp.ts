@@ -2,7 +2,7 @@
 // statuses are closed, what is overdue, and how a status is told honestly. Cards, the tab's API,
 // reminders and reports all read these.
 import type { ActivityView, SubActivityView } from './planView';
-import type { StatusId } from './status';
+import { CLOSED_STATUS_IDS, type StatusId } from './status';
 
 /** The plan's dates and times are Swedish: Europe/Stockholm. */
 export const PLAN_TIME_ZONE = 'Europe/Stockholm';
@@ -14,8 +14,8 @@ export function stockholmYear(at: Date): number {
   return Number(yearFormat.format(at));
 }
 
-/** Done or stopped: nothing more is expected of it. */
-export const CLOSED_STATUSES: readonly StatusId[] = ['klar', 'avbruten'];
+/** Done, stopped, or closed by a revision of the plan: nothing more is expected of it. */
+export const CLOSED_STATUSES: readonly StatusId[] = CLOSED_STATUS_IDS;
 
 export function isClosed(status: StatusId): boolean {
   return CLOSED_STATUSES.includes(status);
