@@ -45,7 +45,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   const signedIn = (handler: (req: Request, res: Response, user: TabUser) => Promise<void>) => async (req: Request, res: Response) => {
     const auth = await authenticate(req.header('authorization'));
     if (!auth.ok) {
-      res.header('WWW-Authenticate', 'Bearer');
+      if (auth.status === 401) res.header('WWW-Authenticate', 'Bearer');
       res.send(auth.status, { error: auth.message });
       return;
     }
