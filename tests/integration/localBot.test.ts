@@ -3,7 +3,8 @@
 // is refused before the bot runs, and nothing is sent there.
 import assert from 'node:assert/strict';
 import type { RunningApp } from '../../bot/app';
-import { serviceUrlAllowed } from '../../bot/teams/adapter';
+import { createBotAdapter, serviceUrlAllowed } from '../../bot/teams/adapter';
+import { BotProactiveSender } from '../../bot/teams/proactiveSender';
 import { ConnectorStandIn } from '../helpers/connector';
 import { startTestApp } from '../helpers/app';
 import { channelMessage, PLAN_TEAM } from '../helpers/teamsActivity';
@@ -50,5 +51,26 @@ describe('the bot without BOT_ID (local development)', () => {
     assert.equal(serviceUrlAllowed('http://smba.example/', false), false);
     assert.equal(serviceUrlAllowed('https://smba.trafficmanager.net/emea/', false), true);
     assert.equal(serviceUrlAllowed('http://127.0.0.1:1234/', true), true);
+  });
+
+  it('sends a stored reminder to no serviceUrl but a connector it may talk to, and makes no request', async () => {
+    const sender = new BotProactiveSender(createBotAdapter(undefined, app.log), { botAppId: '', log: app.log, sleep: async () => undefined });
+    for (const serviceUrl of ['file:///tmp/card', 'http://192.0.2.7/']) {
+      const outcome = await sender.send(JSON.stringify({ serviceUrl, conversation: { id: '19:x@thread.tacv2' }, channelId: 'msteams', bot: { id: 'b' } }), { type: 'AdaptiveCard', version: '1.5', body: [] });
+      assert.deepEqual(outcome, { kind: 'rejected', status: 0 });
+    }
+    assert.equal(connector.calls.length, 0);
+  });
+
+  it('makes one retry layer: a failing send is at most its own tries, the Connector client does not retry on top', async () => {
+    connector.override = () => ({ status: 503 });
+    try {
+      const sender = new BotProactiveSender(createBotAdapter(undefined, app.log), { botAppId: '', log: app.log, maxTries: 3, sleep: async () => undefined });
+      const outcome = await sender.send(JSON.stringify({ serviceUrl: connector.url, conversation: { id: '19:x@thread.tacv2' }, channelId: 'msteams', bot: { id: 'b' } }), { type: 'AdaptiveCard', version: '1.5', body: [] });
+      assert.equal(outcome.kind, 'transientFailure');
+      assert.equal(connector.calls.length, 3);
+    } finally {
+      connector.override = undefined;
+    }
   });
 });
