@@ -46,6 +46,8 @@ export interface RunningApp {
 export interface AppOptions {
   log?: Logger;
   now?: () => Date;
+  /** The embedded Azurite died and could not be started again (bot/index.ts stops the app). */
+  onStorageLost?: (error: Error) => void;
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
@@ -55,7 +57,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let azurite: RunningAzurite | undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
-    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error) } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
     connection = { kind: 'connectionString', connectionString: azurite.connectionString };
   } else {
