@@ -95,7 +95,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   const serve = async (req: Request, res: Response) => {
     const rest = String(req.params['*'] ?? '');
-    const file = await tabFile(root, rest, /\bgzip\b/.test(req.header('accept-encoding') ?? ''));
+    // Source maps only in the local development mode, never in production.
+    const file = await tabFile(root, rest, /\bgzip\b/.test(req.header('accept-encoding') ?? ''), deps.tab.devMode);
     if (!file.found) {
       res.send(404, { error: 'Sidan finns inte.' });
       return;
