@@ -55,9 +55,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ config: redactedConfig(config) }, 'Starting');
 
   let azurite: RunningAzurite | undefined;
+  let afterStorageRestart: () => Promise<void> = async () => undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
-    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error) } });
+    // A restarted Azurite may have lost its last seconds (README.md): tables and seed are made good again.
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
     connection = { kind: 'connectionString', connectionString: azurite.connectionString };
   } else {
@@ -71,6 +73,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const plan = new PlanStore(tables.plan);
     const seeded = await plan.seed(content);
     log.info(seeded, 'Plan seeded');
+    afterStorageRestart = async () => {
+      await ensureTables(tables, describeConnection(connection));
+      log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
+    };
     const activities = new ActivityStore(tables.plan, options.now);
 
     const now = options.now ?? (() => new Date());

@@ -27,6 +27,8 @@ export interface AzuriteSupervision {
   log: Logger;
   /** Called once when Azurite cannot be kept running; the app cannot work without its store. */
   onGiveUp: (error: Error) => void;
+  /** Awaited after a restart, before it is announced: e.g. create the tables and seed again. */
+  onRestarted?: () => Promise<void>;
   /** Restarts allowed within restartWindowMs before giving up (default 5 in 10 minutes). */
   maxRestarts?: number;
   restartWindowMs?: number;
@@ -102,6 +104,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       try {
         child = await spawnAzurite(port, options.location, timeoutMs);
         watch(child);
+        await s.onRestarted?.().catch((error: unknown) => s.log.error({ port, err: error }, 'Setting up the restarted Azurite failed'));
         s.log.warn({ port, pid: child.process.pid }, 'The embedded Azurite is running again');
         events.emit('restarted');
         return;
