@@ -72,7 +72,7 @@ export function createAuthenticator(config: TabConfig, options: AuthenticatorOpt
       }
       return refused('Inloggningen kunde inte godkännas. Ladda om fliken i Teams.');
     }
-    if (payload['tid'] !== sso.tenantId) return refused('Du är inloggad i en annan organisation än den planen används i.');
+    if (typeof payload['tid'] !== 'string' || payload['tid'].toLowerCase() !== sso.tenantId.toLowerCase()) return refused('Du är inloggad i en annan organisation än den planen används i.');
     if (payload['idtyp'] === 'app' || !hasScope(payload['scp'], sso.scope)) {
       return refused('Inloggningen är inte en användares inloggning för fliken. Ladda om fliken i Teams.');
     }
