@@ -70,9 +70,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const tables = createTables(connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
-    const plan = new PlanStore(tables.plan);
+    const plan = new PlanStore(tables.plan, options.now);
     const seeded = await plan.seed(content);
-    log.info(seeded, 'Plan seeded');
+    if (seeded.versionMismatch) log.warn(seeded.versionMismatch, 'The store holds another version of the plan than the plan file, and keeps it: load a revised plan with npm run plan -- apply <file>');
+    else log.info(seeded, 'Plan seeded');
     afterStorageRestart = async () => {
       await ensureTables(tables, describeConnection(connection));
       log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
@@ -82,6 +83,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const now = options.now ?? (() => new Date());
     const channels = new ChannelStore(tables.channels, now);
     const measures = new MeasureStore(tables.measures, now);
+    // Effect-measure values stored before the one-partition layout are moved once (marker row).
+    const movedValues = await measures.migrateLayout(content.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id)));
+    if (movedValues > 0) log.info({ rows: movedValues }, 'Effect-measure values moved to the one-partition layout');
     const localActivities = new LocalActivityStore(tables.plan, now);
     const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);

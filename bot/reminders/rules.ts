@@ -3,14 +3,16 @@
 // planen sker var tredje år."), the activities' priority periods, the effect measures' reporting
 // periods and how long activities have gone untouched. Pure: the sweep reads the facts, this
 // decides. A reminder is identified by (channel, rule, subject, due period).
+import { isClosed } from '../domain/followUp';
 import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
 import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
 import { reportedHere } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
 import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
+import { nextFollowUp, nextRevision, planVersions, type PlanVersion } from '../domain/planVersion';
 import type { ActivityView, PlanContentView, SubActivityView } from '../domain/planView';
-import type { StatusId } from '../domain/status';
-import { addMonths, daysBetween, stockholmDateOf, stockholmTime } from './schedule';
+import { arenaInText } from '../domain/format';
+import { daysBetween, stockholmDateOf, stockholmTime } from './schedule';
 
 export type { ReminderRuleId };
 
@@ -92,7 +94,6 @@ export interface RuleFacts {
   lastStaleDigest?: { date: string; pending: boolean };
 }
 
-const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
 
 export const reportedKey = (measureId: string, periodId: PeriodId) => `${measureId}|${periodId}`;
 
@@ -125,7 +126,7 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     for (const activity of facts.activities) {
       const endsOn = `${activity.period.to}-12-31`;
       const left = daysBetween(today, endsOn);
-      const open = activity.subActivities.filter((d) => !CLOSED.includes(d.status));
+      const open = activity.subActivities.filter((d) => !isClosed(d.status));
       if (left < 0 || left > timings.periodEndingDays || open.length === 0) continue;
       out.push({
         key: key('periodEnding', activity.id, String(activity.period.to)),
@@ -151,30 +152,45 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     }
   }
 
+  // The plan's rhythm follows the version in force: each version's follow-ups and revision are
+  // counted from the day it came into force (bot/domain/planVersion.ts).
+  const versions = planVersions(content);
+  // The plan's facts as of the version the date belongs to.
+  const asOf = (v: PlanVersion): PlanInfo => ({ ...content.plan, version: v.version, inForceFrom: v.inForceFrom });
+
   if (applies('yearlyFollowUp')) {
-    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * content.plan.followUpIntervalMonths));
-    if (date && daysBetween(today, date) <= timings.yearlyFollowUpDays) {
+    const next = nextFollowUp(content.plan, versions, today);
+    if (next && daysBetween(today, next.date) <= timings.yearlyFollowUpDays) {
+      const date = next.date;
       out.push({
         key: key('yearlyFollowUp', content.plan.id, date),
         arenaId: arena.id,
-        reason: `Planens årliga uppföljning är ${longDate(date)}: "Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."`,
-        content: { rule: 'yearlyFollowUp', arena, date, plan: content.plan, progress: progressByStrategy(content.strategies, facts.activities, at) },
+        reason: `Planens årliga uppföljning är ${longDate(date)}: "${planSentence(content.plan, /följs upp/i) ?? 'Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan.'}"`,
+        content: { rule: 'yearlyFollowUp', arena, date, plan: asOf(next.version), progress: progressByStrategy(content.strategies, facts.activities, at) },
       });
     }
   }
 
   if (applies('revision')) {
-    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * 12 * content.plan.revisionIntervalYears));
-    if (date && daysBetween(today, date) <= timings.revisionDays) {
+    const next = nextRevision(content.plan, versions, today);
+    if (next && daysBetween(today, next.date) <= timings.revisionDays) {
+      const date = next.date;
+      const quote = planSentence(content.plan, /revider/i) ?? `Revidering av planen sker vart ${content.plan.revisionIntervalYears}:e år.`;
+      const since = next.version.version > 1 ? `Version ${next.version.version} av planen trädde i kraft` : 'Planen trädde i kraft';
       out.push({
         key: key('revision', content.plan.id, date),
         arenaId: arena.id,
-        reason: `Planen ska revideras ${longDate(date)}: "Revidering av planen sker var tredje år." Planen trädde i kraft ${longDate(content.plan.inForceFrom)}.`,
-        content: { rule: 'revision', arena, date, plan: content.plan },
+        reason: `Planen ska revideras ${longDate(date)}: "${quote}" ${since} ${longDate(next.version.inForceFrom)}.`,
+        content: { rule: 'revision', arena, date, plan: asOf(next.version) },
       });
     }
   }
   return out;
+}
+
+/** The sentence of the plan's validity text (1.6) that matches, e.g. "Revidering av planen sker var tredje år." */
+function planSentence(plan: Pick<PlanInfo, 'validityText'>, pattern: RegExp): string | undefined {
+  return plan.validityText.split(/(?<=\.)\s+/).find((s) => pattern.test(s));
 }
 
 /** Sub-activities not closed and not changed for at least `staleDays` days, in the plan's order. */
@@ -182,7 +198,7 @@ export function staleItems(plan: Pick<PlanInfo, 'inForceFrom'>, activities: Acti
   const items: StaleItem[] = [];
   for (const activity of activities) {
     for (const sub of activity.subActivities) {
-      if (CLOSED.includes(sub.status)) continue;
+      if (isClosed(sub.status)) continue;
       const since = stockholmDateOf(sub.updatedAt ?? activity.createdAt ?? plan.inForceFrom);
       if (daysBetween(since, today) >= staleDays) items.push({ activity, sub, since, neverChanged: sub.updatedAt === null });
     }
@@ -215,15 +231,6 @@ export function measuresReportedBy(content: Pick<PlanContentView, 'strategies'>,
     .map((measure) => ({ measure, periodId: currentPeriod(measure.frequency, at) }));
 }
 
-/** The first date after `today` of a series start + k·interval (k ≥ 1), within 200 steps. */
-function nextDate(today: string, nth: (k: number) => string): string | undefined {
-  for (let k = 1; k <= 200; k++) {
-    const date = nth(k);
-    if (date > today) return date;
-  }
-  return undefined;
-}
-
 const longFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "1 december 2026" */
@@ -241,6 +248,6 @@ function count(n: number, one: string, many: string): string {
 }
 
 function arenaPhrase(arena: Arena): string {
-  return arena.kind === 'county' ? 'länsgemensam samverkan' : arena.name;
+  return arenaInText(arena);
 }
 

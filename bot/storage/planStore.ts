@@ -1,11 +1,15 @@
 // The plan's content in Table Storage: seeding (idempotent, add-only) and reading the whole plan
 // with live status. Content rows live in the "plan" partition; each scope's activities, with
-// their state, live in the scope's own partition next to their history.
+// their state, live in the scope's own partition next to their history. A revised version of the
+// plan is loaded by planRevisionStore.ts (`npm run plan -- apply`), not by seeding.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import type { Arena, EffectMeasure, PlanContent, PlanInfo } from '../domain/plan';
+import type { Arena, EffectMeasure, PlanContent, PlanInfo, Retirement, SubActivity } from '../domain/plan';
 import type { HistoryEntry } from '../domain/activityState';
-import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
-import { list, num, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { activityViews, followUpViews, type ActivityView, type ArenaPlan, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
+import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
+import { RETIRED_STATUS } from '../domain/status';
+import { PlanContentError } from '../content/planContentError';
+import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -17,7 +21,17 @@ export function countyArena(content: Pick<PlanContent, 'arenas'>): Arena {
   return county;
 }
 
-/** Every row the plan's content seeds, grouped by partition. */
+/** A retirement as row fields (`retiredInVersion`, `retiredReason`). */
+export function retirementFields(retired: Retirement | undefined): Record<string, string | number> {
+  return retired ? { retiredInVersion: retired.version, retiredReason: retired.reason } : {};
+}
+
+/** The row that records a version of the plan loaded into the store. */
+export function versionEntity(version: PlanVersion, loadedAt: Date): Entity {
+  return { partitionKey: CONTENT_PARTITION, rowKey: ROW.version(version.version), version: version.version, inForceFrom: version.inForceFrom, loadedAt: loadedAt.toISOString() };
+}
+
+/** Every row the plan's content seeds, grouped by partition (the version row is not among them). */
 export function contentEntities(content: PlanContent): Map<string, Entity[]> {
   const plan: Entity[] = [];
   const countyScope = scopePartition(countyArena(content).id);
@@ -28,6 +42,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     rowKey: ROW.info,
     id: p.id,
     name: p.name,
+    version: p.version,
     inForceFrom: p.inForceFrom,
     followUpIntervalMonths: p.followUpIntervalMonths,
     revisionIntervalYears: p.revisionIntervalYears,
@@ -55,14 +70,22 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         frequency: m.frequency,
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
+        source: m.source ?? '',
+        ...retirementFields(m.retired),
       }),
     );
     s.localRecommendations.forEach((r, order) =>
-      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title }),
+      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title, ...retirementFields(r.retired) }),
     );
     s.activities.forEach((a, order) => {
-      county.push(activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }));
-      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder })));
+      county.push({ ...activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }), ...retirementFields(a.retired) });
+      const statuses = resolveMergedStatus(a.subActivities);
+      a.subActivities.forEach((d, subOrder) => {
+        // A retired activity retires its sub-activities with it.
+        const retired = d.retired ?? a.retired;
+        const row = subActivityEntity(countyScope, { ...d, ...statuses[subOrder]!, activityId: a.id, strategyId: s.id, order: subOrder });
+        county.push(retired ? { ...row, status: RETIRED_STATUS.id, ...retirementFields(retired) } : row);
+      });
     });
   }
   return new Map([
@@ -94,7 +117,7 @@ export function activityEntity(
 /** The row of a sub-activity: its content and its live state, which starts at version 0. */
 export function subActivityEntity(
   partitionKey: string,
-  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string },
+  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string; answeredBy?: string },
 ): Entity {
   return {
     partitionKey,
@@ -108,6 +131,7 @@ export function subActivityEntity(
     measure: d.measure,
     target: d.target,
     statusAsWritten: d.statusAsWritten,
+    ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     // The appendix's prose is the starting status note.
     status: d.status,
     statusNote: d.statusAsWritten,
@@ -118,52 +142,157 @@ export function subActivityEntity(
   };
 }
 
+/**
+ * Bilaga 1 merges Status cells vertically as it does Mått and Målvärde: a sub-activity with an
+ * empty Status cell has the status written above it in the same activity, and that text is its
+ * starting note. One the plan gives no status at all (nothing above either) keeps none: its note
+ * stays empty, and until someone follows it up the app says it has not been followed up.
+ */
+export function resolveMergedStatus(subs: Array<Pick<SubActivity, 'status' | 'statusAsWritten'>>): Array<Pick<SubActivity, 'status' | 'statusAsWritten'>> {
+  let above: Pick<SubActivity, 'status' | 'statusAsWritten'> | undefined;
+  return subs.map((d) => {
+    if (d.statusAsWritten.trim() !== '') above = { status: d.status, statusAsWritten: d.statusAsWritten };
+    return above ?? { status: d.status, statusAsWritten: '' };
+  });
+}
+
 export interface SeedResult {
   created: number;
   existing: number;
+  /**
+   * Set when the store holds another version of the plan than the file: nothing was written,
+   * and the store's version stays in use (a revised file is loaded with `npm run plan -- apply`).
+   */
+  versionMismatch?: { stored: number; file: number };
+}
+
+/** How long the cached content is used before its info row's ETag is checked again. */
+const CONTENT_RECHECK_MS = 60_000;
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD in Sweden. */
+export function swedishDate(at: Date): string {
+  return stockholmDate.format(at);
 }
 
 export class PlanStore {
-  private cachedContent?: Promise<PlanContentView>;
+  private cached?: { etag: Promise<string>; view: Promise<PlanContentView>; checkedAt: number };
 
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Adds every row of the content that is not stored yet and leaves every stored row as it is:
-   * a restart never resets a status someone set, and a new plan version only adds.
+   * a restart never resets a status someone set. Reads only row keys: the content partition's,
+   * and the county scope's activity and sub-activity rows (never history). A file of another
+   * version than the store's writes nothing: revisions are loaded by `npm run plan -- apply`.
    */
   async seed(content: PlanContent): Promise<SeedResult> {
     let created = 0;
     let existing = 0;
-    this.cachedContent = undefined;
-    for (const [partitionKey, rows] of contentEntities(content)) {
-      const stored = await this.rowKeys(partitionKey);
+    this.cached = undefined;
+    const info = await this.row(CONTENT_PARTITION, ROW.info);
+    if (info && str(info, 'id') !== content.plan.id) {
+      throw new PlanContentError(`The store holds the plan "${str(info, 'id')}", not "${content.plan.id}" from the plan file: one store holds one plan; use another store (TABLE_PREFIX, TABLES_CONNECTION_STRING or AZURITE_LOCATION) for another region's plan`);
+    }
+    // A store seeded before plan versions existed holds version 1.
+    const storedVersion = info ? num(info, 'version') || 1 : undefined;
+    if (storedVersion !== undefined && storedVersion !== content.plan.version) {
+      return { created, existing, versionMismatch: { stored: storedVersion, file: content.plan.version } };
+    }
+    const partitions = contentEntities(content);
+    partitions.get(CONTENT_PARTITION)!.push(versionEntity(content.plan, this.now()));
+    for (const [partitionKey, rows] of partitions) {
+      const ranges = partitionKey === CONTENT_PARTITION ? undefined : [prefixRange('activity|'), prefixRange('sub|')];
+      const stored = await this.rowKeys(partitionKey, ranges);
       const missing = rows.filter((r) => !stored.has(r.rowKey));
       existing += rows.length - missing.length;
       for (let i = 0; i < missing.length; i += 100) {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
-    this.cachedContent = undefined;
+    await this.syncMeasureReporting(content);
+    this.cached = undefined;
     return { created, existing };
   }
 
   /**
-   * The plan's content (plan facts, strategies, effect measures, recommendations, arenas): one
-   * partition query, then kept in memory. Only seeding changes content, and it clears the cache.
+   * The plan's content (plan facts, versions, strategies, effect measures, recommendations,
+   * arenas): one partition query, then kept in memory. At most once a minute (real time) a point
+   * read of the plan's info row checks that the content is still the same: `npm run plan --
+   * apply` rewrites that row, so a running server takes up a revised plan within a minute, and a
+   * turn costs no storage request for the content. Retired effect measures and recommendations
+   * are left out: nobody reports or adopts them any more.
    */
   async content(): Promise<PlanContentView> {
-    this.cachedContent ??= this.readContent().catch((error: unknown) => {
-      this.cachedContent = undefined;
-      throw error;
+    const checkedAt = performance.now();
+    const cached = this.cached;
+    if (cached && checkedAt - cached.checkedAt < CONTENT_RECHECK_MS) return cached.view;
+    if (cached) {
+      const info = await this.row(CONTENT_PARTITION, ROW.info);
+      if (info && info.etag === (await cached.etag)) {
+        cached.checkedAt = checkedAt;
+        return cached.view;
+      }
+    }
+    const read = this.readContent();
+    const entry = { view: read.then((r) => r.view), etag: read.then((r) => r.etag, () => ''), checkedAt };
+    this.cached = entry;
+    read.catch(() => {
+      if (this.cached === entry) this.cached = undefined;
     });
-    return this.cachedContent;
+    return entry.view;
+  }
+
+  /** Forgets the cached content: the next read takes it from the store. */
+  invalidate(): void {
+    this.cached = undefined;
   }
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
   async scope(arenaId: string, options: { history?: boolean } = {}): Promise<ActivityView[]> {
     const ranges = [prefixRange('activity|'), prefixRange('sub|'), ...(options.history ? [prefixRange('history|')] : [])];
     return this.toViews(arenaId, await this.partition(scopePartition(arenaId), ranges), options.history === true);
+  }
+
+  /**
+   * What an arena follows up (plan 7.3): Bilaga 1 as the arena implements it (the county's items
+   * with the arena's own follow-up beside the county's status) and its local activities. Two
+   * partition queries, side by side; the county's own plan is one.
+   */
+  async arenaPlan(arena: Pick<Arena, 'id' | 'kind'>, options: { history?: boolean } = {}): Promise<ArenaPlan> {
+    const county = countyArena(await this.content());
+    if (arena.kind === 'county') return { bilaga1: await this.scope(county.id, options), local: [] };
+    const withHistory = options.history === true;
+    const ranges = [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? [prefixRange('history|')] : [])];
+    const [countyActivities, rows] = await Promise.all([this.scope(county.id), this.partition(scopePartition(arena.id), ranges)]);
+    const followUps = rows.filter((r) => r.rowKey.startsWith(ROW.followUpPrefix)).map((r) => toFollowUpRecord(arena.id, r));
+    const history = withHistory ? historyBySub(rows) : undefined;
+    return {
+      bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f])), history),
+      local: this.toViews(arena.id, rows, withHistory),
+    };
+  }
+
+  /**
+   * Every arena's follow-up of Bilaga 1, for the county's matrix: one query per arena (each
+   * arena's follow-up rows only), side by side, and the county's own items.
+   */
+  async localFollowUp(): Promise<{ bilaga1: ActivityView[]; arenas: Array<{ arena: Arena; bilaga1: ActivityView[] }> }> {
+    const content = await this.content();
+    const county = countyArena(content);
+    const municipalities = content.arenas.filter((a) => a.kind !== 'county');
+    const [countyActivities, ...rows] = await Promise.all([this.scope(county.id), ...municipalities.map((a) => this.partition(scopePartition(a.id), [prefixRange(ROW.followUpPrefix)]))]);
+    return {
+      bilaga1: countyActivities,
+      arenas: municipalities.map((arena, i) => {
+        const followUps = rows[i]!.map((r) => toFollowUpRecord(arena.id, r));
+        return { arena, bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f]))) };
+      }),
+    };
   }
 
   /**
@@ -175,34 +304,32 @@ export class PlanStore {
     const content = await this.content();
     const county = content.arenas.find((a) => a.kind === 'county');
     const arenas = options.arenaId ? content.arenas.filter((a) => a.kind === 'county' || a.id === options.arenaId) : content.arenas;
-    const scopes = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
-    const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+    const plans = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.arenaPlan(a, { history: true })] as const)));
+    const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
+    const versions = planVersions(content);
+    const today = swedishDate(this.now());
+    const upcoming = upcomingVersion(versions, today);
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-      arenas: arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+      arenas: arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
+      versions,
+      inForce: versionInForce(versions, today),
+      ...(upcoming ? { upcoming } : {}),
     };
   }
 
   private toViews(scopeId: string, rows: Row[], withHistory: boolean): ActivityView[] {
     const activities = rows.filter((r) => r.rowKey.startsWith('activity|')).map((r) => toActivityRecord(scopeId, r));
     const subs = rows.filter((r) => r.rowKey.startsWith('sub|')).map((r) => toSubActivityRecord(scopeId, r));
-    let history: Map<string, HistoryEntry[]> | undefined;
-    if (withHistory) {
-      history = new Map();
-      // Rows come back in RowKey order, and history keys sort newest first within a sub-activity.
-      for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
-        history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
-      }
-    }
-    return activityViews(activities, subs, history);
+    return activityViews(activities, subs, withHistory ? historyBySub(rows) : undefined);
   }
 
-  private async readContent(): Promise<PlanContentView> {
+  private async readContent(): Promise<{ view: PlanContentView; etag: string }> {
     const contentRows = await this.partition(CONTENT_PARTITION);
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
-    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix)).sort((a, b) => num(a, 'order') - num(b, 'order'));
+    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix) && !retirementOf(r).retired).sort((a, b) => num(a, 'order') - num(b, 'order'));
     const arenas: Arena[] = byPrefix('arena|').map((r) => ({ id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality' }));
     const strategies: StrategyInfo[] = contentRows
       .filter((r) => r.rowKey.startsWith('strategy|'))
@@ -218,6 +345,7 @@ export class PlanStore {
     const plan: PlanInfo = {
       id: str(info, 'id'),
       name: str(info, 'name'),
+      version: num(info, 'version') || 1,
       inForceFrom: str(info, 'inForceFrom'),
       followUpIntervalMonths: num(info, 'followUpIntervalMonths'),
       revisionIntervalYears: num(info, 'revisionIntervalYears'),
@@ -226,22 +354,48 @@ export class PlanStore {
       purpose: str(info, 'purpose'),
       principles: list(info, 'principles'),
     };
-    return { plan, strategies, arenas };
+    const versions = contentRows
+      .filter((r) => r.rowKey.startsWith(ROW.versionPrefix))
+      .map((r) => ({ version: num(r, 'version'), inForceFrom: str(r, 'inForceFrom') }))
+      .sort((a, b) => a.version - b.version);
+    return { view: { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] }, etag: info.etag };
   }
 
-  private async rowKeys(partitionKey: string): Promise<Set<string>> {
+  /**
+   * How an effect measure is reported (level, frequency, source) follows the plan file even in
+   * a store seeded before: it decides who reports a value, not what anyone entered. One range
+   * read of the stored measures, and a Merge only where the file says otherwise.
+   */
+  private async syncMeasureReporting(content: PlanContent): Promise<void> {
+    const stored = new Map((await this.partition(CONTENT_PARTITION, [prefixRange('measure|')])).map((r) => [r.rowKey, r]));
+    for (const m of content.strategies.flatMap((s) => s.effectMeasures)) {
+      const row = stored.get(ROW.measure(m.id));
+      const wanted = { level: m.level, frequency: m.frequency, source: m.source ?? '' };
+      if (row && (str(row, 'level') !== wanted.level || str(row, 'frequency') !== wanted.frequency || str(row, 'source') !== wanted.source)) {
+        await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
+      }
+    }
+  }
+
+  private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {
+    try {
+      return (await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey)) as Row;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async rowKeys(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Set<string>> {
     const keys = new Set<string>();
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities({ queryOptions: { filter: rangeFilter(partitionKey, ranges), select: ['RowKey'] } });
     for await (const row of rows) keys.add(row.rowKey!);
     return keys;
   }
 
   private async partition(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Row[]> {
-    const filter = ranges
-      ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
-      : odata`PartitionKey eq ${partitionKey}`;
     const rows: Row[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row as Row);
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(partitionKey, ranges) } })) rows.push(row as Row);
     return rows;
   }
 
@@ -266,6 +420,22 @@ export class PlanStore {
   }
 }
 
+/** A partition, or only the given RowKey ranges of it. */
+export function rangeFilter(partitionKey: string, ranges?: Array<{ from: string; to: string }>): string {
+  return ranges
+    ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
+    : odata`PartitionKey eq ${partitionKey}`;
+}
+
+/** History rows by sub-activity, newest first (history keys sort newest first within a sub-activity). */
+function historyBySub(rows: Row[]): Map<string, HistoryEntry[]> {
+  const history = new Map<string, HistoryEntry[]>();
+  for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
+    history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
+  }
+  return history;
+}
+
 function toEffectMeasure(r: Row): EffectMeasure {
   return {
     id: str(r, 'id'),
@@ -276,5 +446,6 @@ function toEffectMeasure(r: Row): EffectMeasure {
     frequency: str(r, 'frequency') as EffectMeasure['frequency'],
     level: str(r, 'level') as EffectMeasure['level'],
     breakdown: list(r, 'breakdown'),
+    ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };
 }
