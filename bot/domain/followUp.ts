@@ -44,11 +44,11 @@ export function overdueText(activity: Pick<ActivityView, 'period'>): string {
 export const NOT_FOLLOWED_UP = 'Ej uppföljd sedan planen antogs';
 
 /**
- * A status as people may read it: the statuses loaded from the plan are its 2023 prose, so an
+ * A status as people may read it: the statuses loaded from the plan are its prose as adopted, so an
  * item nobody has followed up says so, with the plan's own words as the starting point.
  */
 export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'statusAsWritten' | 'kind'>): string {
   if (sub.followedUp) return sub.statusLabel;
-  if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (planen 2023: ${sub.statusLabel})`;
+  if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (enligt planen: ${sub.statusLabel})`;
   return NOT_FOLLOWED_UP;
 }

@@ -42,6 +42,13 @@ describe('custom metrics', () => {
     assert.equal(counted['reminders.failed{"reason":"transient"}'], 1);
   });
 
+  it('hands the send hooks on to the sender it counts for', async () => {
+    let seen: unknown;
+    const hooks = { beforePost: async () => true };
+    await countedSender({ send: async (_reference, _card, given) => ((seen = given), { kind: 'sent' }) }).send('{}', {} as never, hooks);
+    assert.equal(seen, hooks);
+  });
+
   it('counts conflicts per kind of item', async () => {
     countConflict('subActivity');
     countConflict('measure');
