@@ -6,6 +6,7 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
@@ -58,8 +59,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   };
 
   // The whole plan with live status, local activities, history and effect-measure values.
-  server.get('/api/plan', signedIn(async (_req, res) => {
-    res.send(200, await planApiView(deps.plan, deps.measures));
+  server.get('/api/plan', signedIn(async (req, res) => {
+    sendJson(req, res, 200, await planApiView(deps.plan, deps.measures));
   }));
 
   server.get('/api/me', signedIn(async (_req, res, user) => {
@@ -77,7 +78,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);
-    if (result.ok) res.send(200, result.page);
+    if (result.ok) sendJson(req, res, 200, result.page);
     else res.send(400, { error: 'Historiken kunde inte filtreras så.', details: result.errors });
   }));
 

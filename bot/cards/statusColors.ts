@@ -1,11 +1,5 @@
-// Adaptive Card colour names per status: theme-aware names only, so light, dark and high
-// contrast themes stay readable.
-import type { StatusId } from '../domain/status';
+// Adaptive Card colour names per status, from the palette the tab shares (domain/statusPalette.ts).
+import { STATUS_PALETTE, type CardColor } from '../domain/statusPalette';
+import { STATUS_IDS, type StatusId } from '../domain/status';
 
-export const STATUS_COLOR: Record<StatusId, string> = {
-  ej_paborjat: 'Default',
-  uppdrag_behovs: 'Warning',
-  pagar: 'Accent',
-  klar: 'Good',
-  avbruten: 'Attention',
-};
+export const STATUS_COLOR: Record<StatusId, CardColor> = Object.fromEntries(STATUS_IDS.map((id) => [id, STATUS_PALETTE[id].card])) as Record<StatusId, CardColor>;

@@ -14,7 +14,7 @@ function summaryStatus(activity: ActivityView): StatusId | undefined {
   return order.find((s) => present.has(s));
 }
 
-export function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
+export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
   const ui = useLayout();
   const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
   const sections = municipalities.filter((a) => !arena || a.id === arena || !municipalities.some((m) => m.id === arena));
