@@ -42,7 +42,7 @@ const useStyles = makeStyles({
     ':focus': { position: 'static', display: 'inline-block', padding: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalXS} 0` },
   },
   header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
-  title: { margin: 0 },
+  title: { margin: 0, [NARROW]: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 } },
   tabs: { [NARROW]: { display: 'none' } },
   viewSelect: { display: 'none', [NARROW]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
   live: { minHeight: '1px' },

@@ -40,7 +40,21 @@ export function arenaName(plan: PlanApiView, id: string): string {
 const visuallyHidden = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 export const useLayout = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalL} 0`, minWidth: 0 },
+  // The gaps space the headings; the browser's own heading margins would double them.
+  view: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} 0`, minWidth: 0,
+    '& h2, & h3, & h4': { margin: 0, overflowWrap: 'break-word', hyphens: 'auto' },
+    '& h2': { [NARROW]: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 } },
+  },
+  /** Filter fields in as many columns as fit (one on a phone). */
+  filterGrid: {
+    display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 13em), 1fr))', gap: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, alignItems: 'end',
+    '& > *, & .fui-Select, & .fui-Input': { minWidth: 0, maxWidth: '100%' },
+    '& input, & select': { minWidth: 0, width: '100%' },
+  },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', '& > *': { minWidth: 0, maxWidth: '100%' } },
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground2 },

@@ -23,7 +23,7 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
     <section className={ui.view} aria-labelledby="arenor-rubrik">
       <Title2 as="h2" id="arenor-rubrik">Arenor</Title2>
       <Text>Vad behöver göras lokalt och verksamhetsnära: planens rekommendationer och vilka arenor som har antagit dem.</Text>
-      <div className={ui.scroll}>
+      <div className={ui.stack}>
         <table className={ui.table}>
           <caption className={ui.muted}>Rekommenderade lokala aktiviteter per arena</caption>
           <thead>
@@ -36,7 +36,7 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
             {plan.strategies.flatMap((s) =>
               s.localRecommendations.map((r) => (
                 <tr key={r.id} data-recommendation={r.id}>
-                  <th scope="row">
+                  <th scope="row" data-first="">
                     <span className={ui.muted}>Strategi {s.number}: </span>
                     {r.title}
                   </th>
@@ -44,7 +44,7 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
                     const adopted = a.activities.find((x) => x.recommendationId === r.id);
                     const status = adopted && summaryStatus(adopted);
                     return (
-                      <td key={a.id}>
+                      <td key={a.id} data-label={a.name}>
                         {adopted ? (status ? <StatusBadge status={status} /> : 'Antagen') : <span className={ui.muted}>Ej antagen</span>}
                       </td>
                     );

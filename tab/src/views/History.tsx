@@ -22,7 +22,6 @@ const KIND: Record<HistoryEvent['kind'], string> = {
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  field: { minWidth: '10em', flexGrow: 1, flexBasis: '12em' },
 });
 
 interface Filter {
@@ -86,32 +85,32 @@ export default function History({ plan, arena }: { plan: PlanApiView; arena?: st
   return (
     <section className={ui.view} aria-labelledby="historik-rubrik">
       <Title2 as="h2" id="historik-rubrik">Historik</Title2>
-      <div className={ui.filters} role="search" aria-label="Filtrera historiken">
-        <Field label="Arena" className={styles.field}>
+      <div className={ui.filterGrid} role="search" aria-label="Filtrera historiken">
+        <Field label="Arena">
           <Select value={filter.scope} onChange={(_e, d) => change({ scope: d.value, activity: '' })}>
             <option value="">Alla</option>
             {plan.arenas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </Select>
         </Field>
-        <Field label="Aktivitet" className={styles.field} hint={filter.scope ? undefined : 'Välj en arena först.'}>
+        <Field label="Aktivitet">
           <Select value={filter.activity} disabled={!filter.scope} onChange={(_e, d) => change({ activity: d.value })}>
-            <option value="">Alla aktiviteter</option>
+            <option value="">{filter.scope ? 'Alla aktiviteter' : 'Välj arena först'}</option>
             {activities.map((a) => <option key={a.id} value={a.id}>{a.title}</option>)}
           </Select>
         </Field>
-        <Field label="Strategi" className={styles.field}>
+        <Field label="Strategi">
           <Select value={filter.strategy} onChange={(_e, d) => change({ strategy: d.value })}>
             <option value="">Alla strategier</option>
             {plan.strategies.map((s) => <option key={s.id} value={s.id}>{s.number}. {s.title}</option>)}
           </Select>
         </Field>
-        <Field label="Person" className={styles.field}>
+        <Field label="Person">
           <Input value={person} onChange={(_e, d) => setPerson(d.value)} placeholder="Namn" />
         </Field>
-        <Field label="Från och med" className={styles.field}>
+        <Field label="Från och med">
           <Input type="date" value={filter.from} onChange={(_e, d) => change({ from: d.value })} />
         </Field>
-        <Field label="Till och med" className={styles.field}>
+        <Field label="Till och med">
           <Input type="date" value={filter.to} onChange={(_e, d) => change({ to: d.value })} />
         </Field>
       </div>

@@ -42,10 +42,12 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   const series = useMemo(() => seriesOf(plan, values, periods), [plan, values, periods]);
   const latest = periods[periods.length - 1];
   const latestValues = values.filter((v) => v.periodId === latest);
+  const municipalities = plan.arenas.filter((a) => a.kind === 'municipality').length;
+  const reporting = measure.level === 'municipality' ? periods.map((p) => ({ period: p, count: new Set(values.filter((v) => v.periodId === p).map((v) => v.arenaId)).size, of: municipalities })) : [];
 
   return (
     <article className={ui.card} data-measure={measure.id}>
-      <Title3 as="h3">{measure.title}</Title3>
+      <Title3 as="h4">{measure.title}</Title3>
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
@@ -55,15 +57,21 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
         <div className={ui.filters}>
           <Text>{periodTitle(latest)}:</Text>
           {latestValues.map((v) => (
-            <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color}>
+            <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color} style={{ whiteSpace: "nowrap" }}>
               {(v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId))}: {TARGET[v.targetStatus].text}
             </Badge>
           ))}
         </div>
       )}
-      {series.length > 0 && <MeasureChart title={measure.title} periods={periods.map(periodTitle)} series={series} theme={theme} />}
+      {reporting.length > 0 && (
+        <ul className={ui.details} aria-label="Rapporterat per period">
+          {reporting.map((r) => <li key={r.period}>{periodTitle(r.period)}: {r.count} av {r.of} kommuner har rapporterat</li>)}
+        </ul>
+      )}
+      {/* One period is a value, not a chart: it stands in the table below. */}
+      {series.length > 0 && periods.length > 1 && <MeasureChart title={measure.title} periods={periods.map(periodTitle)} series={series} theme={theme} />}
       {values.length > 0 && (
-        <div className={ui.scroll}>
+        <div className={ui.stack}>
           <table className={ui.table}>
             <caption className={ui.muted}>Rapporterade värden: {measure.title}</caption>
             <thead>
@@ -78,11 +86,11 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
             <tbody>
               {[...values].sort((a, b) => comparePeriods(a.periodId, b.periodId)).map((v) => (
                 <tr key={`${v.periodId}/${v.arenaId}`}>
-                  <td>{periodTitle(v.periodId)}</td>
-                  <td>{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
-                  <td>{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
-                  <td>{TARGET[v.targetStatus].text}</td>
-                  <td>{v.comment}</td>
+                  <td data-first="">{periodTitle(v.periodId)}</td>
+                  <td data-label="Arena">{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
+                  <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
+                  <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
+                  <td data-label={v.comment ? 'Kommentar' : undefined}>{v.comment}</td>
                 </tr>
               ))}
             </tbody>
@@ -101,7 +109,7 @@ export default function Measures({ plan, arena, theme }: { plan: PlanApiView; ar
       {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>
-          <Text as="p" weight="semibold">Strategi {s.number}: {s.title}</Text>
+          <Title3 as="h3">Strategi {s.number}: {s.title}</Title3>
           {s.effectMeasures.map((m) => <MeasureCard key={m.id} plan={plan} measure={m} theme={theme} />)}
         </div>
       ))}

@@ -11,6 +11,7 @@ import type { ActivityView } from '../../../bot/domain/planView';
 import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
 import { fetchHistory, type HistoryEvent, type PlanApiView } from '../api';
 import type { ViewId } from '../deepLink';
+import { writeParams } from '../urlState';
 import { NARROW, OverdueBadge, StatusBadge, arenaName, useLayout } from '../ui';
 import type { EditProps } from './SubActivityTable';
 
@@ -103,7 +104,11 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
                 </li>
               ))}
             </ul>
-            {overdue.length > 8 && <Button size="small" appearance="secondary" onClick={() => onShow('handlingsplan')}>Visa alla {overdue.length} i Handlingsplan</Button>}
+            {overdue.length > 8 && (
+              <div>
+                <Button size="small" onClick={() => (writeParams({ status: 'forsenad', ...(own ? { arena: own.id } : {}) }), onShow('handlingsplan'))}>Visa alla {overdue.length} i Handlingsplan</Button>
+              </div>
+            )}
           </>
         )}
         <Text>

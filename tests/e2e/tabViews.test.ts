@@ -1,0 +1,97 @@
+// Every view of the plan tab, and the update dialog, at 1280 and 400 px (Teams mobile) in the
+// light, dark and high-contrast themes, in Debian's headless Chromium: nothing scrolls sideways
+// (WCAG 1.4.10), axe-core finds nothing, and a screenshot of each goes to test-results/tab-views/
+// for a person to look at.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/app';
+import { DEV_USER } from '../../bot/api/ssoAuth';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { startTabApp } from '../helpers/tabApp';
+
+const SHOTS = path.resolve('test-results/tab-views');
+const THEMES = ['default', 'dark', 'contrast'] as const;
+const WIDTHS = [1280, 400] as const;
+const VIEWS = [
+  ['oversikt', 'Översikt'],
+  ['handlingsplan', 'Handlingsplan'],
+  ['arenor', 'Arenor'],
+  ['effektmatt', 'Effektmått'],
+  ['historik', 'Historik'],
+  ['rapport', 'Uppföljning'],
+  ['tillganglighet', 'Tillgänglighetsredogörelse'],
+] as const;
+
+describe('the plan tab on every screen and in every theme', function () {
+  this.timeout(180_000);
+  const content = loadPlanContent();
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  before(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
+    ensureTabBuilt();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startTabApp({ TAB_DEV_MODE: 'true' });
+    await app.channels.recordMember('lan', DEV_USER.id);
+    // Something of every kind to show: a status change, an adopted and an own activity, a report.
+    const actor = { id: DEV_USER.id, name: DEV_USER.name };
+    const strategy = content.strategies[0]!;
+    await app.localActivities.adopt('krokom', strategy.localRecommendations[0]!, strategy.id, { from: 2024, to: 2025 }, actor);
+    await app.localActivities.createOwn('krokom', { strategyId: strategy.id, title: 'Träffar för anhöriga i Krokom', period: { from: 2026, to: 2026 }, measure: 'Antal träffar', target: '4' }, actor);
+    const sub = (await app.plan.scope('lan'))[0]!.subActivities[0]!;
+    await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor });
+    await app.measures.report({ measureId: 's1-e1', periodId: '2025-H2', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 14 }, { category: 'Vuxna', value: 25 }], comment: '', actor });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+    assert.deepEqual(errors, [], `the page logged errors: ${errors.join(' | ')}`);
+  });
+
+  async function open(width: number, query: string) {
+    // axe is injected as a script, which the page's Content-Security-Policy would refuse.
+    page = await browser.newPage({ viewport: { width, height: width > 600 ? 900 : 800 }, locale: 'sv-SE', bypassCSP: true });
+    errors = [];
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${app.url}/tab/index.html${query}`);
+  }
+
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      for (const [view, heading] of VIEWS) {
+        it(`shows ${view} at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
+          await open(width, `?view=${view}&theme=${theme}`);
+          await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
+          await page.locator('[role=progressbar], .fui-Spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
+          if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
+          if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
+          await page.screenshot({ path: path.join(SHOTS, `${view}-${theme}-${width}.png`) });
+          assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+          assert.deepEqual(await axeViolations(page), []);
+        });
+      }
+
+      it(`opens the update dialog at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
+        await open(width, `?view=handlingsplan&theme=${theme}`);
+        const first = page.locator('[data-sub]').first();
+        await first.getByRole('button', { name: /^Uppdatera/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Status', { exact: true }).waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `dialog-${theme}-${width}.png`) });
+        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+        assert.deepEqual(await axeViolations(page), []);
+      });
+    }
+  }
+});
