@@ -48,6 +48,7 @@ export const useLayout = makeStyles({
     padding: `${tokens.spacingVerticalM} 0`, minWidth: 0,
     '& h2, & h3, & h4': { margin: 0, overflowWrap: 'break-word', hyphens: 'auto' },
     '& h2': { [NARROW]: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 } },
+    '& h3, & h4': { [NARROW]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
   },
   /** Filter fields in as many columns as fit (one on a phone). */
   filterGrid: {
