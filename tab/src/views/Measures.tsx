@@ -2,7 +2,7 @@
 // reported so, per category where split), with the target direction and whether it is met.
 // Loaded lazily with Chart.js, so the first page load stays small.
 import { useMemo } from 'react';
-import { Badge, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge, Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
@@ -47,7 +47,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
 
   return (
     <article className={ui.card} data-measure={measure.id}>
-      <Title3 as="h4">{measure.title}</Title3>
+      <Subtitle1 as="h4">{measure.title}</Subtitle1>
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>

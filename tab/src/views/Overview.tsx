@@ -140,6 +140,14 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
               {s.quotes.slice(0, 1).map((q) => (
                 <blockquote key={q} className={ui.quote}>”{q}”</blockquote>
               ))}
+              {s.quotes.length > 1 && (
+                <details>
+                  <summary>Fler citat ({s.quotes.length - 1})</summary>
+                  {s.quotes.slice(1).map((q) => (
+                    <blockquote key={q} className={ui.quote}>”{q}”</blockquote>
+                  ))}
+                </details>
+              )}
               <ProgressRows strategyIndex={i} levels={levels} plan={plan} today={today} />
             </article>
           ))}
