@@ -4,7 +4,8 @@ import { Text, Title2, Title3 } from '@fluentui/react-components';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES, type StatusId } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
-import { StatusBadge, useLayout } from '../ui';
+import { isOverdue } from '../../../bot/domain/overview';
+import { OverdueBadge, StatusBadge, useLayout } from '../ui';
 import { SubActivityTable, type EditProps } from './SubActivityTable';
 
 /** The status an adopted activity shows in the matrix: the least advanced of its sub-activities. */
@@ -43,9 +44,17 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
                   {municipalities.map((a) => {
                     const adopted = a.activities.find((x) => x.recommendationId === r.id);
                     const status = adopted && summaryStatus(adopted);
+                    const late = adopted?.subActivities.some((d) => isOverdue(adopted, d, edit.today));
                     return (
                       <td key={a.id} data-label={a.name}>
-                        {adopted ? (status ? <StatusBadge status={status} /> : 'Antagen') : <span className={ui.muted}>Ej antagen</span>}
+                        {adopted ? (
+                          <span className={ui.badges}>
+                            {status ? <StatusBadge status={status} /> : 'Antagen'}
+                            {late && <OverdueBadge />}
+                          </span>
+                        ) : (
+                          <span className={ui.muted}>Ej antagen</span>
+                        )}
                       </td>
                     );
                   })}
