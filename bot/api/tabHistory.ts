@@ -1,11 +1,12 @@
 // GET /api/history: every kind of change, newest first, a page at a time. Besides the status,
 // note and answer changes of sub-activities (history rows), it reads what is kept elsewhere:
 // new and adopted local activities (their createdAt/createdBy), effect-measure reports (each
-// report of a period is kept) and channel links (the channel row's linkedAt/linkedBy). Every
+// report of a period is kept), channel links and reminder settings (ChannelStore's change rows). Every
 // event names its item and the parent (activity or strategy), the arena, who and when.
 // Filters: arena (scope), activity, sub-activity, person, strategy and a date range.
 import { z } from 'zod';
 import type { HistoryEntry } from '../domain/activityState';
+import type { HistoryEvent, HistoryPage } from '../domain/historyEvents';
 import { describeChange } from '../domain/format';
 import { periodTitle } from '../domain/measurePeriods';
 import type { ActivityView, PlanView } from '../domain/planView';
@@ -14,6 +15,8 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+
+export type { HistoryEvent, HistoryPage };
 
 export const HISTORY_PAGE_MAX = 100;
 /** Rows read per arena when a filter (person, strategy, dates) is applied after reading. */
@@ -33,35 +36,6 @@ const querySchema = z
     size: z.coerce.number().int().min(1).max(HISTORY_PAGE_MAX).default(20),
   })
   .refine((q) => q.scope || (!q.activity && !q.sub), 'Välj en arena för att filtrera på aktivitet.');
-
-export type HistoryEventKind = 'change' | 'activityCreated' | 'activityAdopted' | 'measureReport' | 'channelLinked';
-
-/** One change of any kind, as Historik shows it. */
-export interface HistoryEvent {
-  kind: HistoryEventKind;
-  key: string;
-  at: string;
-  actor: string;
-  scopeId: string;
-  strategyId?: string;
-  /** What changed: a sub-activity, an activity, an effect measure or a channel. */
-  title: string;
-  /** Its parent: the activity of a sub-activity, the strategy of an activity or measure. */
-  parent?: string;
-  activityId?: string;
-  subActivityId?: string;
-  lines: string[];
-  comment?: string;
-}
-
-export interface HistoryPage {
-  events: HistoryEvent[];
-  /** The sub-activity changes among this page's events (what the API returned before events). */
-  entries: HistoryEntry[];
-  page: number;
-  size: number;
-  hasMore: boolean;
-}
 
 export type HistoryResult = { ok: true; page: HistoryPage } | { ok: false; errors: string[] };
 
@@ -204,18 +178,26 @@ async function measureEvents(deps: Deps, view: PlanView, q: Query, strategyTitle
 async function channelEvents(deps: Deps, view: PlanView, q: Query): Promise<HistoryEvent[]> {
   if (!deps.channels || q.strategy) return [];
   const arenas = new Map(view.arenas.map((a) => [a.id, a.name]));
-  return (await deps.channels.all())
-    .filter((c) => c.arenaId && c.linkedAt && (!q.scope || c.arenaId === q.scope))
-    .map((c) => ({
-      kind: 'channelLinked' as const,
-      key: `l/${c.channelId}`,
-      at: c.linkedAt!,
-      actor: c.linkedBy ?? '',
-      scopeId: c.arenaId!,
-      title: `Kanalen ${c.channelName || '(namn okänt)'}${c.teamName ? ` i ${c.teamName}` : ''}`,
-      parent: 'Kanalkoppling',
-      lines: [`Kopplades till ${arenas.get(c.arenaId!) ?? c.arenaId}`],
-    }));
+  const channelTitle = (c: { channelName: string; teamName: string }) => `Kanalen ${c.channelName || '(namn okänt)'}${c.teamName ? ` i ${c.teamName}` : ''}`;
+  const logged = (await deps.channels.changes(FILTER_WINDOW)).filter((c) => c.arenaId && (!q.scope || c.arenaId === q.scope));
+  const events: HistoryEvent[] = logged.map((c) => ({
+    kind: c.kind === 'link' ? ('channelLinked' as const) : ('reminderSettings' as const),
+    key: `l/${c.channelId}/${c.at}/${c.kind}`,
+    at: c.at,
+    actor: c.by,
+    scopeId: c.arenaId,
+    title: channelTitle(c),
+    parent: c.kind === 'link' ? 'Kanalkoppling' : 'Påminnelser',
+    lines: [c.kind === 'link' ? `Kopplades till ${arenas.get(c.arenaId) ?? c.arenaId}` : `Påminnelserna ändrades: ${c.summary}`],
+  }));
+  // Links made before the change log existed: the channel row keeps the latest one.
+  const seen = new Set(logged.filter((c) => c.kind === 'link').map((c) => `${c.channelId}/${c.at}`));
+  for (const c of await deps.channels.all()) {
+    if (!c.arenaId || !c.linkedAt || (q.scope && c.arenaId !== q.scope) || seen.has(`${c.channelId}/${c.linkedAt}`)) continue;
+    if (logged.some((l) => l.kind === 'link' && l.channelId === c.channelId)) continue;
+    events.push({ kind: 'channelLinked', key: `l/${c.channelId}/${c.linkedAt}/link`, at: c.linkedAt, actor: c.linkedBy ?? '', scopeId: c.arenaId, title: channelTitle(c), parent: 'Kanalkoppling', lines: [`Kopplades till ${arenas.get(c.arenaId) ?? c.arenaId}`] });
+  }
+  return events;
 }
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });

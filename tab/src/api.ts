@@ -2,7 +2,7 @@
 import type { HistoryEntry } from '../../bot/domain/activityState';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import type { PlanApiView } from '../../bot/api/planApi';
-import type { HistoryEvent, HistoryPage } from '../../bot/api/tabHistory';
+import type { HistoryEvent, HistoryPage } from '../../bot/domain/historyEvents';
 import { getToken } from './auth';
 
 export type { HistoryEvent, HistoryPage, PlanApiView };

@@ -1,7 +1,7 @@
 // Applies a saved sub-activity (the PATCH answer) to the plan the tab holds, instead of loading
 // the whole plan again after each save.
 import type { SubActivityView } from '../../bot/domain/planView';
-import type { PlanApiView } from './api';
+import type { PlanApiView } from '../../bot/api/planApi';
 
 export function withSubActivity(plan: PlanApiView, sub: SubActivityView): PlanApiView {
   const patch = <T extends { id: string; scopeId: string; subActivities: SubActivityView[] }>(a: T): T =>

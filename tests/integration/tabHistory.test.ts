@@ -28,6 +28,9 @@ describe('the history of everything (GET /api/history)', function () {
     assert.equal(updated.kind, 'updated', JSON.stringify(updated).slice(0, 200));
     await app.channels.remember({ channelId: '19:krokom@thread.tacv2', teamId: 'team-1', teamName: 'Gemensam plan', channelName: 'Krokom', tenantId: 't', reference: '{}' });
     await app.channels.link('19:krokom@thread.tacv2', 'krokom', 'Karin Krokom');
+    const channel = (await app.channels.get('19:krokom@thread.tacv2'))!;
+    const saved = await app.channels.setReminders(channel.channelId, { enabled: true, weekday: 1, hour: 9, rules: ['stale'] }, channel.etag, { by: 'Karin Krokom', summary: 'Påminnelser måndagar kl. 09' });
+    assert.ok(saved);
   });
   after(() => app?.close());
 
@@ -36,7 +39,7 @@ describe('the history of everything (GET /api/history)', function () {
   it('names every kind of change with its parent, arena, who and when', async () => {
     const page = await history('size=50');
     const kinds = new Set(page.events.map((e) => e.kind));
-    assert.deepEqual([...kinds].sort(), ['activityAdopted', 'activityCreated', 'change', 'channelLinked', 'measureReport']);
+    assert.deepEqual([...kinds].sort(), ['activityAdopted', 'activityCreated', 'change', 'channelLinked', 'measureReport', 'reminderSettings']);
     const report = page.events.find((e) => e.kind === 'measureReport')!;
     assert.equal(report.title, strategy.effectMeasures[0]!.title);
     assert.equal(report.parent, `Strategi ${strategy.number}: ${strategy.title}`);
@@ -54,7 +57,19 @@ describe('the history of everything (GET /api/history)', function () {
     const link = page.events.find((e) => e.kind === 'channelLinked')!;
     assert.equal(link.actor, 'Karin Krokom');
     assert.deepEqual(link.lines, ['Kopplades till Krokom']);
+    const reminders = page.events.find((e) => e.kind === 'reminderSettings')!;
+    assert.equal(reminders.actor, 'Karin Krokom');
+    assert.equal(reminders.scopeId, 'krokom');
+    assert.deepEqual(reminders.lines, ['Påminnelserna ändrades: Påminnelser måndagar kl. 09']);
     assert.ok(page.events.every((e, i) => i === 0 || page.events[i - 1]!.at >= e.at), 'newest first');
+  });
+
+  it('keeps every link of a channel, not only the latest, newest first', async () => {
+    await app.channels.link('19:krokom@thread.tacv2', 'are', 'Bengt Berg');
+    const changes = (await app.channels.changes()).filter((c) => c.channelId === '19:krokom@thread.tacv2');
+    assert.deepEqual(changes.map((c) => [c.kind, c.arenaId, c.by]), [['link', 'are', 'Bengt Berg'], ['reminders', 'krokom', 'Karin Krokom'], ['link', 'krokom', 'Karin Krokom']]);
+    const links = (await history('size=50')).events.filter((e) => e.kind === 'channelLinked');
+    assert.deepEqual(links.map((e) => e.lines[0]), ['Kopplades till Åre', 'Kopplades till Krokom']);
   });
 
   it('filters by person, strategy, arena and date range', async () => {

@@ -17,6 +17,7 @@ const KIND: Record<HistoryEvent['kind'], string> = {
   activityAdopted: 'Antagen aktivitet',
   measureReport: 'Effektmått',
   channelLinked: 'Kanal',
+  reminderSettings: 'Påminnelser',
 };
 
 const useStyles = makeStyles({
