@@ -46,6 +46,7 @@ describe('the plan tab on every screen and in every theme', function () {
     await app.localActivities.createOwn('krokom', { strategyId: strategy.id, title: 'Träffar för anhöriga i Krokom', period: { from: 2026, to: 2026 }, measure: 'Antal träffar', target: '4' }, actor);
     const sub = (await app.plan.scope('lan'))[0]!.subActivities[0]!;
     await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor });
+    await app.measures.report({ measureId: 's1-e1', periodId: '2025-H1', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 20 }], comment: '', actor });
     await app.measures.report({ measureId: 's1-e1', periodId: '2025-H2', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 14 }, { category: 'Vuxna', value: 25 }], comment: '', actor });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
@@ -76,6 +77,8 @@ describe('the plan tab on every screen and in every theme', function () {
           await page.locator('[role=progressbar], .fui-Spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
           if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
           if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
+          // Chart.js has drawn (the canvas holds pixels) before the screenshot.
+          if (view === 'effektmatt') await page.waitForFunction(`(() => { const c = document.querySelector('[data-measure="s1-e1"] canvas'); return !!c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0); })()`);
           await page.screenshot({ path: path.join(SHOTS, `${view}-${theme}-${width}.png`) });
           assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
           assert.deepEqual(await axeViolations(page), []);
