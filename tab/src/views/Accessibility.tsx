@@ -75,7 +75,10 @@ export default function Accessibility() {
           <li>
             Staplarna under Översikt skiljer statusarna åt med färg. Samma siffror står i text under varje stapel (WCAG 1.4.1 uppfylls genom texten).
           </li>
-          <li>Årsrapporten är gjord för utskrift; dess tabeller blir inte staplade kort på smala skärmar och kan behöva rullas i sidled på en mobil (WCAG 1.4.10).</li>
+          <li>
+            Årsrapporten är gjord för utskrift (skriv ut eller spara som PDF i webbläsaren). En PDF som sparas så får ingen dokumentstruktur för
+            skärmläsare (taggad PDF); använd vyn i fliken eller Excel-exporten i stället (WCAG 1.3.1).
+          </li>
           <li>
             Teams egna delar runt fliken (menyer, inloggning, flikraden) ansvarar Microsoft för; de omfattas inte av den här redogörelsen.
           </li>
