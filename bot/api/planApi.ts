@@ -29,8 +29,8 @@ export interface MeasureValueView {
 export type EffectMeasureView = EffectMeasure & { values: MeasureValueView[] };
 export type PlanApiView = Omit<PlanView, 'strategies'> & { strategies: Array<Omit<StrategyView, 'effectMeasures'> & { effectMeasures: EffectMeasureView[] }> };
 
-export async function planApiView(plan: PlanStore, measures: MeasureStore): Promise<PlanApiView> {
-  const view = await plan.read();
+export async function planApiView(plan: PlanStore, measures: MeasureStore, options: { arenaId?: string } = {}): Promise<PlanApiView> {
+  const view = await plan.read(options);
   const ids = view.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id));
   const values = await measures.allValues(ids);
   return {

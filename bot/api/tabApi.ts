@@ -58,8 +58,16 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     }
   };
 
-  // The whole plan with live status, local activities, history and effect-measure values.
+  // The whole plan with live status, local activities, history and effect-measure values;
+  // `?arena=<id>` narrows the arenas to that one (and the county): what an arena's channel tab needs.
+  // Compressed (brotli or gzip) when the client accepts it.
   server.get('/api/plan', signedIn(async (req, res) => {
+    const arena = (req.query as Record<string, unknown> | undefined)?.arena;
+    if (arena !== undefined) {
+      const id = typeof arena === 'string' && (await deps.plan.content()).arenas.some((a) => a.id === arena) ? arena : undefined;
+      if (!id) return void res.send(404, { error: 'Det finns ingen arena med det id:t.' });
+      return void sendJson(req, res, 200, await planApiView(deps.plan, deps.measures, { arenaId: id }));
+    }
     sendJson(req, res, 200, await planApiView(deps.plan, deps.measures));
   }));
 

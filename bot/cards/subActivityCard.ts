@@ -53,6 +53,8 @@ export interface EditCardData {
   proposed?: { status?: string; statusNote?: string; measureAnswer?: string; comment?: string };
   /** Someone else changed it first: who and what, newest first. */
   conflict?: HistoryEntry[];
+  /** The save did not go through for another reason (an invalid answer, the store away): what and why. */
+  problem?: { text: string; details: string[] };
 }
 
 export function subActivityEditCard(data: EditCardData): CardJson {
@@ -60,8 +62,8 @@ export function subActivityEditCard(data: EditCardData): CardJson {
   const yesNo = answerKind(sub.target) === 'yesNo';
   return bind(editTemplate, {
     ...base(activity, sub),
-    warning: data.conflict ? 'Någon annan hann ändra innan du sparade. Här är läget nu, med dina ändringar ifyllda: spara igen för att lägga in dem.' : '',
-    warningDetails: (data.conflict ?? []).map(describeEntry),
+    warning: data.conflict ? 'Någon annan hann ändra innan du sparade. Här är läget nu, med dina ändringar ifyllda: spara igen för att lägga in dem.' : (data.problem?.text ?? ''),
+    warningDetails: data.conflict ? data.conflict.map(describeEntry) : (data.problem?.details ?? []),
     etag: sub.etag,
     version: sub.version,
     status: proposed?.status ?? sub.status,

@@ -5,34 +5,33 @@ import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { statusLabel } from '../domain/status';
-import { idSchema, parseChangeRequest } from '../domain/validation';
+import { idSchema } from '../domain/validation';
 import { staleDigestCard } from '../reminders/cards';
 import { DEFAULT_TIMINGS, staleItems, staleReason } from '../reminders/rules';
 import { stockholmTime } from '../reminders/schedule';
 import type { Feature } from './feature';
-import { saveChange, unreadable } from './subActivityUpdate';
+import { failedSaveCard, formInput, problemCard, saveFromCard, unreadable, type CardSave } from './subActivityUpdate';
 import type { ArenaTurn } from './turn';
 
 const target = z.object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
-/** Teams sends every input of the digest with the click: each item's own status-<id> and comment-<id>. */
-const INPUT = /^(status|comment)-[a-z0-9-]{1,64}$/;
 
 async function saveFromDigest(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const { scopeId, subActivityId, etag, version, ...inputs } = data;
-  const parsed = target.safeParse({ scopeId, subActivityId, etag, version });
-  if (!parsed.success || Object.keys(inputs).some((k) => !INPUT.test(k))) return unreadable();
+  const parsed = target.safeParse(data);
+  if (!parsed.success) return unreadable();
   const id = parsed.data.subActivityId;
-  const request = parseChangeRequest({
-    ...(inputs[`status-${id}`] !== undefined ? { status: inputs[`status-${id}`] } : {}),
-    ...(inputs[`comment-${id}`] !== undefined ? { comment: inputs[`comment-${id}`] } : {}),
-  });
-  if (!request.ok) return unreadable(request.errors);
-
-  const result = await saveChange(at, { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, request: request.value });
-  if (result.kind === 'answered') return result.card;
-  const saved = result.after.sub;
+  // Teams sends every input of the digest with the click: this item's own are status-<id> and comment-<id>.
+  const save: CardSave = { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) };
+  let outcome;
+  try {
+    outcome = await saveFromCard(at, save);
+  } catch (error) {
+    at.services.log.error({ err: error }, 'Saving from the stale digest failed');
+    return failedSaveCard(at, save);
+  }
+  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return problemCard(at, save, outcome);
+  const saved = outcome.after.sub;
   const banner =
-    result.kind === 'saved'
+    outcome.kind === 'saved'
       ? `Sparat av ${at.turn.actor.name}: ${saved.title} – ${statusLabel(saved.status)}.`
       : `Inget ändrades för ${saved.title}: värdena var redan sparade.`;
 

@@ -1,137 +1,143 @@
-// Updating a sub-activity from a card: Uppdatera opens the form in place, Spara writes state and
-// history in one transaction, and a stale card is shown the current state with the person's own
-// changes filled in, so that nothing is lost or silently overwritten.
+// Updating a sub-activity from a card: Uppdatera opens the form in place, Spara goes through the
+// one update use case (bot/useCases/updateSubActivity.ts), and its outcome becomes a card. A stale
+// card comes back as the form with the current state and the person's own values filled in, so
+// that nothing is lost or silently overwritten; so does a save that failed for any other reason.
 import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { subActivityCard, subActivityEditCard } from '../cards/subActivityCard';
-import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
+import { subActivityCard, subActivityEditCard, type EditCardData } from '../cards/subActivityCard';
 import { mayChange } from '../domain/authorization';
-import type { Arena } from '../domain/plan';
-import type { ActivityView, SubActivityView } from '../domain/planView';
-import { idSchema, parseChangeRequest } from '../domain/validation';
+import { idSchema } from '../domain/validation';
+import { locateSubActivity, updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
 
-const target = z.object({ scopeId: idSchema, subActivityId: idSchema }).strict();
-const formKeys = ['status', 'statusNote', 'measureAnswer', 'comment'] as const;
-const saveData = z
-  .object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) })
-  .passthrough();
+/**
+ * Teams sends every input of the card along with a button's own data, so each verb reads the
+ * keys it needs and ignores the rest: Avbryt on a filled-in form must work like any other button.
+ */
+const target = z.object({ scopeId: idSchema, subActivityId: idSchema });
+const saveTarget = target.extend({ etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
+/** The edit form's inputs: what a person can change. */
+export const FORM_FIELDS = ['status', 'statusNote', 'measureAnswer', 'comment'] as const;
 
-export interface Located {
-  scope: Arena;
-  activity: ActivityView;
-  sub: SubActivityView;
+export function formInput(data: Record<string, unknown>, key: (field: (typeof FORM_FIELDS)[number]) => string = (f) => f): Record<string, unknown> {
+  return Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined).map((f) => [f, data[key(f)]]));
 }
 
 export const unreadable = (errors?: string[]) =>
   messageCard({
-    title: 'Det gick inte att spara',
+    title: 'Det gick inte att läsa kortet',
     text: 'Kortet innehöll något jag inte kan ta emot, så ingenting har ändrats.',
     tone: 'error',
     ...(errors?.length ? { details: errors } : {}),
     buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }],
   });
 
-const notFound = () =>
+export const notFoundCard = () =>
   messageCard({ title: 'Aktiviteten finns inte', text: 'Jag hittar inte den aktiviteten, så ingenting har ändrats.', tone: 'error', buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
+
+function refusalCard(message: string): CardJson {
+  return messageCard({ title: 'Det här får du inte ändra här', text: message, tone: 'warning' });
+}
 
 async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Promise<Located | undefined> {
   const scope = at.view.arenas.find((a) => a.id === scopeId);
-  if (!scope) return undefined;
-  for (const activity of await at.services.plan.scope(scope.id)) {
-    const sub = activity.subActivities.find((d) => d.id === subActivityId);
-    if (sub) return { scope, activity, sub };
-  }
-  return undefined;
-}
-
-function refusal(reason: string): CardJson {
-  return messageCard({ title: 'Det här får du inte ändra här', text: `${reason} Ingenting har ändrats.`, tone: 'warning' });
-}
-
-async function latestEntry(at: ArenaTurn, found: Located): Promise<HistoryEntry | undefined> {
-  return (await at.services.activities.history(found.scope.id, found.sub.id, 1))[0];
+  return scope ? locateSubActivity(at.services, scope, subActivityId) : undefined;
 }
 
 async function show(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const parsed = target.safeParse(data);
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
-  if (!found) return notFound();
-  const latest = await latestEntry(at, found);
-  return subActivityCard({ activity: found.activity, sub: found.sub, ...(latest ? { latest } : {}) });
+  if (!found) return notFoundCard();
+  return subActivityCard({ activity: found.activity, sub: found.sub });
 }
 
 async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const parsed = target.safeParse(data);
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
-  if (!found) return notFound();
+  if (!found) return notFoundCard();
   const decision = mayChange(at.origin, found.scope);
-  if (!decision.allowed) return refusal(decision.reason);
+  if (!decision.allowed) return refusalCard(`${decision.reason} Ingenting har ändrats.`);
   return subActivityEditCard({ activity: found.activity, sub: found.sub });
 }
 
-async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const parsed = saveData.safeParse(data);
-  if (!parsed.success) return unreadable();
-  const { scopeId, subActivityId, etag, version: seenVersion, ...rest } = parsed.data;
-  const unexpected = Object.keys(rest).filter((k) => !(formKeys as readonly string[]).includes(k));
-  if (unexpected.length) return unreadable();
-  const request = parseChangeRequest(rest);
-  if (!request.ok) return unreadable(request.errors);
-  const result = await saveChange(at, { scopeId, subActivityId, etag, seenVersion, request: request.value });
-  if (result.kind === 'answered') return result.card;
-  return result.kind === 'unchanged'
-    ? subActivityCard({ activity: result.after.activity, sub: result.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } })
-    : subActivityCard({ activity: result.after.activity, sub: result.after.sub, latest: result.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
-}
-
-export interface SaveCommand {
+export interface CardSave {
   scopeId: string;
   subActivityId: string;
-  /** The ETag and version of the state the person saw. */
   etag: string;
   seenVersion: number;
-  request: ChangeRequest;
+  input: Record<string, unknown>;
 }
 
-export type SaveResult =
-  | { kind: 'saved'; after: Located; entry: HistoryEntry }
-  | { kind: 'unchanged'; after: Located }
-  /** Refused, not found, or someone else was first: the card says so (the edit form with their values, on a conflict). */
-  | { kind: 'answered'; card: CardJson };
+/** Spara from any card: the use case, with the turn's origin and actor. Undefined: no such scope. */
+export async function saveFromCard(at: ArenaTurn, save: CardSave): Promise<SubActivityOutcome> {
+  const scope = at.view.arenas.find((a) => a.id === save.scopeId);
+  if (!scope) return { kind: 'notFound' };
+  return updateSubActivity(at.services, { scope, subActivityId: save.subActivityId, etag: save.etag, seenVersion: save.seenVersion, input: save.input, origin: at.origin, actor: at.turn.actor });
+}
 
-/** The one path every card save takes: authorization, answer checks, the ETag-guarded transaction. */
-export async function saveChange(at: ArenaTurn, command: SaveCommand): Promise<SaveResult> {
-  const { scopeId, subActivityId, etag, seenVersion } = command;
-  const found = await locate(at, scopeId, subActivityId);
-  if (!found) return { kind: 'answered', card: notFound() };
-  const decision = mayChange(at.origin, found.scope);
-  if (!decision.allowed) return { kind: 'answered', card: refusal(decision.reason) };
-  const answer = command.request.measureAnswer;
-  if (answer !== undefined && answerKind(found.sub.target) === 'yesNo' && !(YES_NO_ANSWERS as readonly string[]).includes(answer.toLowerCase())) {
-    return { kind: 'answered', card: unreadable(['Svaret på måttet ska vara ja eller nej.']) };
-  }
-  const normalised = answer !== undefined && answerKind(found.sub.target) === 'yesNo' ? { ...command.request, measureAnswer: normaliseYesNo(answer) } : command.request;
-
-  const outcome = await at.services.activities.update({ scopeId, subActivityId, etag, request: normalised, actor: at.turn.actor });
+/**
+ * The card for an outcome that is not a plain success, where the edit form was the place: a
+ * conflict or an invalid answer brings the form back with the person's own values.
+ */
+export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclude<SubActivityOutcome, { kind: 'saved' | 'unchanged' }>): Promise<CardJson> {
   switch (outcome.kind) {
     case 'notFound':
-      return { kind: 'answered', card: notFound() };
-    case 'conflict': {
-      const now = await locate(at, scopeId, subActivityId);
-      if (!now) return { kind: 'answered', card: notFound() };
-      // What happened since the version the person saw, newest first.
-      const since = (await at.services.activities.history(scopeId, subActivityId, 10)).filter((e) => e.version > seenVersion);
-      return { kind: 'answered', card: subActivityEditCard({ activity: now.activity, sub: now.sub, proposed: normalised, conflict: since.slice(0, 3) }) };
+      return notFoundCard();
+    case 'conflict':
+      return subActivityEditCard({ activity: outcome.current.activity, sub: outcome.current.sub, proposed: outcome.request ?? proposedFrom(save.input), conflict: outcome.since });
+    case 'refused': {
+      if (outcome.reason === 'notAllowed') return refusalCard(outcome.message);
+      const found = await locate(at, save.scopeId, save.subActivityId);
+      if (!found) return unreadable(outcome.errors);
+      return subActivityEditCard({ activity: found.activity, sub: found.sub, proposed: proposedFrom(save.input), problem: { text: `${outcome.message} Rätta det som står nedan och spara igen.`, details: outcome.errors } });
     }
+  }
+}
+
+/** The person's own values as text, to put back in the form. */
+function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData['proposed']> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 2000)]));
+}
+
+/**
+ * A save that failed for a reason that is not the person's (storage unreachable, a bug): the
+ * form again, with what they typed and an honest message. Nothing was saved.
+ */
+export async function failedSaveCard(at: ArenaTurn, save: CardSave): Promise<CardJson> {
+  const notSaved = 'Det gick inte att spara just nu, så ingenting har sparats.';
+  const problem = { text: `${notSaved} Det du skrev finns kvar här: försök igen om en stund.`, details: [] };
+  try {
+    const found = await locate(at, save.scopeId, save.subActivityId);
+    if (found) return subActivityEditCard({ activity: found.activity, sub: { ...found.sub, etag: save.etag, version: save.seenVersion }, proposed: proposedFrom(save.input), problem });
+  } catch {
+    // The store is still away: say so, and give the person their text back to copy.
+  }
+  const typed = Object.values(proposedFrom(save.input)).filter((v) => v !== '');
+  return messageCard({ title: 'Det gick inte att spara', text: `${notSaved} Det här är vad du skrev, så att du kan spara det igen om en stund:`, tone: 'error', details: typed, buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
+}
+
+async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
+  const parsed = saveTarget.safeParse(data);
+  if (!parsed.success) return unreadable();
+  const request: CardSave = { scopeId: parsed.data.scopeId, subActivityId: parsed.data.subActivityId, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data) };
+  let outcome: SubActivityOutcome;
+  try {
+    outcome = await saveFromCard(at, request);
+  } catch (error) {
+    at.services.log.error({ err: error }, 'Saving a sub-activity failed');
+    return failedSaveCard(at, request);
+  }
+  switch (outcome.kind) {
+    case 'saved':
+      return subActivityCard({ activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
     case 'unchanged':
-      return { kind: 'unchanged', after: found };
-    case 'updated':
-      return { kind: 'saved', after: (await locate(at, scopeId, subActivityId))!, entry: outcome.entry };
+      return subActivityCard({ activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
+    default:
+      return problemCard(at, request, outcome);
   }
 }
 

@@ -117,7 +117,8 @@ export const planContentSchema = z
     schemaVersion: z.literal(1, { error: 'schemaVersion must be 1' }),
     plan: planInfoSchema,
     strategies: z.array(strategySchema).min(1, { error: 'the plan needs at least one strategy' }).max(20),
-    arenas: z.array(arenaSchema).min(1).max(100),
+    // Sweden has 290 municipalities: room for a plan that names every one of them, and the bench's 300.
+    arenas: z.array(arenaSchema).min(1).max(400),
   })
   .superRefine((content, ctx) => {
     // Every id is unique across the whole file: they are the keys everything else refers to.

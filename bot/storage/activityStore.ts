@@ -2,9 +2,10 @@
 // change and its history rows are one entity-group transaction: both are written or neither.
 // Every update carries the ETag the person saw; a stale one is refused with the current state.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
-import type { SubActivityRecord } from '../domain/planView';
-import { historyFields, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
+import { statusLabel } from '../domain/status';
+import type { SubActivityRecord, SubActivityView } from '../domain/planView';
+import { historyFields, isConflict, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
 
 export type UpdateOutcome =
@@ -14,6 +15,22 @@ export type UpdateOutcome =
   /** Someone else changed it first: here is what it is now. Nothing was written. */
   | { kind: 'conflict'; current: SubActivityRecord }
   | { kind: 'notFound' };
+
+/** What {@link ActivityStore.write} needs of the current state: a record or a view of it. */
+export type WritableState = SubActivityRecord | SubActivityView;
+
+export interface WriteCommand<V extends WritableState> {
+  /** The state as the caller read it, with its ETag. */
+  current: V;
+  scopeId: string;
+  request: ChangeRequest;
+  actor: Actor;
+}
+
+export type WriteOutcome<V extends WritableState> =
+  | { kind: 'written'; state: SubActivityState; entry: HistoryEntry; sub: V }
+  | { kind: 'unchanged' }
+  | { kind: 'conflict' };
 
 export interface UpdateCommand {
   scopeId: string;
@@ -40,46 +57,53 @@ export class ActivityStore {
     }
   }
 
+  /** Reads the current state, then writes as {@link write} does: for callers that hold only an ETag. */
   async update(command: UpdateCommand): Promise<UpdateOutcome> {
     const current = await this.getSubActivity(command.scopeId, command.subActivityId);
     if (!current) return { kind: 'notFound' };
     if (current.etag !== command.etag) return { kind: 'conflict', current };
+    const written = await this.write({ current, scopeId: command.scopeId, request: command.request, actor: command.actor });
+    if (written.kind === 'conflict') return { kind: 'conflict', current: (await this.getSubActivity(command.scopeId, command.subActivityId)) ?? current };
+    if (written.kind === 'unchanged') return { kind: 'unchanged', record: current };
+    return { kind: 'updated', record: written.sub, entry: written.entry };
+  }
 
-    const changes = diffChange(current.state, command.request);
+  /**
+   * Writes a change against the state the caller read (with its ETag): state, history row and
+   * feed row in one transaction, and nothing else. The new ETag comes from the transaction's
+   * answer, so a save costs this one request. A row changed since it was read is a conflict.
+   */
+  async write<V extends WritableState>(command: WriteCommand<V>): Promise<WriteOutcome<V>> {
+    const { current, scopeId, actor } = command;
+    const state = stateOf(current);
+    const changes = diffChange(state.state, command.request);
     const comment = command.request.comment ?? '';
-    if (changes.length === 0 && comment === '') return { kind: 'unchanged', record: current };
+    if (changes.length === 0 && comment === '') return { kind: 'unchanged' };
 
     const at = this.now();
-    const next = applyChanges(current.state, changes, command.actor, at);
-    const entry: HistoryEntry = {
-      scopeId: command.scopeId,
-      subActivityId: command.subActivityId,
-      version: next.version,
-      at: at.toISOString(),
-      actor: command.actor,
-      changes,
-      comment,
-    };
-    const partitionKey = scopePartition(command.scopeId);
+    const next = applyChanges(state.state, changes, actor, at);
+    const entry: HistoryEntry = { scopeId, subActivityId: current.id, version: next.version, at: at.toISOString(), actor, changes, comment };
+    const partitionKey = scopePartition(scopeId);
+    const rowKey = ROW.sub(current.id);
     const actions: TransactionAction[] = [
-      ['update', { partitionKey, rowKey: ROW.sub(command.subActivityId), ...stateFields(next) }, 'Merge', { etag: current.etag }],
-      ['create', { partitionKey, rowKey: ROW.history(command.subActivityId, next.version), ...historyFields(entry) }],
-      ['create', { partitionKey, rowKey: ROW.log(at, command.subActivityId, next.version), ...historyFields(entry) }],
+      ['update', { partitionKey, rowKey, ...stateFields(next) }, 'Merge', { etag: current.etag }],
+      ['create', { partitionKey, rowKey: ROW.history(current.id, next.version), ...historyFields(entry) }],
+      ['create', { partitionKey, rowKey: ROW.log(at, current.id, next.version), ...historyFields(entry) }],
     ];
+    let etag: string | undefined;
     try {
-      await this.table.submitTransaction(actions);
+      // Sub-responses come in the order of the actions: the first is the state row's update.
+      etag = (await this.table.submitTransaction(actions)).subResponses[0]?.etag?.trim() || undefined;
     } catch (error) {
-      // 412: the row changed between our read and the write. 409: another writer already
-      // recorded this version. Either way someone else was first.
-      const status = statusCodeOf(error);
-      if (status === 412 || status === 409) {
-        const latest = await this.getSubActivity(command.scopeId, command.subActivityId);
-        if (latest && latest.etag !== current.etag) return { kind: 'conflict', current: latest };
-      }
+      // 412: the row changed since it was read. 409: another writer already recorded this
+      // version. Either way someone else was first, and the row's ETag shows it; if it did not
+      // move, something else stands in the way and that is not the person's conflict.
+      if (isConflict(error) && (await this.getSubActivity(scopeId, current.id))?.etag !== current.etag) return { kind: 'conflict' };
       throw error;
     }
-    const record = await this.getSubActivity(command.scopeId, command.subActivityId);
-    return { kind: 'updated', record: record!, entry };
+    // The service answers every transaction with the new ETags; read back only if it did not.
+    etag ??= (await this.getSubActivity(scopeId, current.id))?.etag ?? '';
+    return { kind: 'written', state: next, entry, sub: withState(current, next, etag) };
   }
 
   /** One sub-activity's history, newest first: a range read of its history rows. */
@@ -105,4 +129,36 @@ export class ActivityStore {
     }
     return entries;
   }
+}
+
+/** The changeable state of a record or a view, in the domain's shape. */
+function stateOf(current: WritableState): { state: SubActivityState } {
+  if ('state' in current) return { state: current.state };
+  return {
+    state: {
+      status: current.status,
+      statusNote: current.statusNote,
+      measureAnswer: current.measureAnswer,
+      ...(current.updatedAt ? { updatedAt: current.updatedAt } : {}),
+      ...(current.updatedBy ? { updatedBy: current.updatedBy } : {}),
+      version: current.version,
+    },
+  };
+}
+
+/** The same record or view with the new state and ETag. */
+function withState<V extends WritableState>(current: V, next: SubActivityState, etag: string): V {
+  if ('state' in current) return { ...current, state: next, etag };
+  const view: SubActivityView = {
+    ...current,
+    status: next.status,
+    statusLabel: statusLabel(next.status),
+    statusNote: next.statusNote,
+    measureAnswer: next.measureAnswer,
+    updatedAt: next.updatedAt ?? null,
+    updatedBy: next.updatedBy ?? null,
+    version: next.version,
+    etag,
+  };
+  return view as V;
 }

@@ -2,6 +2,7 @@
 // person's arena choice in personal chat, and who takes part in which arena's channel.
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
+import { LRUCache } from 'lru-cache';
 import type { ChannelRecord, ChannelState, ReminderSettings } from '../domain/channels';
 import { statusCodeOf, str, type Row } from './entities';
 import { externalKey, invert } from './keys';
@@ -29,6 +30,19 @@ export interface ChannelChange {
   summary: string;
 }
 
+/**
+ * Every turn needs the channel's link, the plan's team and (in personal chat) the person's arena.
+ * They change rarely, so each instance keeps what it read for CACHE_SECONDS and forgets an entry
+ * the moment it writes it itself. With several instances, a change made on another instance is
+ * seen within CACHE_SECONDS: a re-link takes effect on every instance within that time, which is
+ * acceptable for a link that is made once and confirmed in a card. A pinned plan team never
+ * changes, so it is kept for good once read.
+ */
+export const CACHE_SECONDS = 30;
+/** A person's membership row is written at most this often per instance (it counts for MEMBERSHIP_DAYS). */
+const MEMBER_REFRESH_MS = 86_400_000;
+type Cached<T> = { value: T | undefined };
+
 export interface ChannelSeen {
   channelId: string;
   teamId: string;
@@ -39,10 +53,24 @@ export interface ChannelSeen {
 }
 
 export class ChannelStore {
+  private readonly cache = new LRUCache<string, Cached<ChannelRecord | string>>({ max: 5_000, ttl: CACHE_SECONDS * 1000 });
+  /** When this instance last wrote a person's membership row, per arena and person. */
+  private readonly memberWritten = new LRUCache<string, number>({ max: 20_000 });
+  private pinnedTeam?: string;
+
   constructor(
     private readonly table: TableClient,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Reads through the cache; `undefined` (nothing stored) is cached too. */
+  private async cached<T extends ChannelRecord | string>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> {
+    const hit = this.cache.get(key);
+    if (hit) return hit.value as T | undefined;
+    const value = await read();
+    this.cache.set(key, { value });
+    return value;
+  }
 
   /** Records a channel (or refreshes its name and reference); never touches its arena link. */
   async remember(seen: ChannelSeen): Promise<ChannelRecord> {
@@ -60,10 +88,20 @@ export class ChannelStore {
       },
       'Merge',
     );
+    this.forget(seen.channelId);
     return (await this.get(seen.channelId))!;
   }
 
+  /** The channel as stored (read through the instance's short cache, see CACHE_SECONDS). */
   async get(channelId: string): Promise<ChannelRecord | undefined> {
+    return this.cached(`channel|${channelId}`, () => this.read(channelId));
+  }
+
+  private forget(channelId: string): void {
+    this.cache.delete(`channel|${channelId}`);
+  }
+
+  private async read(channelId: string): Promise<ChannelRecord | undefined> {
     try {
       return toChannel(await this.table.getEntity<Record<string, unknown>>(CHANNEL, externalKey(channelId)) as Row);
     } catch (error) {
@@ -80,7 +118,9 @@ export class ChannelStore {
         'Merge',
         { etag: etag ?? '*' },
       );
+      this.forget(channelId);
     } catch (error) {
+      this.forget(channelId);
       if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
       throw error;
     }
@@ -92,6 +132,7 @@ export class ChannelStore {
   async setState(channelId: string, state: ChannelState): Promise<void> {
     try {
       await this.table.updateEntity({ partitionKey: CHANNEL, rowKey: externalKey(channelId), state }, 'Merge');
+      this.forget(channelId);
     } catch (error) {
       if (statusCodeOf(error) !== 404) throw error;
     }
@@ -112,7 +153,9 @@ export class ChannelStore {
         'Merge',
         { etag },
       );
+      this.forget(channelId);
     } catch (error) {
+      this.forget(channelId);
       if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
       throw error;
     }
@@ -167,22 +210,34 @@ export class ChannelStore {
 
   /** The arena a person follows in personal chat. */
   async personalArena(userId: string): Promise<string | undefined> {
-    try {
-      const row = (await this.table.getEntity<Record<string, unknown>>(PERSON, externalKey(userId))) as Row;
-      return str(row, 'arenaId') || undefined;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
+    return this.cached(`person|${userId}`, async () => {
+      try {
+        const row = (await this.table.getEntity<Record<string, unknown>>(PERSON, externalKey(userId))) as Row;
+        return str(row, 'arenaId') || undefined;
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
   }
 
   async choosePersonalArena(userId: string, arenaId: string): Promise<void> {
     await this.table.upsertEntity({ partitionKey: PERSON, rowKey: externalKey(userId), arenaId, chosenAt: this.now().toISOString() }, 'Replace');
+    this.cache.delete(`person|${userId}`);
   }
 
-  /** Records that a person takes part in an arena's channel: it lets them update that arena from personal chat. */
+  /**
+   * Records that a person takes part in an arena's channel: it lets them update that arena from
+   * personal chat. Written when this instance has not written it for a day: membership counts
+   * for MEMBERSHIP_DAYS, so a day's precision costs nothing and saves a write on every turn.
+   */
   async recordMember(arenaId: string, userId: string): Promise<void> {
+    const key = `${arenaId}|${userId}`;
+    const now = this.now().getTime();
+    const written = this.memberWritten.get(key);
+    if (written !== undefined && now - written < MEMBER_REFRESH_MS && now >= written) return;
     await this.table.upsertEntity({ partitionKey: memberPartition(arenaId), rowKey: externalKey(userId), lastSeen: this.now().toISOString() }, 'Replace');
+    this.memberWritten.set(key, now);
   }
 
   async isMember(arenaId: string, userId: string): Promise<boolean> {
@@ -199,6 +254,7 @@ export class ChannelStore {
   /** A person left the team: they no longer take part in these arenas' channels. */
   async forgetMember(userId: string, arenaIds: string[]): Promise<void> {
     for (const arenaId of new Set(arenaIds)) {
+      this.memberWritten.delete(`${arenaId}|${userId}`);
       try {
         await this.table.deleteEntity(memberPartition(arenaId), externalKey(userId));
       } catch (error) {
@@ -214,21 +270,29 @@ export class ChannelStore {
 
   /** The pinned plan team, if a channel has been linked. */
   async planTeam(): Promise<string | undefined> {
-    try {
-      return str((await this.table.getEntity<Record<string, unknown>>(PLAN_TEAM.partitionKey, PLAN_TEAM.rowKey)) as Row, 'teamId') || undefined;
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
+    if (this.pinnedTeam) return this.pinnedTeam;
+    const team = await this.cached('planTeam', async () => {
+      try {
+        return str((await this.table.getEntity<Record<string, unknown>>(PLAN_TEAM.partitionKey, PLAN_TEAM.rowKey)) as Row, 'teamId') || undefined;
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    // Pinning happens once, with a conditional insert: once read, it never changes.
+    if (team) this.pinnedTeam = team;
+    return team;
   }
 
   /** Pins the plan team unless one is pinned already; returns the pinned team either way. */
   async pinPlanTeam(teamId: string): Promise<string> {
     try {
       await this.table.createEntity({ ...PLAN_TEAM, teamId, pinnedAt: this.now().toISOString() });
+      this.pinnedTeam = teamId;
       return teamId;
     } catch (error) {
       if (statusCodeOf(error) !== 409) throw error;
+      this.cache.delete('planTeam');
       return (await this.planTeam()) ?? teamId;
     }
   }

@@ -103,3 +103,14 @@ export function statusCodeOf(error: unknown): number | undefined {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === 'number' ? status : undefined;
 }
+
+/** Whether a storage error means someone else wrote first (412 precondition failed, 409 conflict). */
+export function isConflict(error: unknown): boolean {
+  const status = statusCodeOf(error);
+  return status === 412 || status === 409;
+}
+
+/** Whether a storage error means the row or table is not there. */
+export function isNotFound(error: unknown): boolean {
+  return statusCodeOf(error) === 404;
+}

@@ -166,16 +166,21 @@ export class PlanStore {
     return this.toViews(arenaId, await this.partition(scopePartition(arenaId), ranges), options.history === true);
   }
 
-  /** The whole plan with live status and history: GET /api/plan. One query per scope. */
-  async read(): Promise<PlanView> {
+  /**
+   * The whole plan with live status and history: GET /api/plan. One query per scope. With an
+   * arena id, only the county and that arena: what an arena's own view needs, whatever the
+   * number of arenas.
+   */
+  async read(options: { arenaId?: string } = {}): Promise<PlanView> {
     const content = await this.content();
     const county = content.arenas.find((a) => a.kind === 'county');
-    const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
+    const arenas = options.arenaId ? content.arenas.filter((a) => a.kind === 'county' || a.id === options.arenaId) : content.arenas;
+    const scopes = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
     const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-      arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+      arenas: arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
     };
   }
 

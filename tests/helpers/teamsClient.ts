@@ -52,6 +52,21 @@ export function buttons(card: Card): Array<{ title: string; verb: string; data: 
   return found;
 }
 
+/** Every input on a card (also inside containers and Action.ShowCard cards) with the value it shows: what Teams sends with a click. */
+export function inputValues(card: Card): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') values[o.id] = o.value ?? '';
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  return values;
+}
+
 export class TeamsClient {
   constructor(
     private readonly appUrl: string,
@@ -100,11 +115,14 @@ export class TeamsClient {
     return body.value;
   }
 
-  /** Clicks the button with this title on a card, with these form inputs. */
+  /**
+   * Clicks the button with this title on a card, as Teams does: the button's data together with
+   * the value of every input on the card (its default unless the person changed it in `inputs`).
+   */
   async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA): Promise<Card> {
     const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
     if (!button) throw new Error(`No button ${String(title)} on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
-    return this.execute(place, button.verb, { ...button.data, ...inputs }, as);
+    return this.execute(place, button.verb, { ...button.data, ...inputValues(card), ...inputs }, as);
   }
 
   /** A conversationUpdate in the plan's team, as Teams sends it for installs and channel events. */

@@ -127,6 +127,17 @@ describe('the plan in Table Storage', () => {
       assert.deepEqual(await store.latestChanges(county), []);
     });
 
+    it('answers a save with the stored row\'s new ETag, so the next save from the same screen goes through', async () => {
+      const seen = (await store.getSubActivity(county, first().id))!;
+      const written = await store.write({ current: seen, scopeId: county, request: { status: 'avbruten' }, actor: anna });
+      assert.equal(written.kind, 'written');
+      const stored = (await store.getSubActivity(county, first().id))!;
+      assert.equal(written.kind === 'written' && written.sub.etag, stored.etag);
+      const again = await store.write({ current: written.kind === 'written' ? written.sub : seen, scopeId: county, request: { status: 'klar' }, actor: anna });
+      assert.equal(again.kind, 'written');
+      assert.equal((await store.getSubActivity(county, first().id))!.state.status, 'klar');
+    });
+
     it('refuses a stale ETag and returns the current state', async () => {
       const seen = (await store.getSubActivity(county, first().id))!;
       await setStatus(bengt, 'avbruten');

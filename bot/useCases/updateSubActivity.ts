@@ -1,0 +1,96 @@
+// The one way a sub-activity's follow-up is changed, whoever asks: the bot's edit card, the stale
+// digest's inline form, the tab's PATCH and the follow-up round's forms all call this. It finds
+// the item, checks who may change it, validates the answer, and writes with the ETag the person
+// saw: one partition query and one transaction when nothing stands in the way.
+import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type Actor, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
+import { mayChange, type Origin } from '../domain/authorization';
+import type { Arena } from '../domain/plan';
+import type { ActivityView, SubActivityView } from '../domain/planView';
+import { parseChangeRequest } from '../domain/validation';
+import type { ActivityStore } from '../storage/activityStore';
+import type { PlanStore } from '../storage/planStore';
+import { notFound, refused, type UpdateOutcome } from './outcome';
+
+/** A sub-activity where it stands: its scope (county or arena), its activity, and itself. */
+export interface Located {
+  scope: Arena;
+  activity: ActivityView;
+  sub: SubActivityView;
+}
+
+export interface UpdateSubActivityCommand {
+  scope: Arena;
+  subActivityId: string;
+  /** The ETag (and version) of the state the person saw when they made the change. */
+  etag: string;
+  seenVersion?: number;
+  /** The form's fields as sent: status, statusNote, measureAnswer, comment (validated here). */
+  input: Record<string, unknown>;
+  origin: Origin;
+  actor: Actor;
+}
+
+export type SubActivityOutcome = UpdateOutcome<Located, HistoryEntry> & {
+  /** The validated request, where it got that far: the form can come back with it. */
+  request?: ChangeRequest;
+};
+
+export interface SubActivityDeps {
+  plan: Pick<PlanStore, 'scope'>;
+  activities: Pick<ActivityStore, 'write' | 'history'>;
+}
+
+/** Finds a sub-activity in its scope: one partition query. */
+export async function locateSubActivity(deps: Pick<SubActivityDeps, 'plan'>, scope: Arena, subActivityId: string): Promise<Located | undefined> {
+  for (const activity of await deps.plan.scope(scope.id)) {
+    const sub = activity.subActivities.find((d) => d.id === subActivityId);
+    if (sub) return { scope, activity, sub };
+  }
+  return undefined;
+}
+
+const INVALID = 'Ändringen kunde inte sparas, så ingenting har ändrats.';
+
+export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSubActivityCommand): Promise<SubActivityOutcome> {
+  const parsed = parseChangeRequest(command.input);
+  if (!parsed.ok) return refused('invalid', INVALID, parsed.errors);
+  const found = await locateSubActivity(deps, command.scope, command.subActivityId);
+  if (!found) return notFound;
+  const decision = mayChange(command.origin, command.scope);
+  if (!decision.allowed) return refused('notAllowed', `${decision.reason} Ingenting har ändrats.`);
+
+  const request = normaliseAnswer(parsed.value, found.sub);
+  if (!request) return { ...refused('invalid', INVALID, ['Svaret på måttet ska vara ja eller nej.']), request: parsed.value };
+  if (found.sub.etag !== command.etag) return { ...(await conflict(deps, found, command.seenVersion)), request };
+
+  const written = await deps.activities.write({ current: found.sub, scopeId: command.scope.id, request, actor: command.actor });
+  switch (written.kind) {
+    case 'unchanged':
+      return { kind: 'unchanged', after: found, request };
+    case 'conflict': {
+      const now = await locateSubActivity(deps, command.scope, command.subActivityId);
+      return now ? { ...(await conflict(deps, now, command.seenVersion)), request } : notFound;
+    }
+    case 'written':
+      return { kind: 'saved', after: withSub(found, written.sub), entry: written.entry, request };
+  }
+}
+
+/** A ja/nej answer in its stored form, or undefined when a ja/nej measure got something else. */
+function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): ChangeRequest | undefined {
+  const answer = request.measureAnswer;
+  if (answer === undefined || answerKind(sub.target) !== 'yesNo') return request;
+  if (!(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) return undefined;
+  return { ...request, measureAnswer: normaliseYesNo(answer) };
+}
+
+/** Someone else was first: the item as it is now and what happened since the version the person saw, newest first. */
+async function conflict(deps: SubActivityDeps, now: Located, seenVersion: number | undefined) {
+  const since = (await deps.activities.history(now.scope.id, now.sub.id, 10)).filter((e) => seenVersion === undefined || e.version > seenVersion);
+  return { kind: 'conflict' as const, current: now, since: since.slice(0, 5) };
+}
+
+/** The item as it is after a save: the sub-activity replaced in its activity too. */
+function withSub(found: Located, sub: SubActivityView): Located {
+  return { ...found, sub, activity: { ...found.activity, subActivities: found.activity.subActivities.map((d) => (d.id === sub.id ? sub : d)) } };
+}

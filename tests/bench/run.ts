@@ -1,0 +1,281 @@
+// `npm run bench [-- --quick]`: speed, storage cost and memory of the app's hot paths on a real
+// Azurite, as figures and as ratios against baselines measured in the same run: a bare echo bot
+// on the same stack for bot turns, GET /healthz for HTTP, the real plan's size for the scale run.
+// Nothing here asserts a time. It exits non-zero only when a turn costs more storage requests
+// than its target (tests/bench/targets.ts), when a concurrency check fails, or on errors.
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startApp, type RunningApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import { createLogger } from '../../bot/log';
+import { startAzurite } from '../../bot/storage/azurite';
+import { PlanStore } from '../../bot/storage/planStore';
+import { createTables, ensureTables } from '../../bot/storage/tables';
+import { ConnectorStandIn } from '../helpers/connector';
+import { countStorageRequests } from '../helpers/storageRequests';
+import { channelMessage, PLAN_TEAM, type ChannelPlace } from '../helpers/teamsActivity';
+import { ANNA, cardText, invokeActivity, TeamsClient, type Card, type Person } from '../helpers/teamsClient';
+import { startEchoBot } from './echoBot';
+import { latencyRow, load, type LoadFigures } from './latency';
+import { fillArena, inParallel, planWithArenas } from './scale';
+import { STORAGE_TARGETS, type StorageTarget } from './targets';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick
+  ? { turns: 100, memoryTurns: 1_000, scaleArenas: 12, rounds: 30 }
+  : { turns: 1_000, memoryTurns: 10_000, scaleArenas: 300, rounds: 100 };
+/** Every generated arena: 100 local activities with 10 changes each (1,000 history rows). */
+const FILL = { activities: 100, changesPerActivity: 10 };
+let failed = false;
+const fail = (why: string) => {
+  failed = true;
+  console.log(`FAIL: ${why}`);
+};
+
+interface Deployment {
+  app: RunningApp;
+  teams: TeamsClient;
+  post: (place: ChannelPlace, text: string, as?: Person) => Promise<Response>;
+  invoke: (place: ChannelPlace, verb: string, data: Record<string, unknown>, as?: Person) => Promise<Card>;
+}
+
+async function deploy(connectionString: string, connector: ConnectorStandIn, prefix: string, env: Record<string, string> = {}): Promise<Deployment> {
+  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix, ...env }), { log: createLogger('silent') });
+  const post = (place: ChannelPlace, text: string, as: Person = ANNA) =>
+    fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, place, text, as)) });
+  const invoke = async (place: ChannelPlace, verb: string, data: Record<string, unknown>, as: Person = ANNA) => {
+    const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invokeActivity(connector.url, place, verb, data, as)) });
+    return ((await res.json()) as { value: Card }).value;
+  };
+  return { app, teams: new TeamsClient(app.url, connector), post, invoke };
+}
+
+const place = (arenaId: string, name: string): ChannelPlace => ({ ...PLAN_TEAM, channelId: `19:${arenaId}@thread.tacv2`, channelName: name });
+const ok = async (res: Response) => res.status === 200 && (await res.text(), true);
+
+/** The data a save of this sub-activity sends: the Spara button's data and every input of its form, as Teams sends them. */
+async function saveData(d: Deployment, scopeId: string, subId: string, status: string): Promise<Record<string, unknown>> {
+  const sub = (await d.app.activities.getSubActivity(scopeId, subId))!;
+  return { scopeId, subActivityId: subId, etag: sub.etag, version: sub.state.version, status, statusNote: sub.state.statusNote, measureAnswer: sub.state.measureAnswer, comment: 'Bench' };
+}
+const saved = (card: Card) => /Sparat av/.test(cardText(card));
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = await new ConnectorStandIn().start();
+  const content = loadPlanContent();
+  const strategyIds = content.strategies.map((s) => s.id);
+  console.log(`Gemensam plan benchmark${quick ? ' (--quick)' : ''}: Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}, Azurite in memory, ${new Date().toISOString().slice(0, 10)}`);
+  try {
+    // Seeding: first start (everything created) and every later start (nothing to add).
+    const seedTables = createTables({ kind: 'connectionString', connectionString: azurite.connectionString }, 'benchseed');
+    await ensureTables(seedTables, 'bench');
+    const store = new PlanStore(seedTables.plan);
+    let t = performance.now();
+    const first = await store.seed(content);
+    const firstSeedMs = performance.now() - t;
+    t = performance.now();
+    await store.seed(content);
+    console.log(`seed: first start ${firstSeedMs.toFixed(0)} ms for ${first.created} rows; later starts ${(performance.now() - t).toFixed(0)} ms`);
+
+    const real = await deploy(azurite.connectionString, connector, 'benchreal');
+    const county = place('lan', 'Länsgemensam samverkan');
+    const ostersund = place('ostersund', 'Östersund');
+    await real.teams.say(county, 'koppla Länsgemensam samverkan');
+    await real.teams.say(ostersund, 'koppla Östersund');
+    const ostersundSubs = await fillArena(real.app.tables.plan, 'ostersund', strategyIds, FILL);
+    const countySubs = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities.map((d) => d.id)));
+
+    // 1. Storage requests per turn, in steady state.
+    console.log('\nStorage requests per turn (steady state), against the targets of issue #10:');
+    const counter = countStorageRequests(real.app.tables);
+    const cost = async (name: StorageTarget, turn: () => Promise<unknown>) => {
+      counter.reset();
+      await turn();
+      const n = counter.requests.length;
+      const target = STORAGE_TARGETS[name];
+      console.log(`  ${name.padEnd(28)} ${String(n).padStart(3)}  (target ≤ ${target})${n > target ? '  EXCEEDED' : ''}`);
+      if (n > target) fail(`${name} took ${n} storage requests:\n    ${counter.requests.join('\n    ')}`);
+    };
+    await real.teams.say(county, 'status');
+    await cost('hjälp', () => real.teams.say(county, 'hjälp'));
+    await cost('status', () => real.teams.say(county, 'status'));
+    await cost('aktiviteter 2', () => real.teams.say(county, 'aktiviteter 2'));
+    await cost('mått', () => real.teams.say(county, 'mått'));
+    const list = (await real.teams.say(county, 'aktiviteter 2')).cards[0]!;
+    let form: Card = {};
+    await cost('Uppdatera (open the form)', async () => (form = await real.teams.click(county, list, /^Uppdatera/)));
+    await cost('Spara (save)', () => real.teams.click(county, form, 'Spara', { status: 'klar' }));
+    counter.reset();
+    await real.app.reminderSweep.run({ at: new Date('2026-11-30T08:05:00Z'), dryRun: true });
+    console.log(`  reminder sweep (dry run)     ${String(counter.requests.length).padStart(3)}  for 2 linked channels`);
+
+    // 2. Bot turns against the echo bot, at concurrency 1 and 16.
+    const echo = await startEchoBot();
+    const echoPost = (text: string) => fetch(`${echo.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, county, text)) });
+    console.log(`\nBot turns over HTTP (${SIZES.turns} turns each; ms; ×: against the echo bot at the same concurrency):`);
+    for (const concurrency of [1, 16]) {
+      const opts = { turns: SIZES.turns, concurrency };
+      const baseline = await load('echo bot (baseline)', opts, async () => ok(await echoPost('hej')));
+      const rows: LoadFigures[] = [
+        await load('hjälp', opts, async () => ok(await real.post(county, 'hjälp'))),
+        await load('status', opts, async () => ok(await real.post(county, 'status'))),
+        await load('aktiviteter 2', opts, async () => ok(await real.post(county, 'aktiviteter 2'))),
+        await load('mått', opts, async () => ok(await real.post(county, 'mått'))),
+        // Each worker saves its own sub-activity, with the ETag it last saw (read untimed).
+        await load('Spara (Action.Execute)', opts, async (_i, data: Record<string, unknown>) => saved(await real.invoke(county, 'saveSubActivity', data)), async (i, worker) =>
+          saveData(real, 'lan', countySubs[worker % countySubs.length]!, i % 2 ? 'klar' : 'pagar'),
+        ),
+      ];
+      console.log(latencyRow(baseline, baseline));
+      for (const r of rows) {
+        console.log(latencyRow(r, baseline));
+        if (r.errors > 0) fail(`${r.name} at concurrency ${concurrency}: ${r.errors} errors`);
+      }
+      if (concurrency === 16) {
+        for (const name of ['status', 'Spara (Action.Execute)']) {
+          const r = rows.find((x) => x.name === name)!;
+          console.log(`  ${name}: p95 ×${(r.p95 / baseline.p95).toFixed(2)} of the echo bot's (target ≤ 2, aim 1.5)`);
+        }
+      }
+    }
+    await echo.close();
+
+    // 3. Concurrency: the same card saved 50 times at once, and 50 different ones.
+    console.log('\nConcurrency:');
+    {
+      const subId = ostersundSubs[0]!;
+      const data = await saveData(real, 'ostersund', subId, 'klar');
+      const before = (await real.app.activities.history('ostersund', subId, 1000)).length;
+      const cards = await Promise.all(Array.from({ length: 50 }, () => real.invoke(ostersund, 'saveSubActivity', data)));
+      const applied = cards.filter(saved).length;
+      const conflicts = cards.filter((c) => /Någon annan hann ändra/.test(cardText(c))).length;
+      const rows = (await real.app.activities.history('ostersund', subId, 1000)).length - before;
+      console.log(`  50 saves of one sub-activity with the same ETag: ${applied} applied, ${conflicts} conflicts, ${rows} history row(s)`);
+      if (applied !== 1 || conflicts !== 49 || rows !== 1) fail('50 saves of one card must end 1 applied / 49 conflicts / 1 history row');
+      const many = await Promise.all(ostersundSubs.slice(1, 51).map(async (id) => real.invoke(ostersund, 'saveSubActivity', await saveData(real, 'ostersund', id, 'klar'))));
+      console.log(`  50 saves of different sub-activities: ${many.filter(saved).length} applied`);
+      if (many.filter(saved).length !== 50) fail('50 saves of different sub-activities must all be applied');
+    }
+
+    // 4. HTTP and the tab.
+    console.log('\nHTTP (ms; ×: against GET /healthz):');
+    const healthz = await load('GET /healthz (baseline)', { turns: SIZES.rounds * 2, concurrency: 1 }, async () => ok(await fetch(`${real.app.url}/healthz`)));
+    console.log(latencyRow(healthz, healthz));
+    const planFig = await load('GET /api/plan', { turns: SIZES.rounds, concurrency: 1 }, async () => ok(await fetch(`${real.app.url}/api/plan`)));
+    console.log(latencyRow(planFig, healthz));
+    console.log(`  GET /api/plan body: ${((await (await fetch(`${real.app.url}/api/plan`)).text()).length / 1024).toFixed(1)} KiB`);
+
+    // 5. Scale: the same arena answers in a deployment of many arenas with long histories.
+    console.log(`\nScale: ${SIZES.scaleArenas} arenas × ${FILL.activities} local activities × ${FILL.changesPerActivity} changes, against the real plan (9 arenas) with the same arena content:`);
+    const scaled = await deploy(azurite.connectionString, connector, 'benchscale', { PLAN_FILE: planWithArenas(content, SIZES.scaleArenas) });
+    const arenas = (await scaled.app.plan.content()).arenas.filter((a) => a.kind === 'municipality');
+    t = performance.now();
+    await inParallel(arenas, 8, (a) => fillArena(scaled.app.tables.plan, a.id, strategyIds, FILL));
+    const historyRows = arenas.length * FILL.activities * FILL.changesPerActivity;
+    console.log(`  generated ${historyRows.toLocaleString('sv-SE')} history rows (and as many feed rows) in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    for (const a of arenas) {
+      const p = place(a.id, a.name);
+      await scaled.app.channels.remember({ ...p, reference: JSON.stringify({ channelId: 'msteams', serviceUrl: connector.url, conversation: { id: p.channelId, conversationType: 'channel', tenantId: p.tenantId }, bot: { id: '28:bench' } }) });
+      await scaled.app.channels.link(p.channelId, a.id, 'bench');
+    }
+    const big = arenas[0]!;
+    const bigPlace = place(big.id, big.name);
+    const bigSubs = Array.from({ length: FILL.activities }, (_, i) => `${big.id}-egen-${i.toString(16).padStart(8, '0')}-d1`);
+    const perArena = async (d: Deployment, arena: string, where: ChannelPlace, subs: string[]) => {
+      const opts = { turns: SIZES.rounds, concurrency: 1 };
+      return [
+        await load('status (one arena)', opts, async () => ok(await d.post(where, 'status'))),
+        await load('Spara (one arena)', opts, async (_i, data: Record<string, unknown>) => saved(await d.invoke(where, 'saveSubActivity', data)), async (i) => saveData(d, arena, subs[i % subs.length]!, i % 2 ? 'klar' : 'pagar')),
+        await load('GET /api/plan?arena= (tab data)', opts, async () => ok(await fetch(`${d.app.url}/api/plan?arena=${arena}`))),
+      ];
+    };
+    const small = await perArena(real, 'ostersund', ostersund, ostersundSubs);
+    const large = await perArena(scaled, big.id, bigPlace, bigSubs);
+    for (const [i, s] of small.entries()) {
+      const l = large[i]!;
+      const ratio = l.p50 / s.p50;
+      console.log(`  ${s.name.padEnd(34)} real size p50 ${s.p50.toFixed(1).padStart(6)} ms, at scale ${l.p50.toFixed(1).padStart(6)} ms: ×${ratio.toFixed(2)} (target ≤ 2)`);
+      if (l.errors + s.errors > 0) fail(`${s.name}: errors at scale`);
+    }
+    const sweepCounter = countStorageRequests(scaled.app.tables);
+    sweepCounter.reset();
+    t = performance.now();
+    await scaled.app.reminderSweep.run({ at: new Date('2026-11-30T08:05:00Z'), dryRun: true });
+    const sweepMs = performance.now() - t;
+    console.log(`  one reminder sweep (dry run) over ${arenas.length} channels: ${sweepMs.toFixed(0)} ms, ${sweepCounter.requests.length} storage requests (${(sweepCounter.requests.length / arenas.length).toFixed(1)} per channel, whatever the history)`);
+    await scaled.app.close();
+
+    // 6. Memory over a long run of turns.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const words = ['status', 'hjälp', 'aktiviteter 2', 'mått'];
+    const long = await load('mixed turns', { turns: SIZES.memoryTurns, concurrency: 16, warmUp: 0 }, async (i) => ok(await real.post(county, words[i % words.length]!)));
+    gc?.();
+    const mib = (b: number) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+    console.log(`\nMemory over ${SIZES.memoryTurns.toLocaleString('sv-SE')} turns at concurrency 16 (server, Azurite and bench in one process, after GC): RSS ${mib(rssBefore)} → ${mib(process.memoryUsage().rss)}, heap ${mib(heapBefore)} → ${mib(process.memoryUsage().heapUsed)}; ${long.errors} errors, ${long.perSecond.toFixed(0)} turns/s`);
+    if (long.errors) fail(`${long.errors} errors in the long run`);
+
+    // 7. The tab.
+    const sizes = path.resolve(__dirname, '../../tab/dist/sizes.json');
+    if (existsSync(sizes)) {
+      const { initial, all } = JSON.parse(readFileSync(sizes, 'utf8')) as Record<'initial' | 'all', { bytes: number; gzip: number }>;
+      const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+      console.log(`tab first load: ${kib(initial.bytes)} (${kib(initial.gzip)} gzip), ×${(initial.bytes / all.bytes).toFixed(2)} of all the tab's code (${kib(all.bytes)})`);
+    }
+    if (!quick) {
+      const render = await measureTabRender(real.app.url, countySubs.length);
+      if (render) console.log(`tab in headless Chromium: /healthz page p50 ${render.baseline.toFixed(0)} ms (baseline); Handlingsplan with every sub-activity p50 ${render.render.toFixed(0)} ms (×${(render.render / render.baseline).toFixed(1)})`);
+    }
+    await real.app.close();
+  } finally {
+    await connector.stop();
+    await azurite.stop();
+  }
+  if (failed) {
+    console.log('\nbench: some checks failed (see FAIL above)');
+    process.exit(1);
+  }
+}
+
+/** Opens the tab's action plan in Debian's Chromium and times it until every sub-activity is on screen. */
+async function measureTabRender(url: string, subs: number): Promise<{ baseline: number; render: number } | undefined> {
+  if (!existsSync('/usr/bin/chromium') || !existsSync(path.resolve(__dirname, '../../tab/dist/main.js'))) return undefined;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const baseline: number[] = [];
+    const render: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await browser.newPage();
+      await page.goto(`${url}/healthz`);
+      baseline.push((await page.evaluate('performance.now()')) as number);
+      await page.goto(`${url}/tab/index.html?view=handlingsplan`);
+      render.push(
+        (await page.evaluate(`new Promise((resolve) => {
+          const done = () => document.querySelectorAll('[data-sub]').length >= ${subs};
+          if (done()) return resolve(performance.now());
+          new MutationObserver((_m, o) => { if (done()) { o.disconnect(); resolve(performance.now()); } }).observe(document.body, { childList: true, subtree: true });
+        })`)) as number,
+      );
+      await page.close();
+    }
+    return { baseline: median(baseline.slice(2)), render: median(render.slice(2)) };
+  } finally {
+    await browser.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

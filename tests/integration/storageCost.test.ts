@@ -1,0 +1,56 @@
+// What a bot turn costs in Table Storage once the channel is known (issue #10's targets): counted
+// at the storage client's pipeline while real turns go through /api/messages into Azurite.
+import assert from 'node:assert/strict';
+import { STORAGE_TARGETS, type StorageTarget } from '../bench/targets';
+import { useBot } from '../helpers/botHarness';
+import { countStorageRequests } from '../helpers/storageRequests';
+import { buttons, channel, type Card } from '../helpers/teamsClient';
+
+describe('storage requests per bot turn', () => {
+  const bot = useBot();
+  const county = channel('Länsgemensam samverkan');
+
+  async function costOf(name: StorageTarget, turn: () => Promise<unknown>): Promise<string[]> {
+    const counter = countStorageRequests(bot.app.tables);
+    counter.reset();
+    await turn();
+    const requests = [...counter.requests];
+    assert.ok(requests.length <= STORAGE_TARGETS[name], `${name} took ${requests.length} requests (target ${STORAGE_TARGETS[name]}):\n${requests.join('\n')}`);
+    return requests;
+  }
+
+  beforeEach(async () => {
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan');
+    await bot.teams.say(county, 'status'); // the channel and the plan's team are read once
+  });
+
+  it('answers hjälp without touching storage', async () => {
+    assert.deepEqual(await costOf('hjälp', () => bot.teams.say(county, 'hjälp')), []);
+  });
+
+  it('shows status with the scope and its latest changes only', async () => {
+    await costOf('status', () => bot.teams.say(county, 'status'));
+  });
+
+  it('lists activities with one partition query', async () => {
+    await costOf('aktiviteter 2', () => bot.teams.say(county, 'aktiviteter 2'));
+  });
+
+  it('opens the form with one query and saves with one more and the transaction', async () => {
+    const list = (await bot.teams.say(county, 'aktiviteter 2')).cards[0]!;
+    let form: Card | undefined;
+    await costOf('Uppdatera (open the form)', async () => {
+      form = await bot.teams.click(county, list, /^Uppdatera/);
+    });
+    const requests = await costOf('Spara (save)', () => bot.teams.click(county, form!, 'Spara', { status: 'klar' }));
+    assert.ok(requests.some((r) => r.startsWith('POST') && r.includes('$batch')), `the save is one transaction:\n${requests.join('\n')}`);
+    assert.ok(buttons(form!).some((b) => b.title === 'Spara'));
+  });
+
+  it('writes a person\'s membership once a day, not on every turn', async () => {
+    const counter = countStorageRequests(bot.app.tables);
+    counter.reset();
+    for (let i = 0; i < 5; i++) await bot.teams.say(county, 'hjälp');
+    assert.deepEqual(counter.requests, []);
+  });
+});
