@@ -57,7 +57,7 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
   const q = parsed.data;
   const filtered = Boolean(q.person || q.strategy || q.from || q.to);
   const need = filtered ? FILTER_WINDOW : (q.page + 1) * q.size + 1;
-  const view = await deps.plan.read();
+  const view = await planWithoutHistory(deps.plan);
   const strategyTitle = new Map(view.strategies.map((s) => [s.id, `Strategi ${s.number}: ${s.title}`]));
   const located = locate(view);
 
@@ -124,6 +124,19 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
       size: q.size,
       hasMore: kept.length > start + q.size,
     },
+  };
+}
+
+/** The plan's activities with their state but without history rows (the history is read below). */
+async function planWithoutHistory(plan: PlanStore): Promise<PlanView> {
+  const content = await plan.content();
+  const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await plan.scope(a.id)] as const)));
+  const county = content.arenas.find((a) => a.kind === 'county');
+  const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+  return {
+    plan: content.plan,
+    strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
+    arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
   };
 }
 

@@ -141,6 +141,15 @@ describe('the plan tab with the keyboard alone, and in an arena channel', functi
     assert.equal(await page.locator('[data-kind="measureReport"]').count(), 0);
   });
 
+  it('says in one line why someone may not change an arena, instead of leaving out the button', async () => {
+    await app.localActivities.createOwn('are', { strategyId: strategy.id, title: 'Hembesök i Åre', period: { from: 2026, to: 2026 }, measure: '', target: '' }, { id: 'oid-anders', name: 'Anders Åre' });
+    await page.goto(`${app.url}/tab/index.html?view=arenor&arena=are`);
+    const are = page.locator('[data-arena="are"]');
+    await are.getByRole('heading', { level: 4, name: 'Hembesök i Åre' }).waitFor();
+    assert.equal(await are.getByRole('button', { name: /^Uppdatera/ }).count(), 0);
+    assert.match(await are.locator('[data-why-not]').first().innerText(), /^Du kan inte ändra här\. Aktiviteter för Åre ändras i Åres kanal/);
+  });
+
   it("opens an arena's channel tab on its arena: its progress first and its overdue work", async () => {
     await page.goto(`${app.url}/tab/index.html?arena=krokom`);
     await page.getByRole('heading', { level: 2, name: 'Översikt: Krokom' }).waitFor();
