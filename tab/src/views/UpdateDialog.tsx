@@ -5,7 +5,7 @@
 // the same name). The saved sub-activity goes back to the app (onSaved) instead of a reload.
 import { useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, mergeClasses,
 } from '@fluentui/react-components';
 import { answerKind } from '../../../bot/domain/activityState';
 import { describeEntry } from '../../../bot/domain/format';
@@ -14,13 +14,16 @@ import type { SubActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
 import type { Editing } from '../App';
-import { useLayout } from '../ui';
+import { NARROW, useLayout } from '../ui';
 
 type Problem = Exclude<SaveResult, { kind: 'saved' }>;
 
 const useStyles = makeStyles({
   // Fits a 320 px screen: the dialog never scrolls sideways, its content scrolls within.
   surface: { maxWidth: 'min(600px, calc(100vw - 16px))', boxSizing: 'border-box', padding: '16px' },
+  // The content scrolls as a whole: no part of it (the conflict message) may shrink under the next.
+  content: { '& > *': { flexShrink: 0 } },
+  title: { [NARROW]: { fontSize: '16px', lineHeight: '22px' } },
 });
 
 interface Props {
@@ -65,11 +68,11 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined} className={styles.surface}>
         <DialogBody>
-          <DialogTitle>
+          <DialogTitle className={styles.title}>
             Uppdatera {sub.title}
             <Text as="span" block size={300} weight="regular" className={ui.muted}>i aktiviteten {editing.activity.title}</Text>
           </DialogTitle>
-          <DialogContent className={ui.section}>
+          <DialogContent className={mergeClasses(ui.section, styles.content)}>
             {problem?.kind === 'conflict' && (
               <MessageBar intent="warning" role="alert" layout="multiline">
                 <MessageBarBody>
