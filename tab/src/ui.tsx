@@ -1,14 +1,16 @@
 // Small shared pieces of the views: status and overdue badges (colours from the palette the bot's
 // cards share), arena names, the section layout, and the tables that become stacked cards on a
-// narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways at 320 px).
+// narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways from 320 px up).
 import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { STATUS_PALETTE, OVERDUE_COLORS, OVERDUE_LABEL } from '../../bot/domain/statusPalette';
 import type { StatusId } from '../../bot/domain/status';
 import { statusLabel } from '../../bot/domain/status';
 import type { PlanApiView } from './api';
 
-/** Below this width tables become stacked cards and the view tabs a drop-down. */
+/** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
+/** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
+export const TABLES_STACK = '@media (max-width: 960px)';
 
 const useBadgeStyles = makeStyles({
   // A badge has a fixed height: its label must never wrap inside it (it looked struck through).
@@ -71,7 +73,7 @@ export const useLayout = makeStyles({
    * marked data-first (title, status, Uppdatera) come first so they are seen without scrolling.
    */
   stack: {
-    [NARROW]: {
+    [TABLES_STACK]: {
       '& table, & tbody, & tr, & td, & th': { display: 'block' },
       '& thead': visuallyHidden,
       '& caption': { display: 'block', textAlign: 'left' },
@@ -84,6 +86,7 @@ export const useLayout = makeStyles({
         borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
       },
       '& tbody td, & tbody th': { border: 'none', padding: 0, width: '100%' },
+      '& tbody td:empty': { display: 'none' },
       '& tbody [data-first]': { order: -1 },
       '& tbody [data-inline]': { order: -1, width: 'auto' },
       '& tbody [data-label]::before': { content: 'attr(data-label) ": "', fontWeight: tokens.fontWeightSemibold },

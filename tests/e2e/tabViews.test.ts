@@ -69,6 +69,19 @@ describe('the plan tab on every screen and in every theme', function () {
     await page.goto(`${app.url}/tab/index.html${query}`);
   }
 
+  // The narrowest phone (WCAG 1.4.10 asks for 320 px), a small tablet and a small laptop.
+  for (const width of [320, 640, 1024]) {
+    for (const [view, heading] of VIEWS) {
+      it(`reflows ${view} at ${width} px without sideways scrolling`, async () => {
+        await open(width, `?view=${view}`);
+        await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
+        if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `${view}-default-${width}.png`) });
+        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+      });
+    }
+  }
+
   for (const theme of THEMES) {
     for (const width of WIDTHS) {
       for (const [view, heading] of VIEWS) {

@@ -1,6 +1,6 @@
 // The rows of one activity's sub-activities: title and details, measure, target, status (and
 // overdue), note, answer and last change, with Uppdatera for those who may change the scope and
-// one line saying why for those who may not. Below 600 px each row is a card (ui.stack).
+// one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
 import { Button, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
 import { isOverdue } from '../../../bot/domain/overview';
