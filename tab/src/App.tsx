@@ -4,7 +4,7 @@
 // the PATCH answer to the plan it holds instead of loading everything again.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Subtitle1, Tab, TabList, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
+  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
 } from '@fluentui/react-components';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
@@ -12,7 +12,7 @@ import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView
 import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
 import { withSubActivity } from './planPatch';
-import { NARROW } from './ui';
+import { Loading, NARROW } from './ui';
 import { writeParams } from './urlState';
 import { ActionPlan } from './views/ActionPlan';
 import { Overview } from './views/Overview';
@@ -191,9 +191,9 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {!plan && !problem && <Spinner label="Laddar planen …" />}
+        {!plan && !problem && <Loading label="Laddar planen …" />}
         {plan && (
-          <Suspense fallback={<Spinner label="Laddar …" />}>
+          <Suspense fallback={<Loading label="Laddar …" />}>
             {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
             {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} {...editProps} />}
             {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}

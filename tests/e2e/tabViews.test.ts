@@ -88,7 +88,7 @@ describe('the plan tab on every screen and in every theme', function () {
         it(`shows ${view} at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
           await open(width, `?view=${view}&theme=${theme}`);
           await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
-          await page.locator('[role=progressbar], .fui-Spinner').first().waitFor({ state: 'detached' }).catch(() => undefined);
+          await page.locator('[data-loading]').first().waitFor({ state: 'detached' });
           if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
           if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
           // Chart.js has drawn (the canvas holds pixels) before the screenshot.

@@ -3,10 +3,10 @@
 // the arena, who and when (Swedish time). Filters for arena, activity, person, strategy and a
 // date range are kept in the address, so a filtered view can be shared as a link.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
 import { fetchHistory, type HistoryEvent, type HistoryPage, type PlanApiView } from '../api';
-import { arenaName, useLayout } from '../ui';
+import { Loading, arenaName, useLayout } from '../ui';
 import { readParam, writeParams } from '../urlState';
 
 const PAGE_SIZE = 20;
@@ -120,7 +120,7 @@ export default function History({ plan, arena }: { plan: PlanApiView; arena?: st
           <MessageBarBody>{problem}</MessageBarBody>
         </MessageBar>
       )}
-      {!data && !problem && <Spinner label="Laddar historiken …" />}
+      {!data && !problem && <Loading label="Laddar historiken …" />}
       {data && data.events.length === 0 && <Text role="status">Inga ändringar som passar filtret.</Text>}
       {data && data.events.length > 0 && (
         <ol className={styles.list} aria-label="Ändringar, nyaste först">
