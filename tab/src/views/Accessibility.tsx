@@ -29,7 +29,7 @@ export default function Accessibility() {
       <div className={ui.section}>
         <Title3 as="h3">Hur tillgänglig är tjänsten?</Title3>
         <Text as="p">
-          Fliken fungerar med enbart tangentbord, med skärmläsare, i Teams ljusa, mörka och högkontrastläge och på smala skärmar ner till 320 pixlar
+          Fliken går att använda med enbart tangentbord, i Teams ljusa, mörka och högkontrastläge och på smala skärmar ner till 320 pixlar
           (Teams mobilapp). Vi vet att delar av tjänsten inte är helt tillgängliga; se listan över brister nedan.
         </Text>
       </div>
@@ -37,8 +37,8 @@ export default function Accessibility() {
       <div className={ui.section}>
         <Title3 as="h3">Vad kan du göra om du inte kan använda delar av tjänsten?</Title3>
         <Text as="p">
-          Allt i fliken finns också i appens chattbot i Teams (skriv till exempel <i>status</i> eller <i>aktiviteter</i>), och handlingsplanen kan laddas ner
-          som Excel-fil med knappen Exportera till Excel. Behöver du innehållet i ett annat format kan du kontakta planens projektledare.
+          Status, aktiviteter och effektmått finns också i appens chattbot i Teams (skriv till exempel <i>status</i>, <i>aktiviteter</i> eller <i>mått</i>),
+          och handlingsplanen kan laddas ner som Excel-fil med knappen Exportera till Excel. Behöver du innehållet i ett annat format kan du kontakta planens projektledare.
         </Text>
       </div>
 
@@ -79,6 +79,7 @@ export default function Accessibility() {
             Årsrapporten är gjord för utskrift (skriv ut eller spara som PDF i webbläsaren). En PDF som sparas så får ingen dokumentstruktur för
             skärmläsare (taggad PDF); använd vyn i fliken eller Excel-exporten i stället (WCAG 1.3.1).
           </li>
+          <li>Fliken har ännu inte testats med skärmläsare (till exempel NVDA, JAWS eller VoiceOver), bara med automatiska kontroller och tangentbord.</li>
           <li>
             Teams egna delar runt fliken (menyer, inloggning, flikraden) ansvarar Microsoft för; de omfattas inte av den här redogörelsen.
           </li>
