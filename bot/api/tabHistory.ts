@@ -130,13 +130,13 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
 /** The plan's activities with their state but without history rows (the history is read below). */
 async function planWithoutHistory(plan: PlanStore): Promise<PlanView> {
   const content = await plan.content();
-  const scopes = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await plan.scope(a.id)] as const)));
+  const plans = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await plan.arenaPlan(a)] as const)));
   const county = content.arenas.find((a) => a.kind === 'county');
-  const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+  const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
   return {
     plan: content.plan,
     strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-    arenas: content.arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+    arenas: content.arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
   };
 }
 
@@ -157,7 +157,8 @@ function locate(view: PlanView): Map<string, Located> {
   };
   const county = view.arenas.find((a) => a.kind === 'county')?.id ?? 'lan';
   for (const s of view.strategies) for (const a of s.activities) add(county, a);
-  for (const arena of view.arenas) for (const a of arena.activities) add(arena.id, a);
+  // An arena's changes are to its local activities or to its own follow-up of Bilaga 1.
+  for (const arena of view.arenas) for (const a of [...arena.activities, ...arena.bilaga1]) add(arena.id, a);
   return map;
 }
 

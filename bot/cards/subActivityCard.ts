@@ -2,6 +2,7 @@
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
 import { describeChange, describeEntry, formatDateTime } from '../domain/format';
+import { isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { STATUSES } from '../domain/status';
@@ -11,6 +12,8 @@ import editTemplate from './subActivityEdit.json';
 
 export interface SubActivityCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
+  /** Today, for what is overdue. */
+  today: Date;
   sub: SubActivityView;
   /** The latest history entry, to show what changed. */
   latest?: HistoryEntry;
@@ -28,25 +31,38 @@ function base(activity: SubActivityCardData['activity'], sub: SubActivityView) {
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
   const { sub, activity, latest } = data;
-  const lastChange = sub.updatedAt && sub.updatedBy ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.` : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
+  const lastChange =
+    sub.updatedAt && sub.updatedBy
+      ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.`
+      : sub.kind === 'followUp'
+        ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
+        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna från 2023.';
   return bind(template, {
     ...base(activity, sub),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
-    statusLabel: sub.statusLabel,
+    statusLabel: statusText(sub),
+    countyStatus: sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (planen 2023: ${sub.county.statusLabel})`) : '',
+    overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
     period: activity.period.label,
     measure: sub.measure || '–',
     target: sub.target || '–',
-    answer: sub.measureAnswer || 'Inte besvarat',
+    answer: answers(sub) ? sub.measureAnswer || 'Inte besvarat' : '',
     statusNote: sub.statusNote,
     lastChange: latest && latest.changes.length ? `${lastChange} ${latest.changes.map(describeChange).join('; ')}.` : lastChange,
     comment: latest?.comment ?? '',
   });
 }
 
+/** Whether this scope answers the measure: the county its own items; an arena only where each municipality answers for itself. */
+export function answers(sub: SubActivityView): boolean {
+  return sub.measure !== '' && (sub.kind === 'own' || sub.answeredBy === 'municipality');
+}
+
 export interface EditCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
+  today: Date;
   /** The current state; its ETag goes with the form. */
   sub: SubActivityView;
   /** Values to show in the form instead of the current ones (the person's own, after a conflict). */
@@ -71,6 +87,9 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statusNote: proposed?.statusNote ?? sub.statusNote,
     statusNoteMax: LIMITS.statusNote,
     yesNo,
+    answers: answers(sub),
+    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna från 2023.`,
+    overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureAnswerMax: LIMITS.measureAnswer,

@@ -7,6 +7,8 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'status' }
   | { kind: 'activities'; strategy?: string }
+  | { kind: 'overdue' }
+  | { kind: 'localFollowUp'; page?: number }
   | { kind: 'measures' }
   | { kind: 'newActivity' }
   | { kind: 'reminders' }
@@ -18,6 +20,8 @@ const WORDS: Array<[Command['kind'], string[]]> = [
   ['help', ['hjalp', 'help', '?', 'hej', 'hi', 'hello']],
   ['status', ['status', 'oversikt', 'overview']],
   ['activities', ['aktiviteter', 'aktivitet', 'activities', 'activity']],
+  ['overdue', ['forsenat', 'forsenade', 'forsenad', 'overdue']],
+  ['localFollowUp', ['lokalt', 'lokal uppfoljning', 'kommunerna', 'local']],
   ['measures', ['matt', 'effektmatt', 'measures', 'measure']],
   ['newActivity', ['ny aktivitet', 'ny', 'new activity', 'new', 'add activity']],
   ['reminders', ['paminnelser', 'paminnelse', 'reminders', 'reminder']],
@@ -34,6 +38,7 @@ export function parseCommand(text: string): Command {
       const rest = text.trim().split(/\s+/).slice(word.split(' ').length).join(' ').trim();
       if (kind === 'activities') return rest ? { kind, strategy: rest } : { kind };
       if (kind === 'link') return rest ? { kind, arena: rest } : { kind };
+      if (kind === 'localFollowUp' && /^(sida )?\d{1,3}$/i.test(rest)) return { kind, page: Number(rest.replace(/\D/g, '')) };
       if (rest && kind !== 'help') return { kind: 'unknown', text };
       return { kind } as Command;
     }

@@ -1,9 +1,10 @@
 // Dates and changes written the Swedish way, in Europe/Stockholm time.
+import { PLAN_TIME_ZONE } from './followUp';
 import type { FieldChange, HistoryEntry } from './activityState';
 import { isStatusId, statusLabel } from './status';
 
-const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', day: 'numeric', month: 'short', year: 'numeric' });
+const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
 
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));

@@ -1,14 +1,20 @@
 // An arena's follow-up at a glance: per strategy, how many sub-activities are in each status,
 // and which are overdue (their priority period has ended and they are neither done nor stopped).
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
+import { isOverdue } from './followUp';
 import { STATUSES, type StatusId } from './status';
+
+export { isOverdue, stockholmYear } from './followUp';
 
 export interface StrategyProgress {
   strategyId: string;
   number: number;
   title: string;
   total: number;
+  /** By status, among what has been followed up since the plan was loaded. */
   counts: Record<StatusId, number>;
+  /** Not followed up since the plan was loaded: their status is the plan's 2023 prose, or none. */
+  notFollowedUp: number;
   overdue: number;
 }
 
@@ -17,36 +23,30 @@ export interface OverdueItem {
   sub: SubActivityView;
 }
 
-const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
-
-/** The last day of a priority period is 31 December of its last year (Europe/Stockholm). */
-export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'>, today: Date): boolean {
-  return !CLOSED.includes(sub.status) && stockholmYear(today) > activity.period.to;
-}
-
-export function stockholmYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(date));
-}
-
 export function progressByStrategy(strategies: StrategyInfo[], activities: ActivityView[], today: Date): StrategyProgress[] {
   return strategies.map((s) => {
     const counts = Object.fromEntries(STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
     let total = 0;
     let overdue = 0;
+    let notFollowedUp = 0;
     for (const a of activities.filter((x) => x.strategyId === s.id)) {
       for (const d of a.subActivities) {
-        counts[d.status]++;
+        if (d.followedUp) counts[d.status]++;
+        else notFollowedUp++;
         total++;
         if (isOverdue(a, d, today)) overdue++;
       }
     }
-    return { strategyId: s.id, number: s.number, title: s.title, total, counts, overdue };
+    return { strategyId: s.id, number: s.number, title: s.title, total, counts, notFollowedUp, overdue };
   });
 }
 
-/** "4 delaktiviteter: 2 ej påbörjat · 2 pågår" */
-export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts'>): string {
-  const counts = STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`);
+/** "4 delaktiviteter: 1 ej uppföljd · 1 ej påbörjat · 2 pågår" */
+export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts' | 'notFollowedUp'>): string {
+  const counts = [
+    ...(p.notFollowedUp > 0 ? [`${p.notFollowedUp} ej ${p.notFollowedUp === 1 ? 'uppföljd' : 'uppföljda'}`] : []),
+    ...STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`),
+  ];
   return `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ${counts.join(' · ')}`;
 }
 

@@ -197,7 +197,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
             {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} {...editProps} />}
             {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
-            {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} />}
+            {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
             {view === 'tillganglighet' && <Accessibility />}

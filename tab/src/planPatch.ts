@@ -9,6 +9,6 @@ export function withSubActivity(plan: PlanApiView, sub: SubActivityView): PlanAp
   return {
     ...plan,
     strategies: plan.strategies.map((s) => ({ ...s, activities: s.activities.map(patch) })),
-    arenas: plan.arenas.map((a) => ({ ...a, activities: a.activities.map(patch) })),
+    arenas: plan.arenas.map((a) => ({ ...a, activities: a.activities.map(patch), bilaga1: a.bilaga1.map(patch) })),
   };
 }

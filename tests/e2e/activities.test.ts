@@ -42,11 +42,11 @@ describe('the county channel follows up Bilaga 1', () => {
     const text = cardText(card);
     for (const s of content.strategies) assert.match(text, new RegExp(`${s.number}\\. ${s.title}`));
     const delaktighet = content.strategies[0]!.activities.flatMap((a) => a.subActivities);
-    const pagar = delaktighet.filter((d) => d.status === 'pagar').length;
-    assert.match(text, new RegExp(`${delaktighet.length} delaktiviteter: .*${pagar} pågår`));
+    // Nobody has followed anything up yet: the plan's 2023 statuses are not counted as today's.
+    assert.match(text, new RegExp(`${delaktighet.length} delaktiviteter: ${delaktighet.length} ej uppföljda\n`));
     // 2023–2024 and 2024–2025 periods have ended by November 2026: not done is overdue.
     assert.match(text, /Försenat: prioriteringsperioden har gått ut/);
-    assert.match(text, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
+    assert.match(text, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Ej uppföljd sedan planen antogs \(planen 2023: Pågår\)/);
     assert.ok(buttons(card).some((b) => b.title === 'Visa aktiviteter'));
     assert.ok(JSON.stringify(card).includes('Öppna planen'));
   });
@@ -152,7 +152,7 @@ describe('the county channel follows up Bilaga 1', () => {
     ];
     for (const [name, data] of bad) {
       const card = await bot.teams.execute(county, 'saveSubActivity', data);
-      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas)[\s\S]*ingenting har ändrats/i, name);
+      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas|får du inte ändra)[\s\S]*ingenting har ändrats/i, name);
     }
     const unknownVerb = await bot.teams.execute(county, 'deleteEverything', { scopeId: 'lan' });
     assert.match(cardText(unknownVerb), /ingenting har ändrats/);
@@ -185,17 +185,22 @@ describe('the county channel follows up Bilaga 1', () => {
     const after = cardText((await bot.teams.say(county, 'status')).cards[0]);
     assert.match(after, /Senaste ändringar/);
     assert.match(after, /Ta fram gemensamma begrepp och synsätt: 23 nov\. 2026 10:00, Anna Andersson: Status: Pågår → Klar/);
-    assert.doesNotMatch(after, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
-    assert.match(before, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Pågår/);
+    assert.doesNotMatch(after, /Ta fram gemensamma begrepp och synsätt \(2023–2024\):/);
+    assert.match(before, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Ej uppföljd sedan planen antogs/);
+    assert.match(after, /1\. Ökad delaktighet\n[^]*?4 delaktiviteter: 3 ej uppföljda · 1 klar/);
   });
 });
 
 describe('an arena channel before it has local activities', () => {
   const bot = useBot();
 
-  it('status and aktiviteter say how to add the first one', async () => {
+  it('status and aktiviteter show Bilaga 1 to follow up, and say how to add the first local activity', async () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
-    assert.match(cardText((await bot.teams.say(ostersund, 'status')).cards[0]), /Östersund har inga lokala aktiviteter ännu/);
-    assert.match(cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]), /ny aktivitet/);
+    const status = cardText((await bot.teams.say(ostersund, 'status')).cards[0]);
+    assert.match(status, /Östersund har inga lokala aktiviteter ännu/);
+    assert.match(status, /Länsgemensamma aktiviteter \(Bilaga 1\)[\s\S]*Ej uppföljd sedan planen antogs: 35 av 35/);
+    const list = cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]);
+    assert.match(list, /ny aktivitet/);
+    assert.match(list, /Länsgemensamma aktiviteter \(Bilaga 1\)/);
   });
 });

@@ -10,7 +10,7 @@ const activity = (scopeId: string, id: string, subs: SubActivityView[]) => ({ sc
 describe("applying a saved sub-activity to the tab's plan", () => {
   const plan = {
     strategies: [{ id: 's1', activities: [activity('lan', 'a1', [sub('lan', 'd1'), sub('lan', 'd2')])] }],
-    arenas: [{ id: 'krokom', activities: [activity('krokom', 'a2', [sub('krokom', 'd1')])] }],
+    arenas: [{ id: 'krokom', activities: [activity('krokom', 'a2', [sub('krokom', 'd1')])], bilaga1: [] }],
   } as unknown as PlanApiView;
 
   it('replaces only the sub-activity of the same scope and id', () => {

@@ -4,11 +4,13 @@
 import { useMemo } from 'react';
 import { Badge, Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
+import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
 import { arenaName, useLayout } from '../ui';
 import { MeasureChart, type Series } from './MeasureChart';
+import MeasureReport from './MeasureReport';
 
 const DIRECTION = { increase: 'Ska öka', decrease: 'Ska minska', yes: 'Ska vara ja' } as const;
 const LEVEL = { county: 'länet', region: 'regionen', municipality: 'varje kommun' } as const;
@@ -42,8 +44,8 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   const series = useMemo(() => seriesOf(plan, values, periods), [plan, values, periods]);
   const latest = periods[periods.length - 1];
   const latestValues = values.filter((v) => v.periodId === latest);
-  const municipalities = plan.arenas.filter((a) => a.kind === 'municipality').length;
-  const reporting = measure.level === 'municipality' ? periods.map((p) => ({ period: p, count: new Set(values.filter((v) => v.periodId === p).map((v) => v.arenaId)).size, of: municipalities })) : [];
+  // "x av 8 kommuner har rapporterat" for every period, newest first.
+  const reporting = measure.level === 'municipality' ? [...periods].reverse().map((p) => ({ period: p, text: reportedCountText(measure, values, plan.arenas, p) })) : [];
 
   return (
     <article className={ui.card} data-measure={measure.id}>
@@ -51,7 +53,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
-      <Text className={ui.muted}>Uppföljning: {measure.followUp}</Text>
+      <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}</Text>
       {values.length === 0 && <Text>Inga värden rapporterade ännu.</Text>}
       {latest && (
         <div className={ui.filters}>
@@ -65,7 +67,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
       )}
       {reporting.length > 0 && (
         <ul className={ui.details} aria-label="Rapporterat per period">
-          {reporting.map((r) => <li key={r.period}>{periodTitle(r.period)}: {r.count} av {r.of} kommuner har rapporterat</li>)}
+          {reporting.map((r) => <li key={r.period}>{r.text}</li>)}
         </ul>
       )}
       {/* One period is a value, not a chart: it stands in the table below. */}
@@ -79,6 +81,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                 <th scope="col">Period</th>
                 <th scope="col">Arena</th>
                 <th scope="col">Värde</th>
+                <th scope="col">Föregående år</th>
                 <th scope="col">Mot målet</th>
                 <th scope="col">Kommentar</th>
               </tr>
@@ -89,6 +92,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                   <td data-first="">{periodTitle(v.periodId)}</td>
                   <td data-label="Arena">{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
                   <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
+                  <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
                   <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
                   <td data-label={v.comment ? 'Kommentar' : undefined}>{v.comment}</td>
                 </tr>
@@ -101,11 +105,12 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   );
 }
 
-export default function Measures({ plan, arena, theme }: { plan: PlanApiView; arena?: string; theme: ThemeName }) {
+export default function Measures({ plan, arena, theme, onChanged }: { plan: PlanApiView; arena?: string; theme: ThemeName; onChanged?: () => void }) {
   const ui = useLayout();
   return (
     <section className={ui.view} aria-labelledby="effektmatt-rubrik">
       <Title2 as="h2" id="effektmatt-rubrik">Effektmått</Title2>
+      <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />
       {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>
