@@ -47,6 +47,8 @@ interface Deps {
 }
 
 type Query = z.infer<typeof querySchema>;
+/** What the history needs of the plan: its activities, to name parents. */
+type HistoryPlan = Pick<PlanView, 'strategies' | 'arenas'>;
 type Located = { activity: ActivityView; scopeId: string };
 
 const newestFirst = (a: HistoryEvent, b: HistoryEvent) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key);
@@ -128,19 +130,18 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
 }
 
 /** The plan's activities with their state but without history rows (the history is read below). */
-async function planWithoutHistory(plan: PlanStore): Promise<PlanView> {
+async function planWithoutHistory(plan: PlanStore): Promise<HistoryPlan> {
   const content = await plan.content();
   const plans = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await plan.arenaPlan(a)] as const)));
   const county = content.arenas.find((a) => a.kind === 'county');
   const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
   return {
-    plan: content.plan,
     strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
     arenas: content.arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
   };
 }
 
-async function changeEntries(deps: Deps, view: PlanView, q: Query, need: number): Promise<HistoryEntry[]> {
+async function changeEntries(deps: Deps, view: HistoryPlan, q: Query, need: number): Promise<HistoryEntry[]> {
   if (q.scope && q.sub) return deps.activities.history(q.scope, q.sub, need);
   if (q.scope && q.activity) {
     const activity = (await deps.plan.scope(q.scope)).find((a) => a.id === q.activity);
@@ -150,7 +151,7 @@ async function changeEntries(deps: Deps, view: PlanView, q: Query, need: number)
   return (await Promise.all(scopes.map((a) => deps.activities.latestChanges(a.id, need)))).flat();
 }
 
-function locate(view: PlanView): Map<string, Located> {
+function locate(view: HistoryPlan): Map<string, Located> {
   const map = new Map<string, Located>();
   const add = (scopeId: string, activity: ActivityView) => {
     for (const d of activity.subActivities) map.set(`${scopeId}/${d.id}`, { activity, scopeId });
@@ -162,7 +163,7 @@ function locate(view: PlanView): Map<string, Located> {
   return map;
 }
 
-async function measureEvents(deps: Deps, view: PlanView, q: Query, strategyTitle: Map<string, string>): Promise<HistoryEvent[]> {
+async function measureEvents(deps: Deps, view: HistoryPlan, q: Query, strategyTitle: Map<string, string>): Promise<HistoryEvent[]> {
   if (!deps.measures) return [];
   const measures = view.strategies.flatMap((s) => s.effectMeasures.map((m) => ({ m, strategyId: s.id })));
   const values = await deps.measures.allValues(measures.map((x) => x.m.id));
@@ -189,7 +190,7 @@ async function measureEvents(deps: Deps, view: PlanView, q: Query, strategyTitle
   return events;
 }
 
-async function channelEvents(deps: Deps, view: PlanView, q: Query): Promise<HistoryEvent[]> {
+async function channelEvents(deps: Deps, view: HistoryPlan, q: Query): Promise<HistoryEvent[]> {
   if (!deps.channels || q.strategy) return [];
   const arenas = new Map(view.arenas.map((a) => [a.id, a.name]));
   const channelTitle = (c: { channelName: string; teamName: string }) => `Kanalen ${c.channelName || '(namn okänt)'}${c.teamName ? ` i ${c.teamName}` : ''}`;

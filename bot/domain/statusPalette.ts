@@ -1,9 +1,9 @@
 // One status palette for the bot's cards and the tab. Only theme-aware names are used (Adaptive
 // Card colour names, Fluent UI v9 badge colours), never fixed hex values: each host resolves them
 // for its light, dark and high-contrast theme, so every status stays readable in all three.
-// `satisfies Record<StatusId, …>`: a status added to STATUSES does not compile until it has a
+// `satisfies Record<StatusId, …>`: a status added to the set does not compile until it has a
 // colour here, and everything that shows a status reads its colour from this one table.
-import { STATUSES, type StatusId } from './status';
+import { ALL_STATUSES, type StatusId } from './status';
 
 /** Adaptive Card TextBlock/Badge colour names (theme-aware in Teams). */
 export type CardColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
@@ -21,13 +21,15 @@ export const STATUS_PALETTE = {
   pagar: { card: 'Accent', badge: 'brand' },
   klar: { card: 'Good', badge: 'success' },
   avbruten: { card: 'Attention', badge: 'subtle' },
+  // Closed because the revised plan replaced it: neither done nor stopped, shown quietly.
+  avslutad_i_revidering: { card: 'Default', badge: 'subtle' },
 } as const satisfies Record<StatusId, StatusColors>;
 
 /** Overdue work is marked with this colour wherever an item is shown (card and tab alike). */
 export const OVERDUE_COLORS: StatusColors = { card: 'Attention', badge: 'danger' };
 export const OVERDUE_LABEL = 'Försenad';
 
-/** The statuses in the plan's order with their label and colours: what legends and bars iterate. */
+/** Every status in display order with its label and colours: what legends and bars iterate. */
 export function statusLegend(): Array<{ id: StatusId; label: string } & StatusColors> {
-  return STATUSES.map((s) => ({ id: s.id, label: s.label, ...STATUS_PALETTE[s.id] }));
+  return ALL_STATUSES.map((s) => ({ id: s.id, label: s.label, ...STATUS_PALETTE[s.id] }));
 }

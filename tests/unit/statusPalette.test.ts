@@ -1,7 +1,7 @@
 // One status palette for the bot's cards and the tab, data-driven over the status set.
 import assert from 'node:assert/strict';
 import { STATUS_COLOR } from '../../bot/cards/statusColors';
-import { STATUSES } from '../../bot/domain/status';
+import { ALL_STATUSES as STATUSES } from '../../bot/domain/status';
 import { OVERDUE_COLORS, STATUS_PALETTE, statusLegend } from '../../bot/domain/statusPalette';
 
 describe('the status palette', () => {

@@ -3,7 +3,7 @@
 // bar per level (in an arena's channel tab that arena first, then the county, then the other
 // arenas that have activities: no rows of zeros), and the latest changes of any kind.
 import { useEffect, useState } from 'react';
-import { Button, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
 import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
 import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
@@ -33,6 +33,8 @@ const useStyles = makeStyles({
   bar: { display: 'flex', height: '14px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3 },
   segment: { height: '100%', borderRight: `1px solid ${tokens.colorNeutralBackground1}`, boxSizing: 'border-box' },
   legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyle: 'none' },
+  // Not followed up since the plan was written: the bar's empty part.
+  empty: { backgroundColor: tokens.colorNeutralBackground3 },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
@@ -67,7 +69,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const levels = own ? [own, ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
   const focus = own ?? county;
   const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
-  const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.updatedAt)).length;
+  const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.followedUp)).length;
   const missing = missingReports(plan, own?.id, today);
 
   useEffect(() => {
@@ -123,7 +125,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
         <Text>
           {notFollowedUp === 0
             ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
-            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen skrevs (status enligt planen 2023).`}
+            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
         </Text>
         {missing.length > 0 && (
           <div>
@@ -191,6 +193,10 @@ function Legend() {
   const styles = useStyles();
   return (
     <ul className={styles.legend} aria-label="Färger i staplarna">
+      <li>
+        <span className={mergeClasses(styles.swatch, styles.empty)} aria-hidden="true" />
+        Ej uppföljd
+      </li>
       {statusLegend().map((s) => (
         <li key={s.id}>
           <span className={styles.swatch} style={{ backgroundColor: FILL[s.badge] }} aria-hidden="true" />
