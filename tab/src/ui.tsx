@@ -5,6 +5,8 @@ import { Badge, makeStyles, tokens } from '@fluentui/react-components';
 import { STATUS_PALETTE, OVERDUE_COLORS, OVERDUE_LABEL } from '../../bot/domain/statusPalette';
 import type { StatusId } from '../../bot/domain/status';
 import { statusLabel } from '../../bot/domain/status';
+import { statusText } from '../../bot/domain/followUp';
+import type { SubActivityView } from '../../bot/domain/planView';
 import type { PlanApiView } from './api';
 
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
@@ -15,6 +17,7 @@ export const TABLES_STACK = '@media (max-width: 960px)';
 const useBadgeStyles = makeStyles({
   // A badge has a fixed height: its label must never wrap inside it (it looked struck through).
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
+  asWritten: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
 export function StatusBadge({ status }: { status: StatusId }) {
@@ -23,6 +26,24 @@ export function StatusBadge({ status }: { status: StatusId }) {
     <Badge appearance="tint" shape="rounded" color={STATUS_PALETTE[status].badge} className={styles.badge}>
       {statusLabel(status)}
     </Badge>
+  );
+}
+
+/**
+ * A sub-activity's status as people may read it: its badge once someone has followed it up;
+ * before that, that it has not been followed up, with the plan's own status as the starting point.
+ */
+export function SubStatus({ sub }: { sub: Pick<SubActivityView, 'status' | 'statusLabel' | 'followedUp' | 'statusAsWritten' | 'kind'> }) {
+  const styles = useBadgeStyles();
+  if (sub.followedUp) return <StatusBadge status={sub.status} />;
+  const asWritten = sub.kind === 'own' && sub.statusAsWritten.trim() !== '';
+  return (
+    <>
+      <Badge appearance="outline" shape="rounded" color="informative" className={styles.badge} title={statusText(sub)} data-not-followed-up="">
+        Ej uppföljd
+      </Badge>
+      {asWritten && <span className={styles.asWritten}>enligt planen: {sub.statusLabel}</span>}
+    </>
   );
 }
 

@@ -12,7 +12,7 @@ import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domai
 import { fetchHistory, type HistoryEvent, type PlanApiView } from '../api';
 import type { ViewId } from '../deepLink';
 import { writeParams } from '../urlState';
-import { NARROW, OverdueBadge, StatusBadge, arenaName, useLayout } from '../ui';
+import { NARROW, OverdueBadge, arenaName, useLayout, SubStatus } from '../ui';
 import type { EditProps } from './SubActivityTable';
 
 /** Fill of a bar segment per badge colour: theme tokens, so high contrast gets its system colours. */
@@ -100,7 +100,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
               {overdue.slice(0, 8).map(({ activity, sub, level }) => (
                 <li key={`${level.id}/${sub.id}`} className={styles.item} data-overdue-item={`${level.id}/${sub.id}`}>
                   <span className={ui.badges}>
-                    <StatusBadge status={sub.status} />
+                    <SubStatus sub={sub} />
                     <OverdueBadge />
                   </span>
                   <span className={styles.grow}>

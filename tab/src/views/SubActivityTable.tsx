@@ -5,7 +5,7 @@ import { Button, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
-import { OverdueBadge, StatusBadge, useLayout } from '../ui';
+import { OverdueBadge, useLayout, SubStatus } from '../ui';
 
 export interface EditProps {
   mayChange: (scopeId: string) => boolean;
@@ -50,7 +50,7 @@ export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, to
               <td data-label={d.target ? 'Målvärde' : undefined}>{d.target}</td>
               <td data-inline="">
                 <span className={ui.badges}>
-                  <StatusBadge status={d.status} />
+                  <SubStatus sub={d} />
                   {isOverdue(activity, d, today) && <OverdueBadge />}
                 </span>
               </td>
