@@ -23,6 +23,7 @@ import { registerTabRoutes } from './api/tabApi';
 import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
+import { RevisionStore } from './storage/revisionStore';
 import { BotProactiveSender } from './teams/proactiveSender';
 
 export interface RunningApp {
@@ -78,9 +79,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const movedValues = await measures.migrateLayout(content.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id)));
     if (movedValues > 0) log.info({ rows: movedValues }, 'Effect-measure values moved to the one-partition layout');
     const localActivities = new LocalActivityStore(tables.plan, now);
-    const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
-    const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
+    // One proactive sender (one pacer for Teams' limits): the reminders and the revision's cards to the arenas.
+    const sender = new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) });
+    const revisions = new RevisionStore(tables.revisions, now);
+    const services = { plan, activities, channels, measures, localActivities, revisions, sender, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const conversation = new Conversation(services, conversationFeatures);
     const reminders = new ReminderStore(tables.reminders);
     const reminderLog = log.child({ module: 'reminders' });
     const reminderSweep = new ReminderSweep({
@@ -88,7 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       channels,
       measures,
       reminders,
-      sender: new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }),
+      sender,
       links: services.links,
       log: reminderLog,
       now,
@@ -100,7 +104,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       messages: createMessageEndpoint(adapter, bot),
       storageReachable: () => pingTables(tables),
     });
-    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, log, now });
+    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, revisions, sender, projectLeaderIds: config.projectLeaderIds, log, now });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
