@@ -16,6 +16,7 @@ import { UpdateDialog } from './views/UpdateDialog';
 
 const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
+const Revision = lazy(() => import('./views/Revision'));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -130,6 +131,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
+            {view === 'revidering' && <Revision plan={plan} arena={arena} />}
           </Suspense>
         )}
         {editing && (

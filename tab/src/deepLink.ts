@@ -11,6 +11,7 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'effektmatt', label: 'Effektmått' },
   { id: 'historik', label: 'Historik' },
   { id: 'rapport', label: 'Årsrapport' },
+  { id: 'revidering', label: 'Revidering' },
 ];
 
 export interface Start {
