@@ -108,7 +108,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
                               {p && (
                                 <>
                                   <Badge appearance="tint" color={KIND_COLOR[p.kind]}>{p.kindLabel}</Badge>
-                                  {p.kind !== 'keep' && <div>{describeProposal(p).replace(/^[^:]+: /, '')}</div>}
+                                  {p.kind !== 'keep' && <div>{describeProposal(p.kind === 'new' ? { ...p, values: { ...p.values, title: '' } } : p).replace(/^[^:]+:\s*/, '')}</div>}
                                   {p.motivation && <div className={ui.muted}>Motivering: {p.motivation}</div>}
                                   <div className={ui.muted}>{p.by}, {p.at.slice(0, 10)}{p.version > 1 ? ` (version ${p.version})` : ''}</div>
                                 </>
