@@ -47,6 +47,8 @@ export interface RunningApp {
 export interface AppOptions {
   log?: Logger;
   now?: () => Date;
+  /** The embedded Azurite died and could not be started again (bot/index.ts stops the app). */
+  onStorageLost?: (error: Error) => void;
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
@@ -54,9 +56,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ config: redactedConfig(config) }, 'Starting');
 
   let azurite: RunningAzurite | undefined;
+  let afterStorageRestart: () => Promise<void> = async () => undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
-    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
+    // A restarted Azurite may have lost its last seconds (README.md): tables and seed are made good again.
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
     connection = { kind: 'connectionString', connectionString: azurite.connectionString };
   } else {
@@ -67,9 +71,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const tables = createTables(connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
-    const plan = new PlanStore(tables.plan);
+    const plan = new PlanStore(tables.plan, options.now);
     const seeded = await plan.seed(content);
-    log.info(seeded, 'Plan seeded');
+    if (seeded.versionMismatch) log.warn(seeded.versionMismatch, 'The store holds another version of the plan than the plan file, and keeps it: load a revised plan with npm run plan -- apply <file>');
+    else log.info(seeded, 'Plan seeded');
+    afterStorageRestart = async () => {
+      await ensureTables(tables, describeConnection(connection));
+      log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
+    };
     const activities = new ActivityStore(tables.plan, options.now);
 
     const now = options.now ?? (() => new Date());

@@ -36,14 +36,14 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
       ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.`
       : sub.kind === 'followUp'
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
-        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna från 2023.';
+        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return bind(template, {
     ...base(activity, sub),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
     statusLabel: statusText(sub),
-    countyStatus: sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (planen 2023: ${sub.county.statusLabel})`) : '',
+    countyStatus: sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '',
     overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
     period: activity.period.label,
     measure: sub.measure || '–',
@@ -88,7 +88,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statusNoteMax: LIMITS.statusNote,
     yesNo,
     answers: answers(sub),
-    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna från 2023.`,
+    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
     overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),

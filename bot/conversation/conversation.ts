@@ -45,7 +45,7 @@ export class Conversation {
       case 'help':
       case 'unknown': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        const help = helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where);
+        const help = helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.now());
         return command.kind === 'help' ? cards(help) : { text: notUnderstoodText(command.text), cards: [help] };
       }
       case 'link':
@@ -54,7 +54,7 @@ export class Conversation {
         const resolved = await resolveArena(turn, this.services, view);
         if (!resolved.ok) return resolved.reply;
         const handler = this.features.map((f) => f.commands?.[command.kind]).find((h) => h !== undefined);
-        if (!handler) return { text: notUnderstoodText(command.kind), cards: [helpFor(view, resolved.at.arena, where)] };
+        if (!handler) return { text: notUnderstoodText(command.kind), cards: [helpFor(view, resolved.at.arena, where, this.services.now())] };
         return handler(resolved.at, command);
       }
     }

@@ -14,7 +14,17 @@ export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
 }
 
-const FIELD_LABEL: Record<FieldChange['field'], string> = { status: 'Status', statusNote: 'Statusanteckning', measureAnswer: 'Svar på mått' };
+const FIELD_LABEL: Record<FieldChange['field'], string> = {
+  status: 'Status',
+  statusNote: 'Statusanteckning',
+  measureAnswer: 'Svar på mått',
+  // Changed by a revision of the plan.
+  title: 'Delaktivitet',
+  measure: 'Mått',
+  target: 'Målvärde',
+  activityTitle: 'Aktivitet',
+  period: 'Prioritet',
+};
 
 function shown(field: FieldChange['field'], value: string): string {
   if (field === 'status' && isStatusId(value)) return statusLabel(value);
@@ -31,4 +41,12 @@ export function describeChange(change: FieldChange): string {
 export function describeEntry(entry: HistoryEntry): string {
   const what = entry.changes.length ? entry.changes.map(describeChange).join('; ') : 'Kommentar';
   return `${formatDateTime(entry.at)}, ${entry.actor.name}: ${what}`;
+}
+
+/**
+ * An arena's name inside a sentence: a local arena as it is ("Östersund"), the county level's name
+ * with a small first letter ("länsgemensam samverkan"). Names come from the plan file, never the code.
+ */
+export function arenaInText(arena: { name: string; kind: string }): string {
+  return arena.kind === 'county' ? arena.name.charAt(0).toLocaleLowerCase('sv-SE') + arena.name.slice(1) : arena.name;
 }

@@ -8,7 +8,7 @@ import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import { snapshot } from '../helpers/storage';
 import type { ChannelPlace } from '../helpers/teamsActivity';
-import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+import { ANNA, BENGT, buttons, type Card, cardText, channel, inputValues } from '../helpers/teamsClient';
 
 const content = loadPlanContent();
 const recommendations = content.strategies.flatMap((s) => s.localRecommendations.map((r) => ({ ...r, strategy: s })));
@@ -18,20 +18,6 @@ const ostersund = channel('Östersund');
 const krokom = channel('Krokom');
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 
-/** What Teams sends with a click: every input of the card with its current value, then the button's data. */
-function inputsOf(card: Card): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') values[o.id] = o.value ?? '';
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return values;
-}
 
 describe('ny aktivitet: an arena adopts recommended local activities and adds its own', () => {
   const clock = new TestClock();
@@ -63,14 +49,14 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     const button = buttons(card).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendationId);
     assert.ok(button, `no Anta for ${recommendationId}`);
     assert.equal(button.title, 'Anta');
-    return bot.teams.execute(place, button.verb, { ...inputsOf(card), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data, ...inputs }, as);
   }
 
   async function addOwn(card: Card, inputs: Record<string, unknown>, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
     const button = buttons(card).find((b) => b.title === 'Lägg till');
     assert.ok(button, 'no Lägg till');
     assert.equal(button.verb, 'createOwnActivity');
-    return bot.teams.execute(place, button.verb, { ...inputsOf(card), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data, ...inputs }, as);
   }
 
   it('shows every recommended local activity of the plan, grouped by strategy, each with an Anta button', async () => {
@@ -91,8 +77,8 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     assert.deepEqual(anta.map((b) => b.data.recommendationId), recommendations.map((r) => r.id));
     assert.ok(anta.every((b) => b.title === 'Anta'));
     // The period choice defaults to this year and next year.
-    assert.equal(inputsOf(card).adoptFrom, '2026');
-    assert.equal(inputsOf(card).adoptTo, '2027');
+    assert.equal(inputValues(card).adoptFrom, '2026');
+    assert.equal(inputValues(card).adoptTo, '2027');
   });
 
   it('has a form for the arena\'s own activity, and stays far below the card size limit', async () => {
@@ -101,7 +87,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     assert.equal(card.version, '1.5');
     assert.ok(!json.includes('${'), 'no unexpanded template bindings');
     assert.ok(Buffer.byteLength(json) < 20_000, `card is ${Buffer.byteLength(json)} bytes`);
-    const inputs = inputsOf(card);
+    const inputs = inputValues(card);
     assert.deepEqual(Object.keys(inputs).sort(), ['adoptFrom', 'adoptTo', 'measure', 'periodFrom', 'periodTo', 'strategyId', 'target', 'title']);
     assert.deepEqual(inputs, { adoptFrom: '2026', adoptTo: '2027', strategyId: '', title: '', periodFrom: '2026', periodTo: '2027', measure: '', target: '' });
     const strategyChoices = (JSON.stringify(card).match(/"value":"s\d"/g) ?? []).map((v) => v.slice(9, -1));
@@ -292,7 +278,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
       const card = await addOwn(await openCard(), { strategyId: 's3', title: 'Ab', measure: 'Antal besök', target: 'Fler än i fjol' });
       assert.match(cardText(card), /minst 3 tecken/);
       assert.deepEqual(
-        { ...inputsOf(card) },
+        { ...inputValues(card) },
         { adoptFrom: '2026', adoptTo: '2027', strategyId: 's3', title: 'Ab', periodFrom: '2026', periodTo: '2027', measure: 'Antal besök', target: 'Fler än i fjol' },
       );
       // Corrected, the same card adds the activity.
