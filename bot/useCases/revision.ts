@@ -104,10 +104,11 @@ export interface PlanItem {
   target: string;
 }
 
+/** The items of a plan that can still be proposed about: an item retired in an earlier revision is closed (its id is never reused). */
 export function itemsOf(activities: ActivityView[]): PlanItem[] {
-  return activities.flatMap((a) => [
+  return activities.filter((a) => !a.retired).flatMap((a) => [
     { id: a.id, kind: 'activity' as const, scopeId: a.scopeId, strategyId: a.strategyId, activityId: a.id, title: a.title, period: { from: a.period.from, to: a.period.to }, measure: '', target: '' },
-    ...a.subActivities.map((d) => ({ id: d.id, kind: 'sub' as const, scopeId: a.scopeId, strategyId: a.strategyId, activityId: a.id, title: d.title, period: { from: a.period.from, to: a.period.to }, measure: d.measure, target: d.target })),
+    ...a.subActivities.filter((d) => !d.retired).map((d) => ({ id: d.id, kind: 'sub' as const, scopeId: a.scopeId, strategyId: a.strategyId, activityId: a.id, title: d.title, period: { from: a.period.from, to: a.period.to }, measure: d.measure, target: d.target })),
   ]);
 }
 
