@@ -142,7 +142,10 @@ export async function propose(deps: RevisionDeps, command: ProposeCommand): Prom
     return { ...refused('notAllowed', revision.status === 'closed' ? 'Revideringen är stängd: förslag kan inte längre lämnas eller ändras.' : `Sista dag för förslag var ${revision.lastDay}: förslag kan inte längre lämnas eller ändras.`), revision };
   }
   const decision = mayChange(command.who.origin, command.arena);
-  if (!decision.allowed) return refused('notAllowed', `${decision.reason.replace('ändras', 'föreslås')} Inget förslag har sparats.`);
+  if (!decision.allowed) {
+    const where = command.arena.kind === 'county' ? 'kanalen för länsgemensam samverkan' : `${command.arena.name}s kanal`;
+    return refused('notAllowed', `Förslag från ${command.arena.name} lämnas i ${where}, eller av den som är med i den kanalen. Inget förslag har sparats.`);
+  }
   const parsed = parseProposal(command.input);
   if (!parsed.ok) return { ...refused('invalid', 'Förslaget sparades inte.', parsed.errors), revision };
 

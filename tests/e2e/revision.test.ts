@@ -129,6 +129,28 @@ describe('revidering: proposals from every arena and the decisions of the princi
     assert.deepEqual(kinds, ['2 close Bengt Berg', '1 keep Anna Andersson']);
   });
 
+  it('lets Östersund propose for its own local activity, which Krokom is not offered', async () => {
+    await openRevision();
+    const local = (await revision()).items.find((i) => i.scopeId === 'ostersund' && i.kind === 'activity')!;
+    const form = await proposalForm(ostersund, 's1', local.id);
+    assert.match(cardText(form), /Brukarråd i varje hälsocentral/);
+    const saved = await bot.teams.click(ostersund, form, 'Spara förslaget', { kind: 'change', periodFrom: '2027', periodTo: '2029' });
+    assert.match(cardText(saved), /Östersunds förslag är sparat: Ändra – Brukarråd i varje hälsocentral/);
+    const status = (await bot.teams.say(krokom, 'revidering')).cards[0]!;
+    const pick = await bot.teams.click(krokom, status, 'Välj aktivitet', { strategyId: 's1' });
+    assert.doesNotMatch(cardText(pick), /Brukarråd/);
+    const refused = await bot.teams.execute(krokom, 'revisionSaveProposal', { itemId: local.id, strategyId: 's1', isNew: 'false', etag: '', kind: 'keep' });
+    assert.match(cardText(refused), /finns inte/);
+  });
+
+  it('refuses a proposal from the tab for an arena whose channel the person does not take part in', async () => {
+    await openRevision();
+    const res = await fetch(`${bot.app.url}/api/revision/proposals/ostersund/s1-a1`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-match': '' }, body: JSON.stringify({ kind: 'keep' }) });
+    assert.equal(res.status, 403);
+    assert.match(((await res.json()) as { error: string }).error, /Östersunds kanal/);
+    assert.equal((await revision()).proposals.length, 0);
+  });
+
   it('refuses a proposal after the last day, and says so', async () => {
     await openRevision('2026-11-30');
     const form = await proposalForm(ostersund, 's1', 's1-a1');
