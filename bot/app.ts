@@ -7,7 +7,7 @@ import { loadPlanContent } from './content/loadPlan';
 import { Conversation } from './conversation/conversation';
 import { conversationFeatures } from './conversation/features';
 import { isPlanTeam } from './conversation/planTeam';
-import { tabLinks } from './domain/deepLinks';
+import { createReminderSweep, createStores, links, preparePlan } from './compose';
 import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
 import { ActivityStore } from './storage/activityStore';
@@ -25,6 +25,7 @@ import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
 import { RevisionStore } from './storage/revisionStore';
 import { BotProactiveSender } from './teams/proactiveSender';
+import { countedSender } from './telemetry/metrics';
 
 export interface RunningApp {
   url: string;
@@ -71,41 +72,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const tables = createTables(connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
-    const plan = new PlanStore(tables.plan, options.now);
-    const seeded = await plan.seed(content);
-    if (seeded.versionMismatch) log.warn(seeded.versionMismatch, 'The store holds another version of the plan than the plan file, and keeps it: load a revised plan with npm run plan -- apply <file>');
-    else log.info(seeded, 'Plan seeded');
+    const now = options.now ?? (() => new Date());
+    const stores = createStores(tables, now);
+    const { plan, activities, channels, measures, localActivities, reminders } = stores;
+    await preparePlan(stores, content, log);
     afterStorageRestart = async () => {
       await ensureTables(tables, describeConnection(connection));
       log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
     };
-    const activities = new ActivityStore(tables.plan, options.now);
-
-    const now = options.now ?? (() => new Date());
-    const channels = new ChannelStore(tables.channels, now);
-    const measures = new MeasureStore(tables.measures, now);
-    // Effect-measure values stored before the one-partition layout are moved once (marker row).
-    const movedValues = await measures.migrateLayout(content.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id)));
-    if (movedValues > 0) log.info({ rows: movedValues }, 'Effect-measure values moved to the one-partition layout');
-    const localActivities = new LocalActivityStore(tables.plan, now);
     const adapter = createBotAdapter(config.bot, log);
-    // One proactive sender (one pacer for Teams' limits): the reminders and the revision's cards to the arenas.
-    const sender = new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) });
-    const revisions = new RevisionStore(tables.revisions, now);
-    const services = { plan, activities, channels, measures, localActivities, revisions, sender, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
-    const conversation = new Conversation(services, conversationFeatures);
-    const reminders = new ReminderStore(tables.reminders);
     const reminderLog = log.child({ module: 'reminders' });
-    const reminderSweep = new ReminderSweep({
-      plan,
-      channels,
-      measures,
-      reminders,
-      sender,
-      links: services.links,
-      log: reminderLog,
-      now,
-    });
+    // One proactive sender (one pacer for Teams' limits): the reminders and the revision's cards to the arenas.
+    const sender = countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) }));
+    const revisions = new RevisionStore(tables.revisions, now);
+    const services = { plan, activities, channels, measures, localActivities, revisions, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const conversation = new Conversation(services, conversationFeatures);
+    const reminderSweep = createReminderSweep(stores, sender, config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '', isPlanTeam: (teamId) => isPlanTeam(services, teamId) });
     const server = createServer({

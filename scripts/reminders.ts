@@ -16,20 +16,17 @@
 // --resend releases it for one more send once someone has checked the channel. Every run ends
 // with the reminders that failed, those possibly sent, and the channels the bot can no longer reach.
 import 'dotenv/config';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from '../bot/config';
+import { createReminderSweep, createStores, preparePlan } from '../bot/compose';
+import { ConfigError, loadConfig } from '../bot/config';
+import { loadPlanContent } from '../bot/content/loadPlan';
 import type { ChannelRecord } from '../bot/domain/channels';
-import { tabLinks } from '../bot/domain/deepLinks';
 import { stockholmTime } from '../bot/reminders/schedule';
-import { ReminderSweep, type SweepItem, type SweepReport } from '../bot/reminders/sweep';
-import { azuriteConnectionString, startAzurite } from '../bot/storage/azurite';
-import { ChannelStore } from '../bot/storage/channelStore';
-import { MeasureStore } from '../bot/storage/measureStore';
-import { PlanStore } from '../bot/storage/planStore';
-import { isPossiblySent, ReminderStore, type ReminderRecord } from '../bot/storage/reminderStore';
-import { createTables, describeConnection, ensureTables, StorageUnreachableError, type TableConnection } from '../bot/storage/tables';
+import type { SweepItem, SweepReport } from '../bot/reminders/sweep';
+import { openOperatorStore } from '../bot/storage/operatorStore';
+import { isPossiblySent, type ReminderRecord } from '../bot/storage/reminderStore';
+import { createTables, describeConnection, ensureTables, StorageUnreachableError } from '../bot/storage/tables';
 import { createBotAdapter } from '../bot/teams/adapter';
 import { BotProactiveSender, type ProactiveSender } from '../bot/teams/proactiveSender';
 
@@ -54,29 +51,6 @@ export function parseAt(value: string | undefined, now: Date = new Date()): Date
   const at = new Date(trimmed);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(trimmed) || Number.isNaN(at.getTime())) throw new UsageError(`--at ${value} is not an ISO time. ${USAGE}`);
   return at;
-}
-
-/** Whether something answers on 127.0.0.1:port (the Azurite of a running `npm start`). */
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-async function openStore(config: Config): Promise<{ connection: TableConnection; close(): Promise<void> }> {
-  if (config.storage.kind !== 'embeddedAzurite') return { connection: config.storage, close: async () => undefined };
-  const { port, location } = config.storage;
-  // The server may be running on the same data folder: use its Azurite, never a second one on the same files.
-  if (await portAnswers(port)) return { connection: { kind: 'connectionString', connectionString: azuriteConnectionString(port) }, close: async () => undefined };
-  const azurite = await startAzurite({ location, port });
-  return { connection: { kind: 'connectionString', connectionString: azurite.connectionString }, close: () => azurite.stop() };
 }
 
 const stockholmFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -170,12 +144,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   const config = loadConfig(env);
   // Logs go to stderr, so that stdout is the report.
   const log = pino({ level: env.LOG_LEVEL ? config.logLevel : 'warn', base: { app: 'gemensam-plan', tool: 'reminders' } }, pino.destination(2));
-  const store = await openStore(config);
+  const store = await openOperatorStore(config);
   try {
     const tables = createTables(store.connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(store.connection));
-    const channels = new ChannelStore(tables.channels);
-    const reminders = new ReminderStore(tables.reminders);
+    const stores = createStores(tables, () => new Date());
+    // The same preparation as the server's: the plan's content, and values in an earlier layout moved.
+    await preparePlan(stores, loadPlanContent(config.planFile), log);
+    const { channels, reminders } = stores;
     if (values.resend !== undefined) {
       const [channelId = '', rule = '', subject = '', duePeriod = ''] = values.resend.split('|');
       let released = false;
@@ -192,16 +168,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       const sender: ProactiveSender = dryRun
         ? { send: () => Promise.reject(new Error('A dry run sends nothing')) }
         : new BotProactiveSender(createBotAdapter(config.bot, log), { botAppId: config.bot?.appId ?? '', log });
-      const sweep = new ReminderSweep({
-        plan: new PlanStore(tables.plan),
-        channels,
-        measures: new MeasureStore(tables.measures),
-        reminders,
-        sender,
-        links: tabLinks({ ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), publicUrl: config.publicUrl }),
-        log,
-        now: () => new Date(),
-      });
+      const sweep = createReminderSweep(stores, sender, config, log, () => new Date());
       out(formatReport(await sweep.run({ at, dryRun })));
     }
     out(formatProblems(await reminders.problems(new Date()), await channels.all(), new Date()));
