@@ -23,6 +23,7 @@ import { registerTabRoutes } from './api/tabApi';
 import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
+import { RevisionStore } from './storage/revisionStore';
 import { BotProactiveSender } from './teams/proactiveSender';
 import { countedSender } from './telemetry/metrics';
 
@@ -79,11 +80,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       await ensureTables(tables, describeConnection(connection));
       log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
     };
-    const services = { plan, activities, channels, measures, localActivities, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
-    const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
     const reminderLog = log.child({ module: 'reminders' });
-    const reminderSweep = createReminderSweep(stores, countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog })), config, reminderLog, now);
+    // One proactive sender (one pacer for Teams' limits): the reminders and the revision's cards to the arenas.
+    const sender = countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) }));
+    const revisions = new RevisionStore(tables.revisions, now);
+    const services = { plan, activities, channels, measures, localActivities, revisions, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const conversation = new Conversation(services, conversationFeatures);
+    const reminderSweep = createReminderSweep(stores, sender, config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '', isPlanTeam: (teamId) => isPlanTeam(services, teamId) });
     const server = createServer({
@@ -91,7 +95,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       messages: createMessageEndpoint(adapter, bot),
       storageReachable: () => pingTables(tables),
     });
-    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, log, now });
+    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, revisions, sender, projectLeaderIds: config.projectLeaderIds, log, now });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

@@ -6,9 +6,12 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import type { RevisionStore } from '../storage/revisionStore';
+import type { ProactiveSender } from '../teams/proactiveSender';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
+import { revisionRoutes } from './revisionApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
 import type { TabConfig } from './tabConfig';
@@ -23,6 +26,10 @@ export interface TabDeps {
   channels: ChannelStore;
   measures: MeasureStore;
   log: Logger;
+  /** The plan's revision (bot/api/revisionApi.ts). */
+  revisions: RevisionStore;
+  sender: ProactiveSender;
+  projectLeaderIds: string[];
   now?: () => Date;
   /** The tab/ folder; found next to bot/ by default. */
   tabRoot?: string;
@@ -89,6 +96,15 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   const measureApi = measureRoutes({ plan: deps.plan, channels: deps.channels, measures: deps.measures, now });
   server.put('/api/measures/:measureId/values/:arenaId/:periodId', signedIn(measureApi.put));
   server.post('/api/measures/upload', signedIn(measureApi.upload));
+
+  // The plan's revision: proposals per arena, decision steps, Excel export (bot/api/revisionApi.ts).
+  const revision = revisionRoutes({ plan: deps.plan, channels: deps.channels, revisions: deps.revisions, sender: deps.sender, projectLeaderIds: deps.projectLeaderIds, now });
+  server.get('/api/revision', signedIn(revision.get));
+  server.post('/api/revision', signedIn(revision.open));
+  server.patch('/api/revision', signedIn(revision.change));
+  server.put('/api/revision/proposals/:arenaId/:itemId', signedIn(revision.propose));
+  server.put('/api/revision/steps/:stepId', signedIn(revision.step));
+  server.get('/api/revision/export.xlsx', signedIn(revision.export));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);

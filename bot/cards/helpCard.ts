@@ -27,6 +27,7 @@ export function commandHelp(ex: HelpExamples): Array<{ word: string; description
     { word: 'mått', description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.' },
     { word: 'ny aktivitet', description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.' },
     { word: 'påminnelser', description: 'Kanalens inställningar för påminnelser om uppföljning.' },
+    { word: 'revidering', description: 'Planens revidering: var den står, arenans förslag (behåll, ändra, avsluta, ny aktivitet) och besluten.' },
     { word: 'koppla <arena>', description: `Koppla kanalen till en arena, t.ex. "koppla ${ex.arenaName}".` },
     { word: 'hjälp', description: 'Visa det här kortet.' },
   ];

@@ -25,6 +25,20 @@ export const VERBS = {
   createOwnActivity: 'createOwnActivity',
   /** Save the channel's reminder settings, data: { etag } + inputs */
   saveReminders: 'saveReminders',
+  /** The revision (county): open it, data: {} + input lastDay */
+  revisionOpen: 'revisionOpen',
+  /** The revision (county): change the last day or close it, data: { etag, close? } + input lastDay */
+  revisionChange: 'revisionChange',
+  /** The revision: choose the item to propose about, data: {} + input strategyId */
+  revisionPickItem: 'revisionPickItem',
+  /** The revision: open the proposal form, data: { strategyId } + input itemId ("new": a new activity) */
+  revisionEditProposal: 'revisionEditProposal',
+  /** The revision: save a proposal, data: { itemId, strategyId, isNew, etag } + inputs */
+  revisionSaveProposal: 'revisionSaveProposal',
+  /** The revision (county): open the decision-step form, data: {} */
+  revisionEditStep: 'revisionEditStep',
+  /** The revision (county): record a decision step, data: { etags } + inputs stepId, done, date, dateTo, body, minutesUrl */
+  revisionSaveStep: 'revisionSaveStep',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -5,8 +5,9 @@ import { localFollowUpFeature } from './localFollowUp';
 import { measuresFeature } from './measures';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
+import { revisionFeature } from './revision';
 import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature];

@@ -5,6 +5,8 @@ import type { ChannelStore } from '../storage/channelStore';
 import type { LocalActivityStore } from '../storage/localActivityStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import type { RevisionStore } from '../storage/revisionStore';
+import type { ProactiveSender } from '../teams/proactiveSender';
 import type { TabLinks } from '../domain/deepLinks';
 
 export interface Services {
@@ -18,6 +20,10 @@ export interface Services {
   planTeamIds: string[];
   /** Who may link channels to arenas (PROJECT_LEADER_IDS); empty: anyone in the plan's team. */
   projectLeaderIds: string[];
+  /** The plan's revision: proposals and decisions (bot/useCases/revision.ts). */
+  revisions: RevisionStore;
+  /** Proactive cards into channels (the reminders' sender): the revision asks the arenas for proposals. */
+  sender: ProactiveSender;
   now: () => Date;
   log: Logger;
 }

@@ -13,6 +13,7 @@ export type Command =
   | { kind: 'newActivity' }
   | { kind: 'reminders' }
   | { kind: 'link'; arena?: string }
+  | { kind: 'revision' }
   | { kind: 'unknown'; text: string };
 
 /** Command words after folding (see text.ts); the first of each list is the Swedish word shown in help. */
@@ -26,6 +27,7 @@ const WORDS: Array<[Command['kind'], string[]]> = [
   ['newActivity', ['ny aktivitet', 'ny', 'new activity', 'new', 'add activity']],
   ['reminders', ['paminnelser', 'paminnelse', 'reminders', 'reminder']],
   ['link', ['koppla', 'link']],
+  ['revision', ['revidering', 'revision', 'revidera']],
 ];
 
 export function parseCommand(text: string): Command {

@@ -12,6 +12,8 @@ export const TABLE_NAMES = {
   measures: 'measures',
   /** Follow-up reminders: one row per (channel, rule, subject, due period), claimed before sending. */
   reminders: 'reminders',
+  /** The plan's revision: proposals with their history and the decision steps, one partition per revision. */
+  revisions: 'revisions',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

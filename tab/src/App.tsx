@@ -21,10 +21,10 @@ const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
+const Revision = lazy(() => import('./views/Revision'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
-
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -200,6 +200,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
+            {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'tillganglighet' && <Accessibility />}
           </Suspense>
         )}

@@ -11,6 +11,7 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'effektmatt', label: 'Effektmått' },
   { id: 'historik', label: 'Historik' },
   { id: 'rapport', label: 'Årsrapport' },
+  { id: 'revidering', label: 'Revidering' },
 ];
 /** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
 export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }];

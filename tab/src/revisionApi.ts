@@ -1,0 +1,48 @@
+// The tab's calls for the plan's revision (bot/api/revisionApi.ts), each with the Teams SSO token.
+import type { RevisionApiView } from '../../bot/api/revisionApi';
+import { getToken } from './auth';
+
+export type { RevisionApiView };
+
+async function call(path: string, init: RequestInit = {}): Promise<Response> {
+  const token = await getToken().catch(() => undefined);
+  const headers = new Headers(init.headers);
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  return fetch(path, { ...init, headers });
+}
+
+export async function fetchRevision(): Promise<RevisionApiView> {
+  const res = await call('/api/revision');
+  const body = (await res.json().catch(() => ({}))) as RevisionApiView & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `Något gick fel (${res.status}).`);
+  return body;
+}
+
+export type WriteResult = { ok: true } | { ok: false; message: string; details: string[] };
+
+async function write(path: string, method: string, body: unknown, etag?: string): Promise<WriteResult> {
+  const res = await call(path, { method, headers: { 'Content-Type': 'application/json', ...(etag !== undefined ? { 'If-Match': etag } : {}) }, body: JSON.stringify(body) });
+  if (res.ok) return { ok: true };
+  const answer = (await res.json().catch(() => ({}))) as { error?: string; details?: string[] };
+  return { ok: false, message: answer.error ?? `Det gick inte att spara (${res.status}).`, details: answer.details ?? [] };
+}
+
+export const openRevision = (lastDay: string) => write('/api/revision', 'POST', { lastDay });
+export const recordStep = (stepId: string, etag: string, step: { done: boolean; date: string; dateTo: string; body: string; minutesUrl: string }) =>
+  write(`/api/revision/steps/${encodeURIComponent(stepId)}`, 'PUT', step, etag);
+
+/** Downloads the proposals as an Excel file. */
+export async function downloadProposals(): Promise<void> {
+  const res = await call('/api/revision/export.xlsx');
+  if (!res.ok) throw new Error(`Exporten misslyckades (${res.status}).`);
+  const blob = await res.blob();
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'revideringsforslag.xlsx';
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
