@@ -1,11 +1,14 @@
 // Revidering: every proposal per activity, side by side per arena, filterable by strategy, arena
 // and kind; the decisions table; the county opens the revision and records decisions here too.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2, Title3 } from '@fluentui/react-components';
+// Straight from its package, so that it stays in this view's chunk: through the barrel every Fluent
+// component used anywhere lands in the first load (see scripts/buildTab.ts).
+import { Checkbox } from '@fluentui/react-checkbox';
 import { describeProposal, PROPOSAL_KINDS, PROPOSAL_LABELS, type ProposalKind } from '../../../bot/domain/revision';
 import type { PlanApiView } from '../api';
 import { downloadProposals, fetchRevision, openRevision, recordStep, type RevisionApiView, type WriteResult } from '../revisionApi';
-import { useLayout } from '../ui';
+import { useLayout, Loading } from '../ui';
 
 type ProposalRow = RevisionApiView['proposals'][number];
 
@@ -41,7 +44,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
   const columns = arenas.filter((a) => shown.some((p) => p.arenaId === a.id));
 
   if (problem) return <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>;
-  if (!data) return <Spinner label="Laddar revideringen …" />;
+  if (!data) return <Loading label="Laddar revideringen …" />;
   const revision = data.revision;
   const strategyName = (id: string) => {
     const s = plan.strategies.find((x) => x.id === id);
