@@ -12,11 +12,11 @@ import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView
 import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
 import { withSubActivity } from './planPatch';
-import { Loading, NARROW } from './ui';
+import { Loading, NARROW, TABS_COLLAPSE } from './ui';
 import { writeParams } from './urlState';
-import { ActionPlan } from './views/ActionPlan';
 import { Overview } from './views/Overview';
 
+const ActionPlan = lazy(() => import('./views/ActionPlan').then((m) => ({ default: m.ActionPlan })));
 const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
@@ -43,8 +43,8 @@ const useStyles = makeStyles({
   },
   header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   title: { margin: 0, [NARROW]: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 } },
-  tabs: { [NARROW]: { display: 'none' } },
-  viewSelect: { display: 'none', [NARROW]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
+  tabs: { [TABS_COLLAPSE]: { display: 'none' } },
+  viewSelect: { display: 'none', [TABS_COLLAPSE]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
   live: { minHeight: '1px' },
   footer: { marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   main: { outline: 'none', minWidth: 0 },

@@ -46,7 +46,8 @@ export class ApiError extends Error {
   }
 }
 
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
+/** A call to the app's API with the Teams SSO token (none in development mode). */
+export async function call(path: string, init: RequestInit = {}): Promise<Response> {
   const token = await getToken().catch(() => undefined);
   const headers = new Headers(init.headers);
   if (token) headers.set('Authorization', `Bearer ${token}`);

@@ -1,15 +1,8 @@
 // The tab's calls for the plan's revision (bot/api/revisionApi.ts), each with the Teams SSO token.
 import type { RevisionApiView } from '../../bot/api/revisionApi';
-import { getToken } from './auth';
+import { call } from './api';
 
 export type { RevisionApiView };
-
-async function call(path: string, init: RequestInit = {}): Promise<Response> {
-  const token = await getToken().catch(() => undefined);
-  const headers = new Headers(init.headers);
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  return fetch(path, { ...init, headers });
-}
 
 export async function fetchRevision(): Promise<RevisionApiView> {
   const res = await call('/api/revision');
