@@ -1,34 +1,37 @@
-// The help card: what the bot can do, with buttons for the common actions.
+// The help card (what the bot can do, from the one list of command words in domain/commands.ts)
+// and the short "Menade du …?" card for what it did not understand.
+import { COMMAND_WORDS } from '../domain/commands';
 import { bind, type CardJson } from './bind';
 import template from './help.json';
+import suggestionsTemplate from './helpSuggestions.json';
 
 export interface HelpCardData {
   planName: string;
-  targetPicture: string;
   /** Which arena this chat follows, or how to choose one. */
   placeText: string;
 }
 
-export const COMMAND_HELP = [
-  { word: 'status', description: 'Arenans översikt: läget per strategi, senaste ändringar och det som är försenat.' },
-  { word: 'aktiviteter [strategi]', description: 'Arenans aktiviteter med status och knapp för att uppdatera, t.ex. "aktiviteter 2" eller "aktiviteter kontinuitet".' },
-  { word: 'mått', description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.' },
-  { word: 'ny aktivitet', description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.' },
-  { word: 'påminnelser', description: 'Kanalens inställningar för påminnelser om uppföljning.' },
-  { word: 'koppla <arena>', description: 'Koppla kanalen till en arena, t.ex. "koppla Östersund".' },
-  { word: 'hjälp', description: 'Visa det här kortet.' },
-] as const;
-
 export function helpCard(data: HelpCardData): CardJson {
   return bind(template, {
     ...data,
-    intro: 'Jag hjälper er att följa upp planen här i kanalen. Skriv ett kommando till mig (nämn @Gemensam plan i kanalen):',
-    commands: COMMAND_HELP,
+    intro: 'Skriv ett kommando till mig (nämn @Gemensam plan i kanalen). Stavfel och andra ord för samma sak går oftast bra.',
+    commands: COMMAND_WORDS.map((c) => ({ word: c.usage, description: c.description })),
     buttons: [
       { title: 'Status', command: 'status' },
+      { title: 'Försenat', command: 'försenat' },
       { title: 'Aktiviteter', command: 'aktiviteter' },
       { title: 'Mått', command: 'mått' },
-      { title: 'Ny aktivitet', command: 'ny aktivitet' },
     ],
   });
+}
+
+export interface DidYouMeanData {
+  /** The one line: what was not understood. */
+  text: string;
+  /** Whole commands, each a button. */
+  suggestions: string[];
+}
+
+export function didYouMeanCard(data: DidYouMeanData): CardJson {
+  return bind(suggestionsTemplate, { text: data.text, buttons: data.suggestions.map((s) => ({ title: s === 'hjälp' ? 'Visa allt jag kan' : s, command: s })) });
 }
