@@ -26,7 +26,8 @@ describe("an arena's follow-up from start to finish", () => {
     assert.match(cardText(linked.cards[0]), /Kanalen är kopplad till Östersund/);
 
     // Adopt "Implementera arbetssätt för fasta kontakter" (4.4.1) for 2026–2027.
-    const offer = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
+    const strategies = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
+    const offer = await bot.teams.click(ostersund, strategies, 'Välj', {}, undefined, { strategyId: 's2' });
     const anta = button(offer, 'Anta', { recommendationId: 's2-l1' });
     const adopted = await bot.teams.execute(ostersund, anta.verb, { ...anta.data, adoptFrom: '2026', adoptTo: '2027' });
     assert.match(cardText(adopted), /Implementera arbetssätt för fasta kontakter/);

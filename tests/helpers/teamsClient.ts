@@ -118,9 +118,10 @@ export class TeamsClient {
   /**
    * Clicks the button with this title on a card, as Teams does: the button's data together with
    * the value of every input on the card (its default unless the person changed it in `inputs`).
+   * `withData` picks one of several buttons with the same title ("Välj", "Uppdatera") by its data.
    */
-  async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA): Promise<Card> {
-    const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+  async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA, withData: Record<string, unknown> = {}): Promise<Card> {
+    const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)) && Object.entries(withData).every(([k, v]) => b.data[k] === v));
     if (!button) throw new Error(`No button ${String(title)} on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
     return this.execute(place, button.verb, { ...button.data, ...inputValues(card), ...inputs }, as);
   }
