@@ -1,10 +1,10 @@
 // A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
-import { describeChange, describeEntry, formatDateTime } from '../domain/format';
+import { describeEntry, formatDay } from '../domain/format';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
-import { STATUSES } from '../domain/status';
+import { isStatusId, STATUSES, statusLabel } from '../domain/status';
 import { bind, type CardJson } from './bind';
 import template from './subActivity.json';
 import editTemplate from './subActivityEdit.json';
@@ -21,27 +21,36 @@ function base(activity: SubActivityCardData['activity'], sub: SubActivityView) {
   return {
     scopeId: sub.scopeId,
     id: sub.id,
-    activityTitle: activity.title === sub.title ? `Period ${activity.period.label}` : activity.title,
+    // The activity and its period, once: "Activity · prioritet 2024–2025".
+    context: activity.title === sub.title ? `Prioritet ${activity.period.label}` : `${activity.title} · prioritet ${activity.period.label}`,
     title: sub.title,
   };
 }
 
+/** Whether the sub-activity has a measure to answer (many rows of Bilaga 1 have none). */
+const hasMeasure = (sub: SubActivityView) => sub.measure !== '' || sub.target !== '' || sub.measureAnswer !== '';
+
 export function subActivityCard(data: SubActivityCardData): CardJson {
   const { sub, activity, latest } = data;
-  const lastChange = sub.updatedAt && sub.updatedBy ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.` : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
+  const facts = [
+    { title: 'Status', value: sub.statusLabel },
+    ...(sub.statusNote && sub.statusNote !== sub.statusLabel ? [{ title: 'Anteckning', value: sub.statusNote }] : []),
+    ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
+    ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
+    ...(hasMeasure(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+  ];
+  const lastChange = latest
+    ? `${describeEntry(latest)}.`
+    : sub.updatedAt && sub.updatedBy
+      ? `Senast ändrad ${formatDay(sub.updatedAt)} av ${sub.updatedBy}.`
+      : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return bind(template, {
     ...base(activity, sub),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
-    statusLabel: sub.statusLabel,
-    period: activity.period.label,
-    measure: sub.measure || '–',
-    target: sub.target || '–',
-    answer: sub.measureAnswer || 'Inte besvarat',
-    statusNote: sub.statusNote,
-    lastChange: latest && latest.changes.length ? `${lastChange} ${latest.changes.map(describeChange).join('; ')}.` : lastChange,
-    comment: latest?.comment ?? '',
+    facts,
+    lastChange,
   });
 }
 
@@ -60,16 +69,30 @@ export interface EditCardData {
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;
   const yesNo = answerKind(sub.target) === 'yesNo';
+  const yourStatus = proposed?.status ?? sub.status;
+  // On a conflict: what is saved now (theirs) beside what the person wanted (yours), so that nobody
+  // overwrites a colleague's note without seeing it.
+  const theirs = data.conflict
+    ? {
+        heading: sub.updatedBy ? `Sparat av ${sub.updatedBy}${sub.updatedAt ? `, ${formatDay(sub.updatedAt)}` : ''}` : 'Sparat nu',
+        status: sub.statusLabel,
+        note: sub.statusNote || '(ingen statusanteckning)',
+      }
+    : null;
+  const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
     ...base(activity, sub),
-    warning: data.conflict ? 'Någon annan hann ändra innan du sparade. Här är läget nu, med dina ändringar ifyllda: spara igen för att lägga in dem.' : (data.problem?.text ?? ''),
-    warningDetails: data.conflict ? data.conflict.map(describeEntry) : (data.problem?.details ?? []),
+    warning: data.conflict ? 'Någon annan hann spara innan dig. Jämför och spara igen: formuläret nedan har dina värden.' : (data.problem?.text ?? ''),
+    warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e)) : (data.problem?.details ?? []),
+    theirs,
+    yours,
     etag: sub.etag,
     version: sub.version,
-    status: proposed?.status ?? sub.status,
+    status: yourStatus,
     statuses: STATUSES,
     statusNote: proposed?.statusNote ?? sub.statusNote,
     statusNoteMax: LIMITS.statusNote,
+    hasMeasure: hasMeasure(sub),
     yesNo,
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
