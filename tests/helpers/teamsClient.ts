@@ -126,6 +126,21 @@ export class TeamsClient {
     return this.execute(place, button.verb, { ...button.data, ...inputValues(card), ...inputs }, as);
   }
 
+  /**
+   * Teams refreshing a card for someone who looks at it (Universal Actions): the card's refresh
+   * action, invoked automatically for a person listed in its userIds.
+   */
+  async refresh(place: ChannelPlace | 'personal', card: Card, as: Person): Promise<Card> {
+    const refresh = card.refresh as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined;
+    if (!refresh?.action?.verb) throw new Error('The card has no refresh action');
+    const activity = invokeActivity(this.connector.url, place, refresh.action.verb, refresh.action.data ?? {}, as);
+    const res = await this.post({ ...activity, value: { ...activity.value, trigger: 'automatic' } });
+    if (res.status !== 200) throw new Error(`refresh answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { statusCode: number; value: Card };
+    assertValidCard(body.value, `refresh ${refresh.action.verb}`);
+    return body.value;
+  }
+
   /** A conversationUpdate in the plan's team, as Teams sends it for installs and channel events. */
   private async teamEvent(fields: Record<string, unknown>, channelData: Record<string, unknown>): Promise<Response> {
     return this.post({
