@@ -1,5 +1,5 @@
 // The card of each reminder: view models made from a due reminder, expanded by the card builders.
-import type { CardJson } from '../cards/bind';
+import { CARD_VERSION, type CardJson } from '../cards/bind';
 import { reminderFollowUpCard } from '../cards/reminderFollowUpCard';
 import { reminderMeasuresCard } from '../cards/reminderMeasuresCard';
 import { reminderPeriodEndingCard } from '../cards/reminderPeriodEndingCard';
@@ -42,17 +42,19 @@ export function reminderCard(reminder: DueReminder, links: TabLinks): CardJson {
         tabUrl: links.tab('oversikt'),
       });
     case 'revision':
+      // Says its thing once: the date, the plan's own sentence, and when the next one is.
       return reminderRevisionCard({
         title: `Planen ska revideras ${longDate(c.date)}`,
-        reason: reminder.reason,
-        planName: c.plan.name,
-        inForceFrom: longDate(c.plan.inForceFrom),
-        revisionDate: longDate(c.date),
-        nextRevision: longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears)),
-        validityText: c.plan.validityText,
+        text: `${revisionQuote(c.plan.validityText)}Planen trädde i kraft ${longDate(c.plan.inForceFrom)}, och revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
         tabUrl: links.tab('oversikt'),
       });
   }
+}
+
+/** The plan's own sentence about revision (1.6), quoted, or nothing. */
+function revisionQuote(validityText: string): string {
+  const sentence = validityText.split(/(?<=\.)\s+/).find((s) => /revider/i.test(s));
+  return sentence ? `"${sentence}" ` : '';
 }
 
 /** The stale-activity digest: each item with its inline update form. Also shown again after an inline save. */
@@ -74,4 +76,37 @@ export function staleDigestCard(items: StaleItem[], reason: string, banner?: str
       version: sub.version,
     })),
   });
+}
+
+/**
+ * Everything due in one channel on one day, as one post: each reminder's card a part of it, with
+ * its own buttons and inline forms; the buttons every part has (Visa aktiviteter, Påminnelser)
+ * once, at the bottom. One reminder alone is its own card.
+ */
+export function reminderDigestCard(reminders: DueReminder[], links: TabLinks): CardJson {
+  const cards = reminders.map((r) => reminderCard(r, links));
+  if (cards.length === 1) return cards[0]!;
+  const isCommand = (a: Record<string, unknown>) => a.type === 'Action.Execute' && a.verb === 'command';
+  const shared = new Map<string, Record<string, unknown>>();
+  const parts = cards.map((card, i) => {
+    const actions = (card.actions as Array<Record<string, unknown>> | undefined) ?? [];
+    for (const a of actions) if (!shared.has(String(a.title))) shared.set(String(a.title), a);
+    const own = actions.filter((a) => !isCommand(a));
+    return {
+      type: 'Container',
+      id: `reminder-${reminders[i]!.key.rule}-${i + 1}`,
+      separator: true,
+      spacing: 'ExtraLarge',
+      items: [...((card.body as unknown[]) ?? []), ...(own.length ? [{ type: 'ActionSet', actions: own }] : [])],
+    };
+  });
+  const commands = [...shared.values()].filter(isCommand);
+  const arena = reminders[0]!.content.arena;
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: CARD_VERSION,
+    body: [{ type: 'TextBlock', text: `${cards.length} påminnelser om uppföljning för ${arena.kind === 'county' ? 'länsgemensam samverkan' : arena.name}`, isSubtle: true, wrap: true }, ...parts],
+    actions: commands,
+  };
 }

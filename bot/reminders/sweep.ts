@@ -14,7 +14,7 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import { reminderRowKey, type Claim, type ReminderRecord, type ReminderStore } from '../storage/reminderStore';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
-import { reminderCard } from './cards';
+import { reminderCard, reminderDigestCard } from './cards';
 import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleTimings } from './rules';
 import { inDeliveryWindow, nextDeliveryWindow, type WindowOptions } from './schedule';
 
@@ -168,6 +168,8 @@ export class ReminderSweep {
       this.timings,
     );
 
+    // Everything due today in the channel goes out as one post (a digest); each part keeps its own claim.
+    const claimedParts: Array<{ reminder: DueReminder; claim: Claim; item: SweepItem }> = [];
     for (const reminder of due) {
       const item: SweepItem = { key: reminder.key, ...names, reason: reminder.reason, outcome: 'wouldSend' };
       report.items.push(item);
@@ -189,20 +191,24 @@ export class ReminderSweep {
         continue;
       }
       // Made before the claim: a card that cannot be built must not leave a claim behind.
-      const card = reminderCard(reminder, this.deps.links);
+      reminderCard(reminder, this.deps.links);
       const claimed = await this.deps.reminders.claim({ ...reminder.key, arenaId: reminder.arenaId, reason: reminder.reason, owner: c.sweepId }, now);
       if (claimed.kind === 'taken') {
         item.outcome = claimed.record && (claimed.record.state === 'sent' || claimed.record.state === 'failed-permanent') ? 'done' : 'held';
         if (claimed.record) item.state = claimed.record.state;
         continue;
       }
-      const outcome = await this.deps.sender.send(channel.reference, card).catch((error: unknown): SendOutcome => {
-        this.deps.log.error({ err: error, sweepId: c.sweepId, channelId: channel.channelId, rule: reminder.key.rule }, 'Sending a reminder failed unexpectedly');
-        return { kind: 'transientFailure', error: 'unexpected' };
-      });
-      const stop = await this.record(claimed.claim, outcome, item, channel);
+      claimedParts.push({ reminder, claim: claimed.claim, item });
+    }
+    if (claimedParts.length === 0) return;
+    const digest = reminderDigestCard(claimedParts.map((p) => p.reminder), this.deps.links);
+    const outcome = await this.deps.sender.send(channel.reference, digest).catch((error: unknown): SendOutcome => {
+      this.deps.log.error({ err: error, sweepId: c.sweepId, channelId: channel.channelId, rules: claimedParts.map((p) => p.reminder.key.rule) }, 'Sending a reminder failed unexpectedly');
+      return { kind: 'transientFailure', error: 'unexpected' };
+    });
+    for (const { reminder, claim, item } of claimedParts) {
+      await this.record(claim, outcome, item, channel);
       this.deps.log.info({ sweepId: c.sweepId, channelId: channel.channelId, rule: reminder.key.rule, subject: reminder.key.subject, duePeriod: reminder.key.duePeriod, outcome: item.outcome }, 'Reminder');
-      if (stop) return;
     }
   }
 
