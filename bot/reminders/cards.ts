@@ -8,13 +8,16 @@ import { reminderStaleCard } from '../cards/reminderStaleCard';
 import type { TabLinks } from '../domain/deepLinks';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
-import { longDate, type DueReminder, type StaleItem } from './rules';
+import { longDate, YEARLY_FOLLOW_UP_WORDS, type DueReminder, type StaleItem } from './rules';
 
-export function reminderCard(reminder: DueReminder, links: TabLinks): CardJson {
+/** Stale sub-activities shown where the stale reminder shares a post with other reminders. */
+export const STALE_ITEMS_IN_DIGEST = 5;
+
+export function reminderCard(reminder: DueReminder, links: TabLinks, options: { shared?: boolean } = {}): CardJson {
   const c = reminder.content;
   switch (c.rule) {
     case 'stale':
-      return staleDigestCard(c.items, reminder.reason);
+      return staleDigestCard(c.items, reminder.reason, undefined, options.shared ? STALE_ITEMS_IN_DIGEST : undefined);
     case 'periodEnding':
       return reminderPeriodEndingCard({
         reason: reminder.reason,
@@ -36,7 +39,8 @@ export function reminderCard(reminder: DueReminder, links: TabLinks): CardJson {
     case 'yearlyFollowUp':
       return reminderFollowUpCard({
         title: `Årlig uppföljning av planen ${longDate(c.date)}`,
-        reason: reminder.reason,
+        // The date is in the title: the text says why, once.
+        reason: YEARLY_FOLLOW_UP_WORDS,
         progress: c.progress,
         closing: 'Gå igenom läget i länsgemensam samverkan: status, effektmåtten och vad som är försenat. Hela bilden, också arenornas, finns i fliken.',
         tabUrl: links.tab('oversikt'),
@@ -58,11 +62,12 @@ function revisionQuote(validityText: string): string {
 }
 
 /** The stale-activity digest: each item with its inline update form. Also shown again after an inline save. */
-export function staleDigestCard(items: StaleItem[], reason: string, banner?: string): CardJson {
+export function staleDigestCard(items: StaleItem[], reason: string, banner?: string, size?: number): CardJson {
   return reminderStaleCard({
     title: 'Dags att följa upp aktiviteterna',
     reason,
     ...(banner ? { banner } : {}),
+    ...(size ? { size } : {}),
     items: items.map(({ activity, sub, since, neverChanged }) => ({
       scopeId: sub.scopeId,
       subActivityId: sub.id,
@@ -84,8 +89,8 @@ export function staleDigestCard(items: StaleItem[], reason: string, banner?: str
  * once, at the bottom. One reminder alone is its own card.
  */
 export function reminderDigestCard(reminders: DueReminder[], links: TabLinks): CardJson {
-  const cards = reminders.map((r) => reminderCard(r, links));
-  if (cards.length === 1) return cards[0]!;
+  if (reminders.length === 1) return reminderCard(reminders[0]!, links);
+  const cards = reminders.map((r) => reminderCard(r, links, { shared: true }));
   const isCommand = (a: Record<string, unknown>) => a.type === 'Action.Execute' && a.verb === 'command';
   const shared = new Map<string, Record<string, unknown>>();
   const parts = cards.map((card, i) => {

@@ -94,6 +94,9 @@ export interface RuleFacts {
 
 const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
 
+/** Why there is a yearly follow-up, in the plan's words (1.6). */
+export const YEARLY_FOLLOW_UP_WORDS = '"Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."';
+
 export const reportedKey = (measureId: string, periodId: PeriodId) => `${measureId}|${periodId}`;
 
 /** Every reminder due for the channel at the moment, in rule order. */
@@ -157,7 +160,7 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
       out.push({
         key: key('yearlyFollowUp', content.plan.id, date),
         arenaId: arena.id,
-        reason: `Planens årliga uppföljning är ${longDate(date)}: "Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."`,
+        reason: `Planens årliga uppföljning är ${longDate(date)}: ${YEARLY_FOLLOW_UP_WORDS}`,
         content: { rule: 'yearlyFollowUp', arena, date, plan: content.plan, progress: progressByStrategy(content.strategies, facts.activities, at) },
       });
     }
