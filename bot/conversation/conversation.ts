@@ -80,7 +80,11 @@ export class Conversation {
     }
     if (command.kind === 'activities' && command.search) return searchActivities(at, command.search);
     const handler = handlerFor(command.kind);
-    if (!handler) return cards(didYouMeanCard(command.kind, ['status', 'aktiviteter', 'hjälp']));
+    // A command without its feature (yet): the arena's status says the most, overdue work included.
+    if (!handler) {
+      const status = handlerFor('status');
+      return status ? status(at, { kind: 'status' }) : cards(didYouMeanCard(command.kind, ['aktiviteter', 'hjälp']));
+    }
     return handler(at, command);
   }
 }
