@@ -74,6 +74,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const now = options.now ?? (() => new Date());
     const channels = new ChannelStore(tables.channels, now);
     const measures = new MeasureStore(tables.measures, now);
+    // Effect-measure values stored before the one-partition layout are moved once (marker row).
+    const movedValues = await measures.migrateLayout(content.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id)));
+    if (movedValues > 0) log.info({ rows: movedValues }, 'Effect-measure values moved to the one-partition layout');
     const localActivities = new LocalActivityStore(tables.plan, now);
     const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);

@@ -1,7 +1,11 @@
 // GET /api/export.xlsx: the action plan with live status as an Excel workbook (exceljs).
 // Sheet "Handlingsplan": every county-wide sub-activity of Bilaga 1; sheet "Lokala aktiviteter":
-// every arena's own activities.
+// every arena's own activities; sheet "Effektmått": every reported effect-measure value (one row
+// per breakdown category), plus empty rows for the current period's missing values, so that the
+// same sheet, filled in, can be uploaded (bot/api/measureUpload.ts).
 import ExcelJS from 'exceljs';
+import { comparePeriods, currentPeriod } from '../domain/measurePeriods';
+import { categoriesOf, valueArenas, type MeasureValueRecord } from '../domain/measureValues';
 import type { ActivityView, PlanView } from '../domain/planView';
 
 const COLUMNS = [
@@ -43,7 +47,54 @@ function sheet(book: ExcelJS.Workbook, name: string, columns: Array<{ header: st
   return ws;
 }
 
-export async function exportWorkbook(view: PlanView, now: Date): Promise<Buffer> {
+/** The effect-measure sheet's name and columns: the upload reads the same ones. */
+export const MEASURE_SHEET = 'Effektmått';
+export const MEASURE_COLUMNS = [
+  { header: 'Effektmått-id', key: 'measureId', width: 12 },
+  { header: 'Effektmått', key: 'measure', width: 50 },
+  { header: 'Period', key: 'periodId', width: 10 },
+  { header: 'Arena-id', key: 'arenaId', width: 12 },
+  { header: 'Arena', key: 'arena', width: 24 },
+  { header: 'Kategori', key: 'category', width: 16 },
+  { header: 'Värde', key: 'value', width: 14 },
+  { header: 'Kommentar', key: 'comment', width: 40 },
+  { header: 'Rapporterat av', key: 'reportedBy', width: 22 },
+  { header: 'Rapporterat', key: 'reportedAt', width: 18 },
+] as const;
+
+function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
+  const rows: Array<Record<string, string | number>> = [];
+  for (const measure of view.strategies.flatMap((s) => s.effectMeasures)) {
+    const arenas = valueArenas(measure, view.arenas);
+    const own = values.filter((v) => v.measureId === measure.id && arenas.some((a) => a.id === v.arenaId));
+    const open = currentPeriod(measure.frequency, now);
+    const keys = [...own.map((v) => ({ periodId: v.periodId, arenaId: v.arenaId })), ...arenas.filter((a) => !own.some((v) => v.periodId === open && v.arenaId === a.id)).map((a) => ({ periodId: open, arenaId: a.id }))];
+    keys.sort((a, b) => comparePeriods(a.periodId, b.periodId) || arenas.findIndex((x) => x.id === a.arenaId) - arenas.findIndex((x) => x.id === b.arenaId));
+    for (const key of keys) {
+      const value = own.find((v) => v.periodId === key.periodId && v.arenaId === key.arenaId);
+      const arena = arenas.find((a) => a.id === key.arenaId)!;
+      categoriesOf(measure).forEach((category, i) => {
+        const amount = value?.values[i]?.value;
+        rows.push({
+          measureId: measure.id,
+          measure: measure.title,
+          periodId: key.periodId,
+          arenaId: arena.id,
+          arena: arena.kind === 'county' ? (measure.level === 'region' ? 'Regionen' : 'Länet') : arena.name,
+          category: category ?? '',
+          // Numbers stay numbers in Excel (shown the Swedish way by a Swedish Excel); ja/nej as text.
+          value: amount === undefined ? '' : amount,
+          comment: i === 0 ? (value?.comment ?? '') : '',
+          reportedBy: value?.reportedBy ?? '',
+          reportedAt: value ? new Date(value.reportedAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+        });
+      });
+    }
+  }
+  return rows;
+}
+
+export async function exportWorkbook(view: PlanView, now: Date, measureValues: MeasureValueRecord[] = []): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Gemensam plan';
   book.created = now;
@@ -55,5 +106,7 @@ export async function exportWorkbook(view: PlanView, now: Date): Promise<Buffer>
   plan.addRows(rows(strategyName, view.strategies.flatMap((s) => s.activities)));
   const local = sheet(book, 'Lokala aktiviteter', [{ header: 'Arena', key: 'arena', width: 16 }, ...COLUMNS]);
   for (const arena of view.arenas) local.addRows(rows(strategyName, arena.activities).map((r) => ({ arena: arena.name, ...r })));
+  const measures = sheet(book, MEASURE_SHEET, [...MEASURE_COLUMNS]);
+  measures.addRows(measureRows(view, measureValues, now));
   return Buffer.from(await book.xlsx.writeBuffer());
 }

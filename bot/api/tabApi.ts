@@ -7,6 +7,7 @@ import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import { exportWorkbook } from './exportXlsx';
+import { measureRoutes } from './measureApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
 import type { TabConfig } from './tabConfig';
@@ -82,6 +83,11 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     res.send(result.status, result.body);
   }));
 
+  // Effect measures: one value (PUT with ETag) and the county's Excel upload (bot/api/measureApi.ts).
+  const measureApi = measureRoutes({ plan: deps.plan, channels: deps.channels, measures: deps.measures, now });
+  server.put('/api/measures/:measureId/values/:arenaId/:periodId', signedIn(measureApi.put));
+  server.post('/api/measures/upload', signedIn(measureApi.upload));
+
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);
     if (result.ok) res.send(200, result.page);
@@ -90,7 +96,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   server.get('/api/export.xlsx', signedIn(async (_req, res) => {
     const at = now();
-    const body = await exportWorkbook(await deps.plan.read(), at);
+    const body = await exportWorkbook(await deps.plan.read(), at, await deps.measures.allCurrent());
     res.writeHead(200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="handlingsplan-${at.toISOString().slice(0, 10)}.xlsx"`,

@@ -2,11 +2,12 @@
 // and a comment), the read-only card of a saved value, and the conflict card shown when someone
 // else reported for the period first (the person's own value stays in the form, to save again).
 import { formatDateTime } from '../domain/format';
-import { frequencyLabel, periodLabel, periodTitle, previousComparablePeriod } from '../domain/measurePeriods';
+import { frequencyLabel, parsePeriodId, periodLabel, periodTitle, previousComparablePeriod, type PeriodId } from '../domain/measurePeriods';
 import {
   categoriesOf,
   describeValues,
   formatAmount,
+  LEVEL_TEXT,
   MEASURE_LIMITS,
   targetStatus,
   targetStatusText,
@@ -30,6 +31,8 @@ export interface MeasureTarget {
 }
 
 export interface MeasureFormInput extends MeasureTarget {
+  /** The periods the value may be reported for, newest first (from the plan's baseline year). */
+  periods: PeriodId[];
   /** The stored value of the period, if any: its ETag goes into the Spara button. */
   current?: MeasureValueRecord;
   /** The same period the year before, shown for comparison. */
@@ -51,6 +54,12 @@ type Mode = 'form' | 'conflict' | 'saved';
 
 const COMMENT_SHOWN_MAX = 2000;
 
+
+/** A number as the form shows it: the Swedish way ("0,42", "1 234"). */
+function shownNumber(value: MeasureAmount | undefined): string {
+  return typeof value === 'number' ? formatAmount(value) : '';
+}
+
 function common(target: MeasureTarget) {
   const { measure, periodId, arena } = target;
   return {
@@ -61,7 +70,13 @@ function common(target: MeasureTarget) {
     periodText: periodTitle(periodId),
     arenaText: arena.kind === 'county' ? `Länet (${arena.name})` : arena.name,
     target: measure.target,
-    followUp: `${measure.followUp} (${frequencyLabel(measure.frequency)})`,
+    facts: [
+      { title: 'Period', value: periodTitle(periodId) },
+      { title: 'Värde för', value: arena.kind === 'county' ? `${measure.level === 'region' ? 'Regionen' : 'Länet'} (${arena.name})` : arena.name },
+      { title: 'Målvärde', value: measure.target },
+      { title: 'Uppföljning', value: `${measure.followUp} (${frequencyLabel(measure.frequency)}, ${LEVEL_TEXT[measure.level]})` },
+      ...(measure.source ? [{ title: 'Källa', value: measure.source }] : []),
+    ],
   };
 }
 
@@ -86,6 +101,9 @@ export function measureFormCard(input: MeasureFormInput): CardJson {
     heading: 'Rapportera värde',
     headingColor: 'Default',
     etag: input.etag ?? current?.etag ?? '',
+    version: current?.version ?? 0,
+    periods: input.periods.map((id) => ({ id, title: periodTitle(id) })),
+    baselineText: input.periods.length ? String(parsePeriodId(input.periods[input.periods.length - 1])?.year ?? '') : '',
     errors: input.errors ?? [],
     conflict: {
       shown: input.conflict === true,
@@ -98,7 +116,7 @@ export function measureFormCard(input: MeasureFormInput): CardJson {
     numberInputs:
       measure.direction === 'yes'
         ? []
-        : inputs.map((x) => ({ id: x.id, label: x.label, max: MEASURE_LIMITS.maxValue, hasValue: typeof x.value === 'number', ...(typeof x.value === 'number' ? { value: x.value } : {}) })),
+        : inputs.map((x) => ({ id: x.id, label: x.label, value: shownNumber(x.value) })),
     yesNoInputs: measure.direction === 'yes' ? inputs.map((x) => ({ id: x.id, label: x.label === 'Värde' ? 'Svar' : x.label, value: x.value === 'ja' || x.value === 'nej' ? x.value : '' })) : [],
     commentMax: MEASURE_LIMITS.comment,
     comment: (input.entered?.comment ?? current?.comment ?? '').slice(0, COMMENT_SHOWN_MAX),
@@ -110,6 +128,8 @@ export interface SavedCardInput extends MeasureTarget {
   previousComparable?: MeasureValue;
   /** The value this report replaced, if any. */
   replaced?: MeasureValue;
+  /** The report was the same as the stored value: nothing was written. */
+  unchanged?: boolean;
 }
 
 /** The read-only card after saving: who reported what when, and whether the target is met. */
@@ -123,9 +143,12 @@ export function measureSavedCard(input: SavedCardInput): CardJson {
   return bind(template, {
     ...common(input),
     mode: 'saved' satisfies Mode,
-    heading: 'Värdet är sparat',
+    heading: input.unchanged ? 'Värdet var redan sparat, ingenting ändrades' : 'Värdet är sparat',
     headingColor: 'Good',
     etag: '',
+    version: value.version,
+    periods: [],
+    baselineText: '',
     errors: [],
     conflict: { shown: false, current: '' },
     savedFacts: facts,

@@ -3,12 +3,14 @@
 // current period, a Rapportera button. The county channel sees the municipalities' values
 // summarised per target status, so the card stays small (a few KB) whatever is reported.
 import { formatDate } from '../domain/format';
-import { currentPeriod, comparePeriods, frequencyLabel, periodLabel, periodTitle } from '../domain/measurePeriods';
+import { currentPeriod, comparePeriods, frequencyLabel, periodLabel, previousComparablePeriod } from '../domain/measurePeriods';
 import {
   describeValues,
   formatAmount,
   isPerMunicipality,
+  LEVEL_TEXT,
   previousComparableValue,
+  reportedCountText,
   reportedHere,
   targetStatus,
   targetStatusText,
@@ -76,37 +78,52 @@ export function measuresCard(input: MeasuresCardInput): CardJson {
   return bind(template, measuresCardView(input));
 }
 
+/** The period the card speaks about: the newest with a reported value (never a later one than now), else the current one. */
+function shownPeriod(values: MeasureValue[], current: string): string {
+  const reported = values.map((v) => v.periodId).filter((p) => comparePeriods(p, current) <= 0).sort(comparePeriods);
+  return reported[reported.length - 1] ?? current;
+}
+
 function measureRow(measure: EffectMeasure, input: MeasuresCardInput): MeasureRow {
-  const periodId = currentPeriod(measure.frequency, input.now);
+  const reportPeriod = currentPeriod(measure.frequency, input.now);
   const values = input.values.get(measure.id) ?? [];
   const perMunicipality = isPerMunicipality(measure);
-  const where = perMunicipality ? 'rapporteras per kommun' : 'rapporteras för länet';
+  const where = `rapporteras ${LEVEL_TEXT[measure.level]}`;
   const summary = perMunicipality && input.arena.kind === 'county';
-  const valueArena = perMunicipality ? input.arena : valueArenas(measure, input.arenas)[0];
+  const valueArena = perMunicipality ? (input.arena.kind === 'municipality' ? input.arena : undefined) : valueArenas(measure, input.arenas)[0];
+  const lines: Line[] = [];
+  if (perMunicipality) lines.push(reportedCount(measure, values, input.arenas, shownPeriod(values, reportPeriod)));
+  if (summary) lines.push(...municipalitySummary(measure, shownPeriod(values, reportPeriod), values, input.arenas));
+  else if (valueArena) lines.push(...arenaLines(measure, reportPeriod, values, valueArena, input.arena));
   return {
     measureId: measure.id,
     arenaId: valueArena?.id ?? '',
-    periodId,
+    periodId: reportPeriod,
     title: measure.title,
     target: measure.target,
-    followUp: `Uppföljning: ${measure.followUp} · ${frequencyLabel(measure.frequency)} · ${where}`,
-    lines: summary ? municipalitySummary(measure, periodId, values, input.arenas) : valueArena ? arenaLines(measure, periodId, values, valueArena, input.arena) : [],
+    followUp: `Uppföljning: ${measure.followUp} · ${frequencyLabel(measure.frequency)} · ${where}${measure.source ? ` · källa: ${measure.source}` : ''}`,
+    lines,
     canReport: valueArena !== undefined && reportedHere(measure, input.arena),
   };
 }
 
-/** The value of one arena: this period's, or else the latest one reported, and the target status. */
-function arenaLines(measure: EffectMeasure, periodId: string, values: MeasureValue[], valueArena: Arena, asking: Arena): Line[] {
-  const own = values.filter((v) => v.arenaId === valueArena.id).sort((a, b) => comparePeriods(b.periodId, a.periodId));
+/** "6 av 8 kommuner har rapporterat 2025": the municipalities are the plan's, never a fixed eight. */
+function reportedCount(measure: EffectMeasure, values: MeasureValue[], arenas: Arena[], periodId: string): Line {
+  const all = valueArenas(measure, arenas).every((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId));
+  return { text: reportedCountText(measure, values, arenas, periodId), color: all ? 'Good' : 'Default' };
+}
+
+/** One arena's value: the newest period reported (or this one), the same period the year before, and the target status. */
+function arenaLines(measure: EffectMeasure, reportPeriod: string, values: MeasureValue[], valueArena: Arena, asking: Arena): Line[] {
+  const own = values.filter((v) => v.arenaId === valueArena.id);
+  const periodId = shownPeriod(own, reportPeriod);
   const current = own.find((v) => v.periodId === periodId);
   const previous = current ? previousComparableValue(own, current) : undefined;
-  const whose = valueArena.id === asking.id ? '' : valueArena.kind === 'county' ? 'Länet, ' : `${valueArena.name}, `;
+  const whose = valueArena.id === asking.id ? '' : valueArena.kind === 'county' ? (measure.level === 'region' ? 'Regionen, ' : 'Länet, ') : `${valueArena.name}, `;
   const lines: Line[] = [];
   if (current) {
     lines.push({ text: `${whose}${periodLabel(periodId)}: ${describeValues(current.values)} (rapporterat av ${current.reportedBy} ${formatDate(current.reportedAt)})`, color: 'Default' });
-  } else {
-    const latest = own.find((v) => comparePeriods(v.periodId, periodId) < 0);
-    if (latest) lines.push({ text: `${whose}senast rapporterat, ${periodLabel(latest.periodId)}: ${describeValues(latest.values)}`, color: 'Default' });
+    if (previous && measure.direction === 'yes') lines.push({ text: `Föregående år, ${periodLabel(previous.periodId)}: ${describeValues(previous.values)}`, color: 'Default' });
   }
   const status = targetStatus(measure, current, previous);
   lines.push({ text: targetStatusText(status, measure, periodId, current, previous), color: TARGET_COLOR[status] });
@@ -121,21 +138,20 @@ function capitalized(text: string): string {
 function municipalitySummary(measure: EffectMeasure, periodId: string, values: MeasureValue[], arenas: Arena[]): Line[] {
   const municipalities = valueArenas(measure, arenas);
   const groups = new Map<TargetStatus, string[]>();
-  let reported = 0;
   for (const m of municipalities) {
     const current = values.find((v) => v.arenaId === m.id && v.periodId === periodId);
-    if (current) reported += 1;
-    const status = targetStatus(measure, current, current ? previousComparableValue(values, current) : undefined);
-    const shown = current && measure.direction !== 'yes' ? `${m.name} (${formatAmount(total(current))})` : m.name;
+    const previous = current ? previousComparableValue(values, current) : undefined;
+    const status = targetStatus(measure, current, previous);
+    const shown = current && measure.direction !== 'yes' ? `${m.name} (${formatAmount(total(current))}${previous ? ` mot ${formatAmount(total(previous))}` : ''})` : m.name;
     groups.set(status, [...(groups.get(status) ?? []), shown]);
   }
   const heading: Record<TargetStatus, string> = {
-    met: measure.direction === 'yes' ? 'Ja, målvärdet nås' : 'Målvärdet nås',
-    notMet: measure.direction === 'yes' ? 'Nej, målvärdet nås inte' : 'Målvärdet nås inte',
+    met: measure.direction === 'yes' ? 'Ja, målvärdet nås' : `Målvärdet nås (mot ${periodLabel(previousComparablePeriod(periodId))})`,
+    notMet: measure.direction === 'yes' ? 'Nej, målvärdet nås inte' : `Målvärdet nås inte (mot ${periodLabel(previousComparablePeriod(periodId))})`,
     noComparison: 'Inget tidigare värde att jämföra med',
     notReported: 'Inte rapporterat ännu',
   };
-  const lines: Line[] = [{ text: `${periodTitle(periodId)}: ${reported} av ${municipalities.length} kommuner har rapporterat.`, color: 'Default' }];
+  const lines: Line[] = [];
   for (const status of ['met', 'notMet', 'noComparison', 'notReported'] as const) {
     const names = groups.get(status);
     if (names?.length) lines.push({ text: `${heading[status]}: ${names.join(', ')}`, color: TARGET_COLOR[status] });

@@ -1,5 +1,6 @@
 // "ny aktivitet" in three short steps: the strategies, one strategy's recommended local activities
 // to adopt, the arena's own activity; and the read-only card that shows what was added.
+import { PLAN_TIME_ZONE } from '../domain/followUp';
 import { LOCAL_ACTIVITY_LIMITS, periodYears } from '../domain/localActivity';
 import type { Period } from '../domain/plan';
 import { periodLabel, type ActivityView } from '../domain/planView';
@@ -104,7 +105,7 @@ export interface NewActivityAddedData {
   strategy: { number: number; title: string } | undefined;
 }
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'Europe/Stockholm' });
+const dateFormat = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: PLAN_TIME_ZONE });
 
 /** Read-only: what was added (or what was adopted before), its status, and by whom. */
 export function newActivityAddedCard(data: NewActivityAddedData): CardJson {

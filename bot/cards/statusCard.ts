@@ -1,21 +1,35 @@
-// The status card: an arena's overview per strategy, latest changes and what is overdue.
+// The status card: an overview per strategy (for an arena, its local activities and its
+// follow-up of Bilaga 1), the latest changes, and what is overdue, each with Uppdatera.
 import { progressSummary, type StrategyProgress } from '../domain/overview';
 import { bind, type CardJson } from './bind';
 import template from './status.json';
 
+export interface StatusGroup {
+  /** '' for a status of one group. */
+  title: string;
+  note?: string;
+  progress: StrategyProgress[];
+}
+
+export interface OverdueRow {
+  text: string;
+  scopeId: string;
+  id: string;
+}
+
 export interface StatusCardData {
   title: string;
   subtitle: string;
-  progress: StrategyProgress[];
+  groups: StatusGroup[];
   /** Latest changes, already written out ("23 nov. 2026 10:05, Anna: Status: Pågår → Klar"). */
   changes: string[];
-  /** Overdue sub-activities, written out; at most a handful are shown. */
-  overdue: string[];
+  /** Overdue sub-activities; at most a handful are shown, with Visa försenade for the rest. */
+  overdue: OverdueRow[];
   emptyText: string;
   tabUrl: string;
 }
 
-const SHOWN_OVERDUE = 6;
+const SHOWN_OVERDUE = 5;
 
 /** One row per strategy that has activities: "1. Ökad delaktighet", its summary and how many are overdue. */
 export function strategyRows(progress: StrategyProgress[], overdueWord: string) {
@@ -25,16 +39,16 @@ export function strategyRows(progress: StrategyProgress[], overdueWord: string) 
 }
 
 export function statusCard(data: StatusCardData): CardJson {
-  const total = data.progress.reduce((n, p) => n + p.total, 0);
+  const total = data.groups.reduce((n, g) => n + g.progress.reduce((m, p) => m + p.total, 0), 0);
   return bind(template, {
     title: data.title,
     subtitle: data.subtitle,
     empty: total === 0,
     emptyText: data.emptyText,
-    strategies: strategyRows(data.progress, 'försenade'),
+    groups: data.groups.map((g) => ({ title: g.title, note: g.note ?? '', strategies: strategyRows(g.progress, 'försenade') })).filter((g) => g.strategies.length > 0 || g.note !== ''),
     changes: data.changes,
     overdue: data.overdue.slice(0, SHOWN_OVERDUE),
-    moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till. Skriv "aktiviteter" för hela listan.` : '',
+    moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till: Visa försenade visar alla.` : '',
     tabUrl: data.tabUrl,
   });
 }

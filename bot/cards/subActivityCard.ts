@@ -2,6 +2,7 @@
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
 import { describeEntry, formatDay } from '../domain/format';
+import { isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { isStatusId, STATUSES, statusLabel } from '../domain/status';
@@ -11,41 +12,43 @@ import editTemplate from './subActivityEdit.json';
 
 export interface SubActivityCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
+  /** Today, for what is overdue. */
+  today: Date;
   sub: SubActivityView;
   /** The latest history entry, to show what changed. */
   latest?: HistoryEntry;
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
 }
 
-function base(activity: SubActivityCardData['activity'], sub: SubActivityView) {
-  return {
-    scopeId: sub.scopeId,
-    id: sub.id,
-    // The activity and its period, once: "Activity · prioritet 2024–2025".
-    context: activity.title === sub.title ? `Prioritet ${activity.period.label}` : `${activity.title} · prioritet ${activity.period.label}`,
-    title: sub.title,
-  };
+function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
+  // The period once: beside the activity ("Activity · prioritet 2024–2025"), or in the overdue line.
+  const overdue = isOverdue(activity, sub, today) ? overdueText(activity) : '';
+  const period = overdue ? '' : `prioritet ${activity.period.label}`;
+  const heading = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  return { scopeId: sub.scopeId, id: sub.id, heading, title: sub.title, overdue };
 }
-
-/** Whether the sub-activity has a measure to answer (many rows of Bilaga 1 have none). */
-const hasMeasure = (sub: SubActivityView) => sub.measure !== '' || sub.target !== '' || sub.measureAnswer !== '';
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
   const { sub, activity, latest } = data;
+  const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (planen 2023: ${sub.county.statusLabel})`) : '';
+  // Only what there is: no empty measure rows where the plan gives the row no measure.
   const facts = [
-    { title: 'Status', value: sub.statusLabel },
+    { title: 'Status', value: statusText(sub) },
+    ...(county ? [{ title: 'Länets status', value: county }] : []),
     ...(sub.statusNote && sub.statusNote !== sub.statusLabel ? [{ title: 'Anteckning', value: sub.statusNote }] : []),
     ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
     ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
-    ...(hasMeasure(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+    ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
   ];
   const lastChange = latest
-    ? `${describeEntry(latest)}.`
+    ? `${describeEntry(latest, data.today)}.`
     : sub.updatedAt && sub.updatedBy
-      ? `Senast ändrad ${formatDay(sub.updatedAt)} av ${sub.updatedBy}.`
-      : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
+      ? `Senast ändrad ${formatDay(sub.updatedAt, data.today)} av ${sub.updatedBy}.`
+      : sub.kind === 'followUp'
+        ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
+        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna från 2023.';
   return bind(template, {
-    ...base(activity, sub),
+    ...base(activity, sub, data.today),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
@@ -54,8 +57,14 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
   });
 }
 
+/** Whether this scope answers the measure: the county its own items; an arena only where each municipality answers for itself. */
+export function answers(sub: SubActivityView): boolean {
+  return sub.measure !== '' && (sub.kind === 'own' || sub.answeredBy === 'municipality');
+}
+
 export interface EditCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
+  today: Date;
   /** The current state; its ETag goes with the form. */
   sub: SubActivityView;
   /** Values to show in the form instead of the current ones (the person's own, after a conflict). */
@@ -74,16 +83,16 @@ export function subActivityEditCard(data: EditCardData): CardJson {
   // overwrites a colleague's note without seeing it.
   const theirs = data.conflict
     ? {
-        heading: sub.updatedBy ? `Sparat av ${sub.updatedBy}${sub.updatedAt ? `, ${formatDay(sub.updatedAt)}` : ''}` : 'Sparat nu',
-        status: sub.statusLabel,
+        heading: sub.updatedBy ? `Sparat av ${sub.updatedBy}${sub.updatedAt ? `, ${formatDay(sub.updatedAt, data.today)}` : ''}` : 'Sparat nu',
+        status: statusText(sub),
         note: sub.statusNote || '(ingen statusanteckning)',
       }
     : null;
   const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
-    ...base(activity, sub),
+    ...base(activity, sub, data.today),
     warning: data.conflict ? 'Någon annan hann spara innan dig. Jämför och spara igen: formuläret nedan har dina värden.' : (data.problem?.text ?? ''),
-    warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e)) : (data.problem?.details ?? []),
+    warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e, data.today)) : (data.problem?.details ?? []),
     theirs,
     yours,
     etag: sub.etag,
@@ -92,8 +101,9 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statuses: STATUSES,
     statusNote: proposed?.statusNote ?? sub.statusNote,
     statusNoteMax: LIMITS.statusNote,
-    hasMeasure: hasMeasure(sub),
     yesNo,
+    answers: answers(sub),
+    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna från 2023.`,
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureAnswerMax: LIMITS.measureAnswer,

@@ -1,36 +1,75 @@
-// "aktiviteter [strategi]": the arena's activities with status and an Uppdatera button, paged.
+// "aktiviteter [strategi]": what the arena follows up, with status and an Uppdatera button,
+// paged. In an arena's channel: its local activities and Bilaga 1 as the arena implements it
+// (plan 7.3); in the county channel: Bilaga 1. "försenat": only what is overdue.
 import { z } from 'zod';
-import { activityListCard } from '../cards/activityListCard';
+import { activityListCard, type ActivityGroup } from '../cards/activityListCard';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { findStrategy, type Command } from '../domain/commands';
+import { isOverdue } from '../domain/followUp';
+import type { ActivityView } from '../domain/planView';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
 const pageData = z.object({
   strategyId: z.string().max(64).optional(),
   page: z.coerce.number().int().min(1).max(1000).optional(),
+  list: z.enum(['aktiviteter', 'försenat']).optional(),
 });
 
-async function listCard(at: ArenaTurn, strategyId: string, page: number): Promise<CardJson> {
+type ListKind = 'aktiviteter' | 'försenat';
+const LOCAL = 'Lokala aktiviteter';
+
+/** The arena's groups: Bilaga 1 as it follows it up, and (for an arena) its local activities. */
+export async function arenaGroups(at: ArenaTurn): Promise<ActivityGroup[]> {
+  const { bilaga1, local } = await at.services.plan.arenaPlan(at.arena);
+  if (at.arena.kind === 'county') return [{ title: '', activities: bilaga1 }];
+  return [
+    { title: LOCAL, activities: local },
+    { title: 'Länsgemensamma aktiviteter (Bilaga 1)', activities: bilaga1 },
+  ];
+}
+
+function only(activities: ActivityView[], keep: (a: ActivityView, d: ActivityView['subActivities'][number]) => boolean): ActivityView[] {
+  return activities.map((a) => ({ ...a, subActivities: a.subActivities.filter((d) => keep(a, d)) })).filter((a) => a.subActivities.length > 0);
+}
+
+async function listCard(at: ArenaTurn, strategyId: string, page: number, list: ListKind): Promise<CardJson> {
   const { arena, view, services } = at;
+  const today = services.now();
   const strategy = view.strategies.find((s) => s.id === strategyId);
-  const all = await services.plan.scope(arena.id);
-  const activities = strategy ? all.filter((a) => a.strategyId === strategy.id) : all;
+  const groups = (await arenaGroups(at))
+    .map((g) => ({ ...g, activities: only(g.activities, (a, d) => (!strategy || a.strategyId === strategy.id) && (list === 'aktiviteter' || isOverdue(a, d, today))) }))
+    .filter((g) => g.activities.length > 0);
   const county = arena.kind === 'county';
-  if (activities.length === 0) {
+  if (groups.length === 0) {
+    if (list === 'försenat') {
+      return messageCard({ title: 'Inget är försenat', text: `${county ? 'Inga länsövergripande aktiviteter' : `Inget som ${arena.name} följer upp`} har en prioriteringsperiod som gått ut utan att vara klar eller avbruten.`, tone: 'success', buttons: [{ title: 'Status', command: 'status' }] });
+    }
     return messageCard({
       title: strategy ? `Inga aktiviteter under ${strategy.number}. ${strategy.title}` : `${arena.name} har inga aktiviteter ännu`,
       text: county ? 'Det finns inga länsövergripande aktiviteter här.' : 'Skriv "ny aktivitet" för att anta en av planens rekommenderade lokala aktiviteter eller lägga till en egen.',
       buttons: county ? [] : [{ title: 'Ny aktivitet', command: 'ny aktivitet' }],
     });
   }
+  const whose = county ? 'Länsövergripande aktiviteter (Bilaga 1)' : `${arena.name}s aktiviteter`;
   return activityListCard({
-    title: strategy ? `${strategy.number}. ${strategy.title}` : county ? 'Länsövergripande aktiviteter (Bilaga 1)' : `${arena.name}s aktiviteter`,
-    subtitle: strategy ? (county ? 'Länsövergripande aktiviteter i Bilaga 1.' : `${arena.name}s aktiviteter.`) : 'Alla strategier.',
-    activities,
+    title: list === 'försenat' ? `Försenat: ${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
+    subtitle:
+      list === 'försenat'
+        ? 'Prioriteringsperioden har gått ut och de är varken klara eller avbrutna.'
+        : strategy
+          ? county
+            ? 'Länsövergripande aktiviteter i Bilaga 1.'
+            : `${arena.name}s aktiviteter.`
+          : county
+            ? 'Alla strategier.'
+            : `Alla strategier: de lokala aktiviteterna och ${arena.name}s uppföljning av Bilaga 1, med länets status bredvid.${groups.some((g) => g.title === LOCAL) ? '' : ` ${arena.name} har inga lokala aktiviteter ännu: skriv "ny aktivitet" för att lägga till.`}`,
+    groups,
     strategyId: strategy?.id ?? '',
     page,
+    list,
+    today,
   });
 }
 
@@ -48,18 +87,21 @@ export async function activitiesReply(at: ArenaTurn, command: Command): Promise<
         }),
       );
     }
-    return cards(await listCard(at, strategy.id, 1));
+    return cards(await listCard(at, strategy.id, 1, 'aktiviteter'));
   }
-  return cards(await listCard(at, '', 1));
+  return cards(await listCard(at, '', 1, 'aktiviteter'));
 }
 
 export const activitiesFeature: Feature = {
-  commands: { activities: activitiesReply },
+  commands: {
+    activities: activitiesReply,
+    overdue: async (at) => cards(await listCard(at, '', 1, 'försenat')),
+  },
   actions: {
     listActivities: async (at, data) => {
       const parsed = pageData.safeParse(data);
       if (!parsed.success) return messageCard({ title: 'Det gick inte att visa sidan', text: 'Skriv "aktiviteter" för att börja om.', tone: 'error' });
-      return listCard(at, parsed.data.strategyId ?? '', parsed.data.page ?? 1);
+      return listCard(at, parsed.data.strategyId ?? '', parsed.data.page ?? 1, parsed.data.list ?? 'aktiviteter');
     },
   },
 };

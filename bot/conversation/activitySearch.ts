@@ -4,6 +4,7 @@ import { activityListCard } from '../cards/activityListCard';
 import { messageCard } from '../cards/messageCard';
 import { distance, normalise } from '../domain/commands';
 import type { ActivityView } from '../domain/planView';
+import { arenaGroups } from './activityList';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
 /** Whether every word typed (of three letters or more) is in the text, or one letter from a word of it. */
@@ -18,14 +19,25 @@ export function titleMatches(title: string, typed: string): boolean {
 export async function searchActivities(at: ArenaTurn, typed: string): Promise<Reply> {
   const { arena, view, services } = at;
   const shownTyped = typed.slice(0, 60);
-  const all = await services.plan.scope(arena.id);
-  const found: ActivityView[] = all.flatMap((a) => {
-    if (titleMatches(a.title, typed)) return [a];
-    const subs = a.subActivities.filter((d) => titleMatches(d.title, typed));
-    return subs.length ? [{ ...a, subActivities: subs }] : [];
-  });
-  if (found.length > 0) {
-    return cards(activityListCard({ title: `Aktiviteter med "${shownTyped}"`, subtitle: `${found.length} träff${found.length === 1 ? '' : 'ar'} bland ${arena.kind === 'county' ? 'de länsövergripande aktiviteterna' : `${arena.name}s aktiviteter`}.`, activities: found, strategyId: '', page: 1 }));
+  const matching = (activities: ActivityView[]): ActivityView[] =>
+    activities.flatMap((a) => {
+      if (titleMatches(a.title, typed)) return [a];
+      const subs = a.subActivities.filter((d) => titleMatches(d.title, typed));
+      return subs.length ? [{ ...a, subActivities: subs }] : [];
+    });
+  const groups = (await arenaGroups(at)).map((g) => ({ ...g, activities: matching(g.activities) })).filter((g) => g.activities.length > 0);
+  const hits = groups.reduce((n, g) => n + g.activities.reduce((m, a) => m + a.subActivities.length, 0), 0);
+  if (hits > 0) {
+    return cards(
+      activityListCard({
+        title: `Aktiviteter med "${shownTyped}"`,
+        subtitle: `${hits} träff${hits === 1 ? '' : 'ar'} bland ${arena.kind === 'county' ? 'de länsövergripande aktiviteterna' : `det ${arena.name} följer upp`}.`,
+        groups,
+        strategyId: '',
+        page: 1,
+        today: services.now(),
+      }),
+    );
   }
   const recommended = arena.kind === 'county' ? [] : view.strategies.flatMap((s) => s.localRecommendations.filter((r) => titleMatches(r.title, typed)));
   return cards(

@@ -1,6 +1,7 @@
 // Every feature of the conversation, in the order the router asks them.
 import { activitiesFeature } from './activityList';
 import type { Feature } from './feature';
+import { localFollowUpFeature } from './localFollowUp';
 import { measuresFeature } from './measures';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
@@ -8,4 +9,4 @@ import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature];

@@ -1,16 +1,18 @@
-// The effect measures (effektmått): "mått" shows them with their latest values and whether the
-// target is met; Rapportera opens the report form; Spara validates, checks who may report the
-// value, and stores it with its history (a stale form is refused with the current value).
+// The effect measures (effektmått): "mått" shows them with their values and whether the target
+// is met; Rapportera opens the report form (any period since the plan's baseline year); Spara
+// goes through the one report use case (bot/useCases/reportMeasureValue.ts), whose outcome is
+// mapped to a card here.
 import type { CardJson } from '../cards/bind';
 import { measureFormCard, measureSavedCard, type MeasureTarget } from '../cards/measureFormCard';
 import { measuresCard } from '../cards/measuresCard';
 import { messageCard } from '../cards/messageCard';
 import { mayChange } from '../domain/authorization';
-import { currentPeriod, isPeriodOf, periodLabel, previousComparablePeriod, reportablePeriods } from '../domain/measurePeriods';
-import { categoriesOf, isPerMunicipality, parseMeasureReport, reportedHere, valueArenas, valueInputId, type MeasureAmount } from '../domain/measureValues';
+import { baselineYear, currentPeriod, isPeriodOf, periodLabel, previousComparablePeriod, reportablePeriods } from '../domain/measurePeriods';
+import { categoriesOf, isPerMunicipality, reportedHere, valueArenas, valueInputId, parseSwedishNumber, type MeasureAmount } from '../domain/measureValues';
 import type { Arena, EffectMeasure } from '../domain/plan';
 import { ID_PATTERN } from '../domain/planSchema';
 import type { PlanContentView } from '../domain/planView';
+import { reportMeasureValue } from '../useCases/reportMeasureValue';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -23,65 +25,98 @@ function allMeasures(view: PlanContentView): EffectMeasure[] {
   return view.strategies.flatMap((s) => s.effectMeasures);
 }
 
-/** "mått": every effect measure with its values; one partition query per measure. */
+/** "mått": every effect measure with its values: one partition range query for all of them. */
 async function showMeasures(at: ArenaTurn): Promise<Reply> {
-  const measures = allMeasures(at.view);
-  const values = new Map(await Promise.all(measures.map(async (m) => [m.id, await at.services.measures.values(m.id)] as const)));
+  const all = await at.services.measures.allCurrent();
+  const values = new Map(allMeasures(at.view).map((m) => [m.id, all.filter((v) => v.measureId === m.id)] as const));
   return cards(measuresCard({ arena: at.arena, arenas: at.view.arenas, strategies: at.view.strategies, values, now: at.services.now() }));
 }
 
-/** Rapportera: the form for the measure's value of the period, for the arena this channel reports. */
-async function openForm(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const target = resolveTarget(at, data);
-  if (!target.ok) return target.card;
-  const refusal = refuse(at, target.value);
-  if (refusal) return refusal;
-  const { measure, periodId, arena } = target.value;
-  const [current, previousComparable] = await Promise.all([
-    at.services.measures.get(measure.id, periodId, arena.id),
-    at.services.measures.get(measure.id, previousComparablePeriod(periodId), arena.id),
-  ]);
-  return measureFormCard({ ...target.value, ...(current ? { current } : {}), ...(previousComparable ? { previousComparable } : {}) });
+/** The form's view of one measure, arena and period: one range read of that measure's series for the arena. */
+async function formFor(at: ArenaTurn, target: MeasureTarget) {
+  const series = await at.services.measures.series(target.measure.id, target.arena.id);
+  const current = series.find((v) => v.periodId === target.periodId);
+  const previousComparable = series.find((v) => v.periodId === previousComparablePeriod(target.periodId));
+  return { ...target, periods: periodsOf(at, target.measure), ...(current ? { current } : {}), ...(previousComparable ? { previousComparable } : {}) };
 }
 
-/** Spara: validate, authorize, store; a conflict shows the current value and keeps the person's entry. */
-async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const target = resolveTarget(at, data);
+function periodsOf(at: ArenaTurn, measure: EffectMeasure): string[] {
+  return reportablePeriods(measure.frequency, at.services.now(), baselineYear(at.view.plan));
+}
+
+/** Rapportera (or Visa perioden): the form for the measure's value of the period, for the arena this channel reports. */
+async function openForm(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
+  // The form's period choice (an input Teams sends with every button) wins over the button's period.
+  const target = resolveTarget(at, data.period !== undefined && data.period !== '' ? { ...data, periodId: data.period } : data);
   if (!target.ok) return target.card;
   const refusal = refuse(at, target.value);
   if (refusal) return refusal;
-  const { measure, periodId, arena } = target.value;
-  const store = at.services.measures;
-  const now = at.services.now();
+  return measureFormCard(await formFor(at, target.value));
+}
 
-  const parsed = parseMeasureReport(data, { measures: allMeasures(at.view), arenas: at.view.arenas, periodsOpen: (m) => reportablePeriods(m.frequency, now) });
-  if (!parsed.ok) {
-    const [current, previousComparable] = await Promise.all([store.get(measure.id, periodId, arena.id), store.get(measure.id, previousComparablePeriod(periodId), arena.id)]);
-    return measureFormCard({
-      ...target.value,
-      ...(current ? { current } : {}),
-      ...(previousComparable ? { previousComparable } : {}),
-      entered: enteredFrom(measure, data),
-      errors: parsed.errors,
-      // Keep the ETag the person started from: a report made meanwhile must still be a conflict.
-      etag: typeof data.etag === 'string' && data.etag.length <= 200 ? data.etag : '',
-    });
+/** Spara: the report use case; its outcome becomes the saved card, the form again, or a refusal. */
+async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
+  // A period chosen in the form but not opened with "Visa perioden": the ETag on the button is
+  // another period's, so the save counts as made without having seen a value.
+  const chosen = data.period !== undefined && data.period !== '' ? data.period : data.periodId;
+  const etag = chosen === data.periodId && typeof data.etag === 'string' && data.etag.length <= 200 ? data.etag : '';
+  const { measureId, arenaId, periodId: _p, etag: _e, period: _c, version: _v, ...inputs } = data;
+  const outcome = await reportMeasureValue(
+    { measureId, arenaId, periodId: chosen, etag, ...(typeof data.version === 'number' ? { seenVersion: data.version } : {}), inputs },
+    {
+      store: at.services.measures,
+      measures: allMeasures(at.view),
+      arenas: at.view.arenas,
+      baselineYear: baselineYear(at.view.plan),
+      now: at.services.now(),
+      actor: at.turn.actor,
+      authorize: (arena, measure) => (mayChange(at.origin, arena).allowed ? { allowed: true } : { allowed: false, reason: refusalText(at, measure, arena) }),
+    },
+  );
+  switch (outcome.kind) {
+    case 'notFound':
+      return invalid('Effektmåttet finns inte i planen.').card;
+    case 'refused': {
+      if (outcome.reason === 'notAllowed') return refusedMessage(outcome.message);
+      const measure = allMeasures(at.view).find((m) => m.id === measureId);
+      const arena = measure && typeof arenaId === 'string' ? valueArenas(measure, at.view.arenas).find((a) => a.id === arenaId) : undefined;
+      if (!measure || !arena || typeof chosen !== 'string' || !isPeriodOf(measure.frequency, chosen) || !periodsOf(at, measure).includes(chosen)) return invalid(outcome.errors.join(' ')).card;
+      return measureFormCard({
+        ...(await formFor(at, { measure, arena, periodId: chosen })),
+        entered: enteredFrom(measure, data),
+        errors: outcome.errors,
+        // Keep the ETag the person started from: a report made meanwhile must still be a conflict.
+        etag,
+      });
+    }
+    case 'conflict': {
+      const { measure, arena, periodId, current, previousComparable } = outcome.current;
+      return measureFormCard({
+        measure,
+        arena,
+        periodId,
+        periods: periodsOf(at, measure),
+        ...(current ? { current } : {}),
+        ...(previousComparable ? { previousComparable } : {}),
+        entered: enteredFrom(measure, data),
+        conflict: true,
+      });
+    }
+    case 'unchanged':
+    case 'saved': {
+      const { measure, arena, periodId, current, previousComparable, replaced } = outcome.after;
+      if (outcome.kind === 'saved') at.services.log.info({ measureId: measure.id, periodId, arenaId: arena.id, version: outcome.entry.version }, 'Effect measure value reported');
+      return measureSavedCard({
+        measure,
+        arena,
+        periodId,
+        value: current!,
+        ...(previousComparable ? { previousComparable } : {}),
+        ...(replaced ? { replaced } : {}),
+        unchanged: outcome.kind === 'unchanged',
+      });
+    }
   }
-
-  const report = parsed.value;
-  const outcome = await store.report({ ...report, actor: at.turn.actor });
-  const previousComparable = await store.get(measure.id, previousComparablePeriod(periodId), arena.id);
-  if (outcome.kind === 'conflict') {
-    return measureFormCard({
-      ...target.value,
-      current: outcome.current,
-      ...(previousComparable ? { previousComparable } : {}),
-      entered: { values: Object.fromEntries(report.values.map((v, i) => [i, v.value])), comment: report.comment },
-      conflict: true,
-    });
-  }
-  at.services.log.info({ measureId: measure.id, periodId, arenaId: arena.id, version: outcome.value.version }, 'Effect measure value reported');
-  return measureSavedCard({ ...target.value, value: outcome.value, ...(previousComparable ? { previousComparable } : {}), ...(outcome.previous ? { replaced: outcome.previous } : {}) });
 }
 
 type Resolved = { ok: true; value: MeasureTarget } | { ok: false; card: CardJson };
@@ -105,12 +140,11 @@ function resolveTarget(at: ArenaTurn, data: Record<string, unknown>): Resolved {
     if (!arena) return invalid('Kortet anger en arena som inte rapporterar det här effektmåttet.');
   }
 
-  const now = at.services.now();
-  let periodId = currentPeriod(measure.frequency, now);
+  let periodId = currentPeriod(measure.frequency, at.services.now());
   if (data.periodId !== undefined) {
     if (!isPeriodOf(measure.frequency, data.periodId)) return invalid('Kortet anger en period som inte finns för det här effektmåttet.');
-    if (!reportablePeriods(measure.frequency, now).includes(data.periodId)) {
-      return invalid(`Perioden ${periodLabel(data.periodId)} är inte längre öppen för rapportering. Skriv "mått" för att rapportera för ${periodLabel(periodId)}.`);
+    if (!periodsOf(at, measure).includes(data.periodId)) {
+      return invalid(`Värden för ${periodLabel(data.periodId)} kan inte rapporteras: perioder från och med ${baselineYear(at.view.plan)}, planens basår, till och med ${periodLabel(periodId)} går att rapportera.`);
     }
     periodId = data.periodId;
   }
@@ -123,19 +157,23 @@ function refuse(at: ArenaTurn, target: MeasureTarget): CardJson | undefined {
 }
 
 /** Who reports the value, and where (valueArena undefined: each municipality, in its own channel). */
-function refusedCard(at: ArenaTurn, measure: EffectMeasure, valueArena: Arena | undefined): { ok: false; card: CardJson } {
+function refusalText(at: ArenaTurn, measure: EffectMeasure, valueArena: Arena | undefined): string {
   const where = (a: Arena) => (a.kind === 'county' ? `kanalen för ${a.name.toLowerCase()}` : `${a.name}s kanal`);
   const whose = !valueArena ? 'Kommunernas värden' : valueArena.kind === 'county' ? 'Länets värde' : `${valueArena.name}s värde`;
   const about = `${whose} för "${measure.title}"`;
-  const text = !valueArena
+  return !valueArena
     ? `${about} rapporteras av varje kommun i dess egen kanal.`
     : valueArena.id === at.arena.id
       ? `${about} rapporteras i ${where(valueArena)}, eller här av den som är med i den kanalen. Skriv något till mig i ${where(valueArena)} först.`
       : `${about} rapporteras bara från ${where(valueArena)}.`;
-  return {
-    ok: false,
-    card: messageCard({ title: 'Värdet kan inte rapporteras här', text: `${text} Ingenting har ändrats.`, tone: 'warning', buttons: [{ title: 'Visa mått', command: 'mått' }] }),
-  };
+}
+
+function refusedMessage(text: string): CardJson {
+  return messageCard({ title: 'Värdet kan inte rapporteras här', text: `${text} Ingenting har ändrats.`, tone: 'warning', buttons: [{ title: 'Visa mått', command: 'mått' }] });
+}
+
+function refusedCard(at: ArenaTurn, measure: EffectMeasure, valueArena: Arena | undefined): { ok: false; card: CardJson } {
+  return { ok: false, card: refusedMessage(refusalText(at, measure, valueArena)) };
 }
 
 function invalid(reason: string): { ok: false; card: CardJson } {
@@ -154,8 +192,8 @@ function enteredFrom(measure: EffectMeasure, data: Record<string, unknown>): { v
       if (raw === 'ja' || raw === 'nej') values[i] = raw;
       return;
     }
-    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*\d{1,10}([.,]\d{1,6})?\s*$/.test(raw) ? Number(raw.trim().replace(',', '.')) : Number.NaN;
-    if (Number.isFinite(n) && n >= 0) values[i] = n;
+    const parsed = typeof raw === 'number' ? { ok: true as const, value: raw } : typeof raw === 'string' ? parseSwedishNumber(raw) : undefined;
+    if (parsed?.ok && Number.isFinite(parsed.value) && parsed.value >= 0) values[i] = parsed.value;
   });
   return { values, comment: typeof data.comment === 'string' ? data.comment : '' };
 }

@@ -1,7 +1,10 @@
-// "status": the arena's overview per strategy, the latest changes and what is overdue.
+// "status": what the arena follows up at a glance, per strategy (for an arena: its local
+// activities and its follow-up of Bilaga 1), the latest changes and what is overdue.
 import { statusCard } from '../cards/statusCard';
 import { describeEntry } from '../domain/format';
+import { NOT_FOLLOWED_UP } from '../domain/followUp';
 import { overdueItems, progressByStrategy } from '../domain/overview';
+import { arenaGroups } from './activityList';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -10,22 +13,30 @@ const LATEST = 5;
 export async function statusReply(at: ArenaTurn): Promise<Reply> {
   const { arena, view, services } = at;
   const today = services.now();
-  const [activities, latest] = await Promise.all([services.plan.scope(arena.id), services.activities.latestChanges(arena.id, LATEST)]);
-  const titles = new Map(activities.flatMap((a) => a.subActivities.map((d) => [d.id, d.title] as const)));
+  const [groups, latest] = await Promise.all([arenaGroups(at), services.activities.latestChanges(arena.id, LATEST)]);
+  const all = groups.flatMap((g) => g.activities);
+  const titles = new Map(all.flatMap((a) => a.subActivities.map((d) => [d.id, d.title] as const)));
   const county = arena.kind === 'county';
   return cards(
     statusCard({
       title: `Status för ${arena.name}`,
-      subtitle: county ? 'Länsövergripande aktiviteter i Bilaga 1, per strategi.' : `${arena.name}s lokala aktiviteter, per strategi.`,
-      progress: progressByStrategy(view.strategies, activities, today),
+      subtitle: county ? 'Länsövergripande aktiviteter i Bilaga 1, per strategi.' : `${arena.name}s lokala aktiviteter och uppföljning av Bilaga 1, per strategi.`,
+      groups: groups.map((g) => {
+        const subs = g.activities.flatMap((a) => a.subActivities);
+        const notFollowed = subs.filter((d) => !d.followedUp).length;
+        const note = subs.length === 0 ? noLocalActivities(arena.name) : notFollowed > 0 ? `${NOT_FOLLOWED_UP}: ${notFollowed} av ${subs.length}.` : '';
+        return { title: g.title, note, progress: progressByStrategy(view.strategies, g.activities, today) };
+      }),
       changes: latest.map((e) => `${titles.get(e.subActivityId) ?? e.subActivityId}: ${describeEntry(e)}`),
-      overdue: overdueItems(activities, today).map(({ activity, sub }) => `${sub.title} (${activity.period.label}): ${sub.statusLabel}`),
-      emptyText: county
-        ? 'Inga länsövergripande aktiviteter finns inlästa.'
-        : `${arena.name} har inga lokala aktiviteter ännu. Skriv "ny aktivitet" för att anta en av planens rekommenderade aktiviteter eller lägga till en egen.`,
+      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${sub.title} (${activity.period.label}): ${sub.statusLabel}`, scopeId: sub.scopeId, id: sub.id })),
+      emptyText: county ? 'Inga länsövergripande aktiviteter finns inlästa.' : noLocalActivities(arena.name),
       tabUrl: services.links.tab('oversikt', arena.id),
     }),
   );
+}
+
+export function noLocalActivities(arenaName: string): string {
+  return `${arenaName} har inga lokala aktiviteter ännu. Skriv "ny aktivitet" för att anta en av planens rekommenderade aktiviteter eller lägga till en egen.`;
 }
 
 export const statusFeature: Feature = {

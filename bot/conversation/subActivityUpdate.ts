@@ -51,7 +51,7 @@ async function show(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
   if (!found) return notFoundCard();
-  return subActivityCard({ activity: found.activity, sub: found.sub });
+  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub });
 }
 
 async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -61,7 +61,7 @@ async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (!found) return notFoundCard();
   const decision = mayChange(at.origin, found.scope);
   if (!decision.allowed) return refusalCard(`${decision.reason} Ingenting har ändrats.`);
-  return subActivityEditCard({ activity: found.activity, sub: found.sub });
+  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub });
 }
 
 export interface CardSave {
@@ -88,12 +88,12 @@ export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclud
     case 'notFound':
       return notFoundCard();
     case 'conflict':
-      return subActivityEditCard({ activity: outcome.current.activity, sub: outcome.current.sub, proposed: outcome.request ?? proposedFrom(save.input), conflict: outcome.since });
+      return subActivityEditCard({ today: at.services.now(), activity: outcome.current.activity, sub: outcome.current.sub, proposed: outcome.request ?? proposedFrom(save.input), conflict: outcome.since });
     case 'refused': {
       if (outcome.reason === 'notAllowed') return refusalCard(outcome.message);
       const found = await locate(at, save.scopeId, save.subActivityId);
       if (!found) return unreadable(outcome.errors);
-      return subActivityEditCard({ activity: found.activity, sub: found.sub, proposed: proposedFrom(save.input), problem: { text: `${outcome.message} Rätta det som står nedan och spara igen.`, details: outcome.errors } });
+      return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, proposed: proposedFrom(save.input), problem: { text: `${outcome.message} Rätta det som står nedan och spara igen.`, details: outcome.errors } });
     }
   }
 }
@@ -112,7 +112,7 @@ export async function failedSaveCard(at: ArenaTurn, save: CardSave): Promise<Car
   const problem = { text: `${notSaved} Det du skrev finns kvar här: försök igen om en stund.`, details: [] };
   try {
     const found = await locate(at, save.scopeId, save.subActivityId);
-    if (found) return subActivityEditCard({ activity: found.activity, sub: { ...found.sub, etag: save.etag, version: save.seenVersion }, proposed: proposedFrom(save.input), problem });
+    if (found) return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: { ...found.sub, etag: save.etag, version: save.seenVersion }, proposed: proposedFrom(save.input), problem });
   } catch {
     // The store is still away: say so, and give the person their text back to copy.
   }
@@ -133,9 +133,9 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   }
   switch (outcome.kind) {
     case 'saved':
-      return subActivityCard({ activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
+      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
     case 'unchanged':
-      return subActivityCard({ activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
+      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
     default:
       return problemCard(at, request, outcome);
   }

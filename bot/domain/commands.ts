@@ -16,6 +16,8 @@ export type Command =
   | { kind: 'overdue' }
   /** `strategy`: as findStrategy reads it ("2"); `search`: words to find in the activities' titles. */
   | { kind: 'activities'; strategy?: string; search?: string }
+  /** Every arena's local follow-up of Bilaga 1 side by side, a page at a time (the county's view). */
+  | { kind: 'localFollowUp'; page?: number }
   | { kind: 'measures' }
   | { kind: 'newActivity' }
   | { kind: 'reminders' }
@@ -68,6 +70,13 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'aktiviteter [strategi eller sökord]',
     description: 'Aktiviteterna med status och knapp för att uppdatera. T.ex. "aktiviteter 2" eller "aktiviteter fasta kontakter".',
     aliases: ['aktivitet', 'aktiviteterna', 'delaktiviteter', 'activities', 'activity'],
+  },
+  {
+    kind: 'localFollowUp',
+    word: 'lokalt',
+    usage: 'lokalt [sida]',
+    description: 'Arenornas egen uppföljning av Bilaga 1 sida vid sida, med en sammanfattning per rad.',
+    aliases: ['lokal uppfoljning', 'kommunerna', 'local'],
   },
   {
     kind: 'measures',
@@ -151,6 +160,10 @@ export function parseCommand(text: string, vocabulary?: Vocabulary): Command {
     }
     case 'link':
       return rest ? { kind: 'link', arena: restTyped } : { kind: 'link' };
+    case 'localFollowUp': {
+      const page = /^(?:sida )?(\d{1,3})$/.exec(rest);
+      return page ? { kind: 'localFollowUp', page: Number(page[1]) } : { kind: 'localFollowUp' };
+    }
     default:
       // The other commands take no argument: "försenade aktiviteter", "mått nu", "hjälp mig" mean the command.
       return { kind: match.kind } as Command;

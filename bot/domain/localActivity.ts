@@ -1,6 +1,7 @@
 // An arena's local activities (lokala aktiviteter): the plan's recommended local activities
 // ("Vad behöver göras lokalt och verksamhetsnära") that the arena adopts, and its own.
 // Ids, the documented limits of what people type, and validation of the card's form inputs.
+import { PLAN_TIME_ZONE } from './followUp';
 import { z } from 'zod';
 import type { Period } from './plan';
 import { ID_PATTERN } from './planSchema';
@@ -29,7 +30,7 @@ const clampYear = (year: number) => Math.min(PERIOD_YEARS.last, Math.max(PERIOD_
 
 /** The current year in Sweden: a card sent on New Year's Eve at 23:30 UTC is already next year there. */
 export function swedishYear(now: Date): number {
-  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(now));
+  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, year: 'numeric' }).format(now));
 }
 
 /** The default priority period: this year to next year (kept within PERIOD_YEARS). */

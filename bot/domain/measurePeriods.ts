@@ -1,6 +1,7 @@
 // Reporting periods of the effect measures (effektmått): a half-year ("2026-H1", "2026-H2") for
 // measures followed up half-yearly, a year ("2026") for the others. Periods follow the calendar
 // in Europe/Stockholm, where the plan is followed up.
+import { PLAN_TIME_ZONE } from './followUp';
 import type { MeasureFrequency } from './plan';
 
 export type PeriodId = string;
@@ -16,7 +17,7 @@ const PERIOD_PATTERN = /^(\d{4})(?:-H([12]))?$/;
 const MIN_YEAR = 2000;
 const MAX_YEAR = 2100;
 
-const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'numeric' });
+const stockholmParts = new Intl.DateTimeFormat('en-GB', { timeZone: PLAN_TIME_ZONE, year: 'numeric', month: 'numeric' });
 
 /** Year and month (1–12) of a moment, in Europe/Stockholm. */
 export function stockholmYearMonth(at: Date): { year: number; month: number } {
@@ -71,12 +72,21 @@ export function previousComparablePeriod(id: PeriodId): PeriodId {
 }
 
 /**
- * The periods a value may be reported for at a moment: the current one, and the one just ended
- * (a form opened on 30 June and saved on 1 July keeps what the person entered).
+ * The periods a value may be reported for at a moment, newest first: every period from the
+ * plan's baseline year (2023 for Jämtland Härjedalen: the plan came into force 2023-12-01 and
+ * its effect measures are compared "jämfört med föregående år", so 2023 is the first year
+ * compared with) up to the current one. Reporting an earlier period is an ordinary report.
  */
-export function reportablePeriods(frequency: MeasureFrequency, at: Date): PeriodId[] {
-  const current = currentPeriod(frequency, at);
-  return [current, previousPeriod(current)];
+export function reportablePeriods(frequency: MeasureFrequency, at: Date, baselineYear: number): PeriodId[] {
+  const periods: PeriodId[] = [];
+  const first = frequency === 'halfYearly' ? periodId(baselineYear, 1) : periodId(baselineYear);
+  for (let p = currentPeriod(frequency, at); comparePeriods(p, first) >= 0; p = previousPeriod(p)) periods.push(p);
+  return periods;
+}
+
+/** The baseline year of a plan's effect measures: the year the plan came into force. */
+export function baselineYear(plan: { inForceFrom: string }): number {
+  return Number(plan.inForceFrom.slice(0, 4));
 }
 
 /** "första halvåret 2026", "andra halvåret 2026", "2026". */

@@ -66,9 +66,19 @@ export function reportedHere(measure: Pick<EffectMeasure, 'level'>, arena: Arena
   return arena.kind === 'county' ? !isPerMunicipality(measure) : isPerMunicipality(measure);
 }
 
+/** At which level a measure's value is reported (the plan file's `level`), as a phrase. */
+export const LEVEL_TEXT = { municipality: 'per kommun', county: 'för länet', region: 'för regionen' } as const satisfies Record<EffectMeasure['level'], string>;
+
 /** The arenas a value of the measure can be reported for. */
 export function valueArenas(measure: Pick<EffectMeasure, 'level'>, arenas: Arena[]): Arena[] {
   return arenas.filter((a) => (isPerMunicipality(measure) ? a.kind === 'municipality' : a.kind === 'county'));
+}
+
+/** "6 av 8 kommuner har rapporterat 2025": the municipalities are the plan's arenas, never a fixed eight. */
+export function reportedCountText(measure: Pick<EffectMeasure, 'level'>, values: Array<Pick<MeasureValue, 'arenaId' | 'periodId'>>, arenas: Arena[], periodId: PeriodId): string {
+  const municipalities = valueArenas(measure, arenas);
+  const reported = municipalities.filter((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId)).length;
+  return `${reported} av ${municipalities.length} kommuner har rapporterat ${periodLabel(periodId)}`;
 }
 
 // --- Target ----------------------------------------------------------------------------------
@@ -171,7 +181,8 @@ export function categoriesOf(measure: Pick<EffectMeasure, 'breakdown'>): Array<s
   return measure.breakdown.length ? measure.breakdown : [null];
 }
 
-const FIXED_FIELDS = ['measureId', 'periodId', 'arenaId', 'etag', 'comment'] as const;
+/** The card's fields besides the values; `period` is the form's period choice (Teams sends every input). */
+const FIXED_FIELDS = ['measureId', 'periodId', 'arenaId', 'etag', 'comment', 'period'] as const;
 
 const idField = (what: string) => z.string({ error: `${what} saknas` }).regex(ID_PATTERN, `${what} är inte känt`);
 
@@ -187,7 +198,29 @@ const headerSchema = z.object({
     .optional(),
 });
 
-/** A number as typed in a card: digits with an optional decimal comma or point. */
+/** Spaces people and programs put between digit groups: space, no-break, narrow no-break, thin, figure. */
+const GROUP_SPACE = /[ \u00a0\u202f\u2009\u2007]/g;
+
+export type ParsedNumber = { ok: true; value: number } | { ok: false; problem: 'empty' | 'negative' | 'notANumber' };
+
+/**
+ * Reads a number the Swedish way ("0,42", "1 234", "1 234,5" with ordinary, no-break or thin
+ * spaces between groups of three) or the plain way ("0.42", "1234"). A comma or a point is the
+ * decimal sign (never a thousands separator: "1,234" is 1,234 as a Swede reads it); groups of
+ * digits are separated by spaces only, in threes. Exponents, signs and other text are refused.
+ */
+export function parseSwedishNumber(raw: string): ParsedNumber {
+  const text = raw.trim();
+  if (text === '') return { ok: false, problem: 'empty' };
+  if (/^[-\u2212]\s*\d/.test(text)) return { ok: false, problem: 'negative' };
+  const match = /^(\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+|\d{1,10})(?:[.,](\d{1,6}))?$/.exec(text);
+  if (!match) return { ok: false, problem: 'notANumber' };
+  const whole = match[1]!.replace(GROUP_SPACE, '');
+  if (whole.length > 10) return { ok: false, problem: 'notANumber' };
+  return { ok: true, value: Number(match[2] ? `${whole}.${match[2]}` : whole) };
+}
+
+/** A number as typed in a card, the tab or an Excel cell: Swedish or plain (see parseSwedishNumber). */
 function numberInput(label: string) {
   return z.union([z.string().max(40, `${label}: skriv ett tal`), z.number()], { error: `${label}: skriv ett tal` }).transform((raw, ctx): number => {
     const fail = (message: string) => {
@@ -198,13 +231,15 @@ function numberInput(label: string) {
     if (typeof raw === 'number') {
       n = raw;
     } else {
-      const text = raw.trim().replace(',', '.');
-      if (text === '') return fail(`${label}: fyll i ett värde`);
-      if (/^-\s*\d/.test(text)) return fail(`${label}: värdet får inte vara negativt`);
-      if (!/^\d{1,10}(\.\d{1,6})?$/.test(text)) return fail(`${label}: skriv ett tal, till exempel 12 eller 12,5`);
-      n = Number(text);
+      const parsed = parseSwedishNumber(raw);
+      if (!parsed.ok) {
+        if (parsed.problem === 'empty') return fail(`${label}: fyll i ett värde`);
+        if (parsed.problem === 'negative') return fail(`${label}: värdet får inte vara negativt`);
+        return fail(`${label}: skriv ett tal, till exempel 12, 0,42 eller 1 234`);
+      }
+      n = parsed.value;
     }
-    if (!Number.isFinite(n)) return fail(`${label}: skriv ett tal, till exempel 12 eller 12,5`);
+    if (!Number.isFinite(n)) return fail(`${label}: skriv ett tal, till exempel 12, 0,42 eller 1 234`);
     if (n < 0) return fail(`${label}: värdet får inte vara negativt`);
     if (n > MEASURE_LIMITS.maxValue) return fail(`${label}: värdet får vara högst ${numberFormat.format(MEASURE_LIMITS.maxValue)}`);
     return n;

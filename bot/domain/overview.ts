@@ -1,7 +1,10 @@
 // An arena's follow-up at a glance: per strategy, how many sub-activities are in each status,
 // and which are overdue (their priority period has ended and they are neither done nor stopped).
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
+import { isOverdue } from './followUp';
 import { STATUSES, type StatusId } from './status';
+
+export { isOverdue, stockholmYear } from './followUp';
 
 export interface StrategyProgress {
   strategyId: string;
@@ -15,17 +18,6 @@ export interface StrategyProgress {
 export interface OverdueItem {
   activity: ActivityView;
   sub: SubActivityView;
-}
-
-const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
-
-/** The last day of a priority period is 31 December of its last year (Europe/Stockholm). */
-export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'>, today: Date): boolean {
-  return !CLOSED.includes(sub.status) && stockholmYear(today) > activity.period.to;
-}
-
-export function stockholmYear(date: Date): number {
-  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(date));
 }
 
 export function progressByStrategy(strategies: StrategyInfo[], activities: ActivityView[], today: Date): StrategyProgress[] {

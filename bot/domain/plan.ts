@@ -23,6 +23,12 @@ export interface SubActivity {
   measure: string;
   /** Målvärde as written in this row ("" where merged with the row above). */
   target: string;
+  /**
+   * Who answers the measure (plan 7.3): "municipality" where it is a question each arena answers
+   * for itself ("Finns rutin?", "Finns forum?"), so every arena gives its own answer in its local
+   * follow-up; otherwise the county's answer is the only one.
+   */
+  answeredBy?: 'county' | 'municipality';
 }
 
 /** Aktivitet: a county-wide activity of Bilaga 1. */
@@ -51,6 +57,8 @@ export interface EffectMeasure {
   level: MeasureLevel;
   /** Categories a value is split into, e.g. "Barn och unga", "Vuxna" (empty: one value). */
   breakdown: string[];
+  /** Where the figure comes from, where the plan names it (Cosmic LINK, Vård och omsorgskollen, Hälsa på lika villkor). */
+  source?: string;
 }
 
 /** A bullet of "Vad behöver göras lokalt och verksamhetsnära": recommended to every arena. */

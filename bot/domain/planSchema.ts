@@ -60,6 +60,7 @@ const subActivitySchema = z.strictObject({
   statusAsWritten: text(MAX_TEXT, true),
   measure: text(MAX_TEXT, true),
   target: text(MAX_TEXT, true),
+  answeredBy: z.enum(['county', 'municipality']).optional(),
 });
 
 const activitySchema = z.strictObject({
@@ -78,6 +79,7 @@ const effectMeasureSchema = z.strictObject({
   frequency: z.enum(['halfYearly', 'yearly']),
   level: z.enum(['county', 'region', 'municipality']),
   breakdown: z.array(text(100)).max(20),
+  source: text(200).optional(),
 });
 
 const localRecommendationSchema = z.strictObject({ id, title });

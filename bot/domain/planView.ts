@@ -16,9 +16,33 @@ export interface SubActivityRecord {
   measure: string;
   target: string;
   statusAsWritten: string;
+  /** Who answers the measure: the county alone, or each arena for itself (see plan.ts). */
+  answeredBy: MeasureAnswerer;
   state: SubActivityState;
   /** Optimistic-concurrency token of the stored row. */
   etag: string;
+}
+
+export type MeasureAnswerer = 'county' | 'municipality';
+
+/** An arena's follow-up of one county-wide sub-activity, as stored; absent until the arena first follows it up. */
+export interface FollowUpRecord {
+  scopeId: string;
+  subActivityId: string;
+  state: SubActivityState;
+  etag: string;
+}
+
+/** The ETag of an arena's follow-up that has never been written: a save creates the row. */
+export const NOT_YET_WRITTEN = 'not-yet-written';
+
+/** The county's own status of a Bilaga 1 sub-activity, shown read-only beside an arena's follow-up. */
+export interface CountyStatus {
+  status: StatusId;
+  statusLabel: string;
+  statusNote: string;
+  followedUp: boolean;
+  updatedAt: string | null;
 }
 
 export interface ActivityRecord {
@@ -51,6 +75,16 @@ export interface SubActivityView {
   updatedBy: string | null;
   version: number;
   etag: string;
+  answeredBy: MeasureAnswerer;
+  /**
+   * Whether anyone has followed it up since the plan was loaded. Until then its status is the
+   * plan's 2023 prose (or, for an arena's follow-up, nothing at all): never today's fact.
+   */
+  followedUp: boolean;
+  /** "own": the scope's own item (the county's Bilaga 1, an arena's local activity); "followUp": an arena's follow-up of a Bilaga 1 item. */
+  kind: 'own' | 'followUp';
+  /** For an arena's follow-up: the county's own status of the item, read-only. */
+  county?: CountyStatus;
   /** Every change, newest first (only where the reader asked for history). */
   history?: HistoryEntry[];
 }
@@ -92,6 +126,14 @@ export interface StrategyView extends StrategyInfo {
 export interface ArenaView extends Arena {
   /** The arena's own local activities (adopted recommendations and its own). */
   activities: ActivityView[];
+  /** Bilaga 1 as this arena follows it up (plan 7.3); empty for the county, whose own status is in the strategies. */
+  bilaga1: ActivityView[];
+}
+
+/** What one arena follows up: Bilaga 1 (for the county, its own items) and its local activities. */
+export interface ArenaPlan {
+  bilaga1: ActivityView[];
+  local: ActivityView[];
 }
 
 /** The whole plan with live status: GET /api/plan. */
@@ -137,7 +179,51 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     updatedBy: s.updatedBy ?? null,
     version: s.version,
     etag: record.etag,
+    answeredBy: record.answeredBy,
+    followedUp: s.version > 0,
+    kind: 'own',
   };
+}
+
+/** The county's status of a sub-activity, as an arena's follow-up shows it. */
+export function countyStatusOf(sub: SubActivityView): CountyStatus {
+  return { status: sub.status, statusLabel: sub.statusLabel, statusNote: sub.statusNote, followedUp: sub.followedUp, updatedAt: sub.updatedAt };
+}
+
+/** What an arena has not yet followed up starts from: no status of its own, nothing written. */
+const NOT_FOLLOWED_UP: SubActivityState = { status: 'ej_paborjat', statusNote: '', measureAnswer: '', version: 0 };
+
+/**
+ * Bilaga 1 as one arena follows it up (plan 7.3): the county's activities and sub-activities,
+ * each with the arena's own status, note and answer (from its follow-up rows) and the county's
+ * status beside it.
+ */
+export function followUpViews(arenaId: string, county: ActivityView[], followUps: Map<string, FollowUpRecord>, history?: Map<string, HistoryEntry[]>): ActivityView[] {
+  return county.map((activity) => ({
+    ...activity,
+    scopeId: arenaId,
+    subActivities: activity.subActivities.map((countySub) => {
+      const own = followUps.get(countySub.id);
+      const state = own?.state ?? NOT_FOLLOWED_UP;
+      const { history: _countyHistory, ...content } = countySub;
+      return {
+        ...content,
+        scopeId: arenaId,
+        status: state.status,
+        statusLabel: statusLabel(state.status),
+        statusNote: state.statusNote,
+        measureAnswer: state.measureAnswer,
+        updatedAt: state.updatedAt ?? null,
+        updatedBy: state.updatedBy ?? null,
+        version: state.version,
+        etag: own?.etag ?? NOT_YET_WRITTEN,
+        followedUp: state.version > 0,
+        kind: 'followUp' as const,
+        county: countyStatusOf(countySub),
+        ...(history ? { history: history.get(countySub.id) ?? [] } : {}),
+      };
+    }),
+  }));
 }
 
 export function activityView(activity: ActivityRecord, subs: SubActivityRecord[], history?: Map<string, HistoryEntry[]>): ActivityView {
@@ -152,7 +238,12 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
     ...(activity.recommendationId ? { recommendationId: activity.recommendationId } : {}),
     ...(activity.createdAt ? { createdAt: activity.createdAt } : {}),
     ...(activity.createdBy ? { createdBy: activity.createdBy } : {}),
-    subActivities: ordered.map((sub, i) => ({ ...subActivityView(sub, resolved[i]!), ...(history ? { history: history.get(sub.id) ?? [] } : {}) })),
+    subActivities: ordered.map((sub, i) => ({
+      ...subActivityView(sub, resolved[i]!),
+      // A local activity's status was set by the person who added it: a fact from day one.
+      ...(activity.createdAt ? { followedUp: true } : {}),
+      ...(history ? { history: history.get(sub.id) ?? [] } : {}),
+    })),
   };
 }
 

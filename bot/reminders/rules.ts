@@ -3,13 +3,13 @@
 // planen sker var tredje år."), the activities' priority periods, the effect measures' reporting
 // periods and how long activities have gone untouched. Pure: the sweep reads the facts, this
 // decides. A reminder is identified by (channel, rule, subject, due period).
+import { isClosed } from '../domain/followUp';
 import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
 import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
 import { reportedHere } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
 import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
 import type { ActivityView, PlanContentView, SubActivityView } from '../domain/planView';
-import type { StatusId } from '../domain/status';
 import { addMonths, daysBetween, stockholmDateOf, stockholmTime } from './schedule';
 
 export type { ReminderRuleId };
@@ -92,7 +92,6 @@ export interface RuleFacts {
   lastStaleDigest?: { date: string; pending: boolean };
 }
 
-const CLOSED: readonly StatusId[] = ['klar', 'avbruten'];
 
 /** Why there is a yearly follow-up, in the plan's words (1.6). */
 export const YEARLY_FOLLOW_UP_WORDS = '"Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."';
@@ -128,7 +127,7 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     for (const activity of facts.activities) {
       const endsOn = `${activity.period.to}-12-31`;
       const left = daysBetween(today, endsOn);
-      const open = activity.subActivities.filter((d) => !CLOSED.includes(d.status));
+      const open = activity.subActivities.filter((d) => !isClosed(d.status));
       if (left < 0 || left > timings.periodEndingDays || open.length === 0) continue;
       out.push({
         key: key('periodEnding', activity.id, String(activity.period.to)),
@@ -185,7 +184,7 @@ export function staleItems(plan: Pick<PlanInfo, 'inForceFrom'>, activities: Acti
   const items: StaleItem[] = [];
   for (const activity of activities) {
     for (const sub of activity.subActivities) {
-      if (CLOSED.includes(sub.status)) continue;
+      if (isClosed(sub.status)) continue;
       const since = stockholmDateOf(sub.updatedAt ?? activity.createdAt ?? plan.inForceFrom);
       if (daysBetween(since, today) >= staleDays) items.push({ activity, sub, since, neverChanged: sub.updatedAt === null });
     }

@@ -1,7 +1,9 @@
 // When a channel may receive reminders: its preferred weekday and hour in Europe/Stockholm, never
 // outside that hour, and never on a weekend unless the deployment allows it. Plain TypeScript.
 
-export const PLAN_TIME_ZONE = 'Europe/Stockholm';
+import { PLAN_TIME_ZONE } from '../domain/followUp';
+
+export { PLAN_TIME_ZONE };
 
 /** A channel's delivery slot: ISO weekday (1 = Monday … 7 = Sunday) and hour (0–23), Stockholm time. */
 export interface DeliverySlot {

@@ -4,8 +4,8 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
 import { statusLabel } from '../domain/status';
-import type { SubActivityRecord, SubActivityView } from '../domain/planView';
-import { historyFields, isConflict, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { NOT_YET_WRITTEN, type SubActivityRecord, type SubActivityView } from '../domain/planView';
+import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
 
 export type UpdateOutcome =
@@ -84,9 +84,16 @@ export class ActivityStore {
     const next = applyChanges(state.state, changes, actor, at);
     const entry: HistoryEntry = { scopeId, subActivityId: current.id, version: next.version, at: at.toISOString(), actor, changes, comment };
     const partitionKey = scopePartition(scopeId);
-    const rowKey = ROW.sub(current.id);
+    // An arena's follow-up of a Bilaga 1 item has its own row in the arena's partition, created by
+    // the arena's first save; the county's row is never touched from there.
+    const followUp = 'kind' in current && current.kind === 'followUp';
+    const rowKey = followUp ? ROW.followUp(current.id) : ROW.sub(current.id);
+    const stateAction: TransactionAction =
+      current.etag === NOT_YET_WRITTEN
+        ? ['create', { partitionKey, rowKey, subActivityId: current.id, ...stateFields(next) }]
+        : ['update', { partitionKey, rowKey, ...stateFields(next) }, 'Merge', { etag: current.etag }];
     const actions: TransactionAction[] = [
-      ['update', { partitionKey, rowKey, ...stateFields(next) }, 'Merge', { etag: current.etag }],
+      stateAction,
       ['create', { partitionKey, rowKey: ROW.history(current.id, next.version), ...historyFields(entry) }],
       ['create', { partitionKey, rowKey: ROW.log(at, current.id, next.version), ...historyFields(entry) }],
     ];
@@ -98,12 +105,22 @@ export class ActivityStore {
       // 412: the row changed since it was read. 409: another writer already recorded this
       // version. Either way someone else was first, and the row's ETag shows it; if it did not
       // move, something else stands in the way and that is not the person's conflict.
-      if (isConflict(error) && (await this.getSubActivity(scopeId, current.id))?.etag !== current.etag) return { kind: 'conflict' };
+      if (isConflict(error) && (await this.etagOf(partitionKey, rowKey)) !== current.etag) return { kind: 'conflict' };
       throw error;
     }
     // The service answers every transaction with the new ETags; read back only if it did not.
-    etag ??= (await this.getSubActivity(scopeId, current.id))?.etag ?? '';
+    etag ??= (await this.etagOf(partitionKey, rowKey)) ?? '';
     return { kind: 'written', state: next, entry, sub: withState(current, next, etag) };
+  }
+
+  /** The ETag of a stored row, or NOT_YET_WRITTEN. */
+  private async etagOf(partitionKey: string, rowKey: string): Promise<string> {
+    try {
+      return (await this.table.getEntity(partitionKey, rowKey, { queryOptions: { select: ['RowKey'] } })).etag;
+    } catch (error) {
+      if (isNotFound(error)) return NOT_YET_WRITTEN;
+      throw error;
+    }
   }
 
   /** One sub-activity's history, newest first: a range read of its history rows. */

@@ -2,7 +2,7 @@
 // Tables has no list type, and these lists are short (see domain/limits.ts).
 import type { TableEntityResult } from '@azure/data-tables';
 import type { HistoryEntry, SubActivityState } from '../domain/activityState';
-import type { ActivityRecord, SubActivityRecord } from '../domain/planView';
+import type { ActivityRecord, FollowUpRecord, SubActivityRecord } from '../domain/planView';
 import { isStatusId } from '../domain/status';
 
 /** A stored row: list queries always return the keys and the ETag. */
@@ -35,7 +35,6 @@ export function stateFields(state: SubActivityState): Record<string, string | nu
 }
 
 export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecord {
-  const status = str(row, 'status');
   return {
     scopeId,
     id: str(row, 'id'),
@@ -47,16 +46,28 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
     measure: str(row, 'measure'),
     target: str(row, 'target'),
     statusAsWritten: str(row, 'statusAsWritten'),
-    state: {
-      status: isStatusId(status) ? status : 'ej_paborjat',
-      statusNote: str(row, 'statusNote'),
-      measureAnswer: str(row, 'measureAnswer'),
-      ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),
-      ...(str(row, 'updatedBy') ? { updatedBy: str(row, 'updatedBy') } : {}),
-      version: num(row, 'version'),
-    },
+    answeredBy: str(row, 'answeredBy') === 'municipality' ? 'municipality' : 'county',
+    state: stateOf(row),
     etag: row.etag,
   };
+}
+
+/** The follow-up state stored in a row (a sub-activity's or an arena's follow-up of one). */
+function stateOf(row: Row): SubActivityState {
+  const status = str(row, 'status');
+  return {
+    status: isStatusId(status) ? status : 'ej_paborjat',
+    statusNote: str(row, 'statusNote'),
+    measureAnswer: str(row, 'measureAnswer'),
+    ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),
+    ...(str(row, 'updatedBy') ? { updatedBy: str(row, 'updatedBy') } : {}),
+    version: num(row, 'version'),
+  };
+}
+
+/** An arena's follow-up row of a Bilaga 1 sub-activity. */
+export function toFollowUpRecord(scopeId: string, row: Row): FollowUpRecord {
+  return { scopeId, subActivityId: row.rowKey.slice(row.rowKey.indexOf('|') + 1), state: stateOf(row), etag: row.etag };
 }
 
 export function toActivityRecord(scopeId: string, row: Row): ActivityRecord {

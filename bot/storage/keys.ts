@@ -17,6 +17,9 @@ export const ROW = {
   arena: (id: string) => `arena|${id}`,
   activity: (id: string) => `activity|${id}`,
   sub: (id: string) => `sub|${id}`,
+  /** An arena's own follow-up of a county-wide sub-activity of Bilaga 1 (plan 7.3), in the arena's partition. */
+  followUp: (subId: string) => `follow|${subId}`,
+  followUpPrefix: 'follow|',
   /** One sub-activity's history, newest first: the newest version sorts first. */
   history: (subId: string, version: number) => `history|${subId}|${invert(version, 10)}`,
   historyPrefix: (subId: string) => `history|${subId}|`,

@@ -2,10 +2,10 @@
 // with live status. Content rows live in the "plan" partition; each scope's activities, with
 // their state, live in the scope's own partition next to their history.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import type { Arena, EffectMeasure, PlanContent, PlanInfo } from '../domain/plan';
+import type { Arena, EffectMeasure, PlanContent, PlanInfo, SubActivity } from '../domain/plan';
 import type { HistoryEntry } from '../domain/activityState';
-import { activityViews, type ActivityView, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
-import { list, num, statusCodeOf, str, toActivityRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { activityViews, followUpViews, type ActivityView, type ArenaPlan, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
+import { list, num, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -55,6 +55,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         frequency: m.frequency,
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
+        source: m.source ?? '',
       }),
     );
     s.localRecommendations.forEach((r, order) =>
@@ -62,7 +63,8 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     );
     s.activities.forEach((a, order) => {
       county.push(activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }));
-      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder })));
+      const statuses = resolveMergedStatus(a.subActivities);
+      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, ...statuses[subOrder]!, activityId: a.id, strategyId: s.id, order: subOrder })));
     });
   }
   return new Map([
@@ -94,7 +96,7 @@ export function activityEntity(
 /** The row of a sub-activity: its content and its live state, which starts at version 0. */
 export function subActivityEntity(
   partitionKey: string,
-  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string },
+  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string; answeredBy?: string },
 ): Entity {
   return {
     partitionKey,
@@ -108,6 +110,7 @@ export function subActivityEntity(
     measure: d.measure,
     target: d.target,
     statusAsWritten: d.statusAsWritten,
+    ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     // The appendix's prose is the starting status note.
     status: d.status,
     statusNote: d.statusAsWritten,
@@ -116,6 +119,20 @@ export function subActivityEntity(
     updatedBy: '',
     version: 0,
   };
+}
+
+/**
+ * Bilaga 1 merges Status cells vertically as it does Mått and Målvärde: a sub-activity with an
+ * empty Status cell has the status written above it in the same activity, and that text is its
+ * starting note. One the plan gives no status at all (nothing above either) keeps none: its note
+ * stays empty, and until someone follows it up the app says it has not been followed up.
+ */
+export function resolveMergedStatus(subs: Array<Pick<SubActivity, 'status' | 'statusAsWritten'>>): Array<Pick<SubActivity, 'status' | 'statusAsWritten'>> {
+  let above: Pick<SubActivity, 'status' | 'statusAsWritten'> | undefined;
+  return subs.map((d) => {
+    if (d.statusAsWritten.trim() !== '') above = { status: d.status, statusAsWritten: d.statusAsWritten };
+    return above ?? { status: d.status, statusAsWritten: '' };
+  });
 }
 
 export interface SeedResult {
@@ -144,6 +161,7 @@ export class PlanStore {
         created += await this.createAll(missing.slice(i, i + 100));
       }
     }
+    await this.syncMeasureReporting(content);
     this.cachedContent = undefined;
     return { created, existing };
   }
@@ -167,6 +185,43 @@ export class PlanStore {
   }
 
   /**
+   * What an arena follows up (plan 7.3): Bilaga 1 as the arena implements it (the county's items
+   * with the arena's own follow-up beside the county's status) and its local activities. Two
+   * partition queries, side by side; the county's own plan is one.
+   */
+  async arenaPlan(arena: Pick<Arena, 'id' | 'kind'>, options: { history?: boolean } = {}): Promise<ArenaPlan> {
+    const county = countyArena(await this.content());
+    if (arena.kind === 'county') return { bilaga1: await this.scope(county.id, options), local: [] };
+    const withHistory = options.history === true;
+    const ranges = [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? [prefixRange('history|')] : [])];
+    const [countyActivities, rows] = await Promise.all([this.scope(county.id), this.partition(scopePartition(arena.id), ranges)]);
+    const followUps = rows.filter((r) => r.rowKey.startsWith(ROW.followUpPrefix)).map((r) => toFollowUpRecord(arena.id, r));
+    const history = withHistory ? historyBySub(rows) : undefined;
+    return {
+      bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f])), history),
+      local: this.toViews(arena.id, rows, withHistory),
+    };
+  }
+
+  /**
+   * Every arena's follow-up of Bilaga 1, for the county's matrix: one query per arena (each
+   * arena's follow-up rows only), side by side, and the county's own items.
+   */
+  async localFollowUp(): Promise<{ bilaga1: ActivityView[]; arenas: Array<{ arena: Arena; bilaga1: ActivityView[] }> }> {
+    const content = await this.content();
+    const county = countyArena(content);
+    const municipalities = content.arenas.filter((a) => a.kind !== 'county');
+    const [countyActivities, ...rows] = await Promise.all([this.scope(county.id), ...municipalities.map((a) => this.partition(scopePartition(a.id), [prefixRange(ROW.followUpPrefix)]))]);
+    return {
+      bilaga1: countyActivities,
+      arenas: municipalities.map((arena, i) => {
+        const followUps = rows[i]!.map((r) => toFollowUpRecord(arena.id, r));
+        return { arena, bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f]))) };
+      }),
+    };
+  }
+
+  /**
    * The whole plan with live status and history: GET /api/plan. One query per scope. With an
    * arena id, only the county and that arena: what an arena's own view needs, whatever the
    * number of arenas.
@@ -175,27 +230,19 @@ export class PlanStore {
     const content = await this.content();
     const county = content.arenas.find((a) => a.kind === 'county');
     const arenas = options.arenaId ? content.arenas.filter((a) => a.kind === 'county' || a.id === options.arenaId) : content.arenas;
-    const scopes = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.scope(a.id, { history: true })] as const)));
-    const countyActivities = county ? (scopes.get(county.id) ?? []) : [];
+    const plans = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.arenaPlan(a, { history: true })] as const)));
+    const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-      arenas: arenas.map((a) => ({ ...a, activities: a.kind === 'county' ? [] : (scopes.get(a.id) ?? []) })),
+      arenas: arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
     };
   }
 
   private toViews(scopeId: string, rows: Row[], withHistory: boolean): ActivityView[] {
     const activities = rows.filter((r) => r.rowKey.startsWith('activity|')).map((r) => toActivityRecord(scopeId, r));
     const subs = rows.filter((r) => r.rowKey.startsWith('sub|')).map((r) => toSubActivityRecord(scopeId, r));
-    let history: Map<string, HistoryEntry[]> | undefined;
-    if (withHistory) {
-      history = new Map();
-      // Rows come back in RowKey order, and history keys sort newest first within a sub-activity.
-      for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
-        history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
-      }
-    }
-    return activityViews(activities, subs, history);
+    return activityViews(activities, subs, withHistory ? historyBySub(rows) : undefined);
   }
 
   private async readContent(): Promise<PlanContentView> {
@@ -230,6 +277,22 @@ export class PlanStore {
       principles: list(info, 'principles'),
     };
     return { plan, strategies, arenas };
+  }
+
+  /**
+   * How an effect measure is reported (level, frequency, source) follows the plan file even in
+   * a store seeded before: it decides who reports a value, not what anyone entered. One range
+   * read of the stored measures, and a Merge only where the file says otherwise.
+   */
+  private async syncMeasureReporting(content: PlanContent): Promise<void> {
+    const stored = new Map((await this.partition(CONTENT_PARTITION, [prefixRange('measure|')])).map((r) => [r.rowKey, r]));
+    for (const m of content.strategies.flatMap((s) => s.effectMeasures)) {
+      const row = stored.get(ROW.measure(m.id));
+      const wanted = { level: m.level, frequency: m.frequency, source: m.source ?? '' };
+      if (row && (str(row, 'level') !== wanted.level || str(row, 'frequency') !== wanted.frequency || str(row, 'source') !== wanted.source)) {
+        await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
+      }
+    }
   }
 
   private async rowKeys(partitionKey: string): Promise<Set<string>> {
@@ -269,6 +332,15 @@ export class PlanStore {
   }
 }
 
+/** History rows by sub-activity, newest first (history keys sort newest first within a sub-activity). */
+function historyBySub(rows: Row[]): Map<string, HistoryEntry[]> {
+  const history = new Map<string, HistoryEntry[]>();
+  for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
+    history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
+  }
+  return history;
+}
+
 function toEffectMeasure(r: Row): EffectMeasure {
   return {
     id: str(r, 'id'),
@@ -279,5 +351,6 @@ function toEffectMeasure(r: Row): EffectMeasure {
     frequency: str(r, 'frequency') as EffectMeasure['frequency'],
     level: str(r, 'level') as EffectMeasure['level'],
     breakdown: list(r, 'breakdown'),
+    ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };
 }

@@ -36,13 +36,17 @@ export type SubActivityOutcome = UpdateOutcome<Located, HistoryEntry> & {
 };
 
 export interface SubActivityDeps {
-  plan: Pick<PlanStore, 'scope'>;
+  plan: Pick<PlanStore, 'arenaPlan'>;
   activities: Pick<ActivityStore, 'write' | 'history'>;
 }
 
-/** Finds a sub-activity in its scope: one partition query. */
+/**
+ * Finds what a scope follows up under this id: for the county, its Bilaga 1 item (one partition
+ * query); for an arena, its local activity or its own follow-up of a Bilaga 1 item (two, side by side).
+ */
 export async function locateSubActivity(deps: Pick<SubActivityDeps, 'plan'>, scope: Arena, subActivityId: string): Promise<Located | undefined> {
-  for (const activity of await deps.plan.scope(scope.id)) {
+  const { bilaga1, local } = await deps.plan.arenaPlan(scope);
+  for (const activity of [...local, ...bilaga1]) {
     const sub = activity.subActivities.find((d) => d.id === subActivityId);
     if (sub) return { scope, activity, sub };
   }
@@ -59,8 +63,9 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
   const decision = mayChange(command.origin, command.scope);
   if (!decision.allowed) return refused('notAllowed', `${decision.reason} Ingenting har ändrats.`);
 
-  const request = normaliseAnswer(parsed.value, found.sub);
-  if (!request) return { ...refused('invalid', INVALID, ['Svaret på måttet ska vara ja eller nej.']), request: parsed.value };
+  const answer = normaliseAnswer(parsed.value, found.sub);
+  if (!answer.ok) return { ...refused('invalid', INVALID, [answer.error]), request: parsed.value };
+  const request = answer.request;
   if (found.sub.etag !== command.etag) return { ...(await conflict(deps, found, command.seenVersion)), request };
 
   const written = await deps.activities.write({ current: found.sub, scopeId: command.scope.id, request, actor: command.actor });
@@ -76,12 +81,20 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
   }
 }
 
-/** A ja/nej answer in its stored form, or undefined when a ja/nej measure got something else. */
-function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): ChangeRequest | undefined {
+/**
+ * The answer to the measure in its stored form (ja/nej lower case). An arena answers a Bilaga 1
+ * measure only where each municipality answers it for itself; otherwise the county's answer is
+ * the only one (plan file: answeredBy).
+ */
+function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: true; request: ChangeRequest } | { ok: false; error: string } {
   const answer = request.measureAnswer;
-  if (answer === undefined || answerKind(sub.target) !== 'yesNo') return request;
-  if (!(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) return undefined;
-  return { ...request, measureAnswer: normaliseYesNo(answer) };
+  if (answer === undefined) return { ok: true, request };
+  if (sub.kind === 'followUp' && sub.answeredBy !== 'municipality' && answer.trim() !== '') {
+    return { ok: false, error: 'Måttet besvaras av länet för den här delaktiviteten: arenan anger status och anteckning.' };
+  }
+  if (answerKind(sub.target) !== 'yesNo') return { ok: true, request };
+  if (!(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) return { ok: false, error: 'Svaret på måttet ska vara ja eller nej.' };
+  return { ok: true, request: { ...request, measureAnswer: normaliseYesNo(answer) } };
 }
 
 /** Someone else was first: the item as it is now and what happened since the version the person saw, newest first. */

@@ -127,7 +127,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'oversikt' && <Overview plan={plan} today={today} />}
             {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} mayChange={mayChange} onEdit={edit} />}
             {view === 'arenor' && <Arenas plan={plan} arena={arena} mayChange={mayChange} onEdit={edit} />}
-            {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} />}
+            {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
           </Suspense>

@@ -154,7 +154,7 @@ describe('the county channel follows up Bilaga 1', () => {
     ];
     for (const [name, data] of bad) {
       const card = await bot.teams.execute(county, 'saveSubActivity', data);
-      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas)[\s\S]*ingenting har ändrats/i, name);
+      assert.match(cardText(card), /(Det gick inte att läsa kortet|Aktiviteten finns inte|kunde inte sparas|får du inte ändra)[\s\S]*ingenting har ändrats/i, name);
     }
     const unknownVerb = await bot.teams.execute(county, 'deleteEverything', { scopeId: 'lan' });
     assert.match(cardText(unknownVerb), /ingenting har ändrats/);
@@ -195,9 +195,13 @@ describe('the county channel follows up Bilaga 1', () => {
 describe('an arena channel before it has local activities', () => {
   const bot = useBot();
 
-  it('status and aktiviteter say how to add the first one', async () => {
+  it('status and aktiviteter show Bilaga 1 to follow up, and say how to add the first local activity', async () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
-    assert.match(cardText((await bot.teams.say(ostersund, 'status')).cards[0]), /Östersund har inga lokala aktiviteter ännu/);
-    assert.match(cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]), /ny aktivitet/);
+    const status = cardText((await bot.teams.say(ostersund, 'status')).cards[0]);
+    assert.match(status, /Östersund har inga lokala aktiviteter ännu/);
+    assert.match(status, /Länsgemensamma aktiviteter \(Bilaga 1\)[\s\S]*Ej uppföljd sedan planen antogs: 35 av 35/);
+    const list = cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]);
+    assert.match(list, /ny aktivitet/);
+    assert.match(list, /Länsgemensamma aktiviteter \(Bilaga 1\)/);
   });
 });

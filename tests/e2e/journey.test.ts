@@ -46,7 +46,9 @@ describe("an arena's follow-up from start to finish", () => {
 
     // Report the arena's own effect-measure value: "Finns fungerande samverkansarenor ..." (9.5).
     const measures = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
-    const reportForm = await bot.teams.click(ostersund, measures, 'Rapportera');
+    // Östersund reports several measures; this journey answers the ja/nej one (s5-e1).
+    const report = buttons(measures).find((b) => b.title === 'Rapportera' && b.data.measureId === 's5-e1')!;
+    const reportForm = await bot.teams.execute(ostersund, report.verb, report.data);
     const reported = await bot.teams.click(ostersund, reportForm, 'Spara', { value_0: 'ja', comment: 'Arenan möts varannan månad' });
     assert.match(cardText(reported), /ja/i);
 

@@ -36,6 +36,22 @@ describe('storage requests per bot turn', () => {
     await costOf('aktiviteter 2', () => bot.teams.say(county, 'aktiviteter 2'));
   });
 
+  it('shows every effect measure with one partition query (values of every arena and period)', async () => {
+    await bot.app.measures.report({ measureId: 's2-e1', periodId: '2025', arenaId: 'lan', etag: '', values: [{ category: null, value: 1 }], comment: '', actor: { id: 'x', name: 'X' } });
+    const requests = await costOf('mått', () => bot.teams.say(county, 'mått'));
+    assert.equal(requests.length, 1, requests.join('\n'));
+  });
+
+  it('opens an effect measure\'s form with one query and saves its value with one more and the transaction', async () => {
+    const card = (await bot.teams.say(county, 'mått')).cards[0]!;
+    let form: Card | undefined;
+    await costOf('Uppdatera (open the form)', async () => {
+      form = await bot.teams.click(county, card, 'Rapportera');
+    });
+    const requests = await costOf('Spara (save)', () => bot.teams.click(county, form!, 'Spara', { value_0: '0,42' }));
+    assert.ok(requests.some((r) => r.startsWith('POST') && r.includes('$batch')), `the save is one transaction:\n${requests.join('\n')}`);
+  });
+
   it('opens the form with one query and saves with one more and the transaction', async () => {
     const list = (await bot.teams.say(county, 'aktiviteter 2')).cards[0]!;
     let form: Card | undefined;

@@ -164,7 +164,7 @@ describe('Teams app package', function () {
       const team = bot?.commandLists.find((l) => l.scopes.includes('team'));
       assert.deepEqual(
         team?.commands.map((c) => c.title),
-        ['hjälp', 'status', 'försenat', 'aktiviteter', 'mått', 'ny aktivitet', 'påminnelser', 'koppla'],
+        ['hjälp', 'status', 'försenat', 'aktiviteter', 'lokalt', 'mått', 'ny aktivitet', 'påminnelser', 'koppla'],
       );
     });
 

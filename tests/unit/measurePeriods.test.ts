@@ -42,9 +42,9 @@ describe('measure periods', () => {
     assert.equal(previousPeriod('2026'), '2025');
   });
 
-  it('keeps the current and the just-ended period open for reporting', () => {
-    assert.deepEqual(reportablePeriods('halfYearly', new Date('2026-07-01T08:00:00Z')), ['2026-H2', '2026-H1']);
-    assert.deepEqual(reportablePeriods('yearly', new Date('2026-11-23T09:00:00Z')), ['2026', '2025']);
+  it('keeps every period from the plan\'s baseline year up to the current one open for reporting', () => {
+    assert.deepEqual(reportablePeriods('halfYearly', new Date('2026-07-01T08:00:00Z'), 2023), ['2026-H2', '2026-H1', '2025-H2', '2025-H1', '2024-H2', '2024-H1', '2023-H2', '2023-H1']);
+    assert.deepEqual(reportablePeriods('yearly', new Date('2026-11-23T09:00:00Z'), 2023), ['2026', '2025', '2024', '2023']);
   });
 
   it('labels periods in Swedish', () => {

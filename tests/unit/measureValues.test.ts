@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import {
   describeValues,
+  formatAmount,
   MEASURE_LIMITS,
+  parseSwedishNumber,
   parseMeasureReport,
   reportedHere,
   targetStatus,
@@ -157,5 +159,37 @@ describe('a reported value from a card', () => {
 
   it('refuses something that is not a submission at all', () => {
     for (const bad of [null, 'value', 42, []]) assert.equal(parseMeasureReport(bad, CONTEXT).ok, false);
+  });
+});
+
+describe('a number written the Swedish way or the plain way', () => {
+  const ok = (text: string) => {
+    const parsed = parseSwedishNumber(text);
+    assert.ok(parsed.ok, text);
+    return parsed.value;
+  };
+  it('reads the decimal comma and the decimal point', () => {
+    assert.equal(ok('0,42'), 0.42);
+    assert.equal(ok('0.42'), 0.42);
+    assert.equal(ok(' 12,5 '), 12.5);
+  });
+  it('reads thousands separated by ordinary, no-break, narrow no-break and thin spaces, in groups of three', () => {
+    for (const text of ['1 234', '1\u00a0234', '1\u202f234', '1\u2009234']) assert.equal(ok(text), 1234, JSON.stringify(text));
+    assert.equal(ok('1 234 567,25'), 1234567.25);
+    assert.equal(ok(formatAmount(1234567.25)), 1234567.25, 'what the app shows is read back');
+  });
+  it('reads "1,234" as a Swede does (one comma two three four) and refuses a comma and a point together', () => {
+    assert.equal(ok('1,234'), 1.234);
+    assert.deepEqual(parseSwedishNumber('1.234,5'), { ok: false, problem: 'notANumber' });
+  });
+  it('refuses what is not a number, and says when it is empty or negative', () => {
+    for (const text of ['12 34', '1 2345', '1e3', 'tolv', '12,', ',5', '0x10', '1 234.5.6']) assert.deepEqual(parseSwedishNumber(text), { ok: false, problem: 'notANumber' }, text);
+    assert.deepEqual(parseSwedishNumber('  '), { ok: false, problem: 'empty' });
+    assert.deepEqual(parseSwedishNumber('-3'), { ok: false, problem: 'negative' });
+    assert.deepEqual(parseSwedishNumber('\u22123'), { ok: false, problem: 'negative' });
+  });
+  it('shows numbers the Swedish way', () => {
+    assert.equal(formatAmount(0.42), '0,42');
+    assert.match(formatAmount(1234), /^1\s234$/);
   });
 });

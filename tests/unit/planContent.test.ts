@@ -301,15 +301,31 @@ describe('plan content (bot/content/plan.sv.json) matches the plan document', ()
           assert.equal(d.status, mapWrittenStatus(d.statusAsWritten), `${d.id}: ${JSON.stringify(d.statusAsWritten)}`);
   });
 
-  it('effect measures carry direction, frequency, level and breakdown as their text says', () => {
+  // The level each measure is reported at is a reading of the plan, argued in the README
+  // ("Effect measures: level, frequency and source"): per municipality where the figure exists per
+  // municipality, for the county where the plan follows it "på systemnivå", for the region
+  // where the title says "(region)".
+  const LEVELS: Record<string, string> = {
+    's1-e1': 'municipality', // SIP in Cosmic LINK, counted per municipality
+    's1-e2': 'county', // "uppföljning på systemnivå"
+    's2-e1': 'region', // "primärvård (region)"
+    's3-e1': 'municipality', // läkarbesök i hemmet (inkl. SÄBO), per municipality of residence
+    's3-e2': 'municipality', // påverkbar slutenvård, published per municipality of residence
+    's4-e1': 'municipality', // åk 9 behörighet, per municipality (Skolverket)
+    's4-e2': 'municipality', // Hälsa på lika villkor, reported per municipality
+    's5-e1': 'municipality', // "i varje kommun/närvårdsområde": ja/nej per kommun
+  };
+
+  it('effect measures carry direction, frequency, level, breakdown and source as their text says', () => {
     for (const s of content.strategies) {
       for (const e of s.effectMeasures) {
         const target = e.target.toLocaleLowerCase('sv-SE');
         const direction = /^ja\/nej/.test(target) ? 'yes' : /minska/.test(target) ? 'decrease' : /ök/.test(target) ? 'increase' : undefined;
         assert.equal(e.direction, direction, `${e.id} direction`);
         assert.equal(e.frequency, /halvårsvis/.test(e.followUp) ? 'halfYearly' : 'yearly', `${e.id} frequency`);
-        const level = /\(region\)/.test(e.title) ? 'region' : /kommun\/närvårdsområde/.test(e.title) ? 'municipality' : 'county';
-        assert.equal(e.level, level, `${e.id} level`);
+        assert.equal(e.level, LEVELS[e.id], `${e.id} level`);
+        const source = ['Cosmic LINK', 'Vård och omsorgskollen', 'Hälsa på lika villkor'].find((name) => `${e.title} ${e.followUp}`.includes(name));
+        assert.equal(e.source, source, `${e.id} source`);
         const breakdown = /fördelat på barn och unga resp\. vuxna/.test(e.title) ? ['Barn och unga', 'Vuxna'] : [];
         assert.deepEqual(e.breakdown, breakdown, `${e.id} breakdown`);
       }

@@ -38,6 +38,7 @@ function countyActivities(changes: Record<string, Partial<SubActivityState>> = {
           measure: d.measure,
           target: d.target,
           statusAsWritten: d.statusAsWritten,
+          answeredBy: d.answeredBy ?? 'county',
           state: { status: d.status, statusNote: d.statusAsWritten, measureAnswer: '', version: 0, ...changes[d.id] },
           etag: 'etag',
         }),
@@ -64,6 +65,7 @@ function localActivity(arenaId: string, period: { from: number; to: number }, cr
         measure: '',
         target: '',
         statusAsWritten: '',
+        answeredBy: 'county',
         state: { status: 'ej_paborjat', statusNote: '', measureAnswer: '', version: 0, ...state },
         etag: 'etag',
       },
@@ -152,9 +154,10 @@ describe('reminder rules', () => {
   });
 
   describe('measure reporting (effektmått, "minst halvårsvis" or yearly)', () => {
-    it('asks the county before the half-year ends for the half-yearly measure only', () => {
-      assert.deepEqual(only(due(county, '2026-05-30T21:59:00Z'), 'measureReporting'), []); // 30 May 23:59 in Stockholm
-      const [reminder] = only(due(county, '2026-05-30T22:00:00Z'), 'measureReporting'); // 31 May 00:00 in Stockholm, 30 days left
+    it('asks each municipality before the half-year ends for the half-yearly measure only (SIP is counted per municipality)', () => {
+      assert.deepEqual(only(due(ostersund, '2026-05-30T21:59:00Z'), 'measureReporting'), []); // 30 May 23:59 in Stockholm
+      assert.deepEqual(only(due(county, '2026-05-30T22:00:00Z'), 'measureReporting'), [], 'the county has no half-yearly measure');
+      const [reminder] = only(due(ostersund, '2026-05-30T22:00:00Z'), 'measureReporting'); // 31 May 00:00 in Stockholm, 30 days left
       assert.ok(reminder && reminder.content.rule === 'measureReporting');
       assert.equal(reminder.key.duePeriod, '2026-H1');
       assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H1']);
@@ -167,15 +170,16 @@ describe('reminder rules', () => {
       assert.equal(reminder.key.duePeriod, '2026-H2');
       const countyMeasures = content.strategies.flatMap((s) => s.effectMeasures).filter((m) => m.level !== 'municipality');
       assert.deepEqual(reminder.content.measures.map((m) => m.measure.id).sort(), countyMeasures.map((m) => m.id).sort());
-      assert.equal(reminder.content.measures.find((m) => m.measure.id === 's1-e1')?.periodId, '2026-H2');
+      assert.deepEqual(countyMeasures.map((m) => m.id), ['s1-e2', 's2-e1']);
       assert.equal(reminder.content.measures.find((m) => m.measure.id === 's2-e1')?.periodId, '2026');
     });
 
     it('asks a municipality for the measures it reports, and nothing already reported', () => {
       const [reminder] = only(due(ostersund, '2026-12-01T12:00:00Z'), 'measureReporting');
       assert.ok(reminder && reminder.content.rule === 'measureReporting');
-      assert.deepEqual(reminder.content.measures.map((m) => m.measure.id), ['s5-e1']);
-      assert.deepEqual(only(due(ostersund, '2026-12-01T12:00:00Z', { reported: new Set([reportedKey('s5-e1', '2026')]) }), 'measureReporting'), []);
+      assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H2', 's3-e1 2026', 's3-e2 2026', 's4-e1 2026', 's4-e2 2026', 's5-e1 2026']);
+      const all = new Set([reportedKey('s1-e1', '2026-H2'), ...['s3-e1', 's3-e2', 's4-e1', 's4-e2', 's5-e1'].map((id) => reportedKey(id, '2026'))]);
+      assert.deepEqual(only(due(ostersund, '2026-12-01T12:00:00Z', { reported: all }), 'measureReporting'), []);
     });
   });
 

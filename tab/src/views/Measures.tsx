@@ -4,11 +4,13 @@
 import { useMemo } from 'react';
 import { Badge, Text, Title2, Title3 } from '@fluentui/react-components';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
+import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
 import { arenaName, useLayout } from '../ui';
 import { MeasureChart, type Series } from './MeasureChart';
+import MeasureReport from './MeasureReport';
 
 const DIRECTION = { increase: 'Ska öka', decrease: 'Ska minska', yes: 'Ska vara ja' } as const;
 const LEVEL = { county: 'länet', region: 'regionen', municipality: 'varje kommun' } as const;
@@ -49,7 +51,8 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
-      <Text className={ui.muted}>Uppföljning: {measure.followUp}</Text>
+      <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}</Text>
+      {measure.level === 'municipality' && latest && <Text>{reportedCountText(measure, values, plan.arenas, latest)}</Text>}
       {values.length === 0 && <Text>Inga värden rapporterade ännu.</Text>}
       {latest && (
         <div className={ui.filters}>
@@ -71,6 +74,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                 <th scope="col">Period</th>
                 <th scope="col">Arena</th>
                 <th scope="col">Värde</th>
+                <th scope="col">Föregående år</th>
                 <th scope="col">Mot målet</th>
                 <th scope="col">Kommentar</th>
               </tr>
@@ -81,6 +85,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
                   <td>{periodTitle(v.periodId)}</td>
                   <td>{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
                   <td>{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
+                  <td>{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
                   <td>{TARGET[v.targetStatus].text}</td>
                   <td>{v.comment}</td>
                 </tr>
@@ -93,11 +98,12 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   );
 }
 
-export default function Measures({ plan, arena, theme }: { plan: PlanApiView; arena?: string; theme: ThemeName }) {
+export default function Measures({ plan, arena, theme, onChanged }: { plan: PlanApiView; arena?: string; theme: ThemeName; onChanged?: () => void }) {
   const ui = useLayout();
   return (
     <section className={ui.view} aria-labelledby="effektmatt-rubrik">
       <Title2 as="h2" id="effektmatt-rubrik">Effektmått</Title2>
+      <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />
       {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>

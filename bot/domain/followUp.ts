@@ -1,0 +1,54 @@
+// The plan's follow-up rhythm in one place: its time zone, when a priority period ends, which
+// statuses are closed, what is overdue, and how a status is told honestly. Cards, the tab's API,
+// reminders and reports all read these.
+import type { ActivityView, SubActivityView } from './planView';
+import type { StatusId } from './status';
+
+/** The plan's dates and times are Swedish: Europe/Stockholm. */
+export const PLAN_TIME_ZONE = 'Europe/Stockholm';
+
+const yearFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, year: 'numeric' });
+
+/** The year in Sweden at this moment. */
+export function stockholmYear(at: Date): number {
+  return Number(yearFormat.format(at));
+}
+
+/** Done or stopped: nothing more is expected of it. */
+export const CLOSED_STATUSES: readonly StatusId[] = ['klar', 'avbruten'];
+
+export function isClosed(status: StatusId): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
+
+/** A priority period ends on 31 December of its last year. */
+export function periodEnd(period: { to: number }): string {
+  return `${period.to}-12-31`;
+}
+
+/**
+ * Försenad: the priority period has ended and the item is neither Klar nor Avbruten. An arena's
+ * follow-up of a Bilaga 1 item that the arena has not yet followed up has no status to judge:
+ * it counts as not followed up, not as late.
+ */
+export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'> & Partial<Pick<SubActivityView, 'kind' | 'followedUp'>>, today: Date): boolean {
+  if (sub.kind === 'followUp' && !sub.followedUp) return false;
+  return !isClosed(sub.status) && stockholmYear(today) > activity.period.to;
+}
+
+/** What an overdue item says about itself, wherever it is shown. */
+export function overdueText(activity: Pick<ActivityView, 'period'>): string {
+  return `Försenad – prioriteringsperioden ${activity.period.label} har gått ut`;
+}
+
+export const NOT_FOLLOWED_UP = 'Ej uppföljd sedan planen antogs';
+
+/**
+ * A status as people may read it: the statuses loaded from the plan are its 2023 prose, so an
+ * item nobody has followed up says so, with the plan's own words as the starting point.
+ */
+export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'statusAsWritten' | 'kind'>): string {
+  if (sub.followedUp) return sub.statusLabel;
+  if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (planen 2023: ${sub.statusLabel})`;
+  return NOT_FOLLOWED_UP;
+}

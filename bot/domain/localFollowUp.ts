@@ -1,0 +1,40 @@
+// The county's view of the arenas' local follow-up of Bilaga 1 (plan 7.3): one sub-activity ×
+// every arena, each cell the arena's status and answer, and a summary per row.
+import { answerKind } from './activityState';
+import type { Arena } from './plan';
+import type { SubActivityView } from './planView';
+
+export interface LocalCell {
+  arena: Pick<Arena, 'id' | 'name'>;
+  /** The arena's follow-up of the sub-activity (not followed up: followedUp false). */
+  sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'measureAnswer' | 'updatedAt'>;
+}
+
+export interface LocalSummary {
+  arenas: number;
+  followedUp: number;
+  /** Where the arenas answer a ja/nej measure themselves: how many answered ja, and how many answered at all. */
+  yes?: number;
+  answered?: number;
+  text: string;
+}
+
+/** "Uppföljd i 3 av 8 kommuner · ja i 2 av 8 (Finns rutin?)" */
+export function localSummary(sub: Pick<SubActivityView, 'measure' | 'target' | 'answeredBy'>, cells: LocalCell[]): LocalSummary {
+  const arenas = cells.length;
+  const followedUp = cells.filter((c) => c.sub.followedUp).length;
+  const parts = [`Uppföljd i ${followedUp} av ${arenas} kommuner`];
+  if (sub.answeredBy === 'municipality' && answerKind(sub.target) === 'yesNo') {
+    const yes = cells.filter((c) => c.sub.measureAnswer === 'ja').length;
+    const answered = cells.filter((c) => c.sub.measureAnswer !== '').length;
+    parts.push(`ja i ${yes} av ${arenas} kommuner (${sub.measure})`);
+    return { arenas, followedUp, yes, answered, text: parts.join(' · ') };
+  }
+  return { arenas, followedUp, text: parts.join(' · ') };
+}
+
+/** "Östersund: Pågår, ja" for an arena that has followed it up. */
+export function cellText(cell: LocalCell): string {
+  if (!cell.sub.followedUp) return `${cell.arena.name}: ej uppföljd`;
+  return `${cell.arena.name}: ${cell.sub.statusLabel}${cell.sub.measureAnswer ? `, ${cell.sub.measureAnswer}` : ''}`;
+}
