@@ -1,6 +1,6 @@
 // The county's matrix in the channel: each Bilaga 1 sub-activity with the arenas' own follow-up
 // and a summary per row, a page at a time.
-import { cellText, localSummary, type LocalCell } from '../domain/localFollowUp';
+import { cellsText, localSummary, type LocalCell } from '../domain/localFollowUp';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { bind, type CardJson } from './bind';
 import template from './localFollowUp.json';
@@ -24,7 +24,7 @@ export function localFollowUpCard(rows: LocalFollowUpRow[], page: number, tabUrl
       activityTitle: i === 0 || shown[i - 1]!.activity.id !== r.activity.id ? r.activity.title : '',
       title: r.sub.title,
       summary: localSummary(r.sub, r.cells).text,
-      cells: r.cells.map(cellText).join(' · '),
+      ...cellsText(r.cells),
     })),
     hasPrevious: current > 1,
     hasNext: current < pages,

@@ -2,7 +2,7 @@
 // activities and its follow-up of Bilaga 1), the latest changes and what is overdue.
 import { statusCard } from '../cards/statusCard';
 import { describeEntry } from '../domain/format';
-import { NOT_FOLLOWED_UP } from '../domain/followUp';
+import { NOT_FOLLOWED_UP, statusText } from '../domain/followUp';
 import { overdueItems, progressByStrategy } from '../domain/overview';
 import { arenaGroups } from './activityList';
 import type { Feature } from './feature';
@@ -28,7 +28,7 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
         return { title: g.title, note, progress: progressByStrategy(view.strategies, g.activities, today) };
       }),
       changes: latest.map((e) => `${titles.get(e.subActivityId) ?? e.subActivityId}: ${describeEntry(e)}`),
-      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${sub.title} (${activity.period.label}): ${sub.statusLabel}`, scopeId: sub.scopeId, id: sub.id })),
+      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${sub.title} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
       emptyText: county ? 'Inga länsövergripande aktiviteter finns inlästa.' : noLocalActivities(arena.name),
       tabUrl: services.links.tab('oversikt', arena.id),
     }),

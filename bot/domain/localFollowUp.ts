@@ -38,3 +38,13 @@ export function cellText(cell: LocalCell): string {
   if (!cell.sub.followedUp) return `${cell.arena.name}: ej uppföljd`;
   return `${cell.arena.name}: ${cell.sub.statusLabel}${cell.sub.measureAnswer ? `, ${cell.sub.measureAnswer}` : ''}`;
 }
+
+/** A row's cells in two short lines: the arenas that have followed it up, and the names of those that have not. */
+export function cellsText(cells: LocalCell[]): { followedUp: string; notFollowedUp: string } {
+  const done = cells.filter((c) => c.sub.followedUp);
+  const waiting = cells.filter((c) => !c.sub.followedUp);
+  return {
+    followedUp: done.map(cellText).join(' · '),
+    notFollowedUp: waiting.length === 0 ? '' : done.length === 0 ? 'Ingen kommun har följt upp den ännu.' : `Ej uppföljd i ${waiting.map((c) => c.arena.name).join(', ')}.`,
+  };
+}

@@ -11,7 +11,10 @@ export interface StrategyProgress {
   number: number;
   title: string;
   total: number;
+  /** By status, among what has been followed up since the plan was loaded. */
   counts: Record<StatusId, number>;
+  /** Not followed up since the plan was loaded: their status is the plan's 2023 prose, or none. */
+  notFollowedUp: number;
   overdue: number;
 }
 
@@ -25,20 +28,25 @@ export function progressByStrategy(strategies: StrategyInfo[], activities: Activ
     const counts = Object.fromEntries(STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
     let total = 0;
     let overdue = 0;
+    let notFollowedUp = 0;
     for (const a of activities.filter((x) => x.strategyId === s.id)) {
       for (const d of a.subActivities) {
-        counts[d.status]++;
+        if (d.followedUp) counts[d.status]++;
+        else notFollowedUp++;
         total++;
         if (isOverdue(a, d, today)) overdue++;
       }
     }
-    return { strategyId: s.id, number: s.number, title: s.title, total, counts, overdue };
+    return { strategyId: s.id, number: s.number, title: s.title, total, counts, notFollowedUp, overdue };
   });
 }
 
-/** "4 delaktiviteter: 2 ej påbörjat · 2 pågår" */
-export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts'>): string {
-  const counts = STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`);
+/** "4 delaktiviteter: 1 ej uppföljd · 1 ej påbörjat · 2 pågår" */
+export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts' | 'notFollowedUp'>): string {
+  const counts = [
+    ...(p.notFollowedUp > 0 ? [`${p.notFollowedUp} ej ${p.notFollowedUp === 1 ? 'uppföljd' : 'uppföljda'}`] : []),
+    ...STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`),
+  ];
   return `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ${counts.join(' · ')}`;
 }
 

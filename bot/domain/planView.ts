@@ -249,7 +249,8 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
 
 /** Groups a scope's rows into activities, ordered as the plan (or the arena) lists them. */
 export function activityViews(activities: ActivityRecord[], subs: SubActivityRecord[], history?: Map<string, HistoryEntry[]>): ActivityView[] {
+  // By strategy, then as the plan (or the arena) orders them: the county's order restarts in each strategy.
   return [...activities]
-    .sort((a, b) => a.order - b.order)
+    .sort((a, b) => a.strategyId.localeCompare(b.strategyId, 'sv', { numeric: true }) || a.order - b.order)
     .map((a) => activityView(a, subs.filter((d) => d.activityId === a.id), history));
 }

@@ -176,6 +176,7 @@ function withState<V extends WritableState>(current: V, next: SubActivityState, 
     updatedBy: next.updatedBy ?? null,
     version: next.version,
     etag,
+    followedUp: true,
   };
   return view as V;
 }

@@ -109,6 +109,6 @@ describe('arenas follow up Bilaga 1 locally', () => {
     assert.match(text, /Uppföljd i 2 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\? Finns rutin\?\)/);
     assert.match(text, /Östersund: Klar, ja/);
     assert.match(text, /Krokom: Pågår, nej/);
-    assert.match(text, /Berg: ej uppföljd/);
+    assert.match(text, /Ej uppföljd i Berg, Bräcke, Härjedalen, Ragunda, Strömsund, Åre\./);
   });
 });
