@@ -2,6 +2,7 @@
 // Routing only; each feature module does its own work.
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
+import { refreshedByCommand } from '../cards/refresh';
 import { isVerb, VERBS } from '../cards/verbs';
 import { parseCommand, type Command } from '../domain/commands';
 import { searchActivities } from './activitySearch';
@@ -61,8 +62,19 @@ export class Conversation {
     }
   }
 
-  /** A command in an arena: its feature's handler, with the few readings the router does itself. */
+  /**
+   * A command in an arena. The cards that show shared state (status, försenat, aktiviteter, lokalt)
+   * refresh themselves by running the same command again when someone looks at them.
+   */
   private async answer(at: ArenaTurn, command: Exclude<Command, { kind: 'help' | 'unknown' | 'thanks' | 'link' }>): Promise<Reply> {
+    const reply = await this.handle(at, command);
+    const again = commandText(at, command);
+    if (!again || reply.cards.length === 0) return reply;
+    return { ...reply, cards: [refreshedByCommand(reply.cards[0]!, again), ...reply.cards.slice(1)] };
+  }
+
+  /** A command in an arena: its feature's handler, with the few readings the router does itself. */
+  private async handle(at: ArenaTurn, command: Exclude<Command, { kind: 'help' | 'unknown' | 'thanks' | 'link' }>): Promise<Reply> {
     const handlerFor = (kind: CommandKind) => this.features.map((f) => f.commands?.[kind]).find((h) => h !== undefined);
     // "status kontinuitet" / "hur går det för kontinuitet": that strategy's activities with their status.
     if (command.kind === 'status' && command.strategy) {
@@ -86,6 +98,24 @@ export class Conversation {
       return status ? status(at, { kind: 'status' }) : cards(didYouMeanCard(command.kind, ['aktiviteter', 'hjälp']));
     }
     return handler(at, command);
+  }
+}
+
+/** The command that shows the same again, for the commands whose cards show shared state. */
+function commandText(at: ArenaTurn, command: Command): string | undefined {
+  switch (command.kind) {
+    case 'status': {
+      const other = command.arenaId ? at.view.arenas.find((a) => a.id === command.arenaId) : undefined;
+      return command.strategy ? `aktiviteter ${command.strategy}` : other ? `status ${other.name}` : 'status';
+    }
+    case 'overdue':
+      return 'försenat';
+    case 'activities':
+      return command.strategy ? `aktiviteter ${command.strategy}` : command.search ? `aktiviteter ${command.search}` : 'aktiviteter';
+    case 'localFollowUp':
+      return command.page ? `lokalt ${command.page}` : 'lokalt';
+    default:
+      return undefined;
   }
 }
 

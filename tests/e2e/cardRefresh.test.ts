@@ -70,4 +70,23 @@ describe('cards that stay current for everyone in the channel', () => {
     assert.ok(!bot.connector.calls.slice(before).some((c) => c.method === 'PUT'), 'no update for everyone');
     assert.ok(buttons(conflict).some((b) => b.title === 'Spara'));
   });
+
+  it('refreshes a status card someone posted earlier with what another person saved since', async () => {
+    const bengts = (await bot.teams.say(county, 'status', BENGT)).cards[0]!;
+    const refresh = bengts.refresh as { action: { verb: string; data: { command: string } }; userIds: string[] };
+    assert.deepEqual([refresh.action.verb, refresh.action.data.command], ['command', 'status']);
+    assert.doesNotMatch(cardText(bengts), /Anna Andersson ändrade/);
+    const form = await bot.teams.click(county, await readCard(ANNA), 'Uppdatera', {}, ANNA);
+    await bot.teams.click(county, form, 'Spara', { status: 'klar' }, ANNA);
+    const refreshed = await bot.teams.refresh(county, bengts, BENGT);
+    assert.match(cardText(refreshed), /Anna Andersson ändrade status från .* till Klar, 23 nov/);
+    assert.ok(refreshed.refresh, 'the refreshed card keeps refreshing');
+  });
+
+  it('gives a card with a form no refresh: it would wipe what someone is typing', async () => {
+    for (const text of ['påminnelser', 'ny aktivitet', 'hjälp']) {
+      const card = (await bot.teams.say(county, text)).cards[0]!;
+      assert.equal(card.refresh, undefined, text);
+    }
+  });
 });
