@@ -66,9 +66,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const tables = createTables(connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
-    const plan = new PlanStore(tables.plan);
+    const plan = new PlanStore(tables.plan, options.now);
     const seeded = await plan.seed(content);
-    log.info(seeded, 'Plan seeded');
+    if (seeded.versionMismatch) log.warn(seeded.versionMismatch, 'The store holds another version of the plan than the plan file, and keeps it: load a revised plan with npm run plan -- apply <file>');
+    else log.info(seeded, 'Plan seeded');
     const activities = new ActivityStore(tables.plan, options.now);
 
     const now = options.now ?? (() => new Date());

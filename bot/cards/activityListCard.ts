@@ -26,6 +26,8 @@ export interface ActivityListData {
   /** The list's command ("aktiviteter", "försenat"), so that paging lists the same thing. */
   list?: string;
   today: Date;
+  /** An arena's list offers to add a local activity. */
+  offerNew?: boolean;
 }
 
 export function pageCount(activities: ActivityView[]): number {
@@ -65,6 +67,7 @@ export function activityListCard(data: ActivityListData): CardJson {
     })),
     strategyId: data.strategyId,
     list: data.list ?? 'aktiviteter',
+    offerNew: data.offerNew === true,
     hasPrevious: page > 1,
     hasNext: page < pages,
     previousPage: page - 1,

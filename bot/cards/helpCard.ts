@@ -1,21 +1,42 @@
 // The help card (what the bot can do, from the one list of command words in domain/commands.ts)
 // and the short "Menade du …?" card for what it did not understand.
-import { COMMAND_WORDS } from '../domain/commands';
+import { COMMAND_WORDS, type CommandWord } from '../domain/commands';
 import { bind, type CardJson } from './bind';
 import template from './help.json';
 import suggestionsTemplate from './helpSuggestions.json';
 
 export interface HelpCardData {
   planName: string;
+  /** Which version of the plan is in force, e.g. "Version 2 av planen gäller sedan 1 juli 2027." */
+  versionText: string;
+  /** Examples from the loaded plan, so that the help fits whichever region's plan runs. */
+  examples: HelpExamples;
   /** Which arena this chat follows, or how to choose one. */
   placeText: string;
 }
 
-export function helpCard(data: HelpCardData): CardJson {
+/** Example words taken from the loaded plan: an arena's name and a strategy's number and word. */
+export interface HelpExamples {
+  arenaName: string;
+  strategyNumber: number;
+  strategyWord: string;
+}
+
+/** The one list of command words (domain/commands.ts), with examples from the loaded plan. */
+export function commandHelp(ex: HelpExamples): Array<{ word: string; description: string }> {
+  const examples: Partial<Record<CommandWord['kind'], string>> = {
+    status: `T.ex. "status ${ex.strategyWord}" eller "status ${ex.arenaName}".`,
+    activities: `T.ex. "aktiviteter ${ex.strategyNumber}" eller "aktiviteter ${ex.strategyWord}".`,
+    link: `T.ex. "koppla ${ex.arenaName}".`,
+  };
+  return COMMAND_WORDS.map((c) => ({ word: c.usage, description: [c.description, examples[c.kind]].filter(Boolean).join(' ') }));
+}
+
+export function helpCard({ examples, ...data }: HelpCardData): CardJson {
   return bind(template, {
     ...data,
     intro: 'Skriv ett kommando till mig (nämn @Gemensam plan i kanalen). Stavfel och andra ord för samma sak går oftast bra.',
-    commands: COMMAND_WORDS.map((c) => ({ word: c.usage, description: c.description })),
+    commands: commandHelp(examples),
     buttons: [
       { title: 'Status', command: 'status' },
       { title: 'Försenat', command: 'försenat' },

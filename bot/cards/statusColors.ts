@@ -8,4 +8,5 @@ export const STATUS_COLOR: Record<StatusId, string> = {
   pagar: 'Accent',
   klar: 'Good',
   avbruten: 'Attention',
+  avslutad_i_revidering: 'Default',
 };

@@ -30,7 +30,7 @@ function base(activity: SubActivityCardData['activity'], sub: SubActivityView, t
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
   const { sub, activity, latest } = data;
-  const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (planen 2023: ${sub.county.statusLabel})`) : '';
+  const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '';
   // Only what there is: no empty measure rows where the plan gives the row no measure.
   const facts = [
     { title: 'Status', value: statusText(sub) },
@@ -46,7 +46,7 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
       ? `Senast ändrad ${formatDay(sub.updatedAt, data.today)} av ${sub.updatedBy}.`
       : sub.kind === 'followUp'
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
-        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna från 2023.';
+        : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return bind(template, {
     ...base(activity, sub, data.today),
     banner: data.banner?.text ?? '',
@@ -103,7 +103,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statusNoteMax: LIMITS.statusNote,
     yesNo,
     answers: answers(sub),
-    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna från 2023.`,
+    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureAnswerMax: LIMITS.measureAnswer,

@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanContent } from '../domain/plan';
 import { parsePlanContent } from '../domain/planSchema';
+import { PlanContentError } from './planContentError';
 
-/** The plan file is missing, unreadable or invalid: the app cannot start without it. */
-export class PlanContentError extends Error {}
+export { PlanContentError };
 
 export const DEFAULT_PLAN_FILE = path.join(__dirname, 'plan.sv.json');
 

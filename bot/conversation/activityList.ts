@@ -8,6 +8,7 @@ import { messageCard } from '../cards/messageCard';
 import { findStrategy, type Command } from '../domain/commands';
 import { isOverdue } from '../domain/followUp';
 import type { ActivityView } from '../domain/planView';
+import { helpExamples } from './help';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -70,6 +71,7 @@ async function listCard(at: ArenaTurn, strategyId: string, page: number, list: L
     page,
     list,
     today,
+    offerNew: !county && list === 'aktiviteter',
   });
 }
 
@@ -78,10 +80,11 @@ export async function activitiesReply(at: ArenaTurn, command: Command): Promise<
   if (typed) {
     const strategy = findStrategy(at.view.strategies, typed);
     if (!strategy) {
+      const example = helpExamples(at.view);
       return cards(
         messageCard({
           title: `Jag hittar ingen strategi som heter "${typed.slice(0, 60)}"`,
-          text: 'Skriv "aktiviteter" följt av strategins nummer eller ett ord ur dess namn, t.ex. "aktiviteter 2" eller "aktiviteter kontinuitet":',
+          text: `Skriv "aktiviteter" följt av strategins nummer eller ett ord ur dess namn, t.ex. "aktiviteter ${example.strategyNumber}" eller "aktiviteter ${example.strategyWord}":`,
           tone: 'warning',
           details: at.view.strategies.map((s) => `${s.number}. ${s.title}`),
         }),

@@ -46,7 +46,7 @@ export class Conversation {
     switch (command.kind) {
       case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where));
+        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.now()));
       }
       case 'unknown':
         return cards(didYouMeanCard(command.text, command.suggestions));

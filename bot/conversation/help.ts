@@ -1,20 +1,51 @@
 // hjälp / help, the short answer to what the bot does not understand ("Menade du …?"), and tack.
-import { didYouMeanCard as suggestionsCard, helpCard } from '../cards/helpCard';
+import { didYouMeanCard as suggestionsCard, helpCard, type HelpExamples } from '../cards/helpCard';
 import type { CardJson } from '../cards/bind';
+import { findStrategy } from '../domain/commands';
 import type { Arena } from '../domain/plan';
 import type { PlanContentView } from '../domain/planView';
+import { planVersions, upcomingVersion, versionInForce } from '../domain/planVersion';
 
-export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat'): CardJson {
-  // The example names an arena of the loaded plan, not one of ours.
-  const example = view.arenas.find((a) => a.kind === 'municipality')?.name ?? view.arenas[0]?.name ?? 'arenans namn';
+const longDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const dateText = (iso: string) => longDate.format(new Date(`${iso}T12:00:00Z`));
+const swedishToday = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+/**
+ * Examples for the help texts from the loaded plan, never from one region's: the first local
+ * arena's name, and a strategy with a word of its title that `aktiviteter <ord>` finds.
+ */
+export function helpExamples(view: Pick<PlanContentView, 'arenas' | 'strategies'>): HelpExamples {
+  const arena = view.arenas.find((a) => a.kind === 'municipality') ?? view.arenas[0]!;
+  const strategies = [...view.strategies.slice(1), ...view.strategies.slice(0, 1)];
+  for (const s of strategies) {
+    const words = s.title.toLocaleLowerCase('sv-SE').split(/[^\p{L}]+/u).filter((w) => w.length >= 4).sort((a, b) => b.length - a.length);
+    const word = words.find((w) => findStrategy(view.strategies, w)?.id === s.id);
+    if (word) return { arenaName: arena.name, strategyNumber: s.number, strategyWord: word };
+  }
+  const first = view.strategies[0]!;
+  return { arenaName: arena.name, strategyNumber: first.number, strategyWord: String(first.number) };
+}
+
+/** "Version 2 av planen gäller sedan 1 juli 2027." (and a decided version not yet in force). */
+export function versionText(view: Pick<PlanContentView, 'plan' | 'versions'>, at: Date): string {
+  const versions = planVersions(view);
+  const today = swedishToday(at);
+  const inForce = versionInForce(versions, today);
+  const upcoming = upcomingVersion(versions, today);
+  const now = inForce.inForceFrom <= today ? `Version ${inForce.version} av planen gäller sedan ${dateText(inForce.inForceFrom)}.` : `Version ${inForce.version} av planen gäller från ${dateText(inForce.inForceFrom)}.`;
+  return upcoming ? `${now} Version ${upcoming.version} gäller från ${dateText(upcoming.inForceFrom)}.` : now;
+}
+
+export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat', at: Date = new Date()): CardJson {
+  const examples = helpExamples(view);
   const placeText = arena
     ? where === 'channel'
       ? `Den här kanalen följer upp ${arena.name}.`
       : `Du följer ${arena.name} här. Skriv "koppla <arena>" för att byta.`
     : where === 'channel'
-      ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${example}".`
-      : `Du har inte valt någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${example}".`;
-  return helpCard({ planName: view.plan.name, placeText });
+      ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`
+      : `Du har inte valt någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`;
+  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText });
 }
 
 /** One line and two or three "Menade du …?" buttons: each runs that command. */

@@ -6,6 +6,7 @@ import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { describeSettings, remindersCard } from '../cards/remindersCard';
 import { mayChange } from '../domain/authorization';
+import { arenaInText } from '../domain/format';
 import type { Arena } from '../domain/plan';
 import { effectiveSettings, parseReminderForm } from '../domain/reminderRules';
 import type { Feature } from './feature';
@@ -74,7 +75,7 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
 
 /** In personal chat: the settings belong to the arena's channel. */
 function perChannel(arena: Arena): CardJson {
-  const where = arena.kind === 'county' ? 'kanalen för länsgemensam samverkan' : `${arena.name}s kanal`;
+  const where = arena.kind === 'county' ? `kanalen för ${arenaInText(arena)}` : `${arena.name}s kanal`;
   return messageCard({
     title: 'Påminnelser ställs in per kanal',
     text: `Påminnelserna om uppföljningen skickas till arenornas kanaler i planens team, och varje kanal väljer själv sina. Skriv "påminnelser" till mig i ${where} för att se och ändra dem.`,

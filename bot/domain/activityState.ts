@@ -31,8 +31,14 @@ export interface ChangeRequest {
   comment?: string;
 }
 
+/**
+ * The plan's own text of a sub-activity (and of its activity), which only a revision of the plan
+ * changes (`npm run plan -- apply`): written to the same history as people's changes.
+ */
+export type ContentField = 'title' | 'measure' | 'target' | 'activityTitle' | 'period';
+
 export interface FieldChange {
-  field: ChangeableField;
+  field: ChangeableField | ContentField;
   from: string;
   to: string;
 }
@@ -65,7 +71,7 @@ export function applyChanges(current: SubActivityState, changes: FieldChange[], 
   const next: SubActivityState = { ...current, version: current.version + 1, updatedAt: at.toISOString(), updatedBy: actor.name };
   for (const c of changes) {
     if (c.field === 'status') next.status = c.to as StatusId;
-    else next[c.field] = c.to;
+    else if (c.field === 'statusNote' || c.field === 'measureAnswer') next[c.field] = c.to;
   }
   return next;
 }

@@ -1,6 +1,7 @@
 // Who may change what (DESIGN.md, Security): an arena's activities only from that arena's
 // channel, or from personal chat by someone who takes part in that arena's channel;
 // county-wide activities only from the county channel.
+import { arenaInText } from './format';
 import type { Arena } from './plan';
 
 /** Where a change comes from, as far as the rules care. */
@@ -11,7 +12,7 @@ export type Origin =
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 export function mayChange(origin: Origin, scope: Arena): Decision {
-  const where = scope.kind === 'county' ? 'kanalen för länsgemensam samverkan' : `${scope.name}s kanal`;
+  const where = scope.kind === 'county' ? `kanalen för ${arenaInText(scope)}` : `${scope.name}s kanal`;
   const what = scope.kind === 'county' ? 'Länsövergripande aktiviteter' : `Aktiviteter för ${scope.name}`;
   if (origin.arenaId !== scope.id) return { allowed: false, reason: `${what} ändras bara från ${where}.` };
   if (origin.kind === 'personal' && !origin.memberOfArenaChannel) {

@@ -54,7 +54,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     kind: 'status',
     word: 'status',
     usage: 'status [arena eller strategi]',
-    description: 'Läget per strategi, senaste ändringar och det som är försenat. T.ex. "status kontinuitet".',
+    description: 'Läget per strategi, senaste ändringar och det som är försenat; också för en strategi eller en annan arena.',
     aliases: ['oversikt', 'overview', 'laget', 'lage', 'status for'],
   },
   {
@@ -68,7 +68,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     kind: 'activities',
     word: 'aktiviteter',
     usage: 'aktiviteter [strategi eller sökord]',
-    description: 'Aktiviteterna med status och knapp för att uppdatera. T.ex. "aktiviteter 2" eller "aktiviteter fasta kontakter".',
+    description: 'Aktiviteterna med status och knapp för att uppdatera; för en strategi, eller med ord ur aktivitetens titel.',
     aliases: ['aktivitet', 'aktiviteterna', 'delaktiviteter', 'activities', 'activity'],
   },
   {
@@ -103,7 +103,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     kind: 'link',
     word: 'koppla',
     usage: 'koppla <arena>',
-    description: 'Koppla kanalen till sin arena: "koppla" och kommunens namn, eller "koppla länet". I personlig chatt: välj arena.',
+    description: 'Koppla kanalen till sin arena: "koppla" och arenans namn. I personlig chatt: välj vilken arena du följer.',
     aliases: ['koppla till', 'koppla om', 'byt arena', 'link', 'connect'],
   },
 ];

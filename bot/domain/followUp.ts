@@ -2,7 +2,7 @@
 // statuses are closed, what is overdue, and how a status is told honestly. Cards, the tab's API,
 // reminders and reports all read these.
 import type { ActivityView, SubActivityView } from './planView';
-import type { StatusId } from './status';
+import { CLOSED_STATUS_IDS, type StatusId } from './status';
 
 /** The plan's dates and times are Swedish: Europe/Stockholm. */
 export const PLAN_TIME_ZONE = 'Europe/Stockholm';
@@ -14,8 +14,8 @@ export function stockholmYear(at: Date): number {
   return Number(yearFormat.format(at));
 }
 
-/** Done or stopped: nothing more is expected of it. */
-export const CLOSED_STATUSES: readonly StatusId[] = ['klar', 'avbruten'];
+/** Done, stopped, or closed by a revision of the plan: nothing more is expected of it. */
+export const CLOSED_STATUSES: readonly StatusId[] = CLOSED_STATUS_IDS;
 
 export function isClosed(status: StatusId): boolean {
   return CLOSED_STATUSES.includes(status);
@@ -44,11 +44,11 @@ export function overdueText(activity: Pick<ActivityView, 'period'>): string {
 export const NOT_FOLLOWED_UP = 'Ej uppföljd sedan planen antogs';
 
 /**
- * A status as people may read it: the statuses loaded from the plan are its 2023 prose, so an
+ * A status as people may read it: the statuses loaded from the plan are its prose as adopted, so an
  * item nobody has followed up says so, with the plan's own words as the starting point.
  */
 export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'statusAsWritten' | 'kind'>): string {
   if (sub.followedUp) return sub.statusLabel;
-  if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (planen 2023: ${sub.statusLabel})`;
+  if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (enligt planen: ${sub.statusLabel})`;
   return NOT_FOLLOWED_UP;
 }

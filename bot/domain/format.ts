@@ -34,7 +34,17 @@ export function formatDay(iso: string, now: Date = new Date()): string {
   return d.year === today.year ? day : `${day} ${d.year}`;
 }
 
-const FIELD_LABEL: Record<FieldChange['field'], string> = { status: 'Status', statusNote: 'Statusanteckning', measureAnswer: 'Svar på mått' };
+const FIELD_LABEL: Record<FieldChange['field'], string> = {
+  status: 'Status',
+  statusNote: 'Statusanteckning',
+  measureAnswer: 'Svar på mått',
+  // Changed by a revision of the plan.
+  title: 'Delaktivitet',
+  measure: 'Mått',
+  target: 'Målvärde',
+  activityTitle: 'Aktivitet',
+  period: 'Prioritet',
+};
 
 function shown(field: FieldChange['field'], value: string): string {
   if (field === 'status' && isStatusId(value)) return statusLabel(value);
@@ -60,6 +70,9 @@ export function changePhrase(change: FieldChange): string {
     case 'measureAnswer':
       if (change.to === '') return 'tog bort svaret på måttet';
       return change.from === '' ? `svarade ${quoted(change.to)} på måttet` : `ändrade svaret på måttet från ${quoted(change.from)} till ${quoted(change.to)}`;
+    default:
+      // A revision of the plan changed its wording: "ändrade målvärde från "ja" till "Ja, 2027"".
+      return `ändrade ${FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE')} från ${quoted(shown(change.field, change.from))} till ${quoted(shown(change.field, change.to))}`;
   }
 }
 
@@ -75,4 +88,12 @@ export function joinSwedish(items: string[]): string {
 export function describeEntry(entry: HistoryEntry, now: Date = new Date()): string {
   const what = entry.changes.length ? joinSwedish(entry.changes.map(changePhrase)) : 'skrev en kommentar';
   return `${entry.actor.name} ${what}, ${formatDay(entry.at, now)}${entry.comment ? `: ${quoted(entry.comment, 120)}` : ''}`;
+}
+
+/**
+ * An arena's name inside a sentence: a local arena as it is ("Östersund"), the county level's name
+ * with a small first letter ("länsgemensam samverkan"). Names come from the plan file, never the code.
+ */
+export function arenaInText(arena: { name: string; kind: string }): string {
+  return arena.kind === 'county' ? arena.name.charAt(0).toLocaleLowerCase('sv-SE') + arena.name.slice(1) : arena.name;
 }

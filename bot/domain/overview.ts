@@ -2,7 +2,7 @@
 // and which are overdue (their priority period has ended and they are neither done nor stopped).
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
 import { isOverdue } from './followUp';
-import { STATUSES, type StatusId } from './status';
+import { ALL_STATUSES, isRetiredStatus, STATUSES, type StatusId } from './status';
 
 export { isOverdue, stockholmYear } from './followUp';
 
@@ -25,12 +25,14 @@ export interface OverdueItem {
 
 export function progressByStrategy(strategies: StrategyInfo[], activities: ActivityView[], today: Date): StrategyProgress[] {
   return strategies.map((s) => {
-    const counts = Object.fromEntries(STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
+    const counts = Object.fromEntries(ALL_STATUSES.map((st) => [st.id, 0])) as Record<StatusId, number>;
     let total = 0;
     let overdue = 0;
     let notFollowedUp = 0;
     for (const a of activities.filter((x) => x.strategyId === s.id)) {
       for (const d of a.subActivities) {
+        // Closed in a revision of the plan: readable, but no longer part of the follow-up.
+        if (isRetiredStatus(d.status)) continue;
         if (d.followedUp) counts[d.status]++;
         else notFollowedUp++;
         total++;

@@ -1,12 +1,25 @@
-// The plan as data: Gemensam plan för primärvårdsnivå i Jämtland Härjedalen.
-// Plain TypeScript types, no SDK imports. The content itself lives in bot/content/*.json
-// and is validated against planSchema.ts when the app starts.
-import type { StatusId } from './status';
+// The plan as data: a region's joint plan for the primary care level (the app ships Gemensam
+// plan för primärvårdsnivå i Jämtland Härjedalen, bot/content/plan.sv.json; PLAN_FILE loads
+// another). Plain TypeScript types, no SDK imports. The content itself lives in a JSON file,
+// validated against planSchema.ts when the app starts and by `npm run plan`.
+import type { SelectableStatusId } from './status';
 
 /** Priority period of an activity ("Prioritet" in Bilaga 1), e.g. 2024–2025. */
 export interface Period {
   from: number;
   to: number;
+}
+
+/**
+ * An item a revised version of the plan no longer has (1.6: "Revidering av planen sker var
+ * tredje år"). Ids are forever: the item stays in the file, marked, and the app closes it
+ * ("Avslutad i revidering") but keeps it readable with its history.
+ */
+export interface Retirement {
+  /** The plan version that retired it. */
+  version: number;
+  /** Why, in the plan's words (shown with the item and written to its history). */
+  reason: string;
 }
 
 /** Delaktivitet: a row of the action plan (Bilaga 1). */
@@ -16,7 +29,7 @@ export interface SubActivity {
   /** Bullet points written under the sub-activity in the appendix (may be empty). */
   details: string[];
   /** Status in the fixed set, mapped from the appendix's prose. */
-  status: StatusId;
+  status: SelectableStatusId;
   /** The appendix's status text, word for word ("" where the cell is empty). */
   statusAsWritten: string;
   /** Mått as written in this row ("" where the table cell is merged with the row above). */
@@ -29,6 +42,8 @@ export interface SubActivity {
    * follow-up; otherwise the county's answer is the only one.
    */
   answeredBy?: 'county' | 'municipality';
+  /** Retired in a revision (a retired activity retires all its sub-activities). */
+  retired?: Retirement;
 }
 
 /** Aktivitet: a county-wide activity of Bilaga 1. */
@@ -37,6 +52,7 @@ export interface Activity {
   title: string;
   period: Period;
   subActivities: SubActivity[];
+  retired?: Retirement;
 }
 
 export type MeasureDirection = 'increase' | 'decrease' | 'yes';
@@ -59,12 +75,14 @@ export interface EffectMeasure {
   breakdown: string[];
   /** Where the figure comes from, where the plan names it (Cosmic LINK, Vård och omsorgskollen, Hälsa på lika villkor). */
   source?: string;
+  retired?: Retirement;
 }
 
 /** A bullet of "Vad behöver göras lokalt och verksamhetsnära": recommended to every arena. */
 export interface LocalRecommendation {
   id: string;
   title: string;
+  retired?: Retirement;
 }
 
 export interface Strategy {
@@ -92,7 +110,9 @@ export interface Arena {
 export interface PlanInfo {
   id: string;
   name: string;
-  /** ISO date the plan comes into force (1.6). */
+  /** The plan's version: 1 for the first plan, one more for every revision that is loaded. */
+  version: number;
+  /** ISO date this version comes into force (1.6). */
   inForceFrom: string;
   /** How often the plan is followed up, in months (1.6: "följs upp årligen"). */
   followUpIntervalMonths: number;

@@ -48,8 +48,14 @@ const periodSchema = z
     path: ['to'],
   });
 
+// A file sets only statuses people could set; "Avslutad i revidering" comes from `retired`.
 const statusSchema = z.enum(STATUS_IDS, {
   error: (iss) => `unknown status ${JSON.stringify(iss.input)}; expected one of ${STATUS_IDS.join(', ')}`,
+});
+
+const retirementSchema = z.strictObject({
+  version: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(2, { error: 'must be a revised version (2 or later)' }).max(999),
+  reason: text(MAX_TITLE),
 });
 
 const subActivitySchema = z.strictObject({
@@ -61,6 +67,7 @@ const subActivitySchema = z.strictObject({
   measure: text(MAX_TEXT, true),
   target: text(MAX_TEXT, true),
   answeredBy: z.enum(['county', 'municipality']).optional(),
+  retired: retirementSchema.optional(),
 });
 
 const activitySchema = z.strictObject({
@@ -68,6 +75,7 @@ const activitySchema = z.strictObject({
   title,
   period: periodSchema,
   subActivities: z.array(subActivitySchema).min(1, { error: 'an activity needs at least one sub-activity' }).max(100),
+  retired: retirementSchema.optional(),
 });
 
 const effectMeasureSchema = z.strictObject({
@@ -80,9 +88,10 @@ const effectMeasureSchema = z.strictObject({
   level: z.enum(['county', 'region', 'municipality']),
   breakdown: z.array(text(100)).max(20),
   source: text(200).optional(),
+  retired: retirementSchema.optional(),
 });
 
-const localRecommendationSchema = z.strictObject({ id, title });
+const localRecommendationSchema = z.strictObject({ id, title, retired: retirementSchema.optional() });
 
 const strategySchema = z.strictObject({
   id,
@@ -105,6 +114,7 @@ const arenaSchema = z.strictObject({
 const planInfoSchema = z.strictObject({
   id,
   name: title,
+  version: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }).max(999),
   inForceFrom: z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' }),
   followUpIntervalMonths: z.number().int().min(1).max(120),
   revisionIntervalYears: z.number().int().min(1).max(20),
@@ -164,6 +174,25 @@ export const planContentSchema = z
       );
     });
     content.arenas.forEach((a, ai) => claim(a.id, ['arenas', ai, 'id']));
+
+    // Retirements: made by this version or an earlier one, and a kept activity keeps something open.
+    const checkRetired = (retired: { version: number } | undefined, path: Path) => {
+      if (retired && retired.version > content.plan.version) {
+        ctx.addIssue({ code: 'custom', path: [...path, 'retired', 'version'], message: `retired in version ${retired.version}, but this file is version ${content.plan.version}` });
+      }
+    };
+    content.strategies.forEach((s, si) => {
+      s.effectMeasures.forEach((m, mi) => checkRetired(m.retired, ['strategies', si, 'effectMeasures', mi]));
+      s.localRecommendations.forEach((l, li) => checkRetired(l.retired, ['strategies', si, 'localRecommendations', li]));
+      s.activities.forEach((a, ai) => {
+        const aPath: Path = ['strategies', si, 'activities', ai];
+        checkRetired(a.retired, aPath);
+        a.subActivities.forEach((d, di) => checkRetired(d.retired, [...aPath, 'subActivities', di]));
+        if (!a.retired && a.subActivities.every((d) => d.retired)) {
+          ctx.addIssue({ code: 'custom', path: [...aPath, 'subActivities'], message: `every sub-activity of activity "${a.id}" is retired: retire the activity itself instead` });
+        }
+      });
+    });
 
     // Local activity ids are built from the arena's and the recommendation's ids
     // (bot/domain/localActivity.ts: "<arena>-<recommendation>-d1", "<arena>-egen-<8 hex>-d1"):

@@ -1,8 +1,9 @@
 // The plan as people see it: content joined with live state. Built by storage, shown by the
 // API, the bot and the tab.
 import type { HistoryEntry, SubActivityState } from './activityState';
-import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo } from './plan';
-import { statusLabel, type StatusId } from './status';
+import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo, Retirement } from './plan';
+import type { PlanVersion } from './planVersion';
+import { RETIRED_STATUS, statusLabel, type StatusId } from './status';
 
 export interface SubActivityRecord {
   scopeId: string;
@@ -21,6 +22,8 @@ export interface SubActivityRecord {
   state: SubActivityState;
   /** Optimistic-concurrency token of the stored row. */
   etag: string;
+  /** Closed by a revision of the plan (status "Avslutad i revidering"). */
+  retired?: Retirement;
 }
 
 export type MeasureAnswerer = 'county' | 'municipality';
@@ -57,6 +60,8 @@ export interface ActivityRecord {
   /** For a local activity: when and by whom it was added. */
   createdAt?: string;
   createdBy?: string;
+  /** Closed by a revision of the plan, with every sub-activity. */
+  retired?: Retirement;
 }
 
 export interface SubActivityView {
@@ -87,6 +92,8 @@ export interface SubActivityView {
   county?: CountyStatus;
   /** Every change, newest first (only where the reader asked for history). */
   history?: HistoryEntry[];
+  /** Closed by a revision of the plan: still readable, with its history. */
+  retired?: Retirement;
 }
 
 export interface ActivityView {
@@ -98,6 +105,7 @@ export interface ActivityView {
   recommendationId?: string;
   createdAt?: string;
   createdBy?: string;
+  retired?: Retirement;
   subActivities: SubActivityView[];
 }
 
@@ -116,6 +124,8 @@ export interface PlanContentView {
   plan: PlanInfo;
   strategies: StrategyInfo[];
   arenas: Arena[];
+  /** Every version of the plan loaded into the store, oldest first (absent: just `plan`'s). */
+  versions?: PlanVersion[];
 }
 
 export interface StrategyView extends StrategyInfo {
@@ -141,6 +151,11 @@ export interface PlanView {
   plan: PlanInfo;
   strategies: StrategyView[];
   arenas: ArenaView[];
+  /** Every version of the plan loaded into the store, oldest first. */
+  versions: PlanVersion[];
+  /** The version in force today (from its date), and a decided one not yet in force. */
+  inForce: PlanVersion;
+  upcoming?: PlanVersion;
 }
 
 export function periodLabel(period: Period): string {
@@ -182,6 +197,23 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     answeredBy: record.answeredBy,
     followedUp: s.version > 0,
     kind: 'own',
+    ...(record.retired ? { retired: record.retired } : {}),
+  };
+}
+
+/** A sub-activity's view with another state and ETag: after a save, or an arena's follow-up of a county item. */
+export function withState(sub: SubActivityView, state: SubActivityState, etag: string): SubActivityView {
+  return {
+    ...sub,
+    status: state.status,
+    statusLabel: statusLabel(state.status),
+    statusNote: state.statusNote,
+    measureAnswer: state.measureAnswer,
+    updatedAt: state.updatedAt ?? null,
+    updatedBy: state.updatedBy ?? null,
+    version: state.version,
+    etag,
+    followedUp: state.version > 0 || sub.followedUp,
   };
 }
 
@@ -204,20 +236,13 @@ export function followUpViews(arenaId: string, county: ActivityView[], followUps
     scopeId: arenaId,
     subActivities: activity.subActivities.map((countySub) => {
       const own = followUps.get(countySub.id);
-      const state = own?.state ?? NOT_FOLLOWED_UP;
+      const followed = own?.state ?? NOT_FOLLOWED_UP;
+      // Closed by a revision of the plan: closed for every arena too (its own words and history stay).
+      const state: SubActivityState = countySub.retired ? { ...followed, status: RETIRED_STATUS.id } : followed;
       const { history: _countyHistory, ...content } = countySub;
       return {
-        ...content,
-        scopeId: arenaId,
-        status: state.status,
-        statusLabel: statusLabel(state.status),
-        statusNote: state.statusNote,
-        measureAnswer: state.measureAnswer,
-        updatedAt: state.updatedAt ?? null,
-        updatedBy: state.updatedBy ?? null,
-        version: state.version,
-        etag: own?.etag ?? NOT_YET_WRITTEN,
-        followedUp: state.version > 0,
+        // The county's own follow-up says nothing about the arena's: only the arena's state counts.
+        ...withState({ ...content, scopeId: arenaId, followedUp: false }, state, own?.etag ?? NOT_YET_WRITTEN),
         kind: 'followUp' as const,
         county: countyStatusOf(countySub),
         ...(history ? { history: history.get(countySub.id) ?? [] } : {}),
@@ -238,6 +263,7 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
     ...(activity.recommendationId ? { recommendationId: activity.recommendationId } : {}),
     ...(activity.createdAt ? { createdAt: activity.createdAt } : {}),
     ...(activity.createdBy ? { createdBy: activity.createdBy } : {}),
+    ...(activity.retired ? { retired: activity.retired } : {}),
     subActivities: ordered.map((sub, i) => ({
       ...subActivityView(sub, resolved[i]!),
       // A local activity's status was set by the person who added it: a fact from day one.

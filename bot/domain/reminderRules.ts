@@ -58,7 +58,8 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   {
     id: 'revision',
     label: 'Revidering av planen',
-    explanation: 'Före revideringsdatumet: "Revidering av planen sker var tredje år", räknat från 2023-12-01.',
+    // The interval and the date come from the plan version in force (bot/domain/planVersion.ts).
+    explanation: 'Före revideringsdatumet: planen revideras med jämna mellanrum (till exempel var tredje år), räknat från den dag planens gällande version trädde i kraft.',
     arenaKinds: COUNTY,
   },
 ];

@@ -8,7 +8,7 @@ import { reminderStaleCard } from '../cards/reminderStaleCard';
 import type { TabLinks } from '../domain/deepLinks';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
-import { longDate, YEARLY_FOLLOW_UP_WORDS, type DueReminder, type StaleItem } from './rules';
+import { longDate, type DueReminder, type StaleItem } from './rules';
 
 /** Stale sub-activities shown where the stale reminder shares a post with other reminders. */
 export const STALE_ITEMS_IN_DIGEST = 5;
@@ -40,7 +40,7 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
       return reminderFollowUpCard({
         title: `Årlig uppföljning av planen ${longDate(c.date)}`,
         // The date is in the title: the text says why, once.
-        reason: YEARLY_FOLLOW_UP_WORDS,
+        reason: afterDate(reminder.reason),
         progress: c.progress,
         closing: 'Gå igenom läget i länsgemensam samverkan: status, effektmåtten och vad som är försenat. Hela bilden, också arenornas, finns i fliken.',
         tabUrl: links.tab('oversikt'),
@@ -49,16 +49,15 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
       // Says its thing once: the date, the plan's own sentence, and when the next one is.
       return reminderRevisionCard({
         title: `Planen ska revideras ${longDate(c.date)}`,
-        text: `${revisionQuote(c.plan.validityText)}Planen trädde i kraft ${longDate(c.plan.inForceFrom)}, och revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
+        text: `${afterDate(reminder.reason)} Revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
         tabUrl: links.tab('oversikt'),
       });
   }
 }
 
-/** The plan's own sentence about revision (1.6), quoted, or nothing. */
-function revisionQuote(validityText: string): string {
-  const sentence = validityText.split(/(?<=\.)\s+/).find((s) => /revider/i.test(s));
-  return sentence ? `"${sentence}" ` : '';
+/** A reason without its leading date ("Planen ska revideras 1 december 2026: …"): the card's title says the date. */
+function afterDate(reason: string): string {
+  return reason.replace(/^[^:"]*:\s*/, '');
 }
 
 /** The stale-activity digest: each item with its inline update form. Also shown again after an inline save. */

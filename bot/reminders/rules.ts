@@ -9,8 +9,10 @@ import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeri
 import { reportedHere } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
 import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
+import { nextFollowUp, nextRevision, planVersions, type PlanVersion } from '../domain/planVersion';
 import type { ActivityView, PlanContentView, SubActivityView } from '../domain/planView';
-import { addMonths, daysBetween, stockholmDateOf, stockholmTime } from './schedule';
+import { arenaInText } from '../domain/format';
+import { daysBetween, stockholmDateOf, stockholmTime } from './schedule';
 
 export type { ReminderRuleId };
 
@@ -93,9 +95,6 @@ export interface RuleFacts {
 }
 
 
-/** Why there is a yearly follow-up, in the plan's words (1.6). */
-export const YEARLY_FOLLOW_UP_WORDS = '"Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan."';
-
 export const reportedKey = (measureId: string, periodId: PeriodId) => `${measureId}|${periodId}`;
 
 /** Every reminder due for the channel at the moment, in rule order. */
@@ -153,30 +152,45 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     }
   }
 
+  // The plan's rhythm follows the version in force: each version's follow-ups and revision are
+  // counted from the day it came into force (bot/domain/planVersion.ts).
+  const versions = planVersions(content);
+  // The plan's facts as of the version the date belongs to.
+  const asOf = (v: PlanVersion): PlanInfo => ({ ...content.plan, version: v.version, inForceFrom: v.inForceFrom });
+
   if (applies('yearlyFollowUp')) {
-    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * content.plan.followUpIntervalMonths));
-    if (date && daysBetween(today, date) <= timings.yearlyFollowUpDays) {
+    const next = nextFollowUp(content.plan, versions, today);
+    if (next && daysBetween(today, next.date) <= timings.yearlyFollowUpDays) {
+      const date = next.date;
       out.push({
         key: key('yearlyFollowUp', content.plan.id, date),
         arenaId: arena.id,
-        reason: `Planens årliga uppföljning är ${longDate(date)}: ${YEARLY_FOLLOW_UP_WORDS}`,
-        content: { rule: 'yearlyFollowUp', arena, date, plan: content.plan, progress: progressByStrategy(content.strategies, facts.activities, at) },
+        reason: `Planens årliga uppföljning är ${longDate(date)}: "${planSentence(content.plan, /följs upp/i) ?? 'Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan.'}"`,
+        content: { rule: 'yearlyFollowUp', arena, date, plan: asOf(next.version), progress: progressByStrategy(content.strategies, facts.activities, at) },
       });
     }
   }
 
   if (applies('revision')) {
-    const date = nextDate(today, (k) => addMonths(content.plan.inForceFrom, k * 12 * content.plan.revisionIntervalYears));
-    if (date && daysBetween(today, date) <= timings.revisionDays) {
+    const next = nextRevision(content.plan, versions, today);
+    if (next && daysBetween(today, next.date) <= timings.revisionDays) {
+      const date = next.date;
+      const quote = planSentence(content.plan, /revider/i) ?? `Revidering av planen sker vart ${content.plan.revisionIntervalYears}:e år.`;
+      const since = next.version.version > 1 ? `Version ${next.version.version} av planen trädde i kraft` : 'Planen trädde i kraft';
       out.push({
         key: key('revision', content.plan.id, date),
         arenaId: arena.id,
-        reason: `Planen ska revideras ${longDate(date)}: "Revidering av planen sker var tredje år." Planen trädde i kraft ${longDate(content.plan.inForceFrom)}.`,
-        content: { rule: 'revision', arena, date, plan: content.plan },
+        reason: `Planen ska revideras ${longDate(date)}: "${quote}" ${since} ${longDate(next.version.inForceFrom)}.`,
+        content: { rule: 'revision', arena, date, plan: asOf(next.version) },
       });
     }
   }
   return out;
+}
+
+/** The sentence of the plan's validity text (1.6) that matches, e.g. "Revidering av planen sker var tredje år." */
+function planSentence(plan: Pick<PlanInfo, 'validityText'>, pattern: RegExp): string | undefined {
+  return plan.validityText.split(/(?<=\.)\s+/).find((s) => pattern.test(s));
 }
 
 /** Sub-activities not closed and not changed for at least `staleDays` days, in the plan's order. */
@@ -217,15 +231,6 @@ export function measuresReportedBy(content: Pick<PlanContentView, 'strategies'>,
     .map((measure) => ({ measure, periodId: currentPeriod(measure.frequency, at) }));
 }
 
-/** The first date after `today` of a series start + k·interval (k ≥ 1), within 200 steps. */
-function nextDate(today: string, nth: (k: number) => string): string | undefined {
-  for (let k = 1; k <= 200; k++) {
-    const date = nth(k);
-    if (date > today) return date;
-  }
-  return undefined;
-}
-
 const longFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "1 december 2026" */
@@ -243,6 +248,6 @@ function count(n: number, one: string, many: string): string {
 }
 
 function arenaPhrase(arena: Arena): string {
-  return arena.kind === 'county' ? 'länsgemensam samverkan' : arena.name;
+  return arenaInText(arena);
 }
 

@@ -3,8 +3,7 @@
 // Every update carries the ETag the person saw; a stale one is refused with the current state.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
-import { statusLabel } from '../domain/status';
-import { NOT_YET_WRITTEN, type SubActivityRecord, type SubActivityView } from '../domain/planView';
+import { NOT_YET_WRITTEN, withState, type SubActivityRecord, type SubActivityView } from '../domain/planView';
 import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
 
@@ -110,7 +109,7 @@ export class ActivityStore {
     }
     // The service answers every transaction with the new ETags; read back only if it did not.
     etag ??= (await this.etagOf(partitionKey, rowKey)) ?? '';
-    return { kind: 'written', state: next, entry, sub: withState(current, next, etag) };
+    return { kind: 'written', state: next, entry, sub: withNewState(current, next, etag) };
   }
 
   /** The ETag of a stored row, or NOT_YET_WRITTEN. */
@@ -164,19 +163,6 @@ function stateOf(current: WritableState): { state: SubActivityState } {
 }
 
 /** The same record or view with the new state and ETag. */
-function withState<V extends WritableState>(current: V, next: SubActivityState, etag: string): V {
-  if ('state' in current) return { ...current, state: next, etag };
-  const view: SubActivityView = {
-    ...current,
-    status: next.status,
-    statusLabel: statusLabel(next.status),
-    statusNote: next.statusNote,
-    measureAnswer: next.measureAnswer,
-    updatedAt: next.updatedAt ?? null,
-    updatedBy: next.updatedBy ?? null,
-    version: next.version,
-    etag,
-    followedUp: true,
-  };
-  return view as V;
+function withNewState<V extends WritableState>(current: V, next: SubActivityState, etag: string): V {
+  return ('state' in current ? { ...current, state: next, etag } : withState(current, next, etag)) as V;
 }

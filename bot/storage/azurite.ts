@@ -100,6 +100,8 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(force);
       resolve();
     });
-    child.kill('SIGTERM');
+    // SIGINT: Azurite's table service closes gracefully on it and writes its database to disk
+    // (on SIGTERM it dies with the last few seconds' writes unsaved).
+    child.kill('SIGINT');
   });
 }

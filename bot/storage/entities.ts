@@ -2,6 +2,7 @@
 // Tables has no list type, and these lists are short (see domain/limits.ts).
 import type { TableEntityResult } from '@azure/data-tables';
 import type { HistoryEntry, SubActivityState } from '../domain/activityState';
+import type { Retirement } from '../domain/plan';
 import type { ActivityRecord, FollowUpRecord, SubActivityRecord } from '../domain/planView';
 import { isStatusId } from '../domain/status';
 
@@ -49,7 +50,14 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
     answeredBy: str(row, 'answeredBy') === 'municipality' ? 'municipality' : 'county',
     state: stateOf(row),
     etag: row.etag,
+    ...retirementOf(row),
   };
+}
+
+/** A revision's retirement of a row (`retiredInVersion`, `retiredReason`), if any. */
+export function retirementOf(row: Row): { retired?: Retirement } {
+  const version = num(row, 'retiredInVersion');
+  return version > 0 ? { retired: { version, reason: str(row, 'retiredReason') } } : {};
 }
 
 /** The follow-up state stored in a row (a sub-activity's or an arena's follow-up of one). */
@@ -81,6 +89,7 @@ export function toActivityRecord(scopeId: string, row: Row): ActivityRecord {
     ...(str(row, 'recommendationId') ? { recommendationId: str(row, 'recommendationId') } : {}),
     ...(str(row, 'createdAt') ? { createdAt: str(row, 'createdAt') } : {}),
     ...(str(row, 'createdBy') ? { createdBy: str(row, 'createdBy') } : {}),
+    ...retirementOf(row),
   };
 }
 

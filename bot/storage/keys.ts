@@ -11,6 +11,9 @@ export function scopePartition(arenaId: string): string {
 
 export const ROW = {
   info: 'info',
+  /** One row per version of the plan loaded into the store (`npm run plan -- apply`). */
+  version: (version: number) => `version|${String(version).padStart(4, '0')}`,
+  versionPrefix: 'version|',
   strategy: (id: string) => `strategy|${id}`,
   measure: (id: string) => `measure|${id}`,
   recommendation: (id: string) => `recommendation|${id}`,

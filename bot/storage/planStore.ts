@@ -1,11 +1,15 @@
 // The plan's content in Table Storage: seeding (idempotent, add-only) and reading the whole plan
 // with live status. Content rows live in the "plan" partition; each scope's activities, with
-// their state, live in the scope's own partition next to their history.
+// their state, live in the scope's own partition next to their history. A revised version of the
+// plan is loaded by planRevisionStore.ts (`npm run plan -- apply`), not by seeding.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import type { Arena, EffectMeasure, PlanContent, PlanInfo, SubActivity } from '../domain/plan';
+import type { Arena, EffectMeasure, PlanContent, PlanInfo, Retirement, SubActivity } from '../domain/plan';
 import type { HistoryEntry } from '../domain/activityState';
 import { activityViews, followUpViews, type ActivityView, type ArenaPlan, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
-import { list, num, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
+import { RETIRED_STATUS } from '../domain/status';
+import { PlanContentError } from '../content/planContentError';
+import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -17,7 +21,17 @@ export function countyArena(content: Pick<PlanContent, 'arenas'>): Arena {
   return county;
 }
 
-/** Every row the plan's content seeds, grouped by partition. */
+/** A retirement as row fields (`retiredInVersion`, `retiredReason`). */
+export function retirementFields(retired: Retirement | undefined): Record<string, string | number> {
+  return retired ? { retiredInVersion: retired.version, retiredReason: retired.reason } : {};
+}
+
+/** The row that records a version of the plan loaded into the store. */
+export function versionEntity(version: PlanVersion, loadedAt: Date): Entity {
+  return { partitionKey: CONTENT_PARTITION, rowKey: ROW.version(version.version), version: version.version, inForceFrom: version.inForceFrom, loadedAt: loadedAt.toISOString() };
+}
+
+/** Every row the plan's content seeds, grouped by partition (the version row is not among them). */
 export function contentEntities(content: PlanContent): Map<string, Entity[]> {
   const plan: Entity[] = [];
   const countyScope = scopePartition(countyArena(content).id);
@@ -28,6 +42,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     rowKey: ROW.info,
     id: p.id,
     name: p.name,
+    version: p.version,
     inForceFrom: p.inForceFrom,
     followUpIntervalMonths: p.followUpIntervalMonths,
     revisionIntervalYears: p.revisionIntervalYears,
@@ -56,15 +71,21 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         level: m.level,
         breakdown: JSON.stringify(m.breakdown),
         source: m.source ?? '',
+        ...retirementFields(m.retired),
       }),
     );
     s.localRecommendations.forEach((r, order) =>
-      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title }),
+      plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.recommendation(r.id), id: r.id, strategyId: s.id, order, title: r.title, ...retirementFields(r.retired) }),
     );
     s.activities.forEach((a, order) => {
-      county.push(activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }));
+      county.push({ ...activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }), ...retirementFields(a.retired) });
       const statuses = resolveMergedStatus(a.subActivities);
-      a.subActivities.forEach((d, subOrder) => county.push(subActivityEntity(countyScope, { ...d, ...statuses[subOrder]!, activityId: a.id, strategyId: s.id, order: subOrder })));
+      a.subActivities.forEach((d, subOrder) => {
+        // A retired activity retires its sub-activities with it.
+        const retired = d.retired ?? a.retired;
+        const row = subActivityEntity(countyScope, { ...d, ...statuses[subOrder]!, activityId: a.id, strategyId: s.id, order: subOrder });
+        county.push(retired ? { ...row, status: RETIRED_STATUS.id, ...retirementFields(retired) } : row);
+      });
     });
   }
   return new Map([
@@ -138,23 +159,55 @@ export function resolveMergedStatus(subs: Array<Pick<SubActivity, 'status' | 'st
 export interface SeedResult {
   created: number;
   existing: number;
+  /**
+   * Set when the store holds another version of the plan than the file: nothing was written,
+   * and the store's version stays in use (a revised file is loaded with `npm run plan -- apply`).
+   */
+  versionMismatch?: { stored: number; file: number };
+}
+
+/** How long the cached content is used before its info row's ETag is checked again. */
+const CONTENT_RECHECK_MS = 60_000;
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** YYYY-MM-DD in Sweden. */
+export function swedishDate(at: Date): string {
+  return stockholmDate.format(at);
 }
 
 export class PlanStore {
-  private cachedContent?: Promise<PlanContentView>;
+  private cached?: { etag: Promise<string>; view: Promise<PlanContentView>; checkedAt: number };
 
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Adds every row of the content that is not stored yet and leaves every stored row as it is:
-   * a restart never resets a status someone set, and a new plan version only adds.
+   * a restart never resets a status someone set. Reads only row keys: the content partition's,
+   * and the county scope's activity and sub-activity rows (never history). A file of another
+   * version than the store's writes nothing: revisions are loaded by `npm run plan -- apply`.
    */
   async seed(content: PlanContent): Promise<SeedResult> {
     let created = 0;
     let existing = 0;
-    this.cachedContent = undefined;
-    for (const [partitionKey, rows] of contentEntities(content)) {
-      const stored = await this.rowKeys(partitionKey);
+    this.cached = undefined;
+    const info = await this.row(CONTENT_PARTITION, ROW.info);
+    if (info && str(info, 'id') !== content.plan.id) {
+      throw new PlanContentError(`The store holds the plan "${str(info, 'id')}", not "${content.plan.id}" from the plan file: one store holds one plan; use another store (TABLE_PREFIX, TABLES_CONNECTION_STRING or AZURITE_LOCATION) for another region's plan`);
+    }
+    // A store seeded before plan versions existed holds version 1.
+    const storedVersion = info ? num(info, 'version') || 1 : undefined;
+    if (storedVersion !== undefined && storedVersion !== content.plan.version) {
+      return { created, existing, versionMismatch: { stored: storedVersion, file: content.plan.version } };
+    }
+    const partitions = contentEntities(content);
+    partitions.get(CONTENT_PARTITION)!.push(versionEntity(content.plan, this.now()));
+    for (const [partitionKey, rows] of partitions) {
+      const ranges = partitionKey === CONTENT_PARTITION ? undefined : [prefixRange('activity|'), prefixRange('sub|')];
+      const stored = await this.rowKeys(partitionKey, ranges);
       const missing = rows.filter((r) => !stored.has(r.rowKey));
       existing += rows.length - missing.length;
       for (let i = 0; i < missing.length; i += 100) {
@@ -162,20 +215,41 @@ export class PlanStore {
       }
     }
     await this.syncMeasureReporting(content);
-    this.cachedContent = undefined;
+    this.cached = undefined;
     return { created, existing };
   }
 
   /**
-   * The plan's content (plan facts, strategies, effect measures, recommendations, arenas): one
-   * partition query, then kept in memory. Only seeding changes content, and it clears the cache.
+   * The plan's content (plan facts, versions, strategies, effect measures, recommendations,
+   * arenas): one partition query, then kept in memory. At most once a minute (real time) a point
+   * read of the plan's info row checks that the content is still the same: `npm run plan --
+   * apply` rewrites that row, so a running server takes up a revised plan within a minute, and a
+   * turn costs no storage request for the content. Retired effect measures and recommendations
+   * are left out: nobody reports or adopts them any more.
    */
   async content(): Promise<PlanContentView> {
-    this.cachedContent ??= this.readContent().catch((error: unknown) => {
-      this.cachedContent = undefined;
-      throw error;
+    const checkedAt = performance.now();
+    const cached = this.cached;
+    if (cached && checkedAt - cached.checkedAt < CONTENT_RECHECK_MS) return cached.view;
+    if (cached) {
+      const info = await this.row(CONTENT_PARTITION, ROW.info);
+      if (info && info.etag === (await cached.etag)) {
+        cached.checkedAt = checkedAt;
+        return cached.view;
+      }
+    }
+    const read = this.readContent();
+    const entry = { view: read.then((r) => r.view), etag: read.then((r) => r.etag, () => ''), checkedAt };
+    this.cached = entry;
+    read.catch(() => {
+      if (this.cached === entry) this.cached = undefined;
     });
-    return this.cachedContent;
+    return entry.view;
+  }
+
+  /** Forgets the cached content: the next read takes it from the store. */
+  invalidate(): void {
+    this.cached = undefined;
   }
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
@@ -232,10 +306,16 @@ export class PlanStore {
     const arenas = options.arenaId ? content.arenas.filter((a) => a.kind === 'county' || a.id === options.arenaId) : content.arenas;
     const plans = new Map(await Promise.all(arenas.map(async (a) => [a.id, await this.arenaPlan(a, { history: true })] as const)));
     const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
+    const versions = planVersions(content);
+    const today = swedishDate(this.now());
+    const upcoming = upcomingVersion(versions, today);
     return {
       plan: content.plan,
       strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
       arenas: arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
+      versions,
+      inForce: versionInForce(versions, today),
+      ...(upcoming ? { upcoming } : {}),
     };
   }
 
@@ -245,11 +325,11 @@ export class PlanStore {
     return activityViews(activities, subs, withHistory ? historyBySub(rows) : undefined);
   }
 
-  private async readContent(): Promise<PlanContentView> {
+  private async readContent(): Promise<{ view: PlanContentView; etag: string }> {
     const contentRows = await this.partition(CONTENT_PARTITION);
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
-    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix)).sort((a, b) => num(a, 'order') - num(b, 'order'));
+    const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix) && !retirementOf(r).retired).sort((a, b) => num(a, 'order') - num(b, 'order'));
     const arenas: Arena[] = byPrefix('arena|').map((r) => {
       const aliases = r.aliases === undefined ? [] : list(r, 'aliases');
       return { id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality', ...(aliases.length ? { aliases } : {}) };
@@ -268,6 +348,7 @@ export class PlanStore {
     const plan: PlanInfo = {
       id: str(info, 'id'),
       name: str(info, 'name'),
+      version: num(info, 'version') || 1,
       inForceFrom: str(info, 'inForceFrom'),
       followUpIntervalMonths: num(info, 'followUpIntervalMonths'),
       revisionIntervalYears: num(info, 'revisionIntervalYears'),
@@ -276,7 +357,11 @@ export class PlanStore {
       purpose: str(info, 'purpose'),
       principles: list(info, 'principles'),
     };
-    return { plan, strategies, arenas };
+    const versions = contentRows
+      .filter((r) => r.rowKey.startsWith(ROW.versionPrefix))
+      .map((r) => ({ version: num(r, 'version'), inForceFrom: str(r, 'inForceFrom') }))
+      .sort((a, b) => a.version - b.version);
+    return { view: { plan, strategies, arenas, versions: versions.length > 0 ? versions : [{ version: plan.version, inForceFrom: plan.inForceFrom }] }, etag: info.etag };
   }
 
   /**
@@ -295,19 +380,25 @@ export class PlanStore {
     }
   }
 
-  private async rowKeys(partitionKey: string): Promise<Set<string>> {
+  private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {
+    try {
+      return (await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey)) as Row;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  private async rowKeys(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Set<string>> {
     const keys = new Set<string>();
-    const rows = this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] } });
+    const rows = this.table.listEntities({ queryOptions: { filter: rangeFilter(partitionKey, ranges), select: ['RowKey'] } });
     for await (const row of rows) keys.add(row.rowKey!);
     return keys;
   }
 
   private async partition(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Row[]> {
-    const filter = ranges
-      ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
-      : odata`PartitionKey eq ${partitionKey}`;
     const rows: Row[] = [];
-    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) rows.push(row as Row);
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(partitionKey, ranges) } })) rows.push(row as Row);
     return rows;
   }
 
@@ -330,6 +421,13 @@ export class PlanStore {
     }
     return created;
   }
+}
+
+/** A partition, or only the given RowKey ranges of it. */
+export function rangeFilter(partitionKey: string, ranges?: Array<{ from: string; to: string }>): string {
+  return ranges
+    ? ranges.map((r) => `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${r.from} and RowKey lt ${r.to}`})`).join(' or ')
+    : odata`PartitionKey eq ${partitionKey}`;
 }
 
 /** History rows by sub-activity, newest first (history keys sort newest first within a sub-activity). */

@@ -62,6 +62,9 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
   if (!found) return notFound;
   const decision = mayChange(command.origin, command.scope);
   if (!decision.allowed) return refused('notAllowed', `${decision.reason} Ingenting har ändrats.`);
+  // Closed by a revision of the plan (npm run plan -- apply): readable with its history, never reopened.
+  const retired = found.sub.retired ?? found.activity.retired;
+  if (retired) return refused('notAllowed', `"${found.sub.title}" avslutades när planen reviderades (version ${retired.version}): ${retired.reason} Den kan läsas med sin historik men inte ändras. Ingenting har ändrats.`);
 
   const answer = normaliseAnswer(parsed.value, found.sub);
   if (!answer.ok) return { ...refused('invalid', INVALID, [answer.error]), request: parsed.value };

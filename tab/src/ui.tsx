@@ -10,6 +10,7 @@ const STATUS_COLOR: Record<StatusId, 'informative' | 'warning' | 'brand' | 'succ
   pagar: 'brand',
   klar: 'success',
   avbruten: 'subtle',
+  avslutad_i_revidering: 'subtle',
 };
 
 export function StatusBadge({ status }: { status: StatusId }) {

@@ -46,7 +46,7 @@ describe('the county channel follows up Bilaga 1', () => {
     assert.match(text, new RegExp(`${delaktighet.length} delaktiviteter: ${delaktighet.length} ej uppföljda\n`));
     // 2023–2024 and 2024–2025 periods have ended by November 2026: not done is overdue.
     assert.match(text, /Försenat: prioriteringsperioden har gått ut/);
-    assert.match(text, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Ej uppföljd sedan planen antogs \(planen 2023: Pågår\)/);
+    assert.match(text, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Ej uppföljd sedan planen antogs \(enligt planen: Pågår\)/);
     assert.ok(buttons(card).some((b) => b.title === 'Visa aktiviteter'));
     assert.ok(JSON.stringify(card).includes('Öppna planen'));
   });

@@ -8,7 +8,7 @@ import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import { snapshot } from '../helpers/storage';
 import type { ChannelPlace } from '../helpers/teamsActivity';
-import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+import { ANNA, BENGT, buttons, type Card, cardText, channel, inputValues } from '../helpers/teamsClient';
 
 const content = loadPlanContent();
 const recommendations = content.strategies.flatMap((s) => s.localRecommendations.map((r) => ({ ...r, strategy: s })));
@@ -18,20 +18,6 @@ const ostersund = channel('Östersund');
 const krokom = channel('Krokom');
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 
-/** What Teams sends with a click: every input of the card with its current value, then the button's data. */
-function inputsOf(card: Card): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string') values[o.id] = o.value ?? '';
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card.body);
-  return values;
-}
 
 describe('ny aktivitet: an arena adopts recommended local activities and adds its own', () => {
   const clock = new TestClock();
@@ -62,7 +48,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
   async function strategyStep(card: Card, strategyId: string, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
     const button = buttons(card).find((b) => b.verb === 'chooseNewActivityStrategy' && b.data.strategyId === strategyId);
     if (!button) return card;
-    return bot.teams.execute(place, button.verb, { ...inputsOf(card), ...button.data }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data }, as);
   }
 
   /** Clicks Välj for the recommendation's strategy, then Anta, with the card's inputs as Teams would send them. */
@@ -71,14 +57,14 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     const button = buttons(step).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendationId);
     assert.ok(button, `no Anta for ${recommendationId}`);
     assert.equal(button.title, 'Anta');
-    return bot.teams.execute(place, button.verb, { ...inputsOf(step), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(step), ...button.data, ...inputs }, as);
   }
 
   /** The own-activity form, as the Egen aktivitet button opens it. */
   async function ownForm(card: Card, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
     const open = buttons(card).find((b) => b.verb === 'ownActivityForm');
     if (!open) return card;
-    return bot.teams.execute(place, open.verb, { ...inputsOf(card), ...open.data }, as);
+    return bot.teams.execute(place, open.verb, { ...inputValues(card), ...open.data }, as);
   }
 
   async function addOwn(card: Card, inputs: Record<string, unknown>, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
@@ -86,7 +72,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     const button = buttons(form).find((b) => b.title === 'Lägg till');
     assert.ok(button, 'no Lägg till');
     assert.equal(button.verb, 'createOwnActivity');
-    return bot.teams.execute(place, button.verb, { ...inputsOf(form), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(form), ...button.data, ...inputs }, as);
   }
 
   it('asks for the strategy first, then shows its recommended local activities, each with an Anta button', async () => {
@@ -105,8 +91,8 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
       assert.ok(anta.every((b) => b.title === 'Anta'));
       for (const r of s.localRecommendations) assert.match(cardText(step), new RegExp(r.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       // The period choice defaults to this year and next year.
-      assert.equal(inputsOf(step).adoptFrom, '2026');
-      assert.equal(inputsOf(step).adoptTo, '2027');
+      assert.equal(inputValues(step).adoptFrom, '2026');
+      assert.equal(inputValues(step).adoptTo, '2027');
       assert.ok(Buffer.byteLength(JSON.stringify(step)) < 12_000);
     }
   });
@@ -119,7 +105,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     assert.equal(card.version, '1.5');
     assert.ok(!json.includes('${'), 'no unexpanded template bindings');
     assert.ok(Buffer.byteLength(json) < 20_000, `card is ${Buffer.byteLength(json)} bytes`);
-    const inputs = inputsOf(card);
+    const inputs = inputValues(card);
     assert.deepEqual(inputs, { strategyId: '', title: '', periodFrom: '2026', periodTo: '2027', measure: '', target: '' });
     const strategyChoices = (JSON.stringify(card).match(/"value":"s\d"/g) ?? []).map((v) => v.slice(9, -1));
     assert.deepEqual(strategyChoices, content.strategies.map((s) => s.id));
@@ -129,7 +115,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     assert.ok(buttons(card).some((b) => b.title === 'Lägg till' && b.verb === 'createOwnActivity'));
     // From a strategy's step, the form comes with that strategy chosen.
     const fromStrategy = await ownForm(await strategyStep(overview, 's3'));
-    assert.equal(inputsOf(fromStrategy).strategyId, 's3');
+    assert.equal(inputValues(fromStrategy).strategyId, 's3');
   });
 
   it('understands the English alias', async () => {
@@ -315,7 +301,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
       const card = await addOwn(await openCard(), { strategyId: 's3', title: 'Ab', measure: 'Antal besök', target: 'Fler än i fjol' });
       assert.match(cardText(card), /minst 3 tecken/);
       assert.deepEqual(
-        { ...inputsOf(card) },
+        { ...inputValues(card) },
         { strategyId: 's3', title: 'Ab', periodFrom: '2026', periodTo: '2027', measure: 'Antal besök', target: 'Fler än i fjol' },
       );
       // Corrected, the same card adds the activity.

@@ -64,7 +64,7 @@ describe('the plan in Table Storage', () => {
       assert.equal(after.state.updatedBy, 'Anna Andersson');
     });
 
-    it('a new plan version adds activities without touching existing ones', async () => {
+    it('seeding an edited file of the same plan version only adds what is missing', async () => {
       await setStatus(anna, 'klar');
       const before = await snapshot(tables);
       const next = structuredClone(content);

@@ -33,7 +33,9 @@ describe('the reminder rules', () => {
     assert.match(REMINDER_RULES.find((r) => r.id === 'periodEnding')!.explanation, /30 dagar/);
     assert.match(REMINDER_RULES.find((r) => r.id === 'measureReporting')!.explanation, /halvårsskifte och årsskifte/);
     assert.match(REMINDER_RULES.find((r) => r.id === 'yearlyFollowUp')!.explanation, /följs upp årligen i länsgemensam samverkan/);
-    assert.match(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /var tredje år.*2023-12-01/);
+    assert.match(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /var tredje år.*gällande version/);
+    // The date comes from the plan version in force, not from the code.
+    assert.doesNotMatch(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /2023/);
   });
 
   it('give the yearly follow-up and the revision to the county channel only', () => {
