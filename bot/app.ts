@@ -7,7 +7,7 @@ import { loadPlanContent } from './content/loadPlan';
 import { Conversation } from './conversation/conversation';
 import { conversationFeatures } from './conversation/features';
 import { isPlanTeam } from './conversation/planTeam';
-import { tabLinks } from './domain/deepLinks';
+import { createReminderSweep, createStores, links, preparePlan } from './compose';
 import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
 import { ActivityStore } from './storage/activityStore';
@@ -46,6 +46,8 @@ export interface RunningApp {
 export interface AppOptions {
   log?: Logger;
   now?: () => Date;
+  /** The embedded Azurite died and could not be started again (bot/index.ts stops the app). */
+  onStorageLost?: (error: Error) => void;
 }
 
 export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
@@ -53,9 +55,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ config: redactedConfig(config) }, 'Starting');
 
   let azurite: RunningAzurite | undefined;
+  let afterStorageRestart: () => Promise<void> = async () => undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
-    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port });
+    // A restarted Azurite may have lost its last seconds (README.md): tables and seed are made good again.
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
     connection = { kind: 'connectionString', connectionString: azurite.connectionString };
   } else {
@@ -66,34 +70,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const tables = createTables(connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
-    const plan = new PlanStore(tables.plan, options.now);
-    const seeded = await plan.seed(content);
-    if (seeded.versionMismatch) log.warn(seeded.versionMismatch, 'The store holds another version of the plan than the plan file, and keeps it: load a revised plan with npm run plan -- apply <file>');
-    else log.info(seeded, 'Plan seeded');
-    const activities = new ActivityStore(tables.plan, options.now);
-
     const now = options.now ?? (() => new Date());
-    const channels = new ChannelStore(tables.channels, now);
-    const measures = new MeasureStore(tables.measures, now);
-    // Effect-measure values stored before the one-partition layout are moved once (marker row).
-    const movedValues = await measures.migrateLayout(content.strategies.flatMap((s) => s.effectMeasures.map((m) => m.id)));
-    if (movedValues > 0) log.info({ rows: movedValues }, 'Effect-measure values moved to the one-partition layout');
-    const localActivities = new LocalActivityStore(tables.plan, now);
-    const services = { plan, activities, channels, measures, localActivities, links: tabLinks({ teamsAppId: config.teamsAppId, publicUrl: config.publicUrl }), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const stores = createStores(tables, now);
+    const { plan, activities, channels, measures, localActivities, reminders } = stores;
+    await preparePlan(stores, content, log);
+    afterStorageRestart = async () => {
+      await ensureTables(tables, describeConnection(connection));
+      log.info(await plan.seed(content), 'Plan seeded again after a storage restart');
+    };
+    const services = { plan, activities, channels, measures, localActivities, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
-    const reminders = new ReminderStore(tables.reminders);
     const reminderLog = log.child({ module: 'reminders' });
-    const reminderSweep = new ReminderSweep({
-      plan,
-      channels,
-      measures,
-      reminders,
-      sender: new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }),
-      links: services.links,
-      log: reminderLog,
-      now,
-    });
+    const reminderSweep = createReminderSweep(stores, new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }), config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '', isPlanTeam: (teamId) => isPlanTeam(services, teamId) });
     const server = createServer({

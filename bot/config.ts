@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { optionalText } from './envText';
 import { loadTabConfig, TabConfigError, type TabConfig } from './api/tabConfig';
+import { isLoopbackHost, isLoopbackUrl, resolvedTableEndpoint } from './storage/endpoint';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -104,13 +105,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     bot = { appId: e.BOT_ID, type, ...(e.BOT_PASSWORD ? { password: e.BOT_PASSWORD } : {}), ...(e.BOT_TENANT_ID ? { tenantId: e.BOT_TENANT_ID } : {}) };
   }
 
+  // Where the store really is, as the storage client resolves the connection string.
+  const storeEndpoint = e.TABLES_CONNECTION_STRING !== undefined ? resolvedTableEndpoint(e.TABLES_CONNECTION_STRING) : undefined;
+  // A string the client cannot resolve is not provably local (it fails at start-up, on connecting).
+  const remoteStore = e.TABLES_ACCOUNT_URL !== undefined || (e.TABLES_CONNECTION_STRING !== undefined && (!storeEndpoint || !isLoopbackUrl(storeEndpoint)));
+  const publicUrl = e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`;
+
+  // Without BOT_ID, /api/messages takes unauthenticated requests: allowed only when the whole
+  // setup is provably on this machine (listening on loopback, reached on loopback, storing on
+  // loopback). Anything else could be reached or harmed from outside.
+  if (!bot) {
+    const notLocal = [
+      ...(isLoopbackHost(e.HOST) ? [] : [`HOST=${e.HOST}`]),
+      ...(isLoopbackUrl(publicUrl) ? [] : ['PUBLIC_URL']),
+      ...(remoteStore ? [e.TABLES_ACCOUNT_URL ? 'TABLES_ACCOUNT_URL' : 'TABLES_CONNECTION_STRING'] : []),
+    ];
+    if (notLocal.length > 0) {
+      throw new ConfigError(
+        `BOT_ID is not set, so the bot would accept unauthenticated requests; that is allowed only when everything is on this machine, but ${notLocal.join(', ')} ${notLocal.length === 1 ? 'is' : 'are'} not. Set BOT_ID (and BOT_PASSWORD), or keep HOST, PUBLIC_URL and the store on 127.0.0.1. See .env.example.`,
+      );
+    }
+  }
+
   // With nothing configured for Azure or sign-in (the embedded defaults, or Azurite on this
   // machine), the tab and its API run in the visible development mode; TAB_DEV_MODE=false turns
   // it off, and tabConfig.ts refuses it whenever BOT_ID or TABLES_ACCOUNT_URL is set.
-  const remoteStore = e.TABLES_CONNECTION_STRING !== undefined && !/TableEndpoint=https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(e.TABLES_CONNECTION_STRING);
-  const localOnly = !e.BOT_ID && !e.TABLES_ACCOUNT_URL && !remoteStore && !env.AAD_APP_CLIENT_ID?.trim();
+  const localOnly = !e.BOT_ID && !remoteStore && !env.AAD_APP_CLIENT_ID?.trim();
   if (remoteStore && env.TAB_DEV_MODE?.trim() === 'true') {
-    throw new ConfigError('TAB_DEV_MODE=true is refused: TABLES_CONNECTION_STRING points at a store that is not on this machine.');
+    throw new ConfigError('TAB_DEV_MODE=true is refused: the store is not on this machine.');
   }
   let tab: TabConfig;
   try {
@@ -131,7 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
     planTeamIds: list(e.PLAN_TEAM_IDS),
     projectLeaderIds: list(e.PROJECT_LEADER_IDS),
-    publicUrl: e.PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    publicUrl,
     ...(bot ? { bot } : {}),
   });
 }

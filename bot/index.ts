@@ -3,14 +3,29 @@ import 'dotenv/config';
 import { ConfigError, loadConfig } from './config';
 import { PlanContentError } from './content/loadPlan';
 import { StorageUnreachableError } from './storage/tables';
-import { startApp } from './app';
+import { startApp, type RunningApp } from './app';
+
+/** Longest a stop may take: a reminder sweep (15 s), open requests, Azurite saving its data (15 s). */
+const STOP_BOUND_MS = 45_000;
 
 async function main(): Promise<void> {
-  const app = await startApp(loadConfig());
+  let running: RunningApp | undefined;
+  const app = await startApp(loadConfig(), {
+    // Without its store the app can only answer 503: stop with one line instead of sitting broken.
+    onStorageLost: (error) => {
+      console.error(`Gemensam plan stopped: ${error.message}`);
+      void (running?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+    },
+  });
+  running = app;
   app.reminderSchedule.start();
   app.log.info({ url: app.url }, `Gemensam plan is running: ${app.url}/api/plan, bot at ${app.url}/api/messages`);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'Stopping');
+    setTimeout(() => {
+      console.error(`Gemensam plan did not stop within ${STOP_BOUND_MS / 1000} s; exiting anyway.`);
+      process.exit(1);
+    }, STOP_BOUND_MS).unref();
     await app.close();
     process.exit(0);
   };

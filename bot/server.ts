@@ -5,6 +5,9 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './log';
 import type { MessageEndpoint } from './teams/adapter';
 
+/** The largest request body any route takes (a card submission, a tab update). */
+const MAX_BODY_KB = 256;
+
 export interface ServerDeps {
   log: Logger;
   messages: MessageEndpoint;
@@ -13,7 +16,7 @@ export interface ServerDeps {
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'gemensam-plan' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_KB * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -25,9 +28,25 @@ export function createServer(deps: ServerDeps): Server {
     res.send(storage ? 200 : 503, { status: storage ? 'ok' : 'degraded', storage: storage ? 'ok' : 'unreachable' });
   });
 
-  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, callback: () => void) => {
-    if ((err.statusCode ?? 500) >= 500) deps.log.error({ err, path: req.path() }, 'Request failed');
+  // restify's own refusals (a body that is not JSON, too large, an unknown route) are answered
+  // like every other error of the API: JSON with a Swedish sentence, never restify's English.
+  server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) deps.log.error({ err, path: req.path() }, 'Request failed');
+    const message = ERROR_MESSAGES[status] ?? (status >= 500 ? ERROR_MESSAGES[500]! : ERROR_MESSAGES[400]!);
+    err.toJSON = () => ({ error: message });
+    res.header('Content-Type', 'application/json; charset=utf-8');
     callback();
   });
   return server;
 }
+
+/** The Swedish answer to a request restify refused before a handler saw it, by status. */
+const ERROR_MESSAGES: Record<number, string> = {
+  400: 'Begäran kunde inte läsas: innehållet är inte giltig JSON.',
+  404: 'Det finns ingenting på den adressen.',
+  405: 'Det går inte att göra så på den här adressen.',
+  413: `Begäran är för stor: högst ${MAX_BODY_KB} kB.`,
+  415: 'Skicka innehållet som JSON (Content-Type: application/json).',
+  500: 'Något gick fel. Försök igen om en stund.',
+};

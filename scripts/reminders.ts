@@ -4,31 +4,33 @@
 //   npm run reminders -- --at 2026-11-25 --dry-run     # what would be sent, to whom and why
 //   npm run reminders -- --at 2026-11-30T09:00         # sends what is due (Stockholm time)
 //   npm run reminders -- --problems                    # only the failures and unreachable channels
+//   npm run reminders -- --resend '<channel>|<rule>|<subject>|<due period>'
+//                                                      # a possibly sent reminder that did not arrive: send it once more
 //
 // A date alone means 00:00 in Stockholm, a time without a zone is Stockholm time, and a full ISO
 // time with Z or an offset is taken as it is. A dry run claims and sends nothing; a real sweep
 // claims each reminder in Table Storage first, exactly like the running server, so running it
-// while the server runs (or twice) never sends anything twice. Every run ends with the reminders
-// that failed and the channels the bot can no longer reach.
+// while the server runs (or twice) never sends anything twice. A reminder whose card may have
+// reached the channel without an answer (the Bot Connector did not answer in time, or a sweep was
+// stopped mid-send) is "possibly sent": no sweep sends it again; this command lists it, and
+// --resend releases it for one more send once someone has checked the channel. Every run ends
+// with the reminders that failed, those possibly sent, and the channels the bot can no longer reach.
 import 'dotenv/config';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from '../bot/config';
+import { createReminderSweep, createStores, preparePlan } from '../bot/compose';
+import { ConfigError, loadConfig } from '../bot/config';
+import { loadPlanContent } from '../bot/content/loadPlan';
 import type { ChannelRecord } from '../bot/domain/channels';
-import { tabLinks } from '../bot/domain/deepLinks';
 import { stockholmTime } from '../bot/reminders/schedule';
-import { ReminderSweep, type SweepItem, type SweepReport } from '../bot/reminders/sweep';
-import { azuriteConnectionString, startAzurite } from '../bot/storage/azurite';
-import { ChannelStore } from '../bot/storage/channelStore';
-import { MeasureStore } from '../bot/storage/measureStore';
-import { PlanStore } from '../bot/storage/planStore';
-import { ReminderStore, type ReminderRecord } from '../bot/storage/reminderStore';
-import { createTables, describeConnection, ensureTables, StorageUnreachableError, type TableConnection } from '../bot/storage/tables';
+import type { SweepItem, SweepReport } from '../bot/reminders/sweep';
+import { openOperatorStore } from '../bot/storage/operatorStore';
+import { isPossiblySent, type ReminderRecord } from '../bot/storage/reminderStore';
+import { createTables, describeConnection, ensureTables, StorageUnreachableError } from '../bot/storage/tables';
 import { createBotAdapter } from '../bot/teams/adapter';
 import { BotProactiveSender, type ProactiveSender } from '../bot/teams/proactiveSender';
 
-const USAGE = 'Usage: npm run reminders -- [--at <ISO time or date>] [--dry-run] [--problems]';
+const USAGE = "Usage: npm run reminders -- [--at <ISO time or date>] [--dry-run] [--problems] [--resend '<channel>|<rule>|<subject>|<due period>']";
 
 export class UsageError extends Error {}
 
@@ -49,29 +51,6 @@ export function parseAt(value: string | undefined, now: Date = new Date()): Date
   const at = new Date(trimmed);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(trimmed) || Number.isNaN(at.getTime())) throw new UsageError(`--at ${value} is not an ISO time. ${USAGE}`);
   return at;
-}
-
-/** Whether something answers on 127.0.0.1:port (the Azurite of a running `npm start`). */
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    const done = (answer: boolean) => {
-      socket.destroy();
-      resolve(answer);
-    };
-    socket.setTimeout(500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-async function openStore(config: Config): Promise<{ connection: TableConnection; close(): Promise<void> }> {
-  if (config.storage.kind !== 'embeddedAzurite') return { connection: config.storage, close: async () => undefined };
-  const { port, location } = config.storage;
-  // The server may be running on the same data folder: use its Azurite, never a second one on the same files.
-  if (await portAnswers(port)) return { connection: { kind: 'connectionString', connectionString: azuriteConnectionString(port) }, close: async () => undefined };
-  const azurite = await startAzurite({ location, port });
-  return { connection: { kind: 'connectionString', connectionString: azurite.connectionString }, close: () => azurite.stop() };
 }
 
 const stockholmFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -102,6 +81,7 @@ export function formatReport(report: SweepReport): string {
   } else {
     section('Sent', by('sent'));
     section('Not sent: failed, throttled or gone', by('failed', 'throttled', 'rejected', 'gone'), (i) => `: ${i.outcome}${i.error ? ` (${i.error})` : ''}, now ${i.state ?? '?'}`);
+    section('Possibly sent: posted, but the Bot Connector did not answer', by('unconfirmed'), (i) => (i.error ? ` (${i.error})` : ''));
   }
   section('Already sent or given up', by('done'), (i) => `: ${i.state}`);
   section('Held by another sweep, or waiting for its next attempt', by('held'), (i) => `: ${i.state}`);
@@ -120,28 +100,38 @@ export function formatReport(report: SweepReport): string {
   return lines.join('\n');
 }
 
-/** Failed reminders and unreachable channels: what an operator should look at. */
-export function formatProblems(problems: ReminderRecord[], channels: ChannelRecord[]): string {
+/** Failed and possibly sent reminders, and unreachable channels: what an operator should look at. */
+export function formatProblems(problems: ReminderRecord[], channels: ChannelRecord[], now: Date = new Date()): string {
   const names = new Map(channels.map((c) => [c.channelId, c]));
-  const lines = ['', `Failed reminders: ${problems.length === 0 ? 'none' : problems.length}`];
-  for (const p of problems) {
+  const place = (p: ReminderRecord) => {
     const c = names.get(p.channelId);
+    return c ? `${c.teamName} › ${c.channelName}` : p.channelId;
+  };
+  const possiblySent = problems.filter((p) => isPossiblySent(p, now));
+  const failed = problems.filter((p) => !isPossiblySent(p, now));
+  const lines = ['', `Failed reminders: ${failed.length === 0 ? 'none' : failed.length}`];
+  for (const p of failed) {
     const when = p.state === 'failed-transient' && p.nextAttemptAt ? `, next attempt ${p.nextAttemptAt}` : '';
-    const what = p.state === 'claimed' ? `claim by ${p.claimedBy} ran out at ${p.leaseUntil} without an outcome` : `${p.state}: ${p.lastError ?? '?'}`;
-    lines.push(`  ${c ? `${c.teamName} › ${c.channelName}` : p.channelId} [${p.rule}|${p.subject}|${p.duePeriod}] ${what}, ${p.attempts} attempt(s)${when}`);
+    const what = p.state === 'claimed' ? `claim by ${p.claimedBy} ran out at ${p.leaseUntil} before anything was sent (the next sweep sends it)` : `${p.state}: ${p.lastError ?? '?'}`;
+    lines.push(`  ${place(p)} [${p.rule}|${p.subject}|${p.duePeriod}] ${what}, ${p.attempts} attempt(s)${when}`);
+  }
+  lines.push('', `Possibly sent (not sent again by itself): ${possiblySent.length === 0 ? 'none' : possiblySent.length}`);
+  for (const p of possiblySent) {
+    const why = p.state === 'unconfirmed' ? `no answer from the Bot Connector (${p.lastError ?? '?'})` : `the sweep ${p.claimedBy} stopped while sending`;
+    lines.push(`  ${place(p)} [${p.rule}|${p.subject}|${p.duePeriod}] ${why}. Look in the channel; if the card is not there: npm run reminders -- --resend '${p.channelId}|${p.rule}|${p.subject}|${p.duePeriod}'`);
   }
   const unreachable = channels.filter((c) => c.state === 'unreachable');
   lines.push('', `Unreachable channels: ${unreachable.length === 0 ? 'none' : unreachable.length}`);
   for (const c of unreachable) {
-    lines.push(`  ${c.teamName} › ${c.channelName}${c.arenaId ? ` (arena ${c.arenaId})` : ''}: the Bot Connector refused (403/404); add the app to the team again, and the channel becomes active when the bot next hears from it.`);
+    lines.push(`  ${c.teamName} › ${c.channelName}${c.arenaId ? ` (arena ${c.arenaId})` : ''}: the Bot Connector refused (403/404); add the app to the team again, and the channel becomes active (and gets its due reminders) when the bot next hears from it.`);
   }
   return lines.join('\n');
 }
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out: (text: string) => void = (t) => console.log(t)): Promise<void> {
-  let values: { at?: string; 'dry-run'?: boolean; problems?: boolean; help?: boolean };
+  let values: { at?: string; 'dry-run'?: boolean; problems?: boolean; resend?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { at: { type: 'string' }, 'dry-run': { type: 'boolean' }, problems: { type: 'boolean' }, help: { type: 'boolean' } }, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: { at: { type: 'string' }, 'dry-run': { type: 'boolean' }, problems: { type: 'boolean' }, resend: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: false }));
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`);
   }
@@ -154,29 +144,34 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   const config = loadConfig(env);
   // Logs go to stderr, so that stdout is the report.
   const log = pino({ level: env.LOG_LEVEL ? config.logLevel : 'warn', base: { app: 'gemensam-plan', tool: 'reminders' } }, pino.destination(2));
-  const store = await openStore(config);
+  const store = await openOperatorStore(config);
   try {
     const tables = createTables(store.connection, config.tablePrefix);
     await ensureTables(tables, describeConnection(store.connection));
-    const channels = new ChannelStore(tables.channels);
-    const reminders = new ReminderStore(tables.reminders);
+    const stores = createStores(tables, () => new Date());
+    // The same preparation as the server's: the plan's content, and values in an earlier layout moved.
+    await preparePlan(stores, loadPlanContent(config.planFile), log);
+    const { channels, reminders } = stores;
+    if (values.resend !== undefined) {
+      const [channelId = '', rule = '', subject = '', duePeriod = ''] = values.resend.split('|');
+      let released = false;
+      try {
+        released = await reminders.release({ channelId, rule, subject, duePeriod }, new Date());
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+      }
+      if (!released) throw new UsageError(`--resend ${values.resend} is not a possibly sent reminder (see --problems for the exact key).`);
+      out(`Released: the next sweep in the channel's delivery hour sends ${rule} once more.`);
+      return;
+    }
     if (!values.problems) {
       const sender: ProactiveSender = dryRun
         ? { send: () => Promise.reject(new Error('A dry run sends nothing')) }
         : new BotProactiveSender(createBotAdapter(config.bot, log), { botAppId: config.bot?.appId ?? '', log });
-      const sweep = new ReminderSweep({
-        plan: new PlanStore(tables.plan),
-        channels,
-        measures: new MeasureStore(tables.measures),
-        reminders,
-        sender,
-        links: tabLinks({ ...(config.teamsAppId ? { teamsAppId: config.teamsAppId } : {}), publicUrl: config.publicUrl }),
-        log,
-        now: () => new Date(),
-      });
+      const sweep = createReminderSweep(stores, sender, config, log, () => new Date());
       out(formatReport(await sweep.run({ at, dryRun })));
     }
-    out(formatProblems(await reminders.problems(new Date()), await channels.all()));
+    out(formatProblems(await reminders.problems(new Date()), await channels.all(), new Date()));
   } finally {
     await store.close();
   }

@@ -46,7 +46,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   const signedIn = (handler: (req: Request, res: Response, user: TabUser) => Promise<void>) => async (req: Request, res: Response) => {
     const auth = await authenticate(req.header('authorization'));
     if (!auth.ok) {
-      res.header('WWW-Authenticate', 'Bearer');
+      if (auth.status === 401) res.header('WWW-Authenticate', 'Bearer');
       res.send(auth.status, { error: auth.message });
       return;
     }
@@ -108,7 +108,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   const serve = async (req: Request, res: Response) => {
     const rest = String(req.params['*'] ?? '');
-    const file = await tabFile(root, rest, /\bgzip\b/.test(req.header('accept-encoding') ?? ''));
+    // Source maps only in the local development mode, never in production.
+    const file = await tabFile(root, rest, /\bgzip\b/.test(req.header('accept-encoding') ?? ''), deps.tab.devMode);
     if (!file.found) {
       res.send(404, { error: 'Sidan finns inte.' });
       return;

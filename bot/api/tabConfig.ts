@@ -16,6 +16,8 @@ const tabEnvSchema = z.object({
   AUTH_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   /** Accepted issuers, comma separated; default Entra v2 and v1 issuers of the tenant. */
   AUTH_ISSUERS: optionalText,
+  /** The delegated scope the tab asks for (aad.manifest.json's oauth2Permissions). */
+  AUTH_SCOPE: optionalText,
   TAB_DEV_MODE: z.enum(['true', 'false', '']).optional(),
   BOT_ID: optionalText,
   TABLES_ACCOUNT_URL: optionalText,
@@ -27,6 +29,10 @@ export interface SsoSettings {
   audiences: string[];
   issuers: string[];
   jwksUrl: string;
+  /** The tenant whose users may sign in (the token's `tid`). */
+  tenantId: string;
+  /** The app's delegated scope a user token must carry in `scp`. */
+  scope: string;
 }
 
 export interface TabConfig {
@@ -51,11 +57,12 @@ export function loadTabConfig(env: NodeJS.ProcessEnv | Record<string, string | u
   }
   let sso: SsoSettings | undefined;
   if (e.AAD_APP_CLIENT_ID) {
-    if (!e.AUTH_TENANT_ID && !(e.AUTH_JWKS_URL && e.AUTH_ISSUERS)) {
-      throw new TabConfigError('AAD_APP_CLIENT_ID is set but AUTH_TENANT_ID is not (or AUTH_JWKS_URL and AUTH_ISSUERS). See .env.example.');
+    // The tenant is required: a token is accepted only from the configured tenant's users.
+    if (!e.AUTH_TENANT_ID) {
+      throw new TabConfigError('AAD_APP_CLIENT_ID is set but AUTH_TENANT_ID is not. See .env.example.');
     }
     if (!e.TAB_DOMAIN) throw new TabConfigError('AAD_APP_CLIENT_ID is set but TAB_DOMAIN is not. See .env.example.');
-    const tenant = e.AUTH_TENANT_ID ?? '';
+    const tenant = e.AUTH_TENANT_ID;
     const issuers = e.AUTH_ISSUERS
       ? e.AUTH_ISSUERS.split(',').map((s) => s.trim()).filter(Boolean)
       : [`https://login.microsoftonline.com/${tenant}/v2.0`, `https://sts.windows.net/${tenant}/`];
@@ -64,6 +71,8 @@ export function loadTabConfig(env: NodeJS.ProcessEnv | Record<string, string | u
       audiences: [`api://${e.TAB_DOMAIN}/${e.AAD_APP_CLIENT_ID}`, e.AAD_APP_CLIENT_ID],
       issuers,
       jwksUrl: e.AUTH_JWKS_URL ?? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys`,
+      tenantId: tenant,
+      scope: e.AUTH_SCOPE ?? 'access_as_user',
     };
   }
   // Without sso and dev mode the tab's API refuses every request (401), which is safe.

@@ -47,10 +47,14 @@ function gzipOf(file: string, mtimeMs: number, body: Buffer): Buffer {
   return zipped;
 }
 
-/** Resolves /tab/<rest> to a file: only *.html at the top and anything under dist/; never outside. */
-export async function tabFile(root: string, rest: string, acceptsGzip = false): Promise<StaticFile> {
+/**
+ * Resolves /tab/<rest> to a file: only *.html at the top and anything under dist/; never outside.
+ * Source maps (the tab's sources) only when asked for: in the local development mode.
+ */
+export async function tabFile(root: string, rest: string, acceptsGzip = false, sourceMaps = false): Promise<StaticFile> {
   const clean = rest === '' ? 'index.html' : rest;
   if (!/^(?:[\w-]+\.html|dist\/[\w./-]+)$/.test(clean) || clean.includes('..')) return { found: false };
+  if (!sourceMaps && clean.endsWith('.map')) return { found: false };
   const file = path.resolve(root, clean);
   if (!file.startsWith(root + path.sep)) return { found: false };
   try {

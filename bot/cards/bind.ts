@@ -1,7 +1,9 @@
 // The one place that expands Adaptive Card templates (adaptivecards-templating). Templates are
-// plain Adaptive Card JSON files beside their builders; `${...}` reads from a view model.
+// plain Adaptive Card JSON files beside their builders; `${...}` reads from a view model. What
+// the card shows is escaped here, after expansion, so no builder can forget it.
 import * as ACData from 'adaptivecards-templating';
 import { LRUCache } from 'lru-cache';
+import { escapeCardText } from './markdownText';
 
 export type CardJson = Record<string, unknown>;
 
@@ -28,5 +30,7 @@ ACData.Template.parseInterpolatedString = (text: string) => {
 export function bind(template: object, data: object): CardJson {
   const expanded = new ACData.Template(template).expand({ $root: data }) as CardJson;
   if (expanded.version !== CARD_VERSION) throw new Error(`Card template has version ${String(expanded.version)}, expected ${CARD_VERSION}`);
+  // Every text a card shows is text, never Markdown (markdownText.ts says why).
+  escapeCardText(expanded);
   return expanded;
 }

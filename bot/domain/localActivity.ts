@@ -5,6 +5,7 @@ import { PLAN_TIME_ZONE } from './followUp';
 import { z } from 'zod';
 import type { Period } from './plan';
 import { ID_PATTERN } from './planSchema';
+import { cleanText, textProblem, textProblemMessage, visibleLength } from './text';
 
 /** Documented maximum lengths of a local activity's text fields (characters, after trimming). */
 export const LOCAL_ACTIVITY_LIMITS = {
@@ -98,10 +99,14 @@ export interface StrategyChoices {
 function line(label: string, max: number, min = 0) {
   return z
     .string({ error: `${label} måste vara text.` })
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: `${label} innehåller tecken som inte är tillåtna.`, abort: true })
-    .refine((s) => min === 0 || s.length > 0, { error: `${label} saknas.`, abort: true })
-    .refine((s) => s.length >= min, { error: `${label} måste vara minst ${min} tecken.`, abort: true })
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s.replace(/[\t\r\n]/g, ' '));
+      if (problem) ctx.addIssue({ code: 'custom', message: `${textProblemMessage(label, problem)}`, abort: true });
+    })
+    .transform((s) => cleanText(s.replace(/\s+/g, ' ')))
+    // Minimums count what a reader sees: four zero-width spaces are not a title.
+    .refine((s) => min === 0 || visibleLength(s) > 0, { error: `${label} saknas.`, abort: true })
+    .refine((s) => visibleLength(s) >= min, { error: `${label} måste vara minst ${min} tecken.`, abort: true })
     .refine((s) => s.length <= max, { error: `${label} får vara högst ${max} tecken.` });
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isPeriodOf, periodLabel, previousComparablePeriod, type PeriodId } from './measurePeriods';
 import type { Arena, EffectMeasure } from './plan';
 import { ID_PATTERN } from './planSchema';
-import type { Validated } from './validation';
+import { userText, type Validated } from './validation';
 
 /** Documented maximums of a reported value (limits.ts is owned by the activities feature). */
 export const MEASURE_LIMITS = {
@@ -191,11 +191,7 @@ const headerSchema = z.object({
   periodId: z.string({ error: 'Perioden saknas' }).max(10, 'Perioden är inte känd'),
   arenaId: idField('Arenan'),
   etag: z.string({ error: 'Kortet är skadat' }).max(200, 'Kortet är skadat').optional(),
-  comment: z
-    .string({ error: 'Kommentaren måste vara text' })
-    .max(MEASURE_LIMITS.comment, `Kommentaren får vara högst ${MEASURE_LIMITS.comment} tecken`)
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .optional(),
+  comment: userText(MEASURE_LIMITS.comment, 'Kommentaren').optional(),
 });
 
 /** Spaces people and programs put between digit groups: space, no-break, narrow no-break, thin, figure. */

@@ -5,14 +5,22 @@ import type { Actor, ChangeRequest } from './activityState';
 import { LIMITS } from './limits';
 import { ID_PATTERN } from './planSchema';
 import { STATUS_IDS, type StatusId } from './status';
+import { cleanText, textProblem, textProblemMessage } from './text';
 
 export const idSchema = z.string().regex(ID_PATTERN, 'okänt id');
 
-const text = (max: number, label: string) =>
+/** Free text a person types: control characters and bidi overrides refused, invisible characters dropped. */
+export const userText = (max: number, label: string) =>
   z
     .string({ error: `${label} måste vara text` })
     .max(max, `${label} får vara högst ${max} tecken`)
-    .transform((v) => v.replace(/\r\n?/g, '\n').trim());
+    .superRefine((v, ctx) => {
+      const problem = textProblem(v);
+      if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(label, problem) });
+    })
+    .transform(cleanText);
+
+const text = userText;
 
 export const changeRequestSchema = z
   .object({

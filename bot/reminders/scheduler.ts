@@ -11,18 +11,22 @@ import type { SweepReport } from './sweep';
 export const DEFAULT_SWEEP_PATTERN = '*/15 * * * *';
 
 export interface Sweeper {
-  run(options?: { at?: Date }): Promise<SweepReport>;
+  run(options?: { at?: Date; signal?: AbortSignal }): Promise<SweepReport>;
 }
 
 export interface SchedulerOptions {
   log: Logger;
   pattern?: string;
+  /** How long stop() waits for a sweep under way (default 15 s). */
+  stopWaitMs?: number;
 }
 
 export class ReminderScheduler {
   private job?: Cron;
 
   private current?: Promise<unknown>;
+
+  private abort?: AbortController;
 
   constructor(
     private readonly sweep: Sweeper,
@@ -44,7 +48,8 @@ export class ReminderScheduler {
         unref: true,
       },
       async () => {
-        this.current = this.sweep.run();
+        this.abort = new AbortController();
+        this.current = this.sweep.run({ signal: this.abort.signal });
         try {
           await this.current;
         } finally {
@@ -64,10 +69,28 @@ export class ReminderScheduler {
     return this.job !== undefined && !this.job.isStopped();
   }
 
-  /** Stops the schedule; resolves when a sweep under way has finished (so that shutdown never cuts one short). */
+  /** Runs a sweep now, as the schedule would (one at a time); for operators and tests. */
+  runNow(): void {
+    void this.job?.trigger();
+  }
+
+  /**
+   * Stops the schedule. A sweep under way is told to start no further send and is waited for at
+   * most stopWaitMs: a card being posted then (a hanging Bot Connector) stays "sending", and
+   * the operator command reports it as possibly sent. Shutdown is never held up longer.
+   */
   async stop(): Promise<void> {
     this.job?.stop();
     this.job = undefined;
-    await this.current?.catch(() => undefined);
+    this.abort?.abort();
+    const current = this.current;
+    if (!current) return;
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.options.stopWaitMs ?? 15_000);
+    });
+    const ended = await Promise.race([current.then(() => 'done' as const, () => 'done' as const), bound]);
+    clearTimeout(timer);
+    if (ended === 'timeout') this.options.log.warn({ waitedMs: this.options.stopWaitMs ?? 15_000 }, 'Stopped without waiting longer for the reminder sweep; a card being sent is reported as possibly sent');
   }
 }

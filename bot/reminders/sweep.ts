@@ -1,7 +1,9 @@
 // One reminder sweep as of a moment: for every active channel linked to an arena, in its delivery
 // hour, work out which reminders are due, claim each in Table Storage before sending (so two
-// sweeps, two instances or a restart mid-sweep never send one twice), send it, and record what
-// happened. A dry run does the same reading and claims and sends nothing.
+// sweeps, two instances or a restart mid-sweep never send one twice), mark it "sending" right
+// before the card is posted, send it, and record what happened. A card that may have arrived
+// without an answer (a timeout, a sweep stopped mid-send) is "possibly sent": never sent again
+// by a sweep, listed for the operator. A dry run does the same reading and claims and sends nothing.
 import { randomUUID } from 'node:crypto';
 import type { ChannelRecord, ReminderSettings } from '../domain/channels';
 import type { TabLinks } from '../domain/deepLinks';
@@ -12,7 +14,7 @@ import type { Logger } from '../log';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
-import { reminderRowKey, type Claim, type ReminderRecord, type ReminderStore } from '../storage/reminderStore';
+import { reminderRowKey, type Claim, type ReminderRecord, type ReminderState, type ReminderStore } from '../storage/reminderStore';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
 import { reminderCard, reminderDigestCard } from './cards';
 import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleTimings } from './rules';
@@ -39,6 +41,8 @@ export interface SweepOptions {
   at?: Date;
   /** List what would be sent, to whom and why, without claiming or sending anything. */
   dryRun?: boolean;
+  /** Aborted: the sweep claims and sends nothing more (shutdown). */
+  signal?: AbortSignal;
 }
 
 export type ItemOutcome =
@@ -55,7 +59,9 @@ export type ItemOutcome =
   | 'throttled'
   | 'failed'
   | 'gone'
-  | 'rejected';
+  | 'rejected'
+  /** Posted, but no answer came: possibly sent, kept for the operator. */
+  | 'unconfirmed';
 
 export interface SweepItem {
   key: ReminderKey;
@@ -110,10 +116,11 @@ export class ReminderSweep {
     const channels = (await this.deps.channels.all()).filter((c) => c.state === 'active' && c.arenaId);
     this.deps.log.info({ sweepId, at: report.at, dryRun, channels: channels.length }, 'Reminder sweep started');
     for (const channel of channels) {
+      if (options.signal?.aborted) break;
       const arena = content.arenas.find((a) => a.id === channel.arenaId);
       if (!arena) continue;
       try {
-        await this.sweepChannel({ channel, arena, content, at, dryRun, sweepId, report, activitiesOf });
+        await this.sweepChannel({ channel, arena, content, at, dryRun, sweepId, report, activitiesOf, ...(options.signal ? { signal: options.signal } : {}) });
       } catch (error) {
         this.deps.log.error({ err: error, sweepId, channelId: channel.channelId }, 'Reminder sweep failed for a channel');
         report.errors.push({ channelId: channel.channelId, channelName: channel.channelName });
@@ -133,6 +140,7 @@ export class ReminderSweep {
     sweepId: string;
     report: SweepReport;
     activitiesOf: (arenaId: string) => Promise<ActivityView[]>;
+    signal?: AbortSignal;
   }): Promise<void> {
     const { channel, arena, content, at, dryRun, report } = c;
     const settings = this.deps.settingsFor ? this.deps.settingsFor(channel.reminders, arena) : effectiveSettings(channel.reminders, arena.kind);
@@ -171,12 +179,13 @@ export class ReminderSweep {
     // Everything due today in the channel goes out as one post (a digest); each part keeps its own claim.
     const claimedParts: Array<{ reminder: DueReminder; claim: Claim; item: SweepItem }> = [];
     for (const reminder of due) {
+      if (c.signal?.aborted) return;
       const item: SweepItem = { key: reminder.key, ...names, reason: reminder.reason, outcome: 'wouldSend' };
       report.items.push(item);
       const stored = records.get(reminderRowKey(reminder.key));
       const now = this.deps.now();
       if (stored && !this.deps.reminders.claimable(stored, now)) {
-        item.outcome = stored.state === 'sent' || stored.state === 'failed-permanent' ? 'done' : 'held';
+        item.outcome = FINISHED.has(stored.state) ? 'done' : 'held';
         item.state = stored.state;
         continue;
       }
@@ -194,7 +203,7 @@ export class ReminderSweep {
       reminderCard(reminder, this.deps.links);
       const claimed = await this.deps.reminders.claim({ ...reminder.key, arenaId: reminder.arenaId, reason: reminder.reason, owner: c.sweepId }, now);
       if (claimed.kind === 'taken') {
-        item.outcome = claimed.record && (claimed.record.state === 'sent' || claimed.record.state === 'failed-permanent') ? 'done' : 'held';
+        item.outcome = claimed.record && FINISHED.has(claimed.record.state) ? 'done' : 'held';
         if (claimed.record) item.state = claimed.record.state;
         continue;
       }
@@ -202,12 +211,21 @@ export class ReminderSweep {
     }
     if (claimedParts.length === 0) return;
     const digest = reminderDigestCard(claimedParts.map((p) => p.reminder), this.deps.links);
-    const outcome = await this.deps.sender.send(channel.reference, digest).catch((error: unknown): SendOutcome => {
+    // From the "sending" marks on, the post may be on its way: whatever happens next, no part of it
+    // is claimed again by a sweep (it is sent, failed, or possibly sent). All parts or none: if one
+    // claim was lost meanwhile, nothing is posted and the marked parts wait for another attempt.
+    const marked = new Set<Claim>();
+    const beforePost = async () => {
+      for (const { claim } of claimedParts) if (await this.deps.reminders.markSending(claim, this.deps.now())) marked.add(claim);
+      return marked.size === claimedParts.length;
+    };
+    const outcome = await this.deps.sender.send(channel.reference, digest, { beforePost }).catch((error: unknown): SendOutcome => {
       this.deps.log.error({ err: error, sweepId: c.sweepId, channelId: channel.channelId, rules: claimedParts.map((p) => p.reminder.key.rule) }, 'Sending a reminder failed unexpectedly');
-      return { kind: 'transientFailure', error: 'unexpected' };
+      return marked.size > 0 ? { kind: 'unconfirmed', error: 'unexpected' } : { kind: 'transientFailure', error: 'unexpected' };
     });
     for (const { reminder, claim, item } of claimedParts) {
-      await this.record(claim, outcome, item, channel);
+      const own: SendOutcome = outcome.kind === 'cancelled' && marked.has(claim) ? { kind: 'transientFailure', error: 'cancelled' } : outcome;
+      await this.record(claim, own, item, channel);
       this.deps.log.info({ sweepId: c.sweepId, channelId: channel.channelId, rule: reminder.key.rule, subject: reminder.key.subject, duePeriod: reminder.key.duePeriod, outcome: item.outcome }, 'Reminder');
     }
   }
@@ -250,6 +268,18 @@ export class ReminderSweep {
         item.outcome = 'rejected';
         item.error = `rejected-${outcome.status}`;
         return false;
+      case 'unconfirmed':
+        // Possibly sent: an operator checks the channel (npm run reminders -- --problems).
+        await reminders.markUnconfirmed(claim, outcome.error);
+        this.deps.log.warn({ channelId: channel.channelId, rule: claim.record.rule, error: outcome.error }, 'A reminder may have been sent without an answer from the Bot Connector; it is not sent again by itself');
+        item.outcome = 'unconfirmed';
+        item.state = 'unconfirmed';
+        item.error = outcome.error;
+        return true;
+      case 'cancelled':
+        // The claim was lost before anything was posted: another sweep holds it.
+        item.outcome = 'held';
+        return false;
     }
   }
 
@@ -264,11 +294,19 @@ export class ReminderSweep {
   }
 }
 
-/** The channel's latest stale digest (its due period is the day it was due), and whether it is still unsettled. */
+/** Stored states after which a sweep has nothing more to do with a reminder. */
+const FINISHED = new Set<ReminderState>(['sent', 'failed-permanent', 'sending', 'unconfirmed']);
+
+/**
+ * The channel's latest stale digest (its due period is the day it was due), and whether it is
+ * still unsettled: not yet sent, or refused because the bot had left the channel (403/404), so
+ * that a channel that comes back gets it.
+ */
 function lastStaleDigest(records: ReminderRecord[]): { lastStaleDigest?: { date: string; pending: boolean } } {
   const latest = records.filter((r) => r.rule === 'stale').sort((a, b) => b.duePeriod.localeCompare(a.duePeriod))[0];
   if (!latest) return {};
-  return { lastStaleDigest: { date: latest.duePeriod, pending: latest.state === 'claimed' || latest.state === 'failed-transient' } };
+  const pending = latest.state === 'claimed' || latest.state === 'failed-transient' || (latest.state === 'failed-permanent' && latest.lastError === 'gone');
+  return { lastStaleDigest: { date: latest.duePeriod, pending } };
 }
 
 export type { DueReminder };

@@ -1,13 +1,19 @@
 // Follow-up reminders in Table Storage: one row per reminder (channel, rule, subject, due period),
 // claimed with a conditional insert before the card is sent, so that two sweeps, two instances or
-// a restart mid-sweep never send it twice. A claim carries a lease: if its sender crashed, the
-// claim can be taken again once the lease has run out. Then the row records what happened:
-// sent, failed-transient (tried again later, counted) or failed-permanent (visible to an operator).
+// a restart mid-sweep never send it twice. A claim carries a lease: if its sender crashed before
+// it posted anything, the claim can be taken again once the lease has run out. Right before the
+// card is posted, the claim is marked "sending"; from then on the card may have arrived, so a
+// sending row whose sender never recorded an outcome is "possibly sent": it is never sent again
+// automatically, and the operator command lists it (and can release it for one more send). The
+// row records what happened: sent, failed-transient (tried again later, counted),
+// failed-permanent (visible to an operator) or unconfirmed (no answer in time: possibly sent).
 import { odata, type TableClient } from '@azure/data-tables';
 import { num, statusCodeOf, str, type Row } from './entities';
 import { externalKey } from './keys';
 
-export type ReminderState = 'claimed' | 'sent' | 'failed-transient' | 'failed-permanent';
+export type ReminderState = 'claimed' | 'sending' | 'sent' | 'unconfirmed' | 'failed-transient' | 'failed-permanent';
+
+const STATES: readonly ReminderState[] = ['claimed', 'sending', 'sent', 'unconfirmed', 'failed-transient', 'failed-permanent'];
 
 export interface ReminderRowKey {
   channelId: string;
@@ -109,6 +115,9 @@ export class ReminderStore {
   claimable(record: ReminderRecord, now: Date): boolean {
     switch (record.state) {
       case 'sent':
+      // Possibly sent: the card may be in the channel. Only an operator releases it (release()).
+      case 'sending':
+      case 'unconfirmed':
         return false;
       case 'failed-permanent':
         // The channel was unreachable; the sweep only comes here once it is active again.
@@ -158,9 +167,32 @@ export class ReminderStore {
     }
   }
 
+  /**
+   * Marks the claim "sending", right before the card is posted. False if the claim was lost
+   * meanwhile: then nothing may be posted.
+   */
+  async markSending(claim: Claim, at: Date): Promise<boolean> {
+    return this.finish(claim, { state: 'sending', sendingAt: at.toISOString() });
+  }
+
   /** Records a sent reminder. Returns false if the claim was lost meanwhile (its lease ran out and another sweep took it). */
   async markSent(claim: Claim, at: Date, activityId?: string): Promise<boolean> {
     return this.finish(claim, { state: 'sent', sentAt: at.toISOString(), activityId: activityId ?? '', lastError: '', nextAttemptAt: '' });
+  }
+
+  /** The Connector gave no answer: the card may have arrived. Kept for an operator, never re-sent by itself. */
+  async markUnconfirmed(claim: Claim, error: string): Promise<void> {
+    await this.finish(claim, { state: 'unconfirmed', lastError: error, leaseUntil: '' });
+  }
+
+  /**
+   * For an operator who has checked that a possibly sent reminder did not arrive: the next sweep
+   * (in the channel's hour) sends it once more. False if it was not possibly sent.
+   */
+  async release(key: ReminderRowKey, now: Date): Promise<boolean> {
+    const record = await this.get(key);
+    if (!record || !isPossiblySent(record, now)) return false;
+    return this.finish({ record }, { state: 'failed-transient', nextAttemptAt: '', leaseUntil: '', lastError: `released (${record.lastError || record.state})` });
   }
 
   /**
@@ -186,13 +218,15 @@ export class ReminderStore {
    */
   async problems(now: Date): Promise<ReminderRecord[]> {
     const rows = await this.list(odata`state ne ${'sent'}`);
-    return rows.filter((r) => r.state !== 'claimed' || Date.parse(r.leaseUntil) <= now.getTime());
+    return rows.filter((r) => (r.state !== 'claimed' && r.state !== 'sending') || Date.parse(r.leaseUntil) <= now.getTime());
   }
 
+  /** Updates the claimed row with its ETag, and keeps the new ETag in the claim. */
   private async finish(claim: Claim, fields: Record<string, string>): Promise<boolean> {
     const r = claim.record;
     try {
-      await this.table.updateEntity({ partitionKey: reminderPartition(r.channelId), rowKey: reminderRowKey(r), ...fields }, 'Merge', { etag: r.etag });
+      const updated = await this.table.updateEntity({ partitionKey: reminderPartition(r.channelId), rowKey: reminderRowKey(r), ...fields }, 'Merge', { etag: r.etag });
+      claim.record = { ...r, ...(fields as Partial<ReminderRecord>), etag: updated.etag ?? r.etag };
       return true;
     } catch (error) {
       if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return false;
@@ -207,8 +241,16 @@ export class ReminderStore {
   }
 }
 
+/**
+ * A reminder whose card may have reached the channel without the app knowing: no answer came in
+ * time, or its sender stopped after marking it sending (its lease ran out without an outcome).
+ */
+export function isPossiblySent(record: ReminderRecord, now: Date): boolean {
+  return record.state === 'unconfirmed' || (record.state === 'sending' && Date.parse(record.leaseUntil) <= now.getTime());
+}
+
 function toRecord(row: Row): ReminderRecord {
-  const state = str(row, 'state');
+  const state = str(row, 'state') as ReminderState;
   const optional = (key: 'nextAttemptAt' | 'sentAt' | 'activityId' | 'lastError') => (str(row, key) ? { [key]: str(row, key) } : {});
   return {
     channelId: str(row, 'channelId'),
@@ -216,7 +258,7 @@ function toRecord(row: Row): ReminderRecord {
     subject: str(row, 'subject'),
     duePeriod: str(row, 'duePeriod'),
     arenaId: str(row, 'arenaId'),
-    state: state === 'sent' || state === 'failed-transient' || state === 'failed-permanent' ? state : 'claimed',
+    state: STATES.includes(state) ? state : 'claimed',
     attempts: num(row, 'attempts'),
     claimedBy: str(row, 'claimedBy'),
     claimedAt: str(row, 'claimedAt'),

@@ -4,10 +4,15 @@
 // 8 in 2 s, 60 in 30 s, 1,800 an hour, about 50 a second per app and tenant. Sends are paced
 // below these; a 429 waits as long as Retry-After says (or backs off with jitter) and is tried
 // again a bounded number of times; 412, 5xx and network errors back off exponentially with
-// jitter; 403/404 mean the bot is no longer in the team.
+// jitter; 403/404 mean the bot is no longer in the team. This loop is the only retry layer: the
+// Bot Connector client's own retries are taken out of each send (withoutSdkRetries), and where
+// they cannot be, this loop makes one attempt only. Every attempt has a timeout; an attempt that
+// may have reached the Connector (no answer in time, a connection cut after the request went
+// out) is never retried here: it is 'unconfirmed', and the caller must not send it again blindly.
 import { CardFactory, type BotAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { CardJson } from '../cards/bind';
 import type { Logger } from '../log';
+import { serviceUrlAllowed } from './adapter';
 
 export type SendOutcome =
   | { kind: 'sent'; activityId?: string }
@@ -18,11 +23,23 @@ export type SendOutcome =
   /** A failure that may pass (5xx, 412, network, credentials): try again later. */
   | { kind: 'transientFailure'; error: string }
   /** The connector refused the message itself (400, 413): sending it again will not help. */
-  | { kind: 'rejected'; status: number };
+  | { kind: 'rejected'; status: number }
+  /** The request may have reached the Connector, but no answer came (timeout, connection cut): possibly sent. */
+  | { kind: 'unconfirmed'; error: string }
+  /** Nothing was posted: beforePost said no (the caller's claim was lost). */
+  | { kind: 'cancelled' };
+
+export interface SendHooks {
+  /**
+   * Called before the first HTTP request of the send, and awaited: the caller records that the
+   * card may be on its way (a reminder's "sending" mark). Returning false sends nothing.
+   */
+  beforePost?: () => Promise<boolean>;
+}
 
 export interface ProactiveSender {
   /** Posts the card as a new message in the conversation of the stored reference (JSON). */
-  send(referenceJson: string, card: CardJson): Promise<SendOutcome>;
+  send(referenceJson: string, card: CardJson, hooks?: SendHooks): Promise<SendOutcome>;
 }
 
 /** At most `count` sends in any `perMs` window. */
@@ -52,6 +69,8 @@ export interface BotSenderOptions {
   maxDelayMs?: number;
   /** A Retry-After longer than this is not waited out here: the send is reported as throttled. */
   maxRetryAfterMs?: number;
+  /** How long one HTTP attempt may take before it counts as unconfirmed (default 30 s). */
+  sendTimeoutMs?: number;
   conversationLimits?: readonly PaceLimit[];
   appLimits?: readonly PaceLimit[];
   sleep?: (ms: number) => Promise<void>;
@@ -66,6 +85,7 @@ export class BotProactiveSender implements ProactiveSender {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly sendTimeoutMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly pacer: Pacer;
@@ -78,12 +98,13 @@ export class BotProactiveSender implements ProactiveSender {
     this.baseDelayMs = options.baseDelayMs ?? 1_000;
     this.maxDelayMs = options.maxDelayMs ?? 30_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.random = options.random ?? Math.random;
     this.pacer = new Pacer(options.conversationLimits ?? CONVERSATION_LIMITS, options.appLimits ?? APP_LIMITS, this.sleep, options.clock ?? Date.now);
   }
 
-  async send(referenceJson: string, card: CardJson): Promise<SendOutcome> {
+  async send(referenceJson: string, card: CardJson, hooks: SendHooks = {}): Promise<SendOutcome> {
     let reference: Partial<ConversationReference>;
     try {
       reference = JSON.parse(referenceJson) as Partial<ConversationReference>;
@@ -92,13 +113,22 @@ export class BotProactiveSender implements ProactiveSender {
     }
     const conversationId = reference.conversation?.id;
     if (!conversationId || !reference.serviceUrl) return { kind: 'rejected', status: 0 };
+    // Only a Bot Connector may be posted to (https; on this machine in local development).
+    if (!serviceUrlAllowed(reference.serviceUrl, this.options.botAppId === '')) return { kind: 'rejected', status: 0 };
 
     let last: SendOutcome = { kind: 'transientFailure', error: 'not-tried' };
+    let marked = false;
     for (let attempt = 1; attempt <= this.maxTries; attempt++) {
       await this.pacer.wait(conversationId);
+      if (!marked) {
+        if (hooks.beforePost && !(await hooks.beforePost())) return { kind: 'cancelled' };
+        marked = true;
+      }
       const tried = await this.tryOnce(reference, card);
       if (tried.kind === 'done') return tried.outcome;
       last = tried.outcome;
+      // The Connector client retried by itself: its retries were this send's retries.
+      if (!tried.sdkRetriesRemoved) break;
       if (attempt === this.maxTries) break;
       const backoff = this.backoff(attempt);
       if (tried.retryAfterMs !== undefined) {
@@ -121,33 +151,51 @@ export class BotProactiveSender implements ProactiveSender {
 
   private async tryOnce(reference: Partial<ConversationReference>, card: CardJson): Promise<
     | { kind: 'done'; outcome: SendOutcome }
-    | { kind: 'retry'; outcome: SendOutcome; status?: number; error?: string; retryAfterMs?: number }
+    | { kind: 'retry'; outcome: SendOutcome; sdkRetriesRemoved: boolean; status?: number; error?: string; retryAfterMs?: number }
   > {
-    return this.attempt(reference, card).catch((error: unknown) => {
+    const state = { sdkRetriesRemoved: false };
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.sendTimeoutMs);
+    });
+    const attempt = this.attempt(reference, card, state);
+    // A late answer after the timeout is dropped, never an unhandled rejection.
+    attempt.catch(() => undefined);
+    try {
+      const first = await Promise.race([attempt, timedOut]);
+      if (first === 'timeout') return { kind: 'done', outcome: { kind: 'unconfirmed', error: 'timeout' } };
+      return first;
+    } catch (error: unknown) {
       const status = statusOf(error);
-      if (status === 403 || status === 404) return { kind: 'done', outcome: { kind: 'gone', status } } as const;
+      const sdkRetriesRemoved = state.sdkRetriesRemoved;
+      if (status === 403 || status === 404) return { kind: 'done', outcome: { kind: 'gone', status } };
       if (status === 429) {
         const retryAfterMs = retryAfterOf(error, this.options.clock?.() ?? Date.now()) ?? this.backoff(1);
-        return { kind: 'retry', outcome: { kind: 'throttled', retryAfterMs }, status, retryAfterMs } as const;
+        return { kind: 'retry', outcome: { kind: 'throttled', retryAfterMs }, sdkRetriesRemoved, status, retryAfterMs };
       }
-      if (status === undefined || RETRIED.has(status)) {
-        const code = status === undefined ? codeOf(error) : `http-${status}`;
-        return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, ...(status ? { status } : {}), error: code } as const;
+      if (status === undefined) {
+        const code = codeOf(error);
+        // Refused before anything was sent: safe to try again. Anything else may have arrived.
+        if (NOT_SENT_CODES.has(code)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, sdkRetriesRemoved, error: code };
+        return { kind: 'done', outcome: { kind: 'unconfirmed', error: code } };
       }
+      if (RETRIED.has(status)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: `http-${status}` }, sdkRetriesRemoved, status, error: `http-${status}` };
       // 401: the bot's credentials; it passes when they are fixed, so it is tried again later.
-      if (status === 401) return { kind: 'done', outcome: { kind: 'transientFailure', error: 'http-401' } } as const;
-      return { kind: 'done', outcome: { kind: 'rejected', status } } as const;
-    });
+      if (status === 401) return { kind: 'done', outcome: { kind: 'transientFailure', error: 'http-401' } };
+      return { kind: 'done', outcome: { kind: 'rejected', status } };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
-  private async attempt(reference: Partial<ConversationReference>, card: CardJson): Promise<{ kind: 'done'; outcome: SendOutcome }> {
+  private async attempt(reference: Partial<ConversationReference>, card: CardJson, state: { sdkRetriesRemoved: boolean }): Promise<{ kind: 'done'; outcome: SendOutcome }> {
     let activityId: string | undefined;
     let failure: { error: unknown } | undefined;
     await this.adapter.continueConversationAsync(this.options.botAppId, reference, async (context) => {
       // Caught here, not in the adapter: its onTurnError would post an apology into the channel
       // and swallow the status this sender decides on.
       try {
-        withoutSdkRetries(context, this.options.log);
+        state.sdkRetriesRemoved = withoutSdkRetries(context, this.options.log);
         const response = await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
         activityId = response?.id;
       } catch (error) {
@@ -159,24 +207,30 @@ export class BotProactiveSender implements ProactiveSender {
   }
 }
 
+/** Network errors that mean the request never left this machine. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /**
  * botbuilder's connector client retries 429 and 5xx by itself (three times, its own timing).
  * Reminders need one retry policy they control, paced for Teams, so the client of this one
- * proactive turn gets its default retry policy removed. If botbuilder changes shape, its own
- * retries simply stay (still bounded), and that is logged once.
+ * proactive turn gets its default retry policy removed. If botbuilder changes shape and that
+ * fails, this returns false and the send loop makes one attempt only: one layer either way.
  */
 let warnedAboutRetries = false;
-function withoutSdkRetries(context: TurnContext, log: Logger): void {
+function withoutSdkRetries(context: TurnContext, log: Logger): boolean {
   const client = context.turnState.get(context.adapter.ConnectorClientKey) as
     | { client?: { pipeline?: { removePolicy(options: { name: string }): unknown[] } } }
     | undefined;
   const pipeline = client?.client?.pipeline;
   if (pipeline && typeof pipeline.removePolicy === 'function') {
     pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-  } else if (!warnedAboutRetries) {
-    warnedAboutRetries = true;
-    log.warn('Could not take over the Bot Connector client\'s retries; its own retry policy stays in place');
+    return true;
   }
+  if (!warnedAboutRetries) {
+    warnedAboutRetries = true;
+    log.warn('Could not take over the Bot Connector client\'s retries; its own retry policy is the only one');
+  }
+  return false;
 }
 
 function statusOf(error: unknown): number | undefined {

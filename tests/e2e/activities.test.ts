@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView } from '../../bot/domain/planView';
 import { LIMITS } from '../../bot/domain/limits';
+import { ROW, scopePartition } from '../../bot/storage/keys';
 import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
@@ -160,6 +161,22 @@ describe('the county channel follows up Bilaga 1', () => {
     assert.match(cardText(unknownVerb), /ingenting har ändrats/);
     const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
     assert.equal(sub.status, 'ej_paborjat');
+    assert.equal(sub.version, 0);
+  });
+
+  it('brings the form back with what the person typed when a save fails for a reason that is not theirs', async () => {
+    const form = await openEdit('Kartlägga behovet');
+    // Something unexpected stands in the way of the write: the row the change's history goes to is taken.
+    await bot.app.tables.plan.createEntity({ partitionKey: scopePartition('lan'), rowKey: ROW.history(subId('Kartlägga behovet'), 1), note: 'in the way' });
+    const typed = { status: 'pagar', statusNote: 'Kartläggningen har börjat i tre kommuner', comment: 'Från mötet i Fredagsgruppen' };
+    const answer = await bot.teams.click(county, form, 'Spara', typed);
+    const text = cardText(answer);
+    assert.match(text, /Det gick inte att spara just nu, så ingenting har sparats/);
+    assert.doesNotMatch(text, /Sparat av/);
+    assert.ok(JSON.stringify(answer).includes('"value":"Kartläggningen har börjat i tre kommuner"'), 'the note is back in the form');
+    assert.ok(JSON.stringify(answer).includes('"value":"Från mötet i Fredagsgruppen"'), 'the comment is back in the form');
+    assert.ok(buttons(answer).some((b) => b.title === 'Spara'), 'the person can save again');
+    const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
     assert.equal(sub.version, 0);
   });
 

@@ -12,7 +12,8 @@ import type { ReminderRuleId } from '../../bot/reminders/rules';
 import { ReminderSweep, type SweepReport } from '../../bot/reminders/sweep';
 import { ReminderStore } from '../../bot/storage/reminderStore';
 import { createBotAdapter } from '../../bot/teams/adapter';
-import { BotProactiveSender } from '../../bot/teams/proactiveSender';
+import { ReminderScheduler } from '../../bot/reminders/scheduler';
+import { BotProactiveSender, type ProactiveSender } from '../../bot/teams/proactiveSender';
 import { useBot } from '../helpers/botHarness';
 import { assertValidCard } from '../helpers/cardValidation';
 import { TestClock } from '../helpers/clock';
@@ -53,9 +54,8 @@ describe('follow-up reminders', () => {
   const refuse = (call: ConnectorCall, answer: { status: number; headers?: Record<string, string>; body?: unknown }) => (refused.add(call), answer);
 
   /** A sweep as one app instance would run it: its own adapter and sender, the app's stores. */
-  function instance(): ReminderSweep {
+  function instance(sender: ProactiveSender = newSender()): ReminderSweep {
     const log = bot.app.log;
-    const sender = new BotProactiveSender(createBotAdapter(undefined, log), { botAppId: '', log, baseDelayMs: 5, maxDelayMs: 20 });
     return new ReminderSweep({
       plan: bot.app.plan,
       channels: bot.app.channels,
@@ -66,6 +66,10 @@ describe('follow-up reminders', () => {
       log,
       now: clock.now,
     });
+  }
+
+  function newSender(options: { sendTimeoutMs?: number } = {}): BotProactiveSender {
+    return new BotProactiveSender(createBotAdapter(undefined, bot.app.log), { botAppId: '', log: bot.app.log, baseDelayMs: 5, maxDelayMs: 20, ...options });
   }
 
   async function sweepAt(iso: string, options: { dryRun?: boolean } = {}): Promise<SweepReport> {
@@ -375,6 +379,92 @@ describe('follow-up reminders', () => {
     assert.equal(postsTo(ostersund).length, 1, 'never tried again while unreachable');
   });
 
+  it('never sends a card twice when its sweep stops after posting it and before recording it', async () => {
+    clock.set(MONDAY);
+    // This sweep's process dies right after the Connector accepted its first card.
+    const real = newSender();
+    const dying: ProactiveSender = {
+      send: async (reference, card, hooks) => {
+        await real.send(reference, card, hooks);
+        return new Promise(() => undefined);
+      },
+    };
+    void instance(dying).run({ at: new Date(MONDAY) });
+    await bot.connector.waitForCalls(1);
+    // The first post: one channel's reminders of the day, as one digest.
+    const first = delivered();
+    assert.ok(first.length >= 1 && first.every((d) => d.conversationId === first[0]!.conversationId));
+
+    // Its lease runs out; later sweeps send everything else, and that post not again.
+    await sweepAt('2026-11-30T08:30:00.000Z');
+    await sweepAt('2026-11-30T08:45:00.000Z');
+    const all = delivered();
+    for (const part of first) assert.equal(all.filter((d) => d.conversationId === part.conversationId && d.rule === part.rule).length, 1, `${part.rule} not sent twice`);
+    assert.equal(all.length, 4, 'the others are sent once each');
+
+    // The operator sees its parts as possibly sent, and can send them once more after checking the channel.
+    const problems = await store.problems(clock.now());
+    assert.deepEqual(problems.map((p) => `${p.rule} ${p.state}`).sort(), first.map((d) => `${d.rule} sending`).sort());
+    for (const problem of problems) assert.equal(await store.release(problem, clock.now()), true);
+    await sweepAt('2026-11-30T08:50:00.000Z');
+    assert.equal(delivered().length, 4 + first.length);
+    assert.deepEqual(await store.problems(clock.now()), []);
+  });
+
+  it('gives up waiting for a hanging Bot Connector: the send times out as possibly sent and is not sent again', async () => {
+    bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === county.channelId ? 'hang' : undefined);
+    clock.set(MONDAY);
+    const report = await instance(newSender({ sendTimeoutMs: 300 })).run({ at: new Date(MONDAY) });
+    // The county's three reminders of the day went out as one post: all three possibly sent.
+    const unconfirmed = report.items.filter((i) => i.outcome === 'unconfirmed');
+    assert.deepEqual(unconfirmed.map((i) => i.key.rule).sort(), ['revision', 'stale', 'yearlyFollowUp']);
+    assert.equal(postsTo(county).length, 1, 'the channel waits for the next sweep after no answer');
+    bot.connector.override = undefined;
+    bot.connector.release();
+    await sweepAt('2026-11-30T08:45:00.000Z');
+    assert.equal(postsTo(county).length, 1, 'the unanswered post is not sent again');
+    assert.deepEqual((await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`).sort(), unconfirmed.map((i) => `${i.key.rule} unconfirmed timeout`).sort());
+  });
+
+  it('stops within its bound while a sweep waits for a hanging Bot Connector', async () => {
+    bot.connector.override = (call) => (call.method === 'POST' ? 'hang' : undefined);
+    clock.set(MONDAY);
+    let running: Promise<unknown> | undefined;
+    const sweep = instance(newSender());
+    const warnings: string[] = [];
+    const log = Object.assign(Object.create(bot.app.log) as typeof bot.app.log, { warn: (_o: unknown, msg?: string) => void warnings.push(msg ?? '') });
+    const scheduler = new ReminderScheduler({ run: (o) => (running = sweep.run({ ...o, at: new Date(MONDAY) })) as ReturnType<ReminderSweep['run']> }, { log, pattern: '0 0 1 1 *', stopWaitMs: 200 });
+    scheduler.start();
+    scheduler.runNow();
+    await bot.connector.waitForCalls(1);
+    await scheduler.stop();
+    assert.ok(warnings.some((w) => /Stopped without waiting longer for the reminder sweep/.test(w)));
+    // The card on its way is marked sending: possibly sent once its lease runs out, never sent again by itself.
+    const rows = await store.forChannel(bot.connector.calls[0]!.conversationId);
+    const parts = partsOf((bot.connector.calls[0]!.body.attachments as Array<{ content: Card }>)[0]!.content).length;
+    assert.deepEqual(rows.map((r) => r.state), Array(parts).fill('sending'), 'every part of the post on its way');
+    bot.connector.override = undefined;
+    bot.connector.release();
+    await running;
+    assert.equal(bot.connector.calls.length, 1, 'the stopped sweep started no further send');
+  });
+
+  it('sends a channel its due reminders when it comes back after a 403', async () => {
+    bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === ostersund.channelId ? refuse(call, { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }) : undefined);
+    await sweepAt(MONDAY);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.state, 'unreachable');
+    bot.connector.override = undefined;
+    // The app is added to the team again, and someone writes in the channel.
+    await bot.teams.say(ostersund, 'hjälp');
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.state, 'active');
+    bot.connector.reset();
+    await sweepAt('2026-12-07T08:15:00.000Z');
+    // The digest refused on 30 November, and the measure reporting that has come due since.
+    assert.deepEqual(rulesTo(delivered(), ostersund), ['measureReporting', 'stale']);
+    await sweepAt('2026-12-07T08:30:00.000Z');
+    assert.deepEqual(rulesTo(delivered(), ostersund), ['measureReporting', 'stale'], 'once each');
+  });
+
   it('runs the operator command: a dry run lists what would go to whom and why, a real run sends each once', async function () {
     this.timeout(60_000);
     const env = { ...process.env, TABLES_CONNECTION_STRING: azuriteConnectionString(), TABLE_PREFIX: tablePrefixOf(bot.app.tables.plan.tableName), LOG_LEVEL: 'silent' };
@@ -395,7 +485,7 @@ describe('follow-up reminders', () => {
     // The revision and the follow-up are still due, and already sent; the digests are not due again for 60 days.
     assert.match(again, /Already sent or given up: 2\n[\s\S]*revision \[[^\]]+\]: sent/);
     assert.equal(delivered().length, 4);
-    assert.match(again, /Failed reminders: none\n\nUnreachable channels: none/);
+    assert.match(again, /Failed reminders: none\n\nPossibly sent \(not sent again by itself\): none\n\nUnreachable channels: none/);
   });
 });
 

@@ -87,8 +87,10 @@ describe("the tab's development mode", () => {
   it('is on for the embedded defaults and Azurite on this machine, and off for a store elsewhere', () => {
     assert.equal(loadConfig({}).tab.devMode, true);
     assert.equal(loadConfig({ TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=a;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/a;' }).tab.devMode, true);
-    assert.equal(loadConfig({ TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net' }).tab.devMode, false);
-    assert.throws(() => loadConfig({ TAB_DEV_MODE: 'true', TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net' }), /TAB_DEV_MODE/);
+    // A store elsewhere needs BOT_ID (config.test.ts), and never gets the development mode.
+    const bot = { BOT_ID: 'app', BOT_PASSWORD: 'p' };
+    assert.equal(loadConfig({ ...bot, TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net' }).tab.devMode, false);
+    assert.throws(() => loadConfig({ ...bot, TAB_DEV_MODE: 'true', TABLES_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=a2V5;EndpointSuffix=core.windows.net' }), /TAB_DEV_MODE/);
   });
 });
 

@@ -20,8 +20,10 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** The team's channels, as GET /v3/teams/{teamId}/conversations lists them. */
   teamChannels: Array<{ id: string; name?: string }> = [];
-  /** Lets a test answer a call differently (429, 403, ...); undefined means the normal answer. */
-  override?: (call: ConnectorCall) => StandInResponse | undefined;
+  /** Lets a test answer a call differently (429, 403, ...); undefined means the normal answer, 'hang' no answer at all. */
+  override?: (call: ConnectorCall) => StandInResponse | 'hang' | undefined;
+  /** Calls left without an answer ('hang'), until release(). */
+  private hung: Array<{ call: ConnectorCall; res: http.ServerResponse }> = [];
   private server?: http.Server;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
   private nextId = 1;
@@ -45,7 +47,13 @@ export class ConnectorStandIn {
           body: raw ? (JSON.parse(raw) as Record<string, unknown>) : {},
         };
         this.calls.push(call);
-        const answer = this.override?.(call) ?? this.normalAnswer(call);
+        const override = this.override?.(call);
+        if (override === 'hang') {
+          this.hung.push({ call, res });
+          this.notify();
+          return;
+        }
+        const answer = override ?? this.normalAnswer(call);
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
         res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
         this.notify();
@@ -76,11 +84,20 @@ export class ConnectorStandIn {
     });
   }
 
+  /** Answers the calls left hanging, normally. */
+  release(): void {
+    for (const { call, res } of this.hung.splice(0)) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(this.normalAnswer(call).body));
+    }
+  }
+
   reset(): void {
     this.calls.length = 0;
   }
 
   async stop(): Promise<void> {
+    this.release();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 

@@ -23,6 +23,13 @@ export interface TokenOptions {
   expiresIn?: string | number;
   oid?: string | null;
   name?: string;
+  /** The tenant (`tid`); null leaves it out. */
+  tid?: string | null;
+  /** Delegated scopes (`scp`); default the app's access_as_user, null leaves it out (an app-only token). */
+  scp?: string | null;
+  idtyp?: string;
+  /** Leave out `exp`: a token that would never expire. */
+  noExpiry?: boolean;
 }
 
 export class SsoIssuer {
@@ -33,6 +40,10 @@ export class SsoIssuer {
   /** A key the issuer does not publish: tokens signed with it must be refused. */
   strangerKey?: SigningKey;
   base = '';
+  /** How the key set URL answers: normally, never (hangs), or with a 500. */
+  keyService: 'up' | 'hanging' | 'failing' = 'up';
+  /** Requests the key set URL has received. */
+  keyRequests = 0;
 
   async start(): Promise<this> {
     this.jose = await import('jose');
@@ -42,6 +53,13 @@ export class SsoIssuer {
     const jwk = { ...(await this.jose.exportJWK(pair.publicKey)), kid: 'key-1', alg: 'RS256', use: 'sig' };
     this.server = http.createServer((req, res) => {
       if (req.url === '/keys') {
+        this.keyRequests++;
+        if (this.keyService === 'hanging') return;
+        if (this.keyService === 'failing') {
+          res.statusCode = 500;
+          res.end();
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ keys: [jwk] }));
       } else {
@@ -55,6 +73,7 @@ export class SsoIssuer {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise((resolve) => this.server?.close(resolve));
   }
 
@@ -64,14 +83,17 @@ export class SsoIssuer {
   }
 
   async token(options: TokenOptions = {}): Promise<string> {
-    const claims: Record<string, unknown> = { name: options.name ?? 'Anna Andersson', tid: SSO.tenant };
+    const claims: Record<string, unknown> = { name: options.name ?? 'Anna Andersson' };
+    if (options.tid !== null) claims['tid'] = options.tid ?? SSO.tenant;
     if (options.oid !== null) claims['oid'] = options.oid ?? 'oid-anna';
-    return new this.jose.SignJWT(claims)
+    if (options.scp !== null) claims['scp'] = options.scp ?? 'access_as_user';
+    if (options.idtyp) claims['idtyp'] = options.idtyp;
+    const jwt = new this.jose.SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? 'key-1' })
       .setIssuer(options.issuer ?? this.issuer)
       .setAudience(options.audience ?? SSO.audience)
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200)
-      .setExpirationTime(options.expiresIn ?? '1h')
-      .sign(options.key ?? this.key!);
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200);
+    if (!options.noExpiry) jwt.setExpirationTime(options.expiresIn ?? '1h');
+    return jwt.sign(options.key ?? this.key!);
   }
 }

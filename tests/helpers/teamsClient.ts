@@ -29,7 +29,8 @@ export interface BotReply {
 export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
+    // As a reader sees it: the cards' Markdown escapes (bot/cards/markdownText.ts) undone.
+    if (typeof v === 'string') out.push(v.replace(/\\([\\*_[\]\-+.)])/g, '$1'));
     else if (Array.isArray(v)) v.forEach(walk);
     else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => k !== 'type' && k !== '$schema' && walk(x));
   };

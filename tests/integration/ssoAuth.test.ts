@@ -66,6 +66,24 @@ describe('signing in to the tab (Teams SSO)', () => {
     assert.equal((await me(`Bearer ${await entra.token({ oid: null })}`)).status, 401);
   });
 
+  it('refuses a token without an expiry, which would never run out', async () => {
+    assert.equal((await me(`Bearer ${await entra.token({ noExpiry: true })}`)).status, 401);
+  });
+
+  it('refuses a token from another tenant, or without one', async () => {
+    const other = await me(`Bearer ${await entra.token({ tid: 'ffffffff-0000-0000-0000-000000000000' })}`);
+    assert.equal(other.status, 401);
+    assert.match(other.body.error ?? '', /annan organisation/);
+    assert.equal((await me(`Bearer ${await entra.token({ tid: null })}`)).status, 401);
+  });
+
+  it('refuses an app-only token: no delegated scope, or idtyp app', async () => {
+    assert.equal((await me(`Bearer ${await entra.token({ scp: null })}`)).status, 401);
+    assert.equal((await me(`Bearer ${await entra.token({ scp: null, idtyp: 'app' })}`)).status, 401);
+    assert.equal((await me(`Bearer ${await entra.token({ idtyp: 'app' })}`)).status, 401);
+    assert.equal((await me(`Bearer ${await entra.token({ scp: 'User.Read' })}`)).status, 401);
+  });
+
   it('refuses a tampered token', async () => {
     const [h, p, s] = (await entra.token()).split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString()) as Record<string, unknown>;
@@ -102,4 +120,26 @@ describe("the tab's development mode", () => {
       await app.close();
     }
   });
+});
+
+describe('signing in to the tab when the key service is down', () => {
+  for (const mode of ['failing', 'hanging'] as const) {
+    it(`answers 503 in Swedish when the key service is ${mode}, and asks it once, not on every request`, async () => {
+      const entra = await new SsoIssuer().start();
+      entra.keyService = mode;
+      const app = await startTabApp(entra.env());
+      try {
+        const token = await entra.token();
+        for (let i = 0; i < 3; i++) {
+          const res = await fetch(`${app.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+          assert.equal(res.status, 503);
+          assert.match(((await res.json()) as { error: string }).error, /Inloggningen kan inte kontrolleras just nu/);
+        }
+        assert.equal(entra.keyRequests, 1);
+      } finally {
+        await app.close();
+        await entra.stop();
+      }
+    });
+  }
 });

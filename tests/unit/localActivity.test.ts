@@ -161,3 +161,22 @@ describe('adopting a recommendation', () => {
     if (!parsed.ok) assert.match(parsed.errors.join('\n'), /Perioden går baklänges/);
   });
 });
+
+describe('text people type in the own-activity form', () => {
+  const valid = { strategyId: 's1', title: 'Rutin för SIP' };
+
+  it('refuses a title of four zero-width spaces: minimum lengths count visible characters', () => {
+    const result = parseOwnActivity({ ...valid, title: '\u200B\u200B\u200B\u200B' }, strategies, NOW);
+    assert.equal(result.ok, false);
+  });
+
+  it('refuses a title with a bidirectional override, with a Swedish message', () => {
+    const result = parseOwnActivity({ ...valid, title: 'Rutin \u202Egnirrab' }, strategies, NOW);
+    assert.ok(!result.ok && result.errors.some((e) => /vänder textens riktning/.test(e)));
+  });
+
+  it('drops zero-width characters from a title that has visible ones', () => {
+    const result = parseOwnActivity({ ...valid, title: 'Rutin\u200B för\uFEFF SIP' }, strategies, NOW);
+    assert.ok(result.ok && result.value.title === 'Rutin för SIP');
+  });
+});
