@@ -76,6 +76,12 @@ export class CardCamera {
         host.style.borderRadius = '4px';
         host.style.overflow = 'hidden';
         document.body.appendChild(host);
+        // Teams renders the cards' Markdown: escapes (\\[ → [) and **bold**, as a small processor here.
+        AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml: string; didProcess: boolean }) => {
+          const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\\([\\`*_{}\[\]()#+\-.!>|~])/g, '$1');
+          result.outputHtml = html;
+          result.didProcess = true;
+        };
         const adaptive = new AC.AdaptiveCard();
         adaptive.hostConfig = new AC.HostConfig(config);
         adaptive.parse(card);
