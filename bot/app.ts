@@ -24,6 +24,7 @@ import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
 import { BotProactiveSender } from './teams/proactiveSender';
+import { countedSender } from './telemetry/metrics';
 
 export interface RunningApp {
   url: string;
@@ -82,7 +83,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const conversation = new Conversation(services, conversationFeatures);
     const adapter = createBotAdapter(config.bot, log);
     const reminderLog = log.child({ module: 'reminders' });
-    const reminderSweep = createReminderSweep(stores, new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog }), config, reminderLog, now);
+    const reminderSweep = createReminderSweep(stores, countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: reminderLog })), config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
     const bot = new PlanBot({ conversation, channels, plan, log, botAppId: config.bot?.appId ?? '', isPlanTeam: (teamId) => isPlanTeam(services, teamId) });
     const server = createServer({

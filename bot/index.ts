@@ -1,5 +1,8 @@
 // `npm start`: reads .env (if present) and the environment, starts the app, and stops it cleanly.
 import 'dotenv/config';
+// Before the app's own imports: telemetry must hook http, the Azure SDK and pino first.
+import './telemetry/register';
+import { stopTelemetry } from './telemetry/start';
 import { ConfigError, loadConfig } from './config';
 import { PlanContentError } from './content/loadPlan';
 import { StorageUnreachableError } from './storage/tables';
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_BOUND_MS).unref();
     await app.close();
+    await stopTelemetry();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -1,6 +1,6 @@
-// Azure resources for "Gemensam plan": one Linux Web App that serves the bot (/api/messages),
-// the plan API (/api/plan) and the tab (/tab/), an Azure Bot that reaches it, Table Storage for
-// the follow-up data and Application Insights for logs.
+// Azure resources for "Gemensam plan", in Sweden Central by default: one Linux Web App that
+// serves the bot (/api/messages), the plan API (/api/plan) and the tab (/tab/), a regional (EU)
+// Azure Bot that reaches it, Table Storage for the follow-up data and Application Insights.
 //
 // No keys or passwords anywhere: one user-assigned managed identity is both the bot's identity
 // (msaAppType UserAssignedMSI) and the identity the Web App uses to reach Table Storage, whose
@@ -16,8 +16,15 @@
 @maxLength(20)
 param resourceBaseName string
 
-@description('Azure region for everything except the bot registration, which is global.')
-param location string = resourceGroup().location
+@description('Azure region for everything except the bot registration. Sweden Central keeps the app, its data and its logs in Sweden, whatever region the resource group was created in.')
+param location string = 'swedencentral'
+
+@description('Where the Azure Bot keeps and processes its data: westeurope is the regional (EU) Azure Bot Service, global the worldwide one. The location of an existing bot cannot change: an installation provisioned with a global bot keeps global.')
+@allowed([
+  'westeurope'
+  'global'
+])
+param botLocation string = 'westeurope'
 
 @description('The name people see for the bot in the Azure portal.')
 @maxLength(42)
@@ -36,9 +43,16 @@ param appServicePlanSku string = 'B1'
 @description('Client id of the Microsoft Entra app the tab uses for single sign-on (created by aadApp/create).')
 param aadAppClientId string = ''
 
+@description('The Microsoft 365 tenant of that Entra app (AAD_APP_TENANT_ID, written by aadApp/create): the tenant whose Teams users sign in to the tab. Not the tenant of the Azure subscription, which may be another one.')
+@minLength(1)
+param aadAppTenantId string
+
 @description('The Teams app id (manifest id), for deep links from the bot\'s cards to the tab.')
 param teamsAppId string = ''
 
+// The next two come from env/.env.<env> (PLAN_TEAM_IDS, PROJECT_LEADER_IDS) through
+// azure.parameters.json, so that provisioning again writes what the file says instead of
+// resetting them.
 @description('Teams team ids (comma separated) the plan is followed up in. Empty: the first team where a channel is linked.')
 param planTeamIds string = ''
 
@@ -46,7 +60,7 @@ param planTeamIds string = ''
 param projectLeaderIds string = ''
 
 @description('Command App Service runs to start the compiled server.')
-param startupCommand string = 'node dist/bot/index.js'
+param startupCommand string = 'node --enable-source-maps --disable-warning=DEP0111 dist/bot/index.js'
 
 var uniqueSuffix = uniqueString(resourceGroup().id)
 // Web App and bot names are global (azurewebsites.net, Bot Framework); storage names are too,
@@ -141,7 +155,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      // Node 22 LTS (Node 20 reached end of life on 2026-04-30); package.json's engines agrees.
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: startupCommand
       alwaysOn: !freeTier
       healthCheckPath: '/healthz'
@@ -160,33 +175,37 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     NODE_ENV: 'production'
     // App Service sends traffic to the port in PORT; the server must listen on all interfaces.
     HOST: '0.0.0.0'
-    // The deployed zip already holds dist/ and node_modules/ (m365agents.yml deploy step).
+    // The deployed zip already holds dist/ and node_modules/ (npm run artifact, m365agents.yml).
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
     BOT_ID: identity.properties.clientId
     BOT_TENANT_ID: identity.properties.tenantId
     BOT_TYPE: 'UserAssignedMSI'
     AZURE_CLIENT_ID: identity.properties.clientId
     TABLES_ACCOUNT_URL: tablesAccountUrl
+    // The app sends its own telemetry with the Azure Monitor OpenTelemetry distro when this is set
+    // (bot/telemetry/): requests, dependencies, exceptions, pino's logs and custom metrics.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    // App Service's Application Insights agent for Node.js: requests, dependencies, exceptions and
-    // the app's console (pino) output, without an SDK in the code.
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // App Service's own Application Insights agent stays off: it would instrument the app twice.
+    ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
+    // No SDK usage reports (statsbeat) to Microsoft's endpoints outside Sweden.
+    APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true'
     // The plan's team; unset, the first team a channel is linked in becomes it (conversation/planTeam.ts).
     PLAN_TEAM_IDS: planTeamIds
     PROJECT_LEADER_IDS: projectLeaderIds
     TAB_ENDPOINT: 'https://${webApp.properties.defaultHostName}'
     PUBLIC_URL: 'https://${webApp.properties.defaultHostName}'
     TEAMS_APP_ID: teamsAppId
-    // The tab's single sign-on: tokens for api://<TAB_DOMAIN>/<AAD_APP_CLIENT_ID> from this tenant.
+    // The tab's single sign-on: tokens for api://<TAB_DOMAIN>/<AAD_APP_CLIENT_ID> from the tenant
+    // the Entra app lives in (the Microsoft 365 tenant), not the tenant that deploys this template.
     AAD_APP_CLIENT_ID: aadAppClientId
     TAB_DOMAIN: webApp.properties.defaultHostName
-    AUTH_TENANT_ID: tenant().tenantId
+    AUTH_TENANT_ID: aadAppTenantId
   }
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botServiceName
-  location: 'global'
+  location: botLocation
   kind: 'azurebot'
   sku: {
     name: botServiceSku
@@ -204,7 +223,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
 resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   parent: bot
   name: 'MsTeamsChannel'
-  location: 'global'
+  location: botLocation
   properties: {
     channelName: 'MsTeamsChannel'
     properties: {

@@ -16,6 +16,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { freePort } from '../localPorts';
 import type { Logger } from '../log';
+import { StorageUnreachableError } from './tables';
 
 /** Azurite's fixed, publicly documented development account (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -138,7 +139,7 @@ interface AzuriteChild {
 
 async function spawnAzurite(port: number, location: string | undefined, timeoutMs: number): Promise<AzuriteChild> {
   const args = [
-    require.resolve('azurite/dist/src/table/main.js'),
+    azuriteMain(),
     '--tableHost', '127.0.0.1',
     '--tablePort', String(port),
     '--disableTelemetry',
@@ -161,6 +162,21 @@ async function spawnAzurite(port: number, location: string | undefined, timeoutM
   await waitForStart(child, port, timeoutMs);
   return running;
 }
+
+/** Azurite is a development dependency: resolved only when no storage is configured. */
+function azuriteMain(): string {
+  try {
+    return require.resolve('azurite/dist/src/table/main.js');
+  } catch {
+    throw new AzuriteMissingError(
+      'No storage is configured and the embedded Azurite is not installed (it is a development dependency). ' +
+        'Set TABLES_ACCOUNT_URL or TABLES_CONNECTION_STRING, or run `npm install` to get Azurite for local use.',
+    );
+  }
+}
+
+/** Reported by bot/index.ts as one line, like any other unreachable store. */
+export class AzuriteMissingError extends StorageUnreachableError {}
 
 function waitForStart(child: ChildProcess, port: number, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {

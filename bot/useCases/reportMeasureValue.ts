@@ -10,6 +10,7 @@ import type { Arena, EffectMeasure } from '../domain/plan';
 import { ID_PATTERN } from '../domain/planSchema';
 import type { MeasureStore } from '../storage/measureStore';
 import { notFound, refused, type NotFound, type Refused, type UpdateOutcome } from './outcome';
+import { countConflict } from '../telemetry/metrics';
 
 /** A measure's value for one arena and period, and the same period the year before. */
 export interface MeasureValueState {
@@ -103,6 +104,7 @@ export async function reportMeasureValue(request: ReportMeasureRequest, context:
 }
 
 async function conflict(context: ReportMeasureContext, state: MeasureValueState, current: MeasureValueRecord, seenVersion: number | undefined): Promise<ReportMeasureOutcome> {
+  countConflict('measure');
   const history = await context.store.history(state.measure.id, state.periodId, state.arena.id, 10);
   const since = history.filter((h) => (seenVersion === undefined ? h.version === current.version : h.version > seenVersion));
   return { kind: 'conflict', current: { ...state, current }, since };

@@ -10,6 +10,7 @@ import { parseChangeRequest } from '../domain/validation';
 import type { ActivityStore } from '../storage/activityStore';
 import type { PlanStore } from '../storage/planStore';
 import { notFound, refused, type UpdateOutcome } from './outcome';
+import { countConflict } from '../telemetry/metrics';
 
 /** A sub-activity where it stands: its scope (county or arena), its activity, and itself. */
 export interface Located {
@@ -102,6 +103,7 @@ function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: tr
 
 /** Someone else was first: the item as it is now and what happened since the version the person saw, newest first. */
 async function conflict(deps: SubActivityDeps, now: Located, seenVersion: number | undefined) {
+  countConflict('subActivity');
   const since = (await deps.activities.history(now.scope.id, now.sub.id, 10)).filter((e) => seenVersion === undefined || e.version > seenVersion);
   return { kind: 'conflict' as const, current: now, since: since.slice(0, 5) };
 }
