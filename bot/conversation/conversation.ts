@@ -48,8 +48,12 @@ export class Conversation {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
         return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.now()));
       }
-      case 'unknown':
-        return cards(didYouMeanCard(command.text, command.suggestions));
+      case 'unknown': {
+        // In a channel nobody has linked yet, linking it is the first thing to suggest.
+        const unlinked = turn.place.kind === 'channel' && !(await this.services.channels.get(turn.place.channelId))?.arenaId;
+        const suggestions = unlinked ? ['koppla', ...command.suggestions.filter((s) => s !== 'koppla')].slice(0, 3) : command.suggestions;
+        return cards(didYouMeanCard(command.text, suggestions));
+      }
       case 'thanks':
         return { text: thanksText(), cards: [] };
       case 'link':

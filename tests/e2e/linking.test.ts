@@ -136,6 +136,13 @@ describe('help', () => {
     assert.match(cardText(status), /Status för Berg/);
   });
 
+  it('suggests linking first in a channel nobody has linked', async () => {
+    const reply = await bot.teams.say(channel('Olänkad'), 'vad är klockan?');
+    assert.equal(buttons(reply.cards[0]!)[0]!.title, 'koppla');
+    const link = await bot.teams.click(channel('Olänkad'), reply.cards[0]!, 'koppla');
+    assert.match(cardText(link), /Vilken arena hör kanalen till\?/);
+  });
+
   it('offers what a name alone could mean', async () => {
     await bot.teams.say(berg, 'koppla Berg');
     const reply = await bot.teams.say(berg, 'Krokom');
