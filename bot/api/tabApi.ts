@@ -6,6 +6,7 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
 import { planApiView } from './planApi';
@@ -60,14 +61,15 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   // The whole plan with live status, local activities, history and effect-measure values;
   // `?arena=<id>` narrows the arenas to that one (and the county): what an arena's channel tab needs.
+  // Compressed (brotli or gzip) when the client accepts it.
   server.get('/api/plan', signedIn(async (req, res) => {
     const arena = (req.query as Record<string, unknown> | undefined)?.arena;
     if (arena !== undefined) {
       const id = typeof arena === 'string' && (await deps.plan.content()).arenas.some((a) => a.id === arena) ? arena : undefined;
       if (!id) return void res.send(404, { error: 'Det finns ingen arena med det id:t.' });
-      return void res.send(200, await planApiView(deps.plan, deps.measures, { arenaId: id }));
+      return void sendJson(req, res, 200, await planApiView(deps.plan, deps.measures, { arenaId: id }));
     }
-    res.send(200, await planApiView(deps.plan, deps.measures));
+    sendJson(req, res, 200, await planApiView(deps.plan, deps.measures));
   }));
 
   server.get('/api/me', signedIn(async (_req, res, user) => {
@@ -90,7 +92,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);
-    if (result.ok) res.send(200, result.page);
+    if (result.ok) sendJson(req, res, 200, result.page);
     else res.send(400, { error: 'Historiken kunde inte filtreras så.', details: result.errors });
   }));
 

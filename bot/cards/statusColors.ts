@@ -1,12 +1,5 @@
-// Adaptive Card colour names per status: theme-aware names only, so light, dark and high
-// contrast themes stay readable.
-import type { StatusId } from '../domain/status';
+// Adaptive Card colour names per status, from the palette the tab shares (domain/statusPalette.ts).
+import { STATUS_PALETTE, type CardColor } from '../domain/statusPalette';
+import { ALL_STATUSES, type StatusId } from '../domain/status';
 
-export const STATUS_COLOR: Record<StatusId, string> = {
-  ej_paborjat: 'Default',
-  uppdrag_behovs: 'Warning',
-  pagar: 'Accent',
-  klar: 'Good',
-  avbruten: 'Attention',
-  avslutad_i_revidering: 'Default',
-};
+export const STATUS_COLOR: Record<StatusId, CardColor> = Object.fromEntries(ALL_STATUSES.map((s) => [s.id, STATUS_PALETTE[s.id].card])) as Record<StatusId, CardColor>;

@@ -48,7 +48,7 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
   }
 
   const channels = at.services.channels;
-  const saved = await channels.setReminders(place.channelId, form.settings, form.etag);
+  const saved = await channels.setReminders(place.channelId, form.settings, form.etag, { by: at.turn.actor.name, summary: describeSettings(form.settings, at.arena) });
   if (!saved) {
     // Someone changed the channel (its settings, or its link) since the card was shown.
     const current = await channels.get(place.channelId);

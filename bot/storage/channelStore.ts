@@ -1,10 +1,11 @@
 // Channels the bot has seen (arena link, conversation reference, reminder settings), each
 // person's arena choice in personal chat, and who takes part in which arena's channel.
+import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { LRUCache } from 'lru-cache';
 import type { ChannelRecord, ChannelState, ReminderSettings } from '../domain/channels';
 import { statusCodeOf, str, type Row } from './entities';
-import { externalKey } from './keys';
+import { externalKey, invert } from './keys';
 
 const CHANNEL = 'channel';
 const PERSON = 'person';
@@ -13,6 +14,21 @@ const PLAN_TEAM = { partitionKey: 'plan', rowKey: 'team' } as const;
 /** Taking part in an arena's channel counts for this long after a person's last message there. */
 export const MEMBERSHIP_DAYS = 180;
 const memberPartition = (arenaId: string) => `member:${arenaId}`;
+/** One row per change of a channel's link or reminder settings, newest first, kept for Historik. */
+const CHANGES = 'changes';
+
+/** A change of a channel's arena link or reminder settings, as kept for the history. */
+export interface ChannelChange {
+  kind: 'link' | 'reminders';
+  channelId: string;
+  channelName: string;
+  teamName: string;
+  arenaId: string;
+  at: string;
+  by: string;
+  /** What the settings became, in words (reminders only). */
+  summary: string;
+}
 
 /**
  * Every turn needs the channel's link, the plan's team and (in personal chat) the person's arena.
@@ -108,7 +124,9 @@ export class ChannelStore {
       if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
       throw error;
     }
-    return this.get(channelId);
+    const record = await this.get(channelId);
+    if (record) await this.logChange({ kind: 'link', by, summary: '' }, record);
+    return record;
   }
 
   async setState(channelId: string, state: ChannelState): Promise<void> {
@@ -127,7 +145,8 @@ export class ChannelStore {
     return channels.length;
   }
 
-  async setReminders(channelId: string, settings: ReminderSettings, etag: string): Promise<ChannelRecord | undefined> {
+  /** Saves the reminder settings; with `change`, a history row says who and what. */
+  async setReminders(channelId: string, settings: ReminderSettings, etag: string, change?: { by: string; summary: string }): Promise<ChannelRecord | undefined> {
     try {
       await this.table.updateEntity(
         { partitionKey: CHANNEL, rowKey: externalKey(channelId), reminders: JSON.stringify(settings) },
@@ -140,7 +159,44 @@ export class ChannelStore {
       if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return undefined;
       throw error;
     }
-    return this.get(channelId);
+    const record = await this.get(channelId);
+    if (record && change) await this.logChange({ kind: 'reminders', ...change }, record);
+    return record;
+  }
+
+  /** The latest link and reminder changes of all channels, newest first. */
+  async changes(limit = 200): Promise<ChannelChange[]> {
+    const out: ChannelChange[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${CHANGES}` } })) {
+      const r = row as Row;
+      out.push({
+        kind: str(r, 'kind') === 'reminders' ? 'reminders' : 'link',
+        channelId: str(r, 'channelId'),
+        channelName: str(r, 'channelName'),
+        teamName: str(r, 'teamName'),
+        arenaId: str(r, 'arenaId'),
+        at: str(r, 'at'),
+        by: str(r, 'by'),
+        summary: str(r, 'summary'),
+      });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** A separate write after the change itself (another partition: no transaction spans both). */
+  private async logChange(change: Pick<ChannelChange, 'kind' | 'by' | 'summary'>, record: ChannelRecord): Promise<void> {
+    const at = this.now();
+    await this.table.createEntity({
+      partitionKey: CHANGES,
+      rowKey: `${invert(at.getTime(), 15)}-${randomBytes(4).toString('hex')}`,
+      ...change,
+      at: at.toISOString(),
+      channelId: record.channelId,
+      channelName: record.channelName,
+      teamName: record.teamName,
+      arenaId: record.arenaId ?? '',
+    });
   }
 
   /** Active channels linked to an arena (a small partition; the filter runs server-side). */

@@ -1,33 +1,60 @@
-// The plan tab: header (plan name, development-mode banner, export), the views as tabs, and the
-// one update dialog. Loads GET /api/plan and GET /api/me; reloads the plan after a change.
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+// The plan tab: a skip link, a compact header (plan name, development-mode banner, Excel export
+// in a toolbar), the views as tabs (a drop-down on a narrow screen), the one update dialog and a
+// live region that confirms each save. Loads GET /api/plan and GET /api/me once; a save applies
+// the PATCH answer to the plan it holds instead of loading everything again.
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Title1, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
+  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
 } from '@fluentui/react-components';
+import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
 import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
-import { VIEWS, type Start, type ViewId } from './deepLink';
+import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
+import { withSubActivity } from './planPatch';
+import { Loading, NARROW } from './ui';
+import { writeParams } from './urlState';
 import { ActionPlan } from './views/ActionPlan';
-import { Arenas } from './views/Arenas';
-import { History } from './views/History';
 import { Overview } from './views/Overview';
-import { UpdateDialog } from './views/UpdateDialog';
 
+const Arenas = lazy(() => import('./views/Arenas'));
+const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
+const Accessibility = lazy(() => import('./views/Accessibility'));
+// The dialog (and its form controls) loads the first time someone presses Uppdatera.
+const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
+
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, boxSizing: 'border-box' },
-  header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  title: { margin: `${tokens.spacingVerticalS} 0` },
+  root: {
+    minHeight: '100vh',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
+    boxSizing: 'border-box',
+    [NARROW]: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
+  },
+  skip: {
+    position: 'absolute',
+    left: '-10000px',
+    top: 'auto',
+    ':focus': { position: 'static', display: 'inline-block', padding: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalXS} 0` },
+  },
+  header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  title: { margin: 0, [NARROW]: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 } },
+  tabs: { [NARROW]: { display: 'none' } },
+  viewSelect: { display: 'none', [NARROW]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
+  live: { minHeight: '1px' },
+  footer: { marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  main: { outline: 'none', minWidth: 0 },
+  link: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
 
 export interface Editing {
   activity: ActivityView;
   sub: SubActivityView;
+  opener: HTMLElement;
 }
 
 export function App({ host, start }: { host: HostContext; start: Start }) {
@@ -41,6 +68,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [editing, setEditing] = useState<Editing>();
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string>();
+  const [confirmation, setConfirmation] = useState('');
+  const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => onThemeChange(setTheme), []);
 
@@ -63,6 +92,11 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       .catch((error: unknown) => setMeProblem(error instanceof ApiError ? error.message : 'Det gick inte att se vem du är.'));
   }, [reload]);
 
+  const show = (next: ViewId) => {
+    setView(next);
+    writeParams({ view: next === 'oversikt' ? undefined : next });
+  };
+
   const exportExcel = async () => {
     setExporting(true);
     try {
@@ -75,45 +109,81 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   };
 
   const mayChange = (scopeId: string) => me?.mayChange.includes(scopeId) ?? false;
-  const edit = (activity: ActivityView, sub: SubActivityView) => setEditing({ activity, sub });
+  const whyNot = (scopeId: string): string | undefined => {
+    if (!me || mayChange(scopeId)) return undefined;
+    const scope = plan?.arenas.find((a) => a.id === scopeId);
+    if (!scope) return undefined;
+    const decision = decide({ kind: 'personal', arenaId: scope.id, memberOfArenaChannel: false }, scope);
+    return decision.allowed ? undefined : `Du kan inte ändra här. ${decision.reason.split('. ')[0]!.replace(/\.$/, '')}.`;
+  };
+  const edit = (activity: ActivityView, sub: SubActivityView, opener: HTMLElement) => {
+    setConfirmation('');
+    setEditing({ activity, sub, opener });
+  };
+  /** Focus goes back to the button that opened the dialog (or to the main content if it is gone). */
+  const closeDialog = () => {
+    const opener = editing?.opener;
+    setEditing(undefined);
+    requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
+  };
   const today = new Date();
   // Only a known arena filters the views (a static tab's entityId, e.g. "planen", is none).
   const arena = plan?.arenas.some((a) => a.id === start.arena) ? start.arena : undefined;
+  const editProps = { mayChange, whyNot, onEdit: edit, today };
+  const tabView = VIEWS.some((v) => v.id === view) ? view : undefined;
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} lang="sv">
-      <main>
-        {!host.inTeams && (
-          <MessageBar intent="warning" className="no-print">
-            <MessageBarBody>
-              <MessageBarTitle>Utvecklingsläge – inte inloggad via Teams</MessageBarTitle>
-              Fliken körs i en vanlig webbläsare.{me?.devMode ? ` Du är ${me.name}.` : ''}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <header className={styles.header}>
-          <Title1 as="h1" className={styles.title}>{plan?.plan.name ?? 'Gemensam plan'}</Title1>
-          <Button className="no-print" onClick={() => void exportExcel()} disabled={exporting}>
+      <a href="#innehall" className={styles.skip} onClick={(e) => (e.preventDefault(), mainRef.current?.focus())}>
+        Hoppa till innehållet
+      </a>
+      {!host.inTeams && (
+        <MessageBar intent="warning" className="no-print">
+          <MessageBarBody>
+            <MessageBarTitle>Utvecklingsläge – inte inloggad via Teams</MessageBarTitle>
+            Fliken körs i en vanlig webbläsare.{me?.devMode ? ` Du är ${me.name}.` : ''}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <header className={styles.header}>
+        <Subtitle1 as="h1" className={styles.title}>{plan?.plan.name ?? 'Gemensam plan'}</Subtitle1>
+        <div role="toolbar" aria-label="Verktyg" className="no-print">
+          <Button size="small" onClick={() => void exportExcel()} disabled={exporting}>
             {exporting ? 'Exporterar …' : 'Exportera till Excel'}
           </Button>
-        </header>
-        {meProblem && (
-          <MessageBar intent="info" className="no-print">
-            <MessageBarBody>{meProblem} Du kan läsa planen men inte ändra den här.</MessageBarBody>
+        </div>
+      </header>
+      {meProblem && (
+        <MessageBar intent="info" className="no-print">
+          <MessageBarBody>{meProblem} Du kan läsa planen men inte ändra den här.</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice && (
+        <MessageBar intent="error">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      <nav className="no-print" aria-label="Vyer">
+        <TabList className={styles.tabs} selectedValue={tabView ?? null} onTabSelect={(_e, d) => show(d.value as ViewId)} size="small">
+          {VIEWS.map((v) => (
+            <Tab key={v.id} value={v.id}>{v.label}</Tab>
+          ))}
+        </TabList>
+        <div className={styles.viewSelect}>
+          <label htmlFor="vy-val">Vy</label>
+          <Select id="vy-val" value={view} onChange={(_e, d) => show(d.value as ViewId)}>
+            {[...VIEWS, ...LINKED_VIEWS].map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+          </Select>
+        </div>
+      </nav>
+      <div role="status" aria-live="polite" className={styles.live} data-confirmation="">
+        {confirmation && (
+          <MessageBar intent="success">
+            <MessageBarBody>{confirmation}</MessageBarBody>
           </MessageBar>
         )}
-        {notice && (
-          <MessageBar intent="error">
-            <MessageBarBody>{notice}</MessageBarBody>
-          </MessageBar>
-        )}
-        <nav className="no-print" aria-label="Vyer">
-          <TabList selectedValue={view} onTabSelect={(_e, d) => setView(d.value as ViewId)}>
-            {VIEWS.map((v) => (
-              <Tab key={v.id} value={v.id}>{v.label}</Tab>
-            ))}
-          </TabList>
-        </nav>
+      </div>
+      <main id="innehall" ref={mainRef} tabIndex={-1} className={styles.main}>
         {problem && (
           <MessageBar intent="error">
             <MessageBarBody>
@@ -121,29 +191,38 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {!plan && !problem && <Spinner label="Laddar planen …" />}
+        {!plan && !problem && <Loading label="Laddar planen …" />}
         {plan && (
-          <Suspense fallback={<Spinner label="Laddar …" />}>
-            {view === 'oversikt' && <Overview plan={plan} today={today} />}
-            {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} mayChange={mayChange} onEdit={edit} />}
-            {view === 'arenor' && <Arenas plan={plan} arena={arena} mayChange={mayChange} onEdit={edit} />}
+          <Suspense fallback={<Loading label="Laddar …" />}>
+            {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
+            {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} {...editProps} />}
+            {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
+            {view === 'tillganglighet' && <Accessibility />}
           </Suspense>
         )}
-        {editing && (
-          <UpdateDialog
-            editing={editing}
-            onClose={() => setEditing(undefined)}
-            onSaved={() => {
-              setEditing(undefined);
-              void reload();
-            }}
-            onStale={() => void reload()}
-          />
-        )}
       </main>
+      <footer className={`${styles.footer} no-print`}>
+        <a className={styles.link} href="?view=tillganglighet" onClick={(e) => (e.preventDefault(), show('tillganglighet'), mainRef.current?.focus())}>
+          Tillgänglighetsredogörelse
+        </a>
+      </footer>
+      {editing && (
+        <Suspense fallback={null}>
+        <UpdateDialog
+          editing={editing}
+          onClose={closeDialog}
+          onSaved={(sub, outcome) => {
+            setPlan((p) => (p ? withSubActivity(p, sub) : p));
+            setConfirmation(outcome === 'updated' ? `Sparat: ${sub.title} (${editing.activity.title}) har nu status ${sub.statusLabel}.` : `Ingenting ändrades för ${sub.title}: värdena var redan sparade.`);
+            closeDialog();
+          }}
+          onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))}
+        />
+        </Suspense>
+      )}
     </FluentProvider>
   );
 }

@@ -2,22 +2,27 @@
 import type { HistoryEntry } from '../../bot/domain/activityState';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import type { PlanApiView } from '../../bot/api/planApi';
+import type { HistoryEvent, HistoryPage } from '../../bot/domain/historyEvents';
 import { getToken } from './auth';
 
-export type { PlanApiView };
+export type { HistoryEvent, HistoryPage, PlanApiView };
+
+export interface HistoryFilter {
+  scope?: string;
+  activity?: string;
+  person?: string;
+  strategy?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  size: number;
+}
 
 export interface Me {
   id: string;
   name: string;
   devMode: boolean;
   mayChange: string[];
-}
-
-export interface HistoryPage {
-  entries: HistoryEntry[];
-  page: number;
-  size: number;
-  hasMore: boolean;
 }
 
 export interface ChangeForm {
@@ -62,10 +67,9 @@ export async function fetchMe(): Promise<Me> {
   return json<Me>(await call('/api/me'));
 }
 
-export async function fetchHistory(filter: { scope?: string; activity?: string; page: number; size: number }): Promise<HistoryPage> {
-  const q = new URLSearchParams({ page: String(filter.page), size: String(filter.size) });
-  if (filter.scope) q.set('scope', filter.scope);
-  if (filter.activity) q.set('activity', filter.activity);
+export async function fetchHistory(filter: HistoryFilter): Promise<HistoryPage> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined && v !== '') q.set(k, String(v));
   return json<HistoryPage>(await call(`/api/history?${q.toString()}`));
 }
 

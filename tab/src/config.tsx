@@ -1,8 +1,9 @@
 // Configuration page of the channel tab: the person picks the arena the tab opens filtered to.
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { Field, FluentProvider, MessageBar, MessageBarBody, Select, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { fetchPlan, type PlanApiView } from './api';
+import { Loading } from './ui';
 import { notifyLoaded, registerConfigSave, setConfigValid, startHost, type HostContext } from './auth';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
@@ -43,7 +44,7 @@ function ConfigPage({ host }: { host: HostContext }) {
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         )}
-        {!plan && !problem && <Spinner label="Laddar arenorna …" />}
+        {!plan && !problem && <Loading label="Laddar arenorna …" />}
         {plan && (
           <Field label="Arena">
             <Select value={arena} onChange={(_e, d) => setArena(d.value)}>

@@ -3,7 +3,7 @@
 // configured arena (its entityId).
 import type { TabView } from '../../bot/domain/deepLinks';
 
-export type ViewId = TabView | 'rapport';
+export type ViewId = TabView | 'rapport' | 'tillganglighet';
 export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'handlingsplan', label: 'Handlingsplan' },
@@ -12,13 +12,15 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'historik', label: 'Historik' },
   { id: 'rapport', label: 'Årsrapport' },
 ];
+/** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
+export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }];
 
 export interface Start {
   view: ViewId;
   arena?: string;
 }
 
-const isView = (v: unknown): v is ViewId => typeof v === 'string' && VIEWS.some((x) => x.id === v);
+const isView = (v: unknown): v is ViewId => typeof v === 'string' && [...VIEWS, ...LINKED_VIEWS].some((x) => x.id === v);
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
 
 export function startFrom(search: string, context: { subEntityId?: string; entityId?: string }): Start {

@@ -3,10 +3,12 @@
 // status, period and arena, and free-text search.
 import { useMemo, useState } from 'react';
 import { Field, Input, Select, Text, Title2, Title3 } from '@fluentui/react-components';
+import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
 import { useLayout } from '../ui';
+import { readParam } from '../urlState';
 import { SubActivityTable, type EditProps } from './SubActivityTable';
 
 interface Scope {
@@ -17,10 +19,13 @@ interface Scope {
 
 const fold = (s: string) => s.toLocaleLowerCase('sv-SE');
 
+/** The status filter's extra choice: overdue work, whatever its status. */
+const OVERDUE = 'forsenad';
+
 export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
   const ui = useLayout();
   const [strategy, setStrategy] = useState('');
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState(() => (readParam('status') === OVERDUE || STATUSES.some((s) => s.id === readParam('status')) ? readParam('status') : ''));
   const [period, setPeriod] = useState('');
   const [scope, setScope] = useState(arena && plan.arenas.some((a) => a.id === arena) ? arena : '');
   const [search, setSearch] = useState('');
@@ -48,7 +53,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
           activity: a,
           subs: a.subActivities.filter(
             (d) =>
-              (!status || d.status === status) &&
+              (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today))) &&
               (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
           ),
         }))
@@ -61,7 +66,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
   return (
     <section className={ui.view} aria-labelledby="handlingsplan-rubrik">
       <Title2 as="h2" id="handlingsplan-rubrik">Handlingsplan</Title2>
-      <div className={ui.filters} role="search">
+      <div className={ui.filterGrid} role="search">
         <Field label="Strategi">
           <Select value={strategy} onChange={(_e, d) => setStrategy(d.value)}>
             <option value="">Alla strategier</option>
@@ -72,6 +77,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
           <Select value={status} onChange={(_e, d) => setStatus(d.value)}>
             <option value="">Alla</option>
             {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+            <option value={OVERDUE}>Försenade</option>
           </Select>
         </Field>
         <Field label="Prioritet">

@@ -4,7 +4,8 @@ import { Text, Title2, Title3 } from '@fluentui/react-components';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES, type StatusId } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
-import { StatusBadge, useLayout } from '../ui';
+import { isOverdue } from '../../../bot/domain/overview';
+import { OverdueBadge, StatusBadge, useLayout } from '../ui';
 import { SubActivityTable, type EditProps } from './SubActivityTable';
 
 /** The status an adopted activity shows in the matrix: the least advanced of its sub-activities. */
@@ -14,7 +15,7 @@ function summaryStatus(activity: ActivityView): StatusId | undefined {
   return order.find((s) => present.has(s));
 }
 
-export function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
+export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
   const ui = useLayout();
   const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
   const sections = municipalities.filter((a) => !arena || a.id === arena || !municipalities.some((m) => m.id === arena));
@@ -23,7 +24,7 @@ export function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView
     <section className={ui.view} aria-labelledby="arenor-rubrik">
       <Title2 as="h2" id="arenor-rubrik">Arenor</Title2>
       <Text>Vad behöver göras lokalt och verksamhetsnära: planens rekommendationer och vilka arenor som har antagit dem.</Text>
-      <div className={ui.scroll}>
+      <div className={ui.stack}>
         <table className={ui.table}>
           <caption className={ui.muted}>Rekommenderade lokala aktiviteter per arena</caption>
           <thead>
@@ -36,16 +37,24 @@ export function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView
             {plan.strategies.flatMap((s) =>
               s.localRecommendations.map((r) => (
                 <tr key={r.id} data-recommendation={r.id}>
-                  <th scope="row">
+                  <th scope="row" data-first="">
                     <span className={ui.muted}>Strategi {s.number}: </span>
                     {r.title}
                   </th>
                   {municipalities.map((a) => {
                     const adopted = a.activities.find((x) => x.recommendationId === r.id);
                     const status = adopted && summaryStatus(adopted);
+                    const late = adopted?.subActivities.some((d) => isOverdue(adopted, d, edit.today));
                     return (
-                      <td key={a.id}>
-                        {adopted ? (status ? <StatusBadge status={status} /> : 'Antagen') : <span className={ui.muted}>Ej antagen</span>}
+                      <td key={a.id} data-label={a.name}>
+                        {adopted ? (
+                          <span className={ui.badges}>
+                            {status ? <StatusBadge status={status} /> : 'Antagen'}
+                            {late && <OverdueBadge />}
+                          </span>
+                        ) : (
+                          <span className={ui.muted}>Ej antagen</span>
+                        )}
                       </td>
                     );
                   })}

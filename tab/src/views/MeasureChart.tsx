@@ -1,6 +1,11 @@
 // A line chart of one effect measure's values per period (Chart.js, loaded with this view only).
+// Series differ by more than colour: each has its own point marker and line pattern, and the
+// legend shows them. In high contrast every series takes the theme's text colour.
 import { useEffect, useRef } from 'react';
 import type { ThemeName } from '../auth';
+
+const MARKERS = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'] as const;
+const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
 
 export interface Series {
   label: string;
@@ -19,13 +24,25 @@ export function MeasureChart({ title, periods, series, theme }: { title: string;
       const grid = theme === 'default' ? 'rgba(0,0,0,0.1)' : 'rgba(255,255,255,0.2)';
       chart = new Chart(canvas.current, {
         type: 'line',
-        data: { labels: periods, datasets: series.map((s) => ({ label: s.label, data: s.data, spanGaps: true, tension: 0.2 })) },
+        data: {
+          labels: periods,
+          datasets: series.map((s, i) => ({
+            label: s.label,
+            data: s.data,
+            spanGaps: true,
+            tension: 0.2,
+            pointStyle: MARKERS[i % MARKERS.length],
+            pointRadius: 5,
+            borderDash: DASHES[i % DASHES.length],
+            ...(theme === 'contrast' ? { borderColor: text, backgroundColor: text } : {}),
+          })),
+        },
         options: {
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
           color: text,
-          plugins: { legend: { labels: { color: text } } },
+          plugins: { legend: { labels: { color: text, usePointStyle: true } } },
           scales: { x: { ticks: { color: text }, grid: { color: grid } }, y: { beginAtZero: true, ticks: { color: text }, grid: { color: grid } } },
         },
       });

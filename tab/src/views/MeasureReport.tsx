@@ -135,7 +135,7 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={ui.filters}>
+      <div className={ui.filterGrid}>
         <Field label="Effektmått">
           <Select value={measureId} onChange={(_e, d) => { setMeasureId(d.value); reset(); }}>
             {measures.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
@@ -166,7 +166,7 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
           </Text>
           <Text>{current ? `Rapporterat nu: ${describeValues(current.values)} (${current.reportedBy}). Sparar du ersätts det; det gamla finns kvar i historiken.` : `Inget värde rapporterat för ${periodTitle(period).toLowerCase()} ännu.`}</Text>
           {measure.direction !== 'yes' && <Text className={ui.muted}>{previous ? `Samma period föregående år: ${describeValues(previous.values)}` : 'Inget värde föregående år att jämföra med.'}</Text>}
-          <div className={ui.filters}>
+          <div className={ui.filterGrid}>
             {categories.map((category, i) => {
               const storedText = (j: number) => { const v = current?.values[j]?.value; return v === undefined ? '' : formatAmount(v); };
               const shown = entered[i] ?? storedText(i);

@@ -2,7 +2,7 @@
 // reported so, per category where split), with the target direction and whether it is met.
 // Loaded lazily with Chart.js, so the first page load stays small.
 import { useMemo } from 'react';
-import { Badge, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge, Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
 import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
@@ -44,29 +44,36 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
   const series = useMemo(() => seriesOf(plan, values, periods), [plan, values, periods]);
   const latest = periods[periods.length - 1];
   const latestValues = values.filter((v) => v.periodId === latest);
+  // "x av 8 kommuner har rapporterat" for every period, newest first.
+  const reporting = measure.level === 'municipality' ? [...periods].reverse().map((p) => ({ period: p, text: reportedCountText(measure, values, plan.arenas, p) })) : [];
 
   return (
     <article className={ui.card} data-measure={measure.id}>
-      <Title3 as="h3">{measure.title}</Title3>
+      <Subtitle1 as="h4">{measure.title}</Subtitle1>
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
       <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}</Text>
-      {measure.level === 'municipality' && latest && <Text>{reportedCountText(measure, values, plan.arenas, latest)}</Text>}
       {values.length === 0 && <Text>Inga värden rapporterade ännu.</Text>}
       {latest && (
         <div className={ui.filters}>
           <Text>{periodTitle(latest)}:</Text>
           {latestValues.map((v) => (
-            <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color}>
+            <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color} style={{ whiteSpace: "nowrap" }}>
               {(v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId))}: {TARGET[v.targetStatus].text}
             </Badge>
           ))}
         </div>
       )}
-      {series.length > 0 && <MeasureChart title={measure.title} periods={periods.map(periodTitle)} series={series} theme={theme} />}
+      {reporting.length > 0 && (
+        <ul className={ui.details} aria-label="Rapporterat per period">
+          {reporting.map((r) => <li key={r.period}>{r.text}</li>)}
+        </ul>
+      )}
+      {/* One period is a value, not a chart: it stands in the table below. */}
+      {series.length > 0 && periods.length > 1 && <MeasureChart title={measure.title} periods={periods.map(periodTitle)} series={series} theme={theme} />}
       {values.length > 0 && (
-        <div className={ui.scroll}>
+        <div className={ui.stack}>
           <table className={ui.table}>
             <caption className={ui.muted}>Rapporterade värden: {measure.title}</caption>
             <thead>
@@ -82,12 +89,12 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
             <tbody>
               {[...values].sort((a, b) => comparePeriods(a.periodId, b.periodId)).map((v) => (
                 <tr key={`${v.periodId}/${v.arenaId}`}>
-                  <td>{periodTitle(v.periodId)}</td>
-                  <td>{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
-                  <td>{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
-                  <td>{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
-                  <td>{TARGET[v.targetStatus].text}</td>
-                  <td>{v.comment}</td>
+                  <td data-first="">{periodTitle(v.periodId)}</td>
+                  <td data-label="Arena">{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
+                  <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
+                  <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
+                  <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
+                  <td data-label={v.comment ? 'Kommentar' : undefined}>{v.comment}</td>
                 </tr>
               ))}
             </tbody>
@@ -107,7 +114,7 @@ export default function Measures({ plan, arena, theme, onChanged }: { plan: Plan
       {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>
-          <Text as="p" weight="semibold">Strategi {s.number}: {s.title}</Text>
+          <Title3 as="h3">Strategi {s.number}: {s.title}</Title3>
           {s.effectMeasures.map((m) => <MeasureCard key={m.id} plan={plan} measure={m} theme={theme} />)}
         </div>
       ))}

@@ -1,69 +1,263 @@
-// Översikt: the target picture, the five strategies with their quotes, and per strategy the
-// progress of its activities (counts per status, overdue) for the county and per arena.
-import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
-import { progressByStrategy } from '../../../bot/domain/overview';
-import { STATUSES } from '../../../bot/domain/status';
-import type { PlanApiView } from '../api';
-import { useLayout } from '../ui';
+// Översikt as a dashboard: what needs attention first (overdue work with Uppdatera, work not
+// followed up, effect measures not reported for the last period), then per strategy a progress
+// bar per level (in an arena's channel tab that arena first, then the county, then the other
+// arenas that have activities: no rows of zeros), and the latest changes of any kind.
+import { useEffect, useState } from 'react';
+import { Button, Text, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { formatDateTime } from '../../../bot/domain/format';
+import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
+import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
+import type { ActivityView } from '../../../bot/domain/planView';
+import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
+import { fetchHistory, type HistoryEvent, type PlanApiView } from '../api';
+import type { ViewId } from '../deepLink';
+import { writeParams } from '../urlState';
+import { NARROW, OverdueBadge, StatusBadge, arenaName, useLayout } from '../ui';
+import type { EditProps } from './SubActivityTable';
 
-export function Overview({ plan, today }: { plan: PlanApiView; today: Date }) {
+/** Fill of a bar segment per badge colour: theme tokens, so high contrast gets its system colours. */
+const FILL: Record<BadgeColor, string> = {
+  brand: tokens.colorBrandBackground,
+  success: tokens.colorPaletteGreenBackground3,
+  warning: tokens.colorPaletteDarkOrangeBackground3,
+  informative: tokens.colorNeutralStrokeAccessible,
+  subtle: tokens.colorNeutralForeground4,
+  danger: tokens.colorPaletteRedBackground3,
+  important: tokens.colorNeutralForeground1,
+  severe: tokens.colorPaletteDarkOrangeBackground3,
+};
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: tokens.spacingHorizontalL },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(8em, 12em) 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, alignItems: 'center', [NARROW]: { gridTemplateColumns: '1fr' } },
+  bar: { display: 'flex', height: '14px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3 },
+  segment: { height: '100%', borderRight: `1px solid ${tokens.colorNeutralBackground1}`, boxSizing: 'border-box' },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyle: 'none' },
+  // Not followed up since the plan was written: the bar's empty part.
+  empty: { backgroundColor: tokens.colorNeutralBackground3 },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    alignItems: 'center',
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // On a phone: status, then the title at full width, then Uppdatera.
+    [NARROW]: { flexDirection: 'column', alignItems: 'flex-start' },
+  },
+  grow: { flexGrow: 1, flexBasis: '16em', minWidth: 0, [NARROW]: { flexBasis: 'auto' } },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+interface Level {
+  id: string;
+  name: string;
+  activities: ActivityView[];
+}
+
+export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { plan: PlanApiView; arena?: string; today: Date; onShow: (view: ViewId) => void }) {
   const ui = useLayout();
-  const county = plan.strategies.flatMap((s) => s.activities);
-  const countyProgress = progressByStrategy(plan.strategies, county, today);
-  const arenaProgress = plan.arenas
-    .filter((a) => a.kind === 'municipality')
-    .map((a) => ({ arena: a, progress: progressByStrategy(plan.strategies, a.activities, today) }));
+  const styles = useStyles();
+  const [latest, setLatest] = useState<HistoryEvent[]>();
+
+  const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? 'lan', name: 'Länsgemensamt (Bilaga 1)', activities: plan.strategies.flatMap((s) => s.activities) };
+  const municipalities: Level[] = plan.arenas.filter((a) => a.kind === 'municipality').map((a) => ({ id: a.id, name: a.name, activities: a.activities }));
+  const own = arena ? [county, ...municipalities].find((l) => l.id === arena) : undefined;
+  // An arena's channel tab shows that arena first; the county tab the county.
+  const levels = own ? [own, ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
+  const focus = own ?? county;
+  const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
+  const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.followedUp)).length;
+  const missing = missingReports(plan, own?.id, today);
+
+  useEffect(() => {
+    let current = true;
+    fetchHistory({ ...(arena ? { scope: arena } : {}), page: 0, size: 5 })
+      .then((p) => current && setLatest(p.events))
+      .catch(() => current && setLatest([]));
+    return () => {
+      current = false;
+    };
+  }, [arena, plan]);
 
   return (
     <section className={ui.view} aria-labelledby="oversikt-rubrik">
       <div className={ui.section}>
-        <Title2 as="h2" id="oversikt-rubrik">Målbild: {plan.plan.targetPicture}</Title2>
-        <Text>{plan.plan.purpose}</Text>
+        <Title2 as="h2" id="oversikt-rubrik">Översikt{own ? `: ${own.id === county.id ? 'Länsgemensamt' : own.name}` : ''}</Title2>
+        <Text>Målbild: {plan.plan.targetPicture}</Text>
       </div>
-      {plan.strategies.map((s, i) => {
-        const p = countyProgress[i]!;
-        return (
-          <article key={s.id} className={ui.card} aria-labelledby={`strategi-${s.id}`}>
-            <Title3 as="h3" id={`strategi-${s.id}`}>Strategi {s.number}: {s.title}</Title3>
-            {s.quotes.map((q) => (
-              <blockquote key={q} className={ui.quote}>”{q}”</blockquote>
+
+      <article className={ui.card} aria-labelledby="uppmarksamhet-rubrik" data-attention="">
+        <Title3 as="h3" id="uppmarksamhet-rubrik">Behöver uppmärksamhet</Title3>
+        {overdue.length === 0 ? (
+          <Text>Inget är försenat{own ? ` för ${own.name}` : ''}.</Text>
+        ) : (
+          <>
+            <Text className={styles.overdue}>{overdue.length} {overdue.length === 1 ? 'delaktivitet är försenad' : 'delaktiviteter är försenade'}{own ? ` för ${own.name}` : ''}</Text>
+            <ul className={styles.list} aria-label="Försenade delaktiviteter">
+              {overdue.slice(0, 8).map(({ activity, sub, level }) => (
+                <li key={`${level.id}/${sub.id}`} className={styles.item} data-overdue-item={`${level.id}/${sub.id}`}>
+                  <span className={ui.badges}>
+                    <StatusBadge status={sub.status} />
+                    <OverdueBadge />
+                  </span>
+                  <span className={styles.grow}>
+                    <Text weight="semibold">{sub.title}</Text>
+                    <Text block size={200} className={ui.muted}>
+                      {activity.title} · {level.name} · prioritet {activity.period.label}
+                    </Text>
+                  </span>
+                  {edit.mayChange(activity.scopeId) && (
+                    <Button size="small" onClick={(e) => edit.onEdit(activity, sub, e.currentTarget)} aria-label={`Uppdatera ${sub.title} (${activity.title})`}>Uppdatera</Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {overdue.length > 8 && (
+              <div>
+                <Button size="small" onClick={() => (writeParams({ status: 'forsenad', ...(own ? { arena: own.id } : {}) }), onShow('handlingsplan'))}>Visa alla {overdue.length} i Handlingsplan</Button>
+              </div>
+            )}
+          </>
+        )}
+        <Text>
+          {notFollowedUp === 0
+            ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
+            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
+        </Text>
+        {missing.length > 0 && (
+          <div>
+            <Text>Effektmått som inte är rapporterade för senaste perioden:</Text>
+            <ul className={ui.details}>
+              {missing.map((m) => (
+                <li key={m.id}>
+                  {m.title} ({periodLabel(m.period)}): {m.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </article>
+
+      <div className={ui.section}>
+        <Title3 as="h3">Framsteg per strategi</Title3>
+        <Legend />
+        <div className={styles.grid}>
+          {plan.strategies.map((s, i) => (
+            <article key={s.id} className={ui.card} aria-labelledby={`strategi-${s.id}`} data-strategy={s.id}>
+              <Title3 as="h4" id={`strategi-${s.id}`}>Strategi {s.number}: {s.title}</Title3>
+              {s.quotes.slice(0, 1).map((q) => (
+                <blockquote key={q} className={ui.quote}>”{q}”</blockquote>
+              ))}
+              {s.quotes.length > 1 && (
+                <details>
+                  <summary>Fler citat ({s.quotes.length - 1})</summary>
+                  {s.quotes.slice(1).map((q) => (
+                    <blockquote key={q} className={ui.quote}>”{q}”</blockquote>
+                  ))}
+                </details>
+              )}
+              <ProgressRows strategyIndex={i} levels={levels} plan={plan} today={today} />
+            </article>
+          ))}
+        </div>
+      </div>
+
+      <article className={ui.card} aria-labelledby="senaste-rubrik">
+        <Title3 as="h3" id="senaste-rubrik">Senaste ändringar{own ? ` för ${focus.name}` : ''}</Title3>
+        {!latest && <Text>Laddar …</Text>}
+        {latest?.length === 0 && <Text>Inga ändringar ännu.</Text>}
+        {latest && latest.length > 0 && (
+          <ul className={styles.list}>
+            {latest.map((e) => (
+              <li key={e.key} className={styles.item}>
+                <span className={styles.grow}>
+                  <Text weight="semibold">{e.title}</Text>
+                  {e.parent && <Text size={200} className={ui.muted}> · {e.parent}</Text>}
+                  <Text block size={200}>{e.lines.join('; ')}</Text>
+                  <Text block size={200} className={ui.muted}>{formatDateTime(e.at)} · {e.actor} · {arenaName(plan, e.scopeId)}</Text>
+                </span>
+              </li>
             ))}
-            <Subtitle1 as="h4">Aktiviteternas status</Subtitle1>
-            <div className={ui.scroll}>
-              <table className={ui.table}>
-                <caption className={ui.muted}>Delaktiviteter per status, strategi {s.number}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Nivå</th>
-                    {STATUSES.map((st) => <th key={st.id} scope="col">{st.label}</th>)}
-                    <th scope="col">Försenade</th>
-                    <th scope="col">Totalt</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    <th scope="row">Länsgemensamt (Bilaga 1)</th>
-                    {STATUSES.map((st) => <td key={st.id}>{p.counts[st.id]}</td>)}
-                    <td>{p.overdue}</td>
-                    <td>{p.total}</td>
-                  </tr>
-                  {arenaProgress.map(({ arena, progress }) => {
-                    const ap = progress[i]!;
-                    return (
-                      <tr key={arena.id}>
-                        <th scope="row">{arena.name}</th>
-                        {STATUSES.map((st) => <td key={st.id}>{ap.counts[st.id]}</td>)}
-                        <td>{ap.overdue}</td>
-                        <td>{ap.total}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          </article>
-        );
-      })}
+          </ul>
+        )}
+        <div><Button size="small" onClick={() => onShow('historik')}>Visa all historik</Button></div>
+      </article>
     </section>
   );
+}
+
+function Legend() {
+  const styles = useStyles();
+  return (
+    <ul className={styles.legend} aria-label="Färger i staplarna">
+      <li>
+        <span className={mergeClasses(styles.swatch, styles.empty)} aria-hidden="true" />
+        Ej uppföljd
+      </li>
+      {statusLegend().map((s) => (
+        <li key={s.id}>
+          <span className={styles.swatch} style={{ backgroundColor: FILL[s.badge] }} aria-hidden="true" />
+          {s.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ProgressRows({ strategyIndex, levels, plan, today }: { strategyIndex: number; levels: Level[]; plan: PlanApiView; today: Date }) {
+  const ui = useLayout();
+  const styles = useStyles();
+  const rows = levels
+    .map((l) => ({ level: l, p: progressByStrategy(plan.strategies, l.activities, today)[strategyIndex]! }))
+    // Rows of all zeros say nothing: an arena without activities under the strategy is left out.
+    .filter((r) => r.p.total > 0);
+  const left = levels.length - rows.length;
+  return (
+    <div className={ui.section}>
+      {rows.map(({ level, p }) => (
+        <div key={level.id} className={styles.row} data-progress={level.id}>
+          <Text weight="semibold">{level.name}</Text>
+          <div>
+            <Bar p={p} />
+            <Text size={200}>
+              {progressSummary(p)}
+              {p.overdue > 0 && <span className={styles.overdue}> · {p.overdue} {OVERDUE_LABEL.toLowerCase()}{p.overdue === 1 ? '' : 'e'}</span>}
+            </Text>
+          </div>
+        </div>
+      ))}
+      {left > 0 && <Text size={200} className={ui.muted}>{left === 1 ? 'En arena' : `${left} arenor`} har inga aktiviteter under strategin ännu.</Text>}
+    </div>
+  );
+}
+
+function Bar({ p }: { p: StrategyProgress }) {
+  const styles = useStyles();
+  // The summary text beside it says the same in words; the bar itself is decoration.
+  return (
+    <div className={styles.bar} aria-hidden="true">
+      {statusLegend()
+        .filter((s) => p.counts[s.id] > 0)
+        .map((s) => <div key={s.id} className={styles.segment} style={{ width: `${(100 * p.counts[s.id]) / p.total}%`, backgroundColor: FILL[s.badge] }} />)}
+    </div>
+  );
+}
+
+/** Effect measures with values missing for the last finished period (for one arena, or overall). */
+function missingReports(plan: PlanApiView, arenaId: string | undefined, today: Date) {
+  const out: Array<{ id: string; title: string; period: string; text: string }> = [];
+  for (const m of plan.strategies.flatMap((s) => s.effectMeasures)) {
+    const period = previousPeriod(currentPeriod(m.frequency, today));
+    // Who reports a value (domain/measureValues.valueArenas, not imported: it would bring zod into the first load).
+    const expected = plan.arenas.filter((a) => (m.level === 'municipality' ? a.kind === 'municipality' : a.kind === 'county')).filter((a) => !arenaId || a.id === arenaId);
+    if (expected.length === 0) continue;
+    const reported = expected.filter((a) => m.values.some((v) => v.periodId === period && v.arenaId === a.id)).length;
+    if (reported === expected.length) continue;
+    const text = expected.length === 1 ? 'inte rapporterat' : `${reported} av ${expected.length} kommuner har rapporterat`;
+    out.push({ id: m.id, title: m.title, period, text });
+  }
+  return out;
 }

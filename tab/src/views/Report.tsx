@@ -27,6 +27,7 @@ export default function Report({ plan, today }: { plan: PlanApiView; today: Date
       <Text>Sammanställd {formatDate(today.toISOString())}. Målbild: {plan.plan.targetPicture}.</Text>
 
       <Title3 as="h3">Status per strategi</Title3>
+      <div className={ui.stack}>
       <table className={ui.table}>
         <thead>
           <tr>
@@ -38,13 +39,14 @@ export default function Report({ plan, today }: { plan: PlanApiView; today: Date
         <tbody>
           {progress.map((p) => (
             <tr key={p.strategyId}>
-              <th scope="row">{p.number}. {p.title}</th>
-              {STATUSES.map((s) => <td key={s.id}>{p.counts[s.id]}</td>)}
-              <td>{p.overdue}</td>
+              <th scope="row" data-first="">{p.number}. {p.title}</th>
+              {STATUSES.map((s) => <td key={s.id} data-label={s.label} data-inline="">{p.counts[s.id]}</td>)}
+              <td data-label="Försenade" data-inline="">{p.overdue}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
 
       <Title3 as="h3">Försenade delaktiviteter</Title3>
       {overdue.length === 0 ? <Text>Inga delaktiviteter är försenade.</Text> : (
@@ -56,6 +58,7 @@ export default function Report({ plan, today }: { plan: PlanApiView; today: Date
       {plan.strategies.map((s) => (
         <div key={s.id} className={`${ui.section} print-page-break`}>
           <Title3 as="h3">Strategi {s.number}: {s.title}</Title3>
+          <div className={ui.stack}>
           <table className={ui.table}>
             <thead>
               <tr>
@@ -70,16 +73,17 @@ export default function Report({ plan, today }: { plan: PlanApiView; today: Date
               {s.activities.flatMap((a) =>
                 a.subActivities.map((d) => (
                   <tr key={d.id}>
-                    <td>{a.title}: {d.title}</td>
-                    <td>{a.period.label}</td>
-                    <td>{d.statusLabel}</td>
-                    <td>{d.statusNote}</td>
-                    <td>{d.measureAnswer}</td>
+                    <td data-first="">{a.title}: {d.title}</td>
+                    <td data-label="Prioritet">{a.period.label}</td>
+                    <td data-label="Status">{d.statusLabel}</td>
+                    <td data-label={d.statusNote ? 'Statusanteckning' : undefined}>{d.statusNote}</td>
+                    <td data-label={d.measureAnswer ? 'Svar på mått' : undefined}>{d.measureAnswer}</td>
                   </tr>
                 )),
               )}
             </tbody>
           </table>
+          </div>
           <Text weight="semibold">Effektmått</Text>
           <ul>
             {s.effectMeasures.map((m) => {

@@ -1,20 +1,27 @@
-// The rows of one activity's sub-activities: title and details, measure, target, status, note,
-// answer and last change, with Uppdatera for those who may change the scope.
-import { Button } from '@fluentui/react-components';
+// The rows of one activity's sub-activities: title and details, measure, target, status (and
+// overdue), note, answer and last change, with Uppdatera for those who may change the scope and
+// one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
+import { Button, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
+import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
-import { StatusBadge, useLayout } from '../ui';
+import { OverdueBadge, StatusBadge, useLayout } from '../ui';
 
 export interface EditProps {
   mayChange: (scopeId: string) => boolean;
-  onEdit: (activity: ActivityView, sub: SubActivityView) => void;
+  /** Why the person may not change the scope (one line), when they may not. */
+  whyNot: (scopeId: string) => string | undefined;
+  onEdit: (activity: ActivityView, sub: SubActivityView, opener: HTMLElement) => void;
+  today: Date;
 }
 
-export function SubActivityTable({ activity, subs, mayChange, onEdit }: EditProps & { activity: ActivityView; subs: SubActivityView[] }) {
+export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, today }: EditProps & { activity: ActivityView; subs: SubActivityView[] }) {
   const ui = useLayout();
   const editable = mayChange(activity.scopeId);
+  const reason = editable ? undefined : whyNot(activity.scopeId);
   return (
-    <div className={ui.scroll}>
+    <div className={ui.stack}>
+      {reason && <Text size={200} className={ui.muted} data-why-not="">{reason}</Text>}
       <table className={ui.table}>
         <thead>
           <tr>
@@ -31,23 +38,28 @@ export function SubActivityTable({ activity, subs, mayChange, onEdit }: EditProp
         <tbody>
           {subs.map((d) => (
             <tr key={d.id} data-sub={d.id}>
-              <td>
-                {d.title}
+              <td data-first="">
+                <Text weight="semibold">{d.title}</Text>
                 {d.details.length > 0 && (
                   <ul className={ui.details}>
                     {d.details.map((x) => <li key={x}>{x}</li>)}
                   </ul>
                 )}
               </td>
-              <td>{d.measure}</td>
-              <td>{d.target}</td>
-              <td><StatusBadge status={d.status} /></td>
-              <td>{d.statusNote}</td>
-              <td>{d.measureAnswer}</td>
-              <td>{d.updatedAt ? `${formatDateTime(d.updatedAt)}, ${d.updatedBy ?? ''}` : 'Enligt planen'}</td>
+              <td data-label={d.measure ? 'Mått' : undefined}>{d.measure}</td>
+              <td data-label={d.target ? 'Målvärde' : undefined}>{d.target}</td>
+              <td data-inline="">
+                <span className={ui.badges}>
+                  <StatusBadge status={d.status} />
+                  {isOverdue(activity, d, today) && <OverdueBadge />}
+                </span>
+              </td>
+              <td data-label={d.statusNote ? 'Statusanteckning' : undefined}>{d.statusNote}</td>
+              <td data-label={d.measureAnswer ? 'Svar på mått' : undefined}>{d.measureAnswer}</td>
+              <td data-label="Senast ändrad">{d.updatedAt ? `${formatDateTime(d.updatedAt)}, ${d.updatedBy ?? ''}` : 'Enligt planen'}</td>
               {editable && (
-                <td>
-                  <Button size="small" onClick={() => onEdit(activity, d)} aria-label={`Uppdatera ${d.title}`}>Uppdatera</Button>
+                <td data-inline="">
+                  <Button size="small" onClick={(e) => onEdit(activity, d, e.currentTarget)} aria-label={`Uppdatera ${d.title} (${activity.title})`}>Uppdatera</Button>
                 </td>
               )}
             </tr>

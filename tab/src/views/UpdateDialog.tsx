@@ -1,9 +1,11 @@
 // Updating a sub-activity's status, note or measure answer: the server applies the bot's
 // validation, rules and ETag check. A conflict shows what is stored now and keeps what the
 // person typed, so nothing is lost; saving again applies it on top of the current version.
+// The title names the sub-activity and its activity (several activities have sub-activities of
+// the same name). The saved sub-activity goes back to the app (onSaved) instead of a reload.
 import { useState } from 'react';
 import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Textarea,
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, mergeClasses,
 } from '@fluentui/react-components';
 import { answerKind } from '../../../bot/domain/activityState';
 import { describeEntry } from '../../../bot/domain/format';
@@ -12,12 +14,29 @@ import type { SubActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
 import type { Editing } from '../App';
-import { useLayout } from '../ui';
+import { NARROW, useLayout } from '../ui';
 
 type Problem = Exclude<SaveResult, { kind: 'saved' }>;
 
-export function UpdateDialog({ editing, onClose, onSaved, onStale }: { editing: Editing; onClose: () => void; onSaved: () => void; onStale: () => void }) {
+const useStyles = makeStyles({
+  // Fits a 320 px screen: the dialog never scrolls sideways, its content scrolls within.
+  surface: { maxWidth: 'min(600px, calc(100vw - 16px))', boxSizing: 'border-box', padding: '16px' },
+  // The content scrolls as a whole: no part of it (the conflict message) may shrink under the next.
+  content: { '& > *': { flexShrink: 0 } },
+  title: { [NARROW]: { fontSize: '16px', lineHeight: '22px' } },
+});
+
+interface Props {
+  editing: Editing;
+  onClose: () => void;
+  onSaved: (sub: SubActivityView, outcome: 'updated' | 'unchanged') => void;
+  /** What is stored now, after a conflict: the app shows it everywhere. */
+  onStale: (current: SubActivityView) => void;
+}
+
+export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Props) {
   const ui = useLayout();
+  const styles = useStyles();
   const [sub, setSub] = useState<SubActivityView>(editing.sub);
   const [form, setForm] = useState<ChangeForm>({ status: sub.status, statusNote: sub.statusNote, measureAnswer: sub.measureAnswer, comment: '' });
   const [problem, setProblem] = useState<Problem>();
@@ -30,13 +49,13 @@ export function UpdateDialog({ editing, onClose, onSaved, onStale }: { editing: 
     try {
       const result = await saveSubActivity(sub, form);
       if (result.kind === 'saved') {
-        onSaved();
+        onSaved(result.sub, result.outcome);
         return;
       }
       setProblem(result);
       if (result.kind === 'conflict') {
         setSub(result.current);
-        onStale();
+        onStale(result.current);
       }
     } catch {
       setProblem({ kind: 'refused', message: 'Det gick inte att nå servern. Ingenting har sparats; försök igen.', details: [] });
@@ -47,12 +66,15 @@ export function UpdateDialog({ editing, onClose, onSaved, onStale }: { editing: 
 
   return (
     <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} className={styles.surface}>
         <DialogBody>
-          <DialogTitle>Uppdatera: {sub.title}</DialogTitle>
-          <DialogContent className={ui.section}>
+          <DialogTitle className={styles.title}>
+            Uppdatera {sub.title}
+            <Text as="span" block size={300} weight="regular" className={ui.muted}>i aktiviteten {editing.activity.title}</Text>
+          </DialogTitle>
+          <DialogContent className={mergeClasses(ui.section, styles.content)}>
             {problem?.kind === 'conflict' && (
-              <MessageBar intent="warning" role="alert">
+              <MessageBar intent="warning" role="alert" layout="multiline">
                 <MessageBarBody>
                   <MessageBarTitle>Någon annan hann före</MessageBarTitle>
                   {problem.message}
@@ -68,7 +90,7 @@ export function UpdateDialog({ editing, onClose, onSaved, onStale }: { editing: 
               </MessageBar>
             )}
             {problem?.kind === 'refused' && (
-              <MessageBar intent="error" role="alert">
+              <MessageBar intent="error" role="alert" layout="multiline">
                 <MessageBarBody>
                   {problem.message}
                   {problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}

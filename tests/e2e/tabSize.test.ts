@@ -1,0 +1,16 @@
+// The tab's first load stays small: index.html's script, its static imports and the CSS, gzip.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
+
+const FIRST_LOAD_GZIP_LIMIT = 170 * 1024;
+
+describe("the plan tab's first load", () => {
+  it('is under 170 KB gzip (the views opened less often, the charts and the dialog load when needed)', function () {
+    this.timeout(120_000);
+    ensureTabBuilt();
+    const sizes = JSON.parse(fs.readFileSync(path.resolve('tab/dist/sizes.json'), 'utf8')) as { initial: { gzip: number } };
+    assert.ok(sizes.initial.gzip < FIRST_LOAD_GZIP_LIMIT, `first load ${(sizes.initial.gzip / 1024).toFixed(1)} KB gzip`);
+  });
+});

@@ -1,0 +1,135 @@
+// Every view of the plan tab, and the update dialog, at 1280 and 400 px (Teams mobile) in the
+// light, dark and high-contrast themes, in Debian's headless Chromium: nothing scrolls sideways
+// (WCAG 1.4.10), axe-core finds nothing, and a screenshot of each goes to test-results/tab-views/
+// for a person to look at.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/app';
+import { DEV_USER } from '../../bot/api/ssoAuth';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { startTabApp } from '../helpers/tabApp';
+
+const SHOTS = path.resolve('test-results/tab-views');
+const THEMES = ['default', 'dark', 'contrast'] as const;
+const WIDTHS = [1280, 400] as const;
+const VIEWS = [
+  ['oversikt', 'Översikt'],
+  ['handlingsplan', 'Handlingsplan'],
+  ['arenor', 'Arenor'],
+  ['effektmatt', 'Effektmått'],
+  ['historik', 'Historik'],
+  ['rapport', 'Uppföljning'],
+  ['tillganglighet', 'Tillgänglighetsredogörelse'],
+] as const;
+
+describe('the plan tab on every screen and in every theme', function () {
+  this.timeout(180_000);
+  const content = loadPlanContent();
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[] = [];
+
+  before(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium".`);
+    ensureTabBuilt();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    app = await startTabApp({ TAB_DEV_MODE: 'true' });
+    await app.channels.recordMember('lan', DEV_USER.id);
+    // Something of every kind to show: a status change, an adopted and an own activity, a report.
+    const actor = { id: DEV_USER.id, name: DEV_USER.name };
+    const strategy = content.strategies[0]!;
+    await app.localActivities.adopt('krokom', strategy.localRecommendations[0]!, strategy.id, { from: 2024, to: 2025 }, actor);
+    await app.localActivities.createOwn('krokom', { strategyId: strategy.id, title: 'Träffar för anhöriga i Krokom', period: { from: 2026, to: 2026 }, measure: 'Antal träffar', target: '4' }, actor);
+    const sub = (await app.plan.scope('lan'))[0]!.subActivities[0]!;
+    await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor });
+    await app.measures.report({ measureId: 's1-e1', periodId: '2025-H1', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 20 }], comment: '', actor });
+    await app.measures.report({ measureId: 's1-e1', periodId: '2025-H2', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 14 }, { category: 'Vuxna', value: 25 }], comment: '', actor });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  afterEach(async () => {
+    await page?.close();
+    assert.deepEqual(errors, [], `the page logged errors: ${errors.join(' | ')}`);
+  });
+
+  async function open(width: number, query: string) {
+    // axe is injected as a script, which the page's Content-Security-Policy would refuse.
+    page = await browser.newPage({ viewport: { width, height: width > 600 ? 900 : 800 }, locale: 'sv-SE', bypassCSP: true });
+    errors = [];
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+    // The browser logs every non-2xx answer; a 409 is the expected answer to a stale update.
+    page.on('console', (m) => m.type() === 'error' && !/status of 409/.test(m.text()) && errors.push(m.text()));
+    await page.goto(`${app.url}/tab/index.html${query}`);
+  }
+
+  // The narrowest phone (WCAG 1.4.10 asks for 320 px), a small tablet and a small laptop.
+  for (const width of [320, 640, 1024]) {
+    for (const [view, heading] of VIEWS) {
+      it(`reflows ${view} at ${width} px without sideways scrolling`, async () => {
+        await open(width, `?view=${view}`);
+        await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
+        if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `${view}-default-${width}.png`) });
+        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+      });
+    }
+  }
+
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      for (const [view, heading] of VIEWS) {
+        it(`shows ${view} at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
+          await open(width, `?view=${view}&theme=${theme}`);
+          await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
+          await page.locator('[data-loading]').first().waitFor({ state: 'detached' });
+          if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
+          if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
+          // Chart.js has drawn (the canvas holds pixels) before the screenshot.
+          if (view === 'effektmatt') await page.waitForFunction(`(() => { const c = document.querySelector('[data-measure="s1-e1"] canvas'); return !!c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0); })()`);
+          await page.screenshot({ path: path.join(SHOTS, `${view}-${theme}-${width}.png`) });
+          assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+          assert.deepEqual(await axeViolations(page), []);
+        });
+      }
+
+      it(`opens the update dialog at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
+        await open(width, `?view=handlingsplan&theme=${theme}`);
+        const first = page.locator('[data-sub]').first();
+        await first.getByRole('button', { name: /^Uppdatera/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Status', { exact: true }).waitFor();
+        await page.screenshot({ path: path.join(SHOTS, `dialog-${theme}-${width}.png`) });
+        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+        assert.deepEqual(await axeViolations(page), []);
+      });
+
+      it(`shows a conflict in the dialog at ${width} px in the ${theme} theme without overlapping the form or axe violations`, async () => {
+        await open(width, `?view=handlingsplan&theme=${theme}`);
+        const row = page.locator('[data-sub]').nth(1);
+        const subId = (await row.getAttribute('data-sub'))!;
+        await row.getByRole('button', { name: /^Uppdatera/ }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Statusanteckning').fill(`Min anteckning (${theme}, ${width})`);
+        // Someone else saves first.
+        const seen = (await app.activities.getSubActivity('lan', subId))!;
+        await app.activities.update({ scopeId: 'lan', subActivityId: subId, etag: seen.etag, request: { statusNote: `Bengts anteckning (${theme}, ${width})` }, actor: { id: 'oid-bengt', name: 'Bengt Berg' } });
+        await dialog.getByRole('button', { name: 'Spara' }).click();
+        const alert = dialog.getByRole('alert');
+        await alert.getByText('Någon annan hann före').waitFor();
+        const [a, f] = [await alert.boundingBox(), await dialog.getByLabel('Status', { exact: true }).boundingBox()];
+        assert.ok(a && f && a.y + a.height <= f.y, 'the conflict message ends above the form');
+        assert.ok(await alert.evaluate((e) => e.scrollHeight <= e.clientHeight + 1), 'the conflict message fits in its box');
+        await page.screenshot({ path: path.join(SHOTS, `conflict-${theme}-${width}.png`) });
+        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+        assert.deepEqual(await axeViolations(page), []);
+      });
+    }
+  }
+});
