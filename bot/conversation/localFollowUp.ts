@@ -13,7 +13,7 @@ async function localFollowUpReply(at: ArenaTurn, command: { kind: string; page?:
       cells: arenas.map((a) => ({ arena: a.arena, sub: a.bilaga1.flatMap((x) => x.subActivities).find((d) => d.id === sub.id)! })),
     })),
   );
-  return cards(localFollowUpCard(rows, command.page ?? 1, at.services.links.tab('lokalt', at.arena.id)));
+  return cards(localFollowUpCard(rows, command.page ?? 1, at.services.links.tab('arenor', at.arena.id)));
 }
 
 export const localFollowUpFeature: Feature = {

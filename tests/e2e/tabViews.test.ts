@@ -44,6 +44,9 @@ describe('the plan tab on every screen and in every theme', function () {
     const strategy = content.strategies[0]!;
     await app.localActivities.adopt('krokom', strategy.localRecommendations[0]!, strategy.id, { from: 2024, to: 2025 }, actor);
     await app.localActivities.createOwn('krokom', { strategyId: strategy.id, title: 'Träffar för anhöriga i Krokom', period: { from: 2026, to: 2026 }, measure: 'Antal träffar', target: '4' }, actor);
+    // Östersund's own follow-up of a Bilaga 1 item (plan 7.3), for Lokal uppföljning.
+    const lss = (await app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === 's2-a3-d2')!;
+    await app.activities.write({ current: lss, scopeId: 'ostersund', request: { status: 'pagar', measureAnswer: 'ja', statusNote: 'Rutin antagen' }, actor });
     const sub = (await app.plan.scope('lan'))[0]!.subActivities[0]!;
     await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor });
     await app.measures.report({ measureId: 's1-e1', periodId: '2025-H1', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 20 }], comment: '', actor });
@@ -81,6 +84,16 @@ describe('the plan tab on every screen and in every theme', function () {
       });
     }
   }
+
+  it('shows every arena\'s own follow-up of Bilaga 1 side by side, with a summary per row, and the channel tab\'s arena first', async () => {
+    await open(1280, '?view=arenor&arena=ostersund');
+    const row = page.locator('[data-local-matrix="s2"] [data-sub="s2-a3-d2"]');
+    await row.waitFor();
+    assert.match(await row.innerText(), /Uppföljd i 1 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\? Finns rutin\?\)/);
+    assert.match(await row.locator('td').nth(0).innerText(), /Pågår[\s\S]*Svar: ja/);
+    assert.deepEqual(await page.locator('[data-local-matrix="s2"] thead th').allInnerTexts().then((h) => h.slice(1, 3)), ['Östersund', 'Berg']);
+    assert.match(await page.locator('[data-local-matrix="s2"] [data-sub="s2-a3-d1"]').innerText(), /Uppföljd i 0 av 8 kommuner/);
+  });
 
   for (const theme of THEMES) {
     for (const width of WIDTHS) {

@@ -1,0 +1,77 @@
+// Lokal uppföljning av Bilaga 1 (plan 7.3), a section of Arenor: Bilaga 1 sub-activity × the arenas, each cell the arena's own
+// status and answer, with a summary per row ("Uppföljd i 3 av 8 kommuner · ja i 2 av 8"). In an
+// arena's channel tab, that arena's column comes first.
+import { Text, Title3 } from '@fluentui/react-components';
+import { NOT_FOLLOWED_UP } from '../../../bot/domain/followUp';
+import { localSummary, type LocalCell } from '../../../bot/domain/localFollowUp';
+import type { SubActivityView } from '../../../bot/domain/planView';
+import type { PlanApiView } from '../api';
+import { StatusBadge, useLayout } from '../ui';
+
+function Cell({ sub }: { sub: SubActivityView | undefined }) {
+  const ui = useLayout();
+  if (!sub || !sub.followedUp) return <span className={ui.muted}>Ej uppföljd</span>;
+  return (
+    <span className={ui.badges}>
+      <StatusBadge status={sub.status} />
+      {sub.measureAnswer && <span>Svar: {sub.measureAnswer}</span>}
+    </span>
+  );
+}
+
+/** A section of Arenor: Bilaga 1 as the arenas follow it up. */
+export function LocalFollowUp({ plan, arena }: { plan: PlanApiView; arena?: string }) {
+  const ui = useLayout();
+  const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
+  const columns = [...municipalities.filter((a) => a.id === arena), ...municipalities.filter((a) => a.id !== arena)];
+  const followUp = new Map(columns.map((a) => [a.id, new Map(a.bilaga1.flatMap((x) => x.subActivities).map((d) => [d.id, d] as const))] as const));
+
+  return (
+    <section className={ui.section} aria-labelledby="lokalt-rubrik" data-local-follow-up="">
+      <Title3 as="h3" id="lokalt-rubrik">Lokal uppföljning av Bilaga 1</Title3>
+      <Text>
+        Varje arena följer upp de länsgemensamma aktiviteterna i Bilaga 1 på verksamhetsnära nivå (planens avsnitt 7.3). Här står arenornas egen status och, där varje
+        kommun besvarar måttet själv, deras svar. {NOT_FOLLOWED_UP}: arenan har inte följt upp delaktiviteten ännu.
+      </Text>
+      {plan.strategies.map((s) => (
+        <div key={s.id} className={ui.section}>
+          <h4>
+            {s.number}. {s.title}
+          </h4>
+          <div className={ui.stack}>
+            <table className={ui.table} data-local-matrix={s.id}>
+              <caption className={ui.muted}>Strategi {s.number}: varje delaktivitet per arena</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Delaktivitet</th>
+                  {columns.map((a) => <th key={a.id} scope="col">{a.name}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {s.activities.flatMap((activity) =>
+                  activity.subActivities.map((sub) => {
+                    const cells: LocalCell[] = columns.map((a) => ({ arena: a, sub: followUp.get(a.id)?.get(sub.id) ?? { followedUp: false, statusLabel: '', measureAnswer: '', updatedAt: null } }));
+                    return (
+                      <tr key={sub.id} data-sub={sub.id}>
+                        <th scope="row" data-first="">
+                          <span className={ui.muted}>{activity.title}: </span>
+                          {sub.title}
+                          <div className={ui.muted}>{localSummary(sub, cells).text}</div>
+                        </th>
+                        {columns.map((a) => (
+                          <td key={a.id} data-label={a.name}>
+                            <Cell sub={followUp.get(a.id)?.get(sub.id)} />
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  }),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}
