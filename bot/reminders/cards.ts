@@ -6,6 +6,7 @@ import { reminderPeriodEndingCard } from '../cards/reminderPeriodEndingCard';
 import { reminderRevisionCard } from '../cards/reminderRevisionCard';
 import { reminderStaleCard } from '../cards/reminderStaleCard';
 import type { TabLinks } from '../domain/deepLinks';
+import { statusText } from '../domain/followUp';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
 import { longDate, type DueReminder, type StaleItem } from './rules';
@@ -23,7 +24,7 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
         reason: reminder.reason,
         activityTitle: c.activity.title,
         periodText: `Prioritet ${c.activity.period.label} · perioden slutar ${longDate(c.endsOn)}`,
-        open: c.open.map((d) => ({ scopeId: d.scopeId, subActivityId: d.id, title: d.title, status: d.status, statusLabel: d.statusLabel })),
+        open: c.open.map((d) => ({ scopeId: d.scopeId, subActivityId: d.id, title: d.title, status: d.status, statusLabel: statusText(d) })),
       });
     case 'measureReporting':
       return reminderMeasuresCard({
@@ -73,7 +74,8 @@ export function staleDigestCard(items: StaleItem[], reason: string, banner?: str
       activityTitle: activity.title,
       title: sub.title,
       status: sub.status,
-      statusLabel: sub.statusLabel,
+      // Honest: the plan's 2023 status is not today's until someone follows the item up.
+      statusLabel: statusText(sub),
       period: activity.period.label,
       since: neverChanged ? `Oförändrad sedan ${longDate(since)}` : `Senast ändrad ${longDate(since)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}`,
       etag: sub.etag,
