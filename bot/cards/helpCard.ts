@@ -1,10 +1,12 @@
-// The help card: what the bot can do, with buttons for the common actions.
+// The help card (what the bot can do, from the one list of command words in domain/commands.ts)
+// and the short "Menade du …?" card for what it did not understand.
+import { COMMAND_WORDS, type CommandWord } from '../domain/commands';
 import { bind, type CardJson } from './bind';
 import template from './help.json';
+import suggestionsTemplate from './helpSuggestions.json';
 
 export interface HelpCardData {
   planName: string;
-  targetPicture: string;
   /** Which version of the plan is in force, e.g. "Version 2 av planen gäller sedan 1 juli 2027." */
   versionText: string;
   /** Examples from the loaded plan, so that the help fits whichever region's plan runs. */
@@ -20,29 +22,37 @@ export interface HelpExamples {
   strategyWord: string;
 }
 
+/** The one list of command words (domain/commands.ts), with examples from the loaded plan. */
 export function commandHelp(ex: HelpExamples): Array<{ word: string; description: string }> {
-  return [
-    { word: 'status', description: 'Arenans översikt: läget per strategi, senaste ändringar och det som är försenat.' },
-    { word: 'aktiviteter [strategi]', description: `Arenans aktiviteter med status och knapp för att uppdatera, t.ex. "aktiviteter ${ex.strategyNumber}" eller "aktiviteter ${ex.strategyWord}".` },
-    { word: 'mått', description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.' },
-    { word: 'ny aktivitet', description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.' },
-    { word: 'påminnelser', description: 'Kanalens inställningar för påminnelser om uppföljning.' },
-    { word: 'revidering', description: 'Planens revidering: var den står, arenans förslag (behåll, ändra, avsluta, ny aktivitet) och besluten.' },
-    { word: 'koppla <arena>', description: `Koppla kanalen till en arena, t.ex. "koppla ${ex.arenaName}".` },
-    { word: 'hjälp', description: 'Visa det här kortet.' },
-  ];
+  const examples: Partial<Record<CommandWord['kind'], string>> = {
+    status: `T.ex. "status ${ex.strategyWord}" eller "status ${ex.arenaName}".`,
+    activities: `T.ex. "aktiviteter ${ex.strategyNumber}" eller "aktiviteter ${ex.strategyWord}".`,
+    link: `T.ex. "koppla ${ex.arenaName}".`,
+  };
+  return COMMAND_WORDS.map((c) => ({ word: c.usage, description: [c.description, examples[c.kind]].filter(Boolean).join(' ') }));
 }
 
 export function helpCard({ examples, ...data }: HelpCardData): CardJson {
   return bind(template, {
     ...data,
-    intro: 'Jag hjälper er att följa upp planen här i kanalen. Skriv ett kommando till mig (nämn @Gemensam plan i kanalen):',
+    intro: 'Skriv ett kommando till mig (nämn @Gemensam plan i kanalen). Stavfel och andra ord för samma sak går oftast bra.',
     commands: commandHelp(examples),
     buttons: [
       { title: 'Status', command: 'status' },
+      { title: 'Försenat', command: 'försenat' },
       { title: 'Aktiviteter', command: 'aktiviteter' },
       { title: 'Mått', command: 'mått' },
-      { title: 'Ny aktivitet', command: 'ny aktivitet' },
     ],
   });
+}
+
+export interface DidYouMeanData {
+  /** The one line: what was not understood. */
+  text: string;
+  /** Whole commands, each a button. */
+  suggestions: string[];
+}
+
+export function didYouMeanCard(data: DidYouMeanData): CardJson {
+  return bind(suggestionsTemplate, { text: data.text, buttons: data.suggestions.map((s) => ({ title: s === 'hjälp' ? 'Visa allt jag kan' : s, command: s })) });
 }

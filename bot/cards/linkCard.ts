@@ -21,6 +21,7 @@ export function linkConfirmCard(current: Arena, next: Arena, etag: string): Card
   return bind(confirmTemplate, {
     text: `Kanalen är kopplad till ${current.name}. Vill du koppla den till ${next.name} i stället? Historiken finns kvar hos ${current.name}.`,
     currentArenaName: current.name,
+    currentArenaId: current.id,
     newArenaName: next.name,
     newArenaId: next.id,
     etag,

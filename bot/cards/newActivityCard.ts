@@ -1,14 +1,17 @@
-// "ny aktivitet": the plan's recommended local activities to adopt, and a form for the arena's
-// own activity; and the read-only card that shows what was added.
+// "ny aktivitet" in three short steps: the strategies, one strategy's recommended local activities
+// to adopt, the arena's own activity; and the read-only card that shows what was added.
 import { PLAN_TIME_ZONE } from '../domain/followUp';
 import { LOCAL_ACTIVITY_LIMITS, periodYears } from '../domain/localActivity';
 import type { Period } from '../domain/plan';
 import { periodLabel, type ActivityView } from '../domain/planView';
 import { bind, type CardJson } from './bind';
 import template from './newActivity.json';
+import ownTemplate from './newActivityOwn.json';
+import strategyTemplate from './newActivityStrategy.json';
 import addedTemplate from './newActivityAdded.json';
 
 export interface NewActivityStrategy {
+  id: string;
   number: number;
   title: string;
   /** Recommendations the arena has not adopted yet. */
@@ -27,15 +30,10 @@ export interface OwnActivityForm {
   target: string;
 }
 
-export interface NewActivityCardData {
-  arenaName: string;
-  strategies: NewActivityStrategy[];
-  /** The strategies to choose from in the own-activity form. */
-  strategyChoices: Array<{ id: string; number: number; title: string }>;
-  adoptPeriod: { from: number | string; to: number | string };
-  own: OwnActivityForm;
-  /** Why the last submission was refused (the card is shown again with what was entered). */
-  errors?: { title: string; messages: string[] };
+/** Why the last submission was refused (the card is shown again with what was entered, the reasons next to the button). */
+export interface FormErrors {
+  title: string;
+  messages: string[];
 }
 
 const strategyName = (s: { number: number; title: string }) => `${s.number}. ${s.title}`;
@@ -43,27 +41,50 @@ const strategyName = (s: { number: number; title: string }) => `${s.number}. ${s
 /** Keeps a tampered, oversized value from blowing up the card it is shown in again. */
 const shown = (value: string, max: number) => value.slice(0, max);
 
-export function newActivityCard(data: NewActivityCardData): CardJson {
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Step 1: the strategies, each with how many recommendations are left to adopt; and the own activity. */
+export function newActivityCard(data: { arenaName: string; strategies: NewActivityStrategy[] }): CardJson {
   const openCount = data.strategies.reduce((n, s) => n + s.open.length, 0);
-  const adoptedCount = data.strategies.reduce((n, s) => n + s.adopted.length, 0);
   return bind(template, {
     title: `Ny aktivitet för ${data.arenaName}`,
-    intro: `Anta en av planens rekommenderade lokala aktiviteter, eller lägg till en egen aktivitet i ${data.arenaName}s lokala plan. En ny aktivitet börjar som Ej påbörjat.`,
+    intro:
+      openCount === 0
+        ? `${data.arenaName} har antagit alla planens rekommenderade lokala aktiviteter. Lägg till en egen aktivitet nedan.`
+        : 'Välj strategi för att se planens rekommenderade lokala aktiviteter och anta dem, eller lägg till en egen aktivitet.',
+    strategies: data.strategies.map((s) => ({
+      id: s.id,
+      heading: strategyName(s),
+      summary: [s.open.length ? `${count(s.open.length, 'rekommendation', 'rekommendationer')} att anta` : 'Alla rekommendationer antagna', s.adopted.length ? `${s.adopted.length} antagna` : ''].filter(Boolean).join(' · '),
+    })),
+  });
+}
+
+/** Step 2: one strategy's recommendations, each with Anta, and the period they are adopted for. */
+export function newActivityStrategyCard(data: { arenaName: string; strategy: NewActivityStrategy; adoptPeriod: { from: number | string; to: number | string }; errors?: FormErrors }): CardJson {
+  const s = data.strategy;
+  return bind(strategyTemplate, {
+    title: `Ny aktivitet för ${data.arenaName}`,
+    heading: strategyName(s),
+    intro: s.open.length ? 'Planens rekommenderade lokala aktiviteter. Välj period och tryck Anta; en antagen aktivitet börjar som Ej påbörjat.' : `${data.arenaName} har antagit alla rekommendationer i strategin.`,
     errorTitle: data.errors?.title ?? '',
     errors: data.errors?.messages ?? [],
-    recommendationsIntro:
-      openCount === 0
-        ? `${data.arenaName} har antagit alla planens rekommenderade lokala aktiviteter.`
-        : `Vad behöver göras lokalt och verksamhetsnära, strategi för strategi. Välj period och tryck Anta.${adoptedCount > 0 ? ` ${adoptedCount} är redan antagna.` : ''}`,
-    openCount,
     years: periodYears().map(String),
     adopt: { from: String(data.adoptPeriod.from), to: String(data.adoptPeriod.to) },
-    strategies: data.strategies.map((s) => ({
-      heading: strategyName(s),
-      open: s.open,
-      adopted: s.adopted.map((a) => ({ text: `Antagen (${periodLabel(a.period)}): ${a.title}` })),
-    })),
-    ownIntro: 'Strategi, aktivitet och period behövs; mått och målvärde kan vänta.',
+    open: s.open,
+    adopted: s.adopted.map((a) => ({ text: `Antagen ${periodLabel(a.period)}: ${a.title}` })),
+    strategyId: s.id,
+  });
+}
+
+/** Step 3: the arena's own activity. */
+export function ownActivityCard(data: { arenaName: string; strategyChoices: Array<{ id: string; number: number; title: string }>; own: OwnActivityForm; errors?: FormErrors }): CardJson {
+  return bind(ownTemplate, {
+    title: `Egen aktivitet för ${data.arenaName}`,
+    intro: 'Strategi, aktivitet och period behövs; mått och målvärde kan vänta. Den börjar som Ej påbörjat.',
+    errorTitle: data.errors?.title ?? '',
+    errors: data.errors?.messages ?? [],
+    years: periodYears().map(String),
     strategyChoices: data.strategyChoices.map((s) => ({ title: strategyName(s), value: s.id })),
     own: {
       strategyId: shown(data.own.strategyId, 64),

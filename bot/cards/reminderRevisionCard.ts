@@ -5,12 +5,8 @@ import template from './reminderRevision.json';
 
 export interface RevisionCardData {
   title: string;
-  reason: string;
-  planName: string;
-  inForceFrom: string;
-  revisionDate: string;
-  nextRevision: string;
-  validityText: string;
+  /** One paragraph: the plan's own words on revision, when it came into force, when the next revision is. */
+  text: string;
   tabUrl: string;
 }
 

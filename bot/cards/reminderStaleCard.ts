@@ -31,10 +31,12 @@ export interface StaleDigestCardData {
   items: StaleDigestItem[];
   /** After an inline save: what was saved. */
   banner?: string;
+  /** Sub-activities shown (default STALE_DIGEST_SIZE); fewer where the reminder shares a post with others. */
+  size?: number;
 }
 
 export function reminderStaleCard(data: StaleDigestCardData): CardJson {
-  const shown = data.items.slice(0, STALE_DIGEST_SIZE);
+  const shown = data.items.slice(0, data.size ?? STALE_DIGEST_SIZE);
   const rest = data.items.length - shown.length;
   return bind(template, {
     banner: data.banner ?? '',

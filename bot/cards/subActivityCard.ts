@@ -1,11 +1,11 @@
 // A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
-import { describeChange, describeEntry, formatDateTime } from '../domain/format';
+import { describeEntry, formatDay } from '../domain/format';
 import { isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
-import { STATUSES } from '../domain/status';
+import { isStatusId, STATUSES, statusLabel } from '../domain/status';
 import { bind, type CardJson } from './bind';
 import template from './subActivity.json';
 import editTemplate from './subActivityEdit.json';
@@ -20,38 +20,40 @@ export interface SubActivityCardData {
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
 }
 
-function base(activity: SubActivityCardData['activity'], sub: SubActivityView) {
-  return {
-    scopeId: sub.scopeId,
-    id: sub.id,
-    activityTitle: activity.title === sub.title ? `Period ${activity.period.label}` : activity.title,
-    title: sub.title,
-  };
+function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
+  // The period once: beside the activity ("Activity · prioritet 2024–2025"), or in the overdue line.
+  const overdue = isOverdue(activity, sub, today) ? overdueText(activity) : '';
+  const period = overdue ? '' : `prioritet ${activity.period.label}`;
+  const heading = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  return { scopeId: sub.scopeId, id: sub.id, heading, title: sub.title, overdue };
 }
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
   const { sub, activity, latest } = data;
-  const lastChange =
-    sub.updatedAt && sub.updatedBy
-      ? `Senast ändrad ${formatDateTime(sub.updatedAt)} av ${sub.updatedBy}.`
+  const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '';
+  // Only what there is: no empty measure rows where the plan gives the row no measure.
+  const facts = [
+    { title: 'Status', value: statusText(sub) },
+    ...(county ? [{ title: 'Länets status', value: county }] : []),
+    ...(sub.statusNote && sub.statusNote !== sub.statusLabel ? [{ title: 'Anteckning', value: sub.statusNote }] : []),
+    ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
+    ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
+    ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+  ];
+  const lastChange = latest
+    ? `${describeEntry(latest, data.today)}.`
+    : sub.updatedAt && sub.updatedBy
+      ? `Senast ändrad ${formatDay(sub.updatedAt, data.today)} av ${sub.updatedBy}.`
       : sub.kind === 'followUp'
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
         : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return bind(template, {
-    ...base(activity, sub),
+    ...base(activity, sub, data.today),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
-    statusLabel: statusText(sub),
-    countyStatus: sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '',
-    overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
-    period: activity.period.label,
-    measure: sub.measure || '–',
-    target: sub.target || '–',
-    answer: answers(sub) ? sub.measureAnswer || 'Inte besvarat' : '',
-    statusNote: sub.statusNote,
-    lastChange: latest && latest.changes.length ? `${lastChange} ${latest.changes.map(describeChange).join('; ')}.` : lastChange,
-    comment: latest?.comment ?? '',
+    facts,
+    lastChange,
   });
 }
 
@@ -76,20 +78,32 @@ export interface EditCardData {
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;
   const yesNo = answerKind(sub.target) === 'yesNo';
+  const yourStatus = proposed?.status ?? sub.status;
+  // On a conflict: what is saved now (theirs) beside what the person wanted (yours), so that nobody
+  // overwrites a colleague's note without seeing it.
+  const theirs = data.conflict
+    ? {
+        heading: sub.updatedBy ? `Sparat av ${sub.updatedBy}${sub.updatedAt ? `, ${formatDay(sub.updatedAt, data.today)}` : ''}` : 'Sparat nu',
+        status: statusText(sub),
+        note: sub.statusNote || '(ingen statusanteckning)',
+      }
+    : null;
+  const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
-    ...base(activity, sub),
-    warning: data.conflict ? 'Någon annan hann ändra innan du sparade. Här är läget nu, med dina ändringar ifyllda: spara igen för att lägga in dem.' : (data.problem?.text ?? ''),
-    warningDetails: data.conflict ? data.conflict.map(describeEntry) : (data.problem?.details ?? []),
+    ...base(activity, sub, data.today),
+    warning: data.conflict ? 'Någon annan hann spara innan dig. Jämför och spara igen: formuläret nedan har dina värden.' : (data.problem?.text ?? ''),
+    warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e, data.today)) : (data.problem?.details ?? []),
+    theirs,
+    yours,
     etag: sub.etag,
     version: sub.version,
-    status: proposed?.status ?? sub.status,
+    status: yourStatus,
     statuses: STATUSES,
     statusNote: proposed?.statusNote ?? sub.statusNote,
     statusNoteMax: LIMITS.statusNote,
     yesNo,
     answers: answers(sub),
     context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
-    overdue: isOverdue(activity, sub, data.today) ? overdueText(activity) : '',
     measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureAnswerMax: LIMITS.measureAnswer,

@@ -21,6 +21,10 @@ export const VERBS = {
   saveMeasureValue: 'saveMeasureValue',
   /** Adopt one of the plan's recommended local activities, data: { recommendationId } + inputs */
   adoptRecommendation: 'adoptRecommendation',
+  /** "ny aktivitet", step 2: one strategy's recommendations, data: { strategyId } */
+  chooseNewActivityStrategy: 'chooseNewActivityStrategy',
+  /** "ny aktivitet": the own-activity form, data: { strategyId? } */
+  ownActivityForm: 'ownActivityForm',
   /** Add the arena's own activity, data: {} + inputs */
   createOwnActivity: 'createOwnActivity',
   /** Save the channel's reminder settings, data: { etag } + inputs */

@@ -2,14 +2,16 @@
 // Routing only; each feature module does its own work.
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
+import { refreshedByCommand } from '../cards/refresh';
 import { isVerb, VERBS } from '../cards/verbs';
 import { parseCommand, type Command } from '../domain/commands';
+import { searchActivities } from './activitySearch';
 import { resolveArena } from './arenaResolution';
-import type { Feature } from './feature';
-import { helpFor, notUnderstoodText } from './help';
+import type { CommandKind, Feature } from './feature';
+import { didYouMeanCard, helpFor, thanksText } from './help';
 import { linkByCard, linkByText } from './linking';
 import type { Services } from './services';
-import { cards, type Reply, type Turn } from './turn';
+import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
 
 export class Conversation {
   constructor(
@@ -18,7 +20,7 @@ export class Conversation {
   ) {}
 
   async message(turn: Turn, text: string): Promise<Reply> {
-    return this.run(turn, parseCommand(text));
+    return this.run(turn, parseCommand(text, await this.services.plan.content()));
   }
 
   async action(turn: Turn, verb: unknown, data: unknown): Promise<CardJson> {
@@ -26,7 +28,7 @@ export class Conversation {
     if (!isVerb(verb) || !fields) return invalidAction();
     if (verb === VERBS.command) {
       const text = typeof fields.command === 'string' ? fields.command.slice(0, 100) : '';
-      const reply = await this.run(turn, parseCommand(text));
+      const reply = await this.run(turn, parseCommand(text, await this.services.plan.content()));
       return reply.cards[0] ?? invalidAction();
     }
     const view = await this.services.plan.content();
@@ -42,22 +44,82 @@ export class Conversation {
     const view = await this.services.plan.content();
     const where = turn.place.kind;
     switch (command.kind) {
-      case 'help':
-      case 'unknown': {
+      case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        const help = helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.now());
-        return command.kind === 'help' ? cards(help) : { text: notUnderstoodText(command.text), cards: [help] };
+        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.now()));
       }
+      case 'unknown': {
+        // In a channel nobody has linked yet, linking it is the first thing to suggest.
+        const unlinked = turn.place.kind === 'channel' && !(await this.services.channels.get(turn.place.channelId))?.arenaId;
+        const suggestions = unlinked ? ['koppla', ...command.suggestions.filter((s) => s !== 'koppla')].slice(0, 3) : command.suggestions;
+        return cards(didYouMeanCard(command.text, suggestions));
+      }
+      case 'thanks':
+        return { text: thanksText(), cards: [] };
       case 'link':
         return cards(...(await linkByText(turn, this.services, view, command.arena)));
       default: {
         const resolved = await resolveArena(turn, this.services, view);
         if (!resolved.ok) return resolved.reply;
-        const handler = this.features.map((f) => f.commands?.[command.kind]).find((h) => h !== undefined);
-        if (!handler) return { text: notUnderstoodText(command.kind), cards: [helpFor(view, resolved.at.arena, where, this.services.now())] };
-        return handler(resolved.at, command);
+        return this.answer(resolved.at, command);
       }
     }
+  }
+
+  /**
+   * A command in an arena. The cards that show shared state (status, försenat, aktiviteter, lokalt)
+   * refresh themselves by running the same command again when someone looks at them.
+   */
+  private async answer(at: ArenaTurn, command: Exclude<Command, { kind: 'help' | 'unknown' | 'thanks' | 'link' }>): Promise<Reply> {
+    const reply = await this.handle(at, command);
+    const again = commandText(at, command);
+    if (!again || reply.cards.length === 0) return reply;
+    return { ...reply, cards: [refreshedByCommand(reply.cards[0]!, again), ...reply.cards.slice(1)] };
+  }
+
+  /** A command in an arena: its feature's handler, with the few readings the router does itself. */
+  private async handle(at: ArenaTurn, command: Exclude<Command, { kind: 'help' | 'unknown' | 'thanks' | 'link' }>): Promise<Reply> {
+    const handlerFor = (kind: CommandKind) => this.features.map((f) => f.commands?.[kind]).find((h) => h !== undefined);
+    // "status kontinuitet" / "hur går det för kontinuitet": that strategy's activities with their status.
+    if (command.kind === 'status' && command.strategy) {
+      const list = handlerFor('activities');
+      if (list) return list(at, { kind: 'activities', strategy: command.strategy });
+    }
+    // "status Krokom" from another arena's channel: a read-only look at that arena.
+    if (command.kind === 'status' && command.arenaId && command.arenaId !== at.arena.id) {
+      const other = at.view.arenas.find((a) => a.id === command.arenaId);
+      const handler = handlerFor('status');
+      if (other && handler) {
+        const reply = await handler({ ...at, arena: other }, { kind: 'status' });
+        return { ...reply, text: `Så här ser det ut för ${other.name}. Ändringar görs i ${other.kind === 'county' ? 'kanalen för länsgemensam samverkan' : `${other.name}s kanal`}.` };
+      }
+    }
+    if (command.kind === 'activities' && command.search) return searchActivities(at, command.search);
+    const handler = handlerFor(command.kind);
+    // A command without its feature (yet): the arena's status says the most, overdue work included.
+    if (!handler) {
+      const status = handlerFor('status');
+      return status ? status(at, { kind: 'status' }) : cards(didYouMeanCard(command.kind, ['aktiviteter', 'hjälp']));
+    }
+    return handler(at, command);
+  }
+}
+
+/** The command that shows the same again, for the commands whose cards show shared state. */
+function commandText(at: ArenaTurn, command: Command): string | undefined {
+  switch (command.kind) {
+    case 'status': {
+      const other = command.arenaId ? at.view.arenas.find((a) => a.id === command.arenaId) : undefined;
+      return command.strategy ? `aktiviteter ${command.strategy}` : other ? `status ${other.name}` : 'status';
+    }
+    case 'overdue':
+      return 'försenat';
+    case 'activities':
+      return command.strategy ? `aktiviteter ${command.strategy}` : command.search ? `aktiviteter ${command.search}` : 'aktiviteter';
+    case 'localFollowUp':
+      return command.page ? `lokalt ${command.page}` : 'lokalt';
+    default:
+      return undefined;
   }
 }
 

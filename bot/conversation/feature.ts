@@ -4,7 +4,7 @@ import type { Verb } from '../cards/verbs';
 import type { Command } from '../domain/commands';
 import type { ArenaTurn, Reply } from './turn';
 
-export type CommandKind = Exclude<Command['kind'], 'help' | 'link' | 'unknown'>;
+export type CommandKind = Exclude<Command['kind'], 'help' | 'link' | 'unknown' | 'thanks'>;
 
 export interface Feature {
   commands?: Partial<Record<CommandKind, (at: ArenaTurn, command: Command) => Promise<Reply>>>;

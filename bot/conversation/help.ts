@@ -1,5 +1,5 @@
-// hjälp / help, and the answer to anything the bot does not understand.
-import { helpCard, type HelpExamples } from '../cards/helpCard';
+// hjälp / help, the short answer to what the bot does not understand ("Menade du …?"), and tack.
+import { didYouMeanCard as suggestionsCard, helpCard, type HelpExamples } from '../cards/helpCard';
 import type { CardJson } from '../cards/bind';
 import { findStrategy } from '../domain/commands';
 import type { Arena } from '../domain/plan';
@@ -45,10 +45,15 @@ export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 
     : where === 'channel'
       ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`
       : `Du har inte valt någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`;
-  return helpCard({ planName: view.plan.name, targetPicture: view.plan.targetPicture, versionText: versionText(view, at), examples, placeText });
+  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText });
 }
 
-export function notUnderstoodText(text: string): string {
-  const shown = text.length > 60 ? `${text.slice(0, 57)}…` : text;
-  return `Jag förstod inte "${shown}". Här är vad jag kan:`;
+/** One line and two or three "Menade du …?" buttons: each runs that command. */
+export function didYouMeanCard(text: string, suggestions: string[]): CardJson {
+  const shown = text.trim().length > 60 ? `${text.trim().slice(0, 57)}…` : text.trim();
+  return suggestionsCard({ text: `Jag förstod inte "${shown}". Menade du …?`, suggestions: suggestions.slice(0, 3) });
+}
+
+export function thanksText(): string {
+  return 'Varsågod! Skriv "hjälp" när du vill se vad jag kan.';
 }

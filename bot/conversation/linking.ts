@@ -16,6 +16,8 @@ const linkData = z.object({
   arenaId: z.string().max(64),
   confirm: z.boolean().optional(),
   etag: z.string().max(200).optional(),
+  /** "Nej, behåll": the answer is one line, nothing changes. */
+  keep: z.boolean().optional(),
 });
 
 function linkedCard(arena: Arena, where: 'channel' | 'personal'): CardJson {
@@ -59,6 +61,7 @@ export async function linkByCard(turn: Turn, services: Services, view: PlanConte
   if (!parsed.success || !arena) {
     return messageCard({ title: 'Välj en arena', text: 'Jag känner inte igen valet. Välj en av arenorna i listan.', tone: 'warning' });
   }
+  if (parsed.data.keep) return messageCard({ title: `Kanalen är fortfarande kopplad till ${arena.name}.`, text: '' });
   return link(turn, services, view, arena, parsed.data.confirm === true, parsed.data.etag);
 }
 

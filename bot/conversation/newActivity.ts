@@ -1,8 +1,8 @@
 // "ny aktivitet": an arena adopts one of the plan's recommended local activities, or adds its
-// own. Only municipal arenas have local activities; the county's are Bilaga 1's county-wide ones.
+// own, in short steps: strategy first, then its recommendations (or the own-activity form). Only municipal arenas have local activities; the county's are Bilaga 1's county-wide ones.
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { newActivityAddedCard, newActivityCard, type NewActivityCardData } from '../cards/newActivityCard';
+import { newActivityAddedCard, newActivityCard, newActivityStrategyCard, ownActivityCard, type FormErrors, type NewActivityStrategy } from '../cards/newActivityCard';
 import { mayChange } from '../domain/authorization';
 import { defaultPeriod, parseAdoption, parseOwnActivity, PERIOD_YEARS } from '../domain/localActivity';
 import type { ActivityView } from '../domain/planView';
@@ -11,21 +11,23 @@ import { cards, type ArenaTurn } from './turn';
 
 export const newActivityFeature: Feature = {
   commands: {
-    newActivity: async (at) => cards(gate(at) ?? (await formCard(at, {}))),
+    newActivity: async (at) => cards(gate(at) ?? (await overviewCard(at))),
   },
   actions: {
+    chooseNewActivityStrategy: async (at, data) => gate(at) ?? (await strategyCard(at, typeof data.strategyId === 'string' ? data.strategyId : '', {})),
+    ownActivityForm: async (at, data) => gate(at) ?? ownCard(at, { strategyId: data.strategyId }),
     adoptRecommendation: async (at, data) => gate(at) ?? adopt(at, data),
     createOwnActivity: async (at, data) => gate(at) ?? createOwn(at, data),
   },
 };
 
-/** The county channel gets an explanation, and a person who may not change the arena a refusal. */
+/** The county channel gets one line and the way to its own activities; a person who may not change the arena a refusal. */
 function gate(at: ArenaTurn): CardJson | undefined {
   if (at.arena.kind === 'county') {
     return messageCard({
-      title: 'Lokala aktiviteter läggs till i arenornas kanaler',
-      text: 'Länets aktiviteter är de länsövergripande aktiviteterna i Bilaga 1. Lokala aktiviteter, planens rekommenderade och arenornas egna, antas och läggs till i varje lokal samverkansarenas kanal.',
-      buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }],
+      title: 'Lokala aktiviteter läggs till i varje lokal samverkansarenas kanal; här följer ni upp Bilaga 1.',
+      text: '',
+      buttons: [{ title: 'Bilaga 1:s aktiviteter', command: 'aktiviteter' }],
     });
   }
   const decision = mayChange(at.origin, at.arena);
@@ -36,7 +38,11 @@ function gate(at: ArenaTurn): CardJson | undefined {
 async function adopt(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const { services, arena, view, turn } = at;
   const parsed = parseAdoption(data, view.strategies, services.now());
-  if (!parsed.ok) return formCard(at, data, { title: 'Rekommendationen antogs inte', messages: parsed.errors });
+  if (!parsed.ok) {
+    const strategy = view.strategies.find((s) => s.localRecommendations.some((r) => r.id === data.recommendationId));
+    if (!strategy) return messageCard({ title: 'Rekommendationen antogs inte', text: parsed.errors.join(' '), tone: 'warning', buttons: [{ title: 'Ny aktivitet', command: 'ny aktivitet' }] });
+    return strategyCard(at, strategy.id, data, { title: 'Rekommendationen antogs inte', messages: parsed.errors });
+  }
   const { recommendationId, strategyId, title, period } = parsed.value;
   const outcome = await services.localActivities.adopt(arena.id, { id: recommendationId, title }, strategyId, period, turn.actor);
   if (outcome.kind === 'created') services.log.info({ arenaId: arena.id, activityId: outcome.activity.id, recommendationId }, 'Recommendation adopted');
@@ -46,7 +52,7 @@ async function adopt(at: ArenaTurn, data: Record<string, unknown>): Promise<Card
 async function createOwn(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const { services, arena, view, turn } = at;
   const parsed = parseOwnActivity(data, view.strategies, services.now());
-  if (!parsed.ok) return formCard(at, data, { title: 'Aktiviteten lades inte till', messages: parsed.errors });
+  if (!parsed.ok) return ownCard(at, data, { title: 'Aktiviteten lades inte till', messages: parsed.errors });
   const outcome = await services.localActivities.createOwn(arena.id, parsed.value, turn.actor);
   services.log.info({ arenaId: arena.id, activityId: outcome.activity.id }, 'Own local activity added');
   return addedCard(at, outcome.kind, outcome.activity);
@@ -57,40 +63,63 @@ function addedCard(at: ArenaTurn, outcome: 'created' | 'alreadyAdopted', activit
   return newActivityAddedCard({ outcome, arenaName: at.arena.name, activity, strategy });
 }
 
-/**
- * The card with the recommendations the arena has not adopted and the own-activity form. After a
- * refused submission it is shown again with the reasons and with what the person entered.
- */
-async function formCard(at: ArenaTurn, submitted: Record<string, unknown>, errors?: NewActivityCardData['errors']): Promise<CardJson> {
-  const { services, arena, view } = at;
-  const local = await services.plan.scope(arena.id);
+/** The strategies with what the arena has adopted and not. */
+async function strategiesOf(at: ArenaTurn): Promise<NewActivityStrategy[]> {
+  const local = await at.services.plan.scope(at.arena.id);
   const adopted = new Map(local.filter((a) => a.recommendationId).map((a) => [a.recommendationId!, a]));
+  return at.view.strategies.map((s) => ({
+    id: s.id,
+    number: s.number,
+    title: s.title,
+    open: s.localRecommendations.filter((r) => !adopted.has(r.id)),
+    adopted: s.localRecommendations.flatMap((r) => {
+      const a = adopted.get(r.id);
+      return a ? [{ title: r.title, period: a.period }] : [];
+    }),
+  }));
+}
+
+async function overviewCard(at: ArenaTurn): Promise<CardJson> {
+  return newActivityCard({ arenaName: at.arena.name, strategies: await strategiesOf(at) });
+}
+
+const textOf = (submitted: Record<string, unknown>, key: string) => (typeof submitted[key] === 'string' ? (submitted[key] as string) : '');
+
+function yearOf(submitted: Record<string, unknown>, key: string, otherwise: number): number {
+  const n = Number(textOf(submitted, key));
+  return Number.isInteger(n) && n >= PERIOD_YEARS.first && n <= PERIOD_YEARS.last ? n : otherwise;
+}
+
+/**
+ * One strategy's recommendations to adopt. After a refused submission it is shown again with the
+ * reasons (next to the buttons) and the period the person chose.
+ */
+async function strategyCard(at: ArenaTurn, strategyId: string, submitted: Record<string, unknown>, errors?: FormErrors): Promise<CardJson> {
+  const strategy = (await strategiesOf(at)).find((s) => s.id === strategyId);
+  if (!strategy) return overviewCard(at);
+  const fallback = defaultPeriod(at.services.now());
+  return newActivityStrategyCard({
+    arenaName: at.arena.name,
+    strategy,
+    adoptPeriod: { from: yearOf(submitted, 'adoptFrom', fallback.from), to: yearOf(submitted, 'adoptTo', fallback.to) },
+    ...(errors ? { errors } : {}),
+  });
+}
+
+/** The own-activity form, with what the person entered after a refused submission. */
+function ownCard(at: ArenaTurn, submitted: Record<string, unknown>, errors?: FormErrors): CardJson {
+  const { view, services } = at;
   const fallback = defaultPeriod(services.now());
-  const text = (key: string) => (typeof submitted[key] === 'string' ? (submitted[key] as string) : '');
-  const year = (key: string, otherwise: number) => {
-    const n = Number(text(key));
-    return Number.isInteger(n) && n >= PERIOD_YEARS.first && n <= PERIOD_YEARS.last ? n : otherwise;
-  };
-  return newActivityCard({
-    arenaName: arena.name,
-    strategies: view.strategies.map((s) => ({
-      number: s.number,
-      title: s.title,
-      open: s.localRecommendations.filter((r) => !adopted.has(r.id)),
-      adopted: s.localRecommendations.flatMap((r) => {
-        const a = adopted.get(r.id);
-        return a ? [{ title: r.title, period: a.period }] : [];
-      }),
-    })),
+  return ownActivityCard({
+    arenaName: at.arena.name,
     strategyChoices: view.strategies,
-    adoptPeriod: { from: year('adoptFrom', fallback.from), to: year('adoptTo', fallback.to) },
     own: {
-      strategyId: view.strategies.some((s) => s.id === submitted.strategyId) ? text('strategyId') : '',
-      title: text('title'),
-      from: year('periodFrom', fallback.from),
-      to: year('periodTo', fallback.to),
-      measure: text('measure'),
-      target: text('target'),
+      strategyId: view.strategies.some((s) => s.id === submitted.strategyId) ? textOf(submitted, 'strategyId') : '',
+      title: textOf(submitted, 'title'),
+      from: yearOf(submitted, 'periodFrom', fallback.from),
+      to: yearOf(submitted, 'periodTo', fallback.to),
+      measure: textOf(submitted, 'measure'),
+      target: textOf(submitted, 'target'),
     },
     ...(errors ? { errors } : {}),
   });

@@ -5,13 +5,33 @@ import { isStatusId, statusLabel } from './status';
 
 const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
+const dateLong = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' });
 
+/** "23 nov. 2026 10:00" (tables and the measure cards). */
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }
 
+/** "23 nov. 2026" */
 export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
+}
+
+/** "1 december 2026": a date in running text. */
+export function formatLongDate(iso: string): string {
+  return dateLong.format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
+}
+
+const MONTHS_SHORT = ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** "25 nov" this year, "25 nov 2025" another year: when something happened, in a sentence. */
+export function formatDay(iso: string, now: Date = new Date()): string {
+  const of = (d: Date) => Object.fromEntries(parts.formatToParts(d).map((p) => [p.type, p.value])) as Record<string, string>;
+  const d = of(new Date(iso));
+  const today = of(now);
+  const day = `${Number(d.day)} ${MONTHS_SHORT[Number(d.month) - 1]}`;
+  return d.year === today.year ? day : `${day} ${d.year}`;
 }
 
 const FIELD_LABEL: Record<FieldChange['field'], string> = {
@@ -32,15 +52,42 @@ function shown(field: FieldChange['field'], value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}…` : value;
 }
 
-/** "Status: Pågår → Klar" */
+/** "Status: Pågår → Klar" (the tab's history table). */
 export function describeChange(change: FieldChange): string {
   return `${FIELD_LABEL[change.field]}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
 }
 
-/** "23 nov. 2026 10:05, Anna Andersson: Status: Pågår → Klar" */
-export function describeEntry(entry: HistoryEntry): string {
-  const what = entry.changes.length ? entry.changes.map(describeChange).join('; ') : 'Kommentar';
-  return `${formatDateTime(entry.at)}, ${entry.actor.name}: ${what}`;
+const quoted = (value: string, max = 60) => `"${value.length > max ? `${value.slice(0, max - 1)}…` : value}"`;
+
+/** What one change did, as the predicate of a sentence: "ändrade status från Ej påbörjat till Pågår". */
+export function changePhrase(change: FieldChange): string {
+  switch (change.field) {
+    case 'status':
+      return `ändrade status från ${shown('status', change.from)} till ${shown('status', change.to)}`;
+    case 'statusNote':
+      if (change.to === '') return 'tog bort statusanteckningen';
+      return change.from === '' ? `skrev statusanteckningen ${quoted(change.to)}` : `ändrade statusanteckningen till ${quoted(change.to)}`;
+    case 'measureAnswer':
+      if (change.to === '') return 'tog bort svaret på måttet';
+      return change.from === '' ? `svarade ${quoted(change.to)} på måttet` : `ändrade svaret på måttet från ${quoted(change.from)} till ${quoted(change.to)}`;
+    default:
+      // A revision of the plan changed its wording: "ändrade målvärde från "ja" till "Ja, 2027"".
+      return `ändrade ${FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE')} från ${quoted(shown(change.field, change.from))} till ${quoted(shown(change.field, change.to))}`;
+  }
+}
+
+/** "a, b och c" */
+export function joinSwedish(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/**
+ * A history entry as a sentence: "Anna Andersson ändrade status från Ej påbörjat till Pågår,
+ * 25 nov: "Beslut i arenan"" (the comment, when there is one, after the colon).
+ */
+export function describeEntry(entry: HistoryEntry, now: Date = new Date()): string {
+  const what = entry.changes.length ? joinSwedish(entry.changes.map(changePhrase)) : 'skrev en kommentar';
+  return `${entry.actor.name} ${what}, ${formatDay(entry.at, now)}${entry.comment ? `: ${quoted(entry.comment, 120)}` : ''}`;
 }
 
 /**

@@ -103,6 +103,8 @@ export interface Arena {
   id: string;
   name: string;
   kind: ArenaKind;
+  /** Other names people use for it, e.g. "länet" for the county level (optional). */
+  aliases?: string[];
 }
 
 export interface PlanInfo {

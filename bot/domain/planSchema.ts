@@ -107,6 +107,8 @@ const arenaSchema = z.strictObject({
   id,
   name: text(100),
   kind: z.enum(['municipality', 'county']),
+  /** Other names people use for the arena ("länet", "regionen"): the bot's "koppla" and "status" read them. */
+  aliases: z.array(text(100)).max(30).optional(),
 });
 
 const planInfoSchema = z.strictObject({

@@ -16,7 +16,7 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import { reminderRowKey, type Claim, type ReminderRecord, type ReminderState, type ReminderStore } from '../storage/reminderStore';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
-import { reminderCard } from './cards';
+import { reminderCard, reminderDigestCard } from './cards';
 import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleTimings } from './rules';
 import { inDeliveryWindow, nextDeliveryWindow, type WindowOptions } from './schedule';
 
@@ -176,6 +176,8 @@ export class ReminderSweep {
       this.timings,
     );
 
+    // Everything due today in the channel goes out as one post (a digest); each part keeps its own claim.
+    const claimedParts: Array<{ reminder: DueReminder; claim: Claim; item: SweepItem }> = [];
     for (const reminder of due) {
       if (c.signal?.aborted) return;
       const item: SweepItem = { key: reminder.key, ...names, reason: reminder.reason, outcome: 'wouldSend' };
@@ -198,24 +200,33 @@ export class ReminderSweep {
         continue;
       }
       // Made before the claim: a card that cannot be built must not leave a claim behind.
-      const card = reminderCard(reminder, this.deps.links);
+      reminderCard(reminder, this.deps.links);
       const claimed = await this.deps.reminders.claim({ ...reminder.key, arenaId: reminder.arenaId, reason: reminder.reason, owner: c.sweepId }, now);
       if (claimed.kind === 'taken') {
         item.outcome = claimed.record && FINISHED.has(claimed.record.state) ? 'done' : 'held';
         if (claimed.record) item.state = claimed.record.state;
         continue;
       }
-      // From the "sending" mark on, the card may be on its way: whatever happens next, this
-      // reminder is never claimed again by a sweep (it is sent, failed, or possibly sent).
-      let marked = false;
-      const beforePost = async () => (marked = await this.deps.reminders.markSending(claimed.claim, this.deps.now()));
-      const outcome = await this.deps.sender.send(channel.reference, card, { beforePost }).catch((error: unknown): SendOutcome => {
-        this.deps.log.error({ err: error, sweepId: c.sweepId, channelId: channel.channelId, rule: reminder.key.rule }, 'Sending a reminder failed unexpectedly');
-        return marked ? { kind: 'unconfirmed', error: 'unexpected' } : { kind: 'transientFailure', error: 'unexpected' };
-      });
-      const stop = await this.record(claimed.claim, outcome, item, channel);
+      claimedParts.push({ reminder, claim: claimed.claim, item });
+    }
+    if (claimedParts.length === 0) return;
+    const digest = reminderDigestCard(claimedParts.map((p) => p.reminder), this.deps.links);
+    // From the "sending" marks on, the post may be on its way: whatever happens next, no part of it
+    // is claimed again by a sweep (it is sent, failed, or possibly sent). All parts or none: if one
+    // claim was lost meanwhile, nothing is posted and the marked parts wait for another attempt.
+    const marked = new Set<Claim>();
+    const beforePost = async () => {
+      for (const { claim } of claimedParts) if (await this.deps.reminders.markSending(claim, this.deps.now())) marked.add(claim);
+      return marked.size === claimedParts.length;
+    };
+    const outcome = await this.deps.sender.send(channel.reference, digest, { beforePost }).catch((error: unknown): SendOutcome => {
+      this.deps.log.error({ err: error, sweepId: c.sweepId, channelId: channel.channelId, rules: claimedParts.map((p) => p.reminder.key.rule) }, 'Sending a reminder failed unexpectedly');
+      return marked.size > 0 ? { kind: 'unconfirmed', error: 'unexpected' } : { kind: 'transientFailure', error: 'unexpected' };
+    });
+    for (const { reminder, claim, item } of claimedParts) {
+      const own: SendOutcome = outcome.kind === 'cancelled' && marked.has(claim) ? { kind: 'transientFailure', error: 'cancelled' } : outcome;
+      await this.record(claim, own, item, channel);
       this.deps.log.info({ sweepId: c.sweepId, channelId: channel.channelId, rule: reminder.key.rule, subject: reminder.key.subject, duePeriod: reminder.key.duePeriod, outcome: item.outcome }, 'Reminder');
-      if (stop) return;
     }
   }
 

@@ -52,7 +52,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     principles: JSON.stringify(p.principles),
   });
   content.arenas.forEach((a, order) =>
-    plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.arena(a.id), id: a.id, name: a.name, kind: a.kind, order }),
+    plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.arena(a.id), id: a.id, name: a.name, kind: a.kind, aliases: JSON.stringify(a.aliases ?? []), order }),
   );
   for (const s of content.strategies) {
     plan.push({ partitionKey: CONTENT_PARTITION, rowKey: ROW.strategy(s.id), id: s.id, number: s.number, title: s.title, quotes: JSON.stringify(s.quotes) });
@@ -330,7 +330,10 @@ export class PlanStore {
     const info = contentRows.find((r) => r.rowKey === ROW.info);
     if (!info) throw new Error('The plan has not been seeded');
     const byPrefix = (prefix: string) => contentRows.filter((r) => r.rowKey.startsWith(prefix) && !retirementOf(r).retired).sort((a, b) => num(a, 'order') - num(b, 'order'));
-    const arenas: Arena[] = byPrefix('arena|').map((r) => ({ id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality' }));
+    const arenas: Arena[] = byPrefix('arena|').map((r) => {
+      const aliases = r.aliases === undefined ? [] : list(r, 'aliases');
+      return { id: str(r, 'id'), name: str(r, 'name'), kind: str(r, 'kind') === 'county' ? 'county' : 'municipality', ...(aliases.length ? { aliases } : {}) };
+    });
     const strategies: StrategyInfo[] = contentRows
       .filter((r) => r.rowKey.startsWith('strategy|'))
       .map((r) => ({ id: str(r, 'id'), number: num(r, 'number'), title: str(r, 'title'), quotes: list(r, 'quotes') }))

@@ -21,6 +21,7 @@ import type { Logger } from '../log';
 import type { ChannelStore } from '../storage/channelStore';
 import { linkCard } from '../cards/linkCard';
 import type { PlanStore } from '../storage/planStore';
+import { ConversationPeople, refreshes, SHARED_RESULT_VERBS, withRefreshUsers } from './cardRefresh';
 import { placeOf, referenceFor, textOf, turnOf } from './turnMapping';
 
 export interface PlanBotDeps {
@@ -43,7 +44,15 @@ const APOLOGY = () =>
     tone: 'error',
   });
 
+/** Where people are counted for a card's refresh: the channel, or the chat. */
+function conversationKey(activity: TurnContext['activity']): string {
+  const place = placeOf(activity);
+  return place.kind === 'channel' ? place.channelId : (activity.conversation?.id ?? '');
+}
+
 export class PlanBot extends TeamsActivityHandler {
+  private readonly people = new ConversationPeople();
+
   constructor(private readonly deps: PlanBotDeps) {
     super();
     // One correlation id per turn, on every log line of that turn: ids only, never text or cards.
@@ -53,6 +62,7 @@ export class PlanBot extends TeamsActivityHandler {
       const started = Date.now();
       const a = context.activity;
       this.deps.log.info({ correlationId, activityType: a.type, name: a.name, channel: placeOf(a).kind, userId: a.from?.aadObjectId }, 'Turn started');
+      if (a.type === 'message' || a.type === 'invoke') this.people.remember(conversationKey(a), a.from?.id);
       await next();
       this.deps.log.info({ correlationId, ms: Date.now() - started }, 'Turn ended');
     });
@@ -65,9 +75,23 @@ export class PlanBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     let card: CardJson = APOLOGY();
     await this.safely(context, async () => {
-      card = await this.deps.conversation.action(turnOf(context), invoke?.action?.verb, invoke?.action?.data ?? {});
+      const verb = invoke?.action?.verb;
+      card = this.current(context, await this.deps.conversation.action(turnOf(context), verb, invoke?.action?.data ?? {}));
+      // A save's result is news for everyone: the clicked message is replaced for all, not only for
+      // the person who clicked (the invoke response). A form or a refusal stays theirs alone.
+      const messageId = context.activity.replyToId;
+      if ((invoke as { trigger?: string } | undefined)?.trigger !== 'automatic' && typeof verb === 'string' && SHARED_RESULT_VERBS.has(verb) && refreshes(card) && messageId) {
+        await context.updateActivity({ type: 'message', id: messageId, attachments: [CardFactory.adaptiveCard(card)] }).catch((error: unknown) => {
+          this.deps.log.warn({ err: error, correlationId: context.turnState.get(CORRELATION) as string }, 'Could not update the card for everyone; it refreshes when viewed');
+        });
+      }
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  /** The card with its refresh listing the conversation's people, so that it stays current for them. */
+  private current(context: TurnContext, card: CardJson): CardJson {
+    return withRefreshUsers(card, this.people.of(conversationKey(context.activity)));
   }
 
   /** The bot was added to a team (or members joined): remember the team's channels and ask each for its arena. */
@@ -161,7 +185,7 @@ export class PlanBot extends TeamsActivityHandler {
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     if (reply.text) await context.sendActivity({ type: 'message', text: reply.text });
-    for (const card of reply.cards) await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+    for (const card of reply.cards) await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(this.current(context, card))] });
   }
 
   /** One place that catches what nobody expected: logged once with the turn's id, answered with an apology. */

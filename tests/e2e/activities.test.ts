@@ -78,7 +78,7 @@ describe('the county channel follows up Bilaga 1', () => {
 
   it('answers an unknown strategy with the five to choose from', async () => {
     const text = cardText((await bot.teams.say(county, 'aktiviteter ekonomi')).cards[0]);
-    assert.match(text, /ingen strategi som heter "ekonomi"/);
+    assert.match(text, /Ingen aktivitet med "ekonomi"/);
     for (const s of content.strategies) assert.match(text, new RegExp(`${s.number}\\. ${s.title}`));
   });
 
@@ -90,9 +90,9 @@ describe('the county channel follows up Bilaga 1', () => {
     assert.match(text, /Sparat av Anna Andersson/);
     assert.match(text, /Pågår/);
     assert.match(text, /Kartläggning startad av SamReKo HSI/);
-    assert.match(text, /Senast ändrad 23 nov\. 2026 10:00 av Anna Andersson/);
-    assert.match(text, /Status: Ej påbörjat → Pågår/);
-    assert.match(text, /Kommentar: Beslut i Fredagsgruppen/);
+    // History as a sentence, the period once, the measure's answer beside the measure.
+    assert.match(text, /Anna Andersson ändrade status från Ej påbörjat till Pågår, ändrade statusanteckningen till "Kartläggning startad av SamReKo HSI" och svarade "nej" på måttet, 23 nov: "Beslut i Fredagsgruppen"/);
+    assert.equal(text.match(/2024–2025/g)?.length, 1);
 
     const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
     assert.equal(sub.title, 'Kartlägga behovet');
@@ -109,8 +109,10 @@ describe('the county channel follows up Bilaga 1', () => {
 
     const conflict = await bot.teams.click(county, annas, 'Spara', { status: 'klar', statusNote: 'Kartläggningen är klar' }, ANNA);
     const text = cardText(conflict);
-    assert.match(text, /Någon annan hann ändra innan du sparade/);
-    assert.match(text, /Bengt Berg: Status: Ej påbörjat → Avbruten/);
+    assert.match(text, /Någon annan hann spara innan dig/);
+    assert.match(text, /Bengt Berg ändrade status från Ej påbörjat till Avbruten, 23 nov: "Ersätts av regional kartläggning"/);
+    // Theirs beside yours: Bengt's status and note, Anna's status and note.
+    assert.match(text, /Sparat av Bengt Berg, 23 nov\n[\s\S]*Avbruten[\s\S]*Ditt förslag\n[\s\S]*Klar[\s\S]*Kartläggningen är klar/);
     let sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;
     assert.equal(sub.status, 'avbruten', 'the first change stands');
     // The form now carries the current ETag and Anna's own values.
@@ -201,7 +203,7 @@ describe('the county channel follows up Bilaga 1', () => {
     await bot.teams.click(county, form, 'Spara', { status: 'klar' });
     const after = cardText((await bot.teams.say(county, 'status')).cards[0]);
     assert.match(after, /Senaste ändringar/);
-    assert.match(after, /Ta fram gemensamma begrepp och synsätt: 23 nov\. 2026 10:00, Anna Andersson: Status: Pågår → Klar/);
+    assert.match(after, /Ta fram gemensamma begrepp och synsätt: Anna Andersson ändrade status från Pågår till Klar, 23 nov/);
     assert.doesNotMatch(after, /Ta fram gemensamma begrepp och synsätt \(2023–2024\):/);
     assert.match(before, /Ta fram gemensamma begrepp och synsätt \(2023–2024\): Ej uppföljd sedan planen antogs/);
     assert.match(after, /1\. Ökad delaktighet\n[^]*?4 delaktiviteter: 3 ej uppföljda · 1 klar/);

@@ -26,7 +26,8 @@ describe("an arena's follow-up from start to finish", () => {
     assert.match(cardText(linked.cards[0]), /Kanalen är kopplad till Östersund/);
 
     // Adopt "Implementera arbetssätt för fasta kontakter" (4.4.1) for 2026–2027.
-    const offer = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
+    const strategies = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
+    const offer = await bot.teams.click(ostersund, strategies, 'Välj', {}, undefined, { strategyId: 's2' });
     const anta = button(offer, 'Anta', { recommendationId: 's2-l1' });
     const adopted = await bot.teams.execute(ostersund, anta.verb, { ...anta.data, adoptFrom: '2026', adoptTo: '2027' });
     assert.match(cardText(adopted), /Implementera arbetssätt för fasta kontakter/);
@@ -41,7 +42,7 @@ describe("an arena's follow-up from start to finish", () => {
     const form = await bot.teams.click(ostersund, list, 'Uppdatera');
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Fast vårdkontakt införs på hälsocentralerna', comment: 'Beslut i lokala samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Status: Ej påbörjat → Pågår/);
+    assert.match(cardText(saved), /Anna Andersson ändrade status från Ej påbörjat till Pågår/);
 
     // Report the arena's own effect-measure value: "Finns fungerande samverkansarenor ..." (9.5).
     const measures = (await bot.teams.say(ostersund, 'mått')).cards[0]!;

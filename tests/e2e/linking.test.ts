@@ -61,7 +61,9 @@ describe('linking a channel to its arena', () => {
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
 
     const kept = await bot.teams.click(ostersund, ask.cards[0]!, /Nej, behåll Östersund/, {}, BENGT);
-    assert.doesNotMatch(cardText(kept), /Krokom/);
+    assert.match(cardText(kept), /Kanalen är fortfarande kopplad till Östersund\./);
+    assert.equal((kept.body as unknown[]).length, 1);
+    assert.deepEqual(kept.actions ?? [], []);
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
 
     const done = await bot.teams.click(ostersund, ask.cards[0]!, /Ja, koppla till Krokom/, {}, BENGT);
@@ -119,14 +121,55 @@ describe('help', () => {
       assert.match(text, /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
       assert.match(text, /Den här kanalen följer upp Berg\./);
       for (const command of ['status', 'aktiviteter', 'mått', 'ny aktivitet', 'påminnelser', 'koppla']) assert.match(text, new RegExp(command));
-      assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['Status', 'Aktiviteter', 'Mått', 'Ny aktivitet']);
+      assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['Status', 'Försenat', 'Aktiviteter', 'Mått']);
     }
   });
 
-  it('answers anything else with "I did not understand" and the help card', async () => {
+  it('answers anything else with one line and two or three "Menade du …?" buttons', async () => {
+    await bot.teams.say(berg, 'koppla Berg');
     const reply = await bot.teams.say(berg, 'vad är klockan?');
-    assert.match(reply.text ?? '', /Jag förstod inte "vad är klockan\?"/);
-    assert.match(cardText(reply.cards[0]), /Skriv ett kommando till mig/);
+    assert.equal(reply.cards.length, 1);
+    assert.match(cardText(reply.cards[0]), /Jag förstod inte "vad är klockan\?"\. Menade du …\?/);
+    const offered = buttons(reply.cards[0]!);
+    assert.ok(offered.length >= 2 && offered.length <= 3, offered.map((b) => b.title).join(', '));
+    const status = await bot.teams.click(berg, reply.cards[0]!, 'status');
+    assert.match(cardText(status), /Status för Berg/);
+  });
+
+  it('suggests linking first in a channel nobody has linked', async () => {
+    const reply = await bot.teams.say(channel('Olänkad'), 'vad är klockan?');
+    assert.equal(buttons(reply.cards[0]!)[0]!.title, 'koppla');
+    const link = await bot.teams.click(channel('Olänkad'), reply.cards[0]!, 'koppla');
+    assert.match(cardText(link), /Vilken arena hör kanalen till\?/);
+  });
+
+  it('offers what a name alone could mean', async () => {
+    await bot.teams.say(berg, 'koppla Berg');
+    const reply = await bot.teams.say(berg, 'Krokom');
+    assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['status Krokom', 'koppla Krokom', 'Visa allt jag kan']);
+  });
+
+  it('answers thanks with a short friendly line', async () => {
+    const reply = await bot.teams.say(berg, 'tack!');
+    assert.equal(reply.cards.length, 0);
+    assert.match(reply.text ?? '', /^Varsågod!/);
+  });
+
+  it('links by the words people use: the county by its other names, a municipality with "kommun"', async () => {
+    for (const [typed, name] of [['koppla länet', 'Länsgemensam samverkan'], ['koppla Östersunds kommun', 'Östersund'], ['koppla regionen', 'Länsgemensam samverkan'], ['koppla Åre kommun', 'Åre']] as const) {
+      const ch = channel(`K${typed.length}${name}`);
+      const reply = await bot.teams.say(ch, typed);
+      assert.match(cardText(reply.cards[0]), new RegExp(`Kanalen är kopplad till ${name}`), `${typed}: ${cardText(reply.cards[0])}`);
+    }
+  });
+
+  it("shows another arena's status read-only, and a strategy's status", async () => {
+    await bot.teams.say(berg, 'koppla Berg');
+    const other = await bot.teams.say(berg, 'status Östersund');
+    assert.match(other.text ?? '', /Så här ser det ut för Östersund\. Ändringar görs i Östersunds kanal\./);
+    assert.match(cardText(other.cards[0]), /Status för Östersund/);
+    const strategy = await bot.teams.say(berg, 'hur går det för kontinuitet');
+    assert.match(cardText(strategy.cards[0]), /Ökad kontinuitet/);
   });
 
   it('tells an unlinked channel how to link it', async () => {

@@ -68,7 +68,7 @@ describe('arenas follow up Bilaga 1 locally', () => {
     const again = await uppdatera(ostersund, LSS);
     await bot.teams.click(ostersund, again, 'Spara', { status: 'klar' });
     const stale = await bot.teams.click(ostersund, form, 'Spara', { status: 'avbruten' });
-    assert.match(cardText(stale), /Någon annan hann ändra/);
+    assert.match(cardText(stale), /Någon annan hann spara innan dig/);
     const final = (await plan()).arenas.find((a) => a.id === 'ostersund')!.bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;
     assert.equal(final.status, 'klar');
     assert.equal(final.history?.length, 2);

@@ -44,58 +44,78 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     return reply.cards[0]!;
   }
 
-  /** Clicks Anta for one recommendation, with the card's inputs as Teams would send them. */
+  /** The strategy's step of the card, as the Välj button opens it (with the card's inputs, as Teams sends them). */
+  async function strategyStep(card: Card, strategyId: string, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
+    const button = buttons(card).find((b) => b.verb === 'chooseNewActivityStrategy' && b.data.strategyId === strategyId);
+    if (!button) return card;
+    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data }, as);
+  }
+
+  /** Clicks Välj for the recommendation's strategy, then Anta, with the card's inputs as Teams would send them. */
   async function adopt(card: Card, recommendationId: string, inputs: Record<string, unknown> = {}, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
-    const button = buttons(card).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendationId);
+    const step = await strategyStep(card, recommendation(recommendationId).strategy.id, as, place);
+    const button = buttons(step).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendationId);
     assert.ok(button, `no Anta for ${recommendationId}`);
     assert.equal(button.title, 'Anta');
-    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(step), ...button.data, ...inputs }, as);
+  }
+
+  /** The own-activity form, as the Egen aktivitet button opens it. */
+  async function ownForm(card: Card, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
+    const open = buttons(card).find((b) => b.verb === 'ownActivityForm');
+    if (!open) return card;
+    return bot.teams.execute(place, open.verb, { ...inputValues(card), ...open.data }, as);
   }
 
   async function addOwn(card: Card, inputs: Record<string, unknown>, as = ANNA, place: ChannelPlace | 'personal' = ostersund): Promise<Card> {
-    const button = buttons(card).find((b) => b.title === 'Lägg till');
+    const form = await ownForm(card, as, place);
+    const button = buttons(form).find((b) => b.title === 'Lägg till');
     assert.ok(button, 'no Lägg till');
     assert.equal(button.verb, 'createOwnActivity');
-    return bot.teams.execute(place, button.verb, { ...inputValues(card), ...button.data, ...inputs }, as);
+    return bot.teams.execute(place, button.verb, { ...inputValues(form), ...button.data, ...inputs }, as);
   }
 
-  it('shows every recommended local activity of the plan, grouped by strategy, each with an Anta button', async () => {
+  it('asks for the strategy first, then shows its recommended local activities, each with an Anta button', async () => {
     const card = await openCard();
     const text = cardText(card);
     assert.match(text, /Ny aktivitet för Östersund/);
-    // Each recommendation appears under its own strategy's heading, before the next one.
-    const headings = content.strategies.map((s) => text.indexOf(`${s.number}. ${s.title}\n`));
-    headings.forEach((at, i) => assert.ok(at >= 0 && (i === 0 || at > headings[i - 1]!), `heading of strategy ${i + 1}`));
-    content.strategies.forEach((s, i) => {
-      const end = headings[i + 1] ?? text.indexOf('Lägg till en egen aktivitet');
-      for (const r of s.localRecommendations) {
-        const at = text.indexOf(`${r.title}\n`, headings[i]);
-        assert.ok(at > headings[i]! && at < end, `"${r.title}" under ${s.title}`);
-      }
-    });
-    const anta = buttons(card).filter((b) => b.verb === 'adoptRecommendation');
-    assert.deepEqual(anta.map((b) => b.data.recommendationId), recommendations.map((r) => r.id));
-    assert.ok(anta.every((b) => b.title === 'Anta'));
-    // The period choice defaults to this year and next year.
-    assert.equal(inputValues(card).adoptFrom, '2026');
-    assert.equal(inputValues(card).adoptTo, '2027');
+    const choose = buttons(card).filter((b) => b.verb === 'chooseNewActivityStrategy');
+    assert.deepEqual(choose.map((b) => b.data.strategyId), content.strategies.map((s) => s.id));
+    for (const s of content.strategies) assert.ok(text.indexOf(`${s.localRecommendations.length} rekommendationer att anta`, text.indexOf(`${s.number}. ${s.title}`)) > 0, s.title);
+    assert.equal(buttons(card).filter((b) => b.verb === 'adoptRecommendation').length, 0);
+    for (const s of content.strategies) {
+      const step = await strategyStep(card, s.id);
+      assert.match(cardText(step), new RegExp(`${s.number}\\. ${s.title}`));
+      const anta = buttons(step).filter((b) => b.verb === 'adoptRecommendation');
+      assert.deepEqual(anta.map((b) => b.data.recommendationId), s.localRecommendations.map((r) => r.id));
+      assert.ok(anta.every((b) => b.title === 'Anta'));
+      for (const r of s.localRecommendations) assert.match(cardText(step), new RegExp(r.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      // The period choice defaults to this year and next year.
+      assert.equal(inputValues(step).adoptFrom, '2026');
+      assert.equal(inputValues(step).adoptTo, '2027');
+      assert.ok(Buffer.byteLength(JSON.stringify(step)) < 12_000);
+    }
   });
 
-  it('has a form for the arena\'s own activity, and stays far below the card size limit', async () => {
-    const card = await openCard();
+  it('has a form for the arena\'s own activity, and every step stays far below the card size limit', async () => {
+    const overview = await openCard();
+    assert.ok(Buffer.byteLength(JSON.stringify(overview)) < 8_000, `overview is ${Buffer.byteLength(JSON.stringify(overview))} bytes`);
+    const card = await ownForm(overview);
     const json = JSON.stringify(card);
     assert.equal(card.version, '1.5');
     assert.ok(!json.includes('${'), 'no unexpanded template bindings');
     assert.ok(Buffer.byteLength(json) < 20_000, `card is ${Buffer.byteLength(json)} bytes`);
     const inputs = inputValues(card);
-    assert.deepEqual(Object.keys(inputs).sort(), ['adoptFrom', 'adoptTo', 'measure', 'periodFrom', 'periodTo', 'strategyId', 'target', 'title']);
-    assert.deepEqual(inputs, { adoptFrom: '2026', adoptTo: '2027', strategyId: '', title: '', periodFrom: '2026', periodTo: '2027', measure: '', target: '' });
+    assert.deepEqual(inputs, { strategyId: '', title: '', periodFrom: '2026', periodTo: '2027', measure: '', target: '' });
     const strategyChoices = (JSON.stringify(card).match(/"value":"s\d"/g) ?? []).map((v) => v.slice(9, -1));
     assert.deepEqual(strategyChoices, content.strategies.map((s) => s.id));
     // The years to choose from: 2023–2035.
     assert.ok(json.includes('"value":"2023"') && json.includes('"value":"2035"'));
     assert.ok(!json.includes('"value":"2022"') && !json.includes('"value":"2036"'));
     assert.ok(buttons(card).some((b) => b.title === 'Lägg till' && b.verb === 'createOwnActivity'));
+    // From a strategy's step, the form comes with that strategy chosen.
+    const fromStrategy = await ownForm(await strategyStep(overview, 's3'));
+    assert.equal(inputValues(fromStrategy).strategyId, 's3');
   });
 
   it('understands the English alias', async () => {
@@ -136,14 +156,17 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
 
   it('lists an adopted recommendation as adopted, without an Anta button', async () => {
     await adopt(await openCard(), 's1-l4', { adoptFrom: '2025', adoptTo: '2026' });
-    const card = await openCard();
-    assert.match(cardText(card), new RegExp(`Antagen \\(2025–2026\\): ${recommendation('s1-l4').title}`));
+    const overview = await openCard();
+    assert.match(cardText(overview), /1\. Ökad delaktighet[\s\S]*rekommendationer att anta · 1 antagna/);
+    const card = await strategyStep(overview, 's1');
+    assert.match(cardText(card), new RegExp(`Antagen 2025–2026: ${recommendation('s1-l4').title}`));
     assert.ok(!buttons(card).some((b) => b.data.recommendationId === 's1-l4'));
-    assert.equal(buttons(card).filter((b) => b.verb === 'adoptRecommendation').length, recommendations.length - 1);
+    assert.equal(buttons(card).filter((b) => b.verb === 'adoptRecommendation').length, content.strategies[0]!.localRecommendations.length - 1);
   });
 
   it('says a recommendation is already adopted when it is adopted again, and changes nothing', async () => {
-    const card = await openCard();
+    // The same strategy step, clicked again after the first Anta (as a card in the channel would be).
+    const card = await strategyStep(await openCard(), 's3');
     await adopt(card, 's3-l3');
     const before = await snapshot(bot.app.tables);
     clock.advance(60_000);
@@ -279,7 +302,7 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
       assert.match(cardText(card), /minst 3 tecken/);
       assert.deepEqual(
         { ...inputValues(card) },
-        { adoptFrom: '2026', adoptTo: '2027', strategyId: 's3', title: 'Ab', periodFrom: '2026', periodTo: '2027', measure: 'Antal besök', target: 'Fler än i fjol' },
+        { strategyId: 's3', title: 'Ab', periodFrom: '2026', periodTo: '2027', measure: 'Antal besök', target: 'Fler än i fjol' },
       );
       // Corrected, the same card adds the activity.
       const done = await addOwn(card, { title: 'Öppen mottagning en dag i veckan' });
@@ -293,8 +316,8 @@ describe('ny aktivitet: an arena adopts recommended local activities and adds it
     const before = await snapshot(bot.app.tables);
     const reply = await bot.teams.say(county, 'ny aktivitet');
     const text = cardText(reply.cards[0]);
-    assert.match(text, /länsövergripande aktiviteterna i Bilaga 1/);
-    assert.match(text, /läggs till i varje lokal samverkansarenas kanal/);
+    assert.match(text, /läggs till i varje lokal samverkansarenas kanal; här följer ni upp Bilaga 1\./);
+    assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['Bilaga 1:s aktiviteter']);
     for (const [verb, data] of [
       ['adoptRecommendation', { recommendationId: 's1-l1' }],
       ['createOwnActivity', { strategyId: 's1', title: 'Länets egen aktivitet' }],

@@ -59,10 +59,11 @@ describe("another region's plan, loaded with PLAN_FILE", () => {
     const edit = await bot.teams.execute(regionChannel, 'editSubActivity', button(list, 'Uppdatera', { subActivityId: 't2-a1-d1' }).data);
     const saved = await bot.teams.click(regionChannel, edit, 'Spara', { status: 'pagar', statusNote: 'Utredningen är beställd', comment: 'Beslut i regiongemensam samverkan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Status: Uppdrag behövs → Pågår/);
+    assert.match(cardText(saved), /Anna Andersson ändrade status från Uppdrag behövs till Pågår/);
 
     // The arena adopts one of the region's recommendations.
-    const offer = (await bot.teams.say(bjorkvik, 'ny aktivitet')).cards[0]!;
+    const strategies = (await bot.teams.say(bjorkvik, 'ny aktivitet')).cards[0]!;
+    const offer = await bot.teams.click(bjorkvik, strategies, 'Välj', {}, undefined, { strategyId: 't1' });
     const anta = button(offer, 'Anta', { recommendationId: 't1-l1' });
     assert.match(cardText(await bot.teams.execute(bjorkvik, anta.verb, { ...anta.data, adoptFrom: '2026', adoptTo: '2027' })), /Hemgångsteam i kommunen/);
 

@@ -77,16 +77,25 @@ describe('follow-up reminders', () => {
     return instance().run({ at: new Date(iso), ...options });
   }
 
-  /** Reminder cards that reached the connector stand-in, in order. */
+  /**
+   * The reminders in a post: a digest's parts (the containers reminder-<rule>-<n>, with the digest's
+   * shared buttons), or the card itself when it holds one reminder.
+   */
+  function partsOf(card: Card): Card[] {
+    const parts = (card.body ?? []).filter((e) => /^reminder-/.test(String((e as { id?: unknown }).id ?? ''))) as Array<{ items: unknown[] }>;
+    return parts.length ? parts.map((p) => ({ ...card, body: p.items })) : [card];
+  }
+
+  /** Reminder cards that reached the connector stand-in, in order (a digest's parts one by one). */
   function delivered(calls: ConnectorCall[] = bot.connector.calls): Delivered[] {
     return calls
       .filter((c) => c.method === 'POST' && /\/activities/.test(c.path) && !refused.has(c))
       .flatMap((c) => ((c.body.attachments as Array<{ content: Card }> | undefined) ?? []).map((a) => ({ c, card: a.content })))
+      .flatMap(({ c, card }) => (assertValidCard(card, 'reminder post'), partsOf(card).map((part) => ({ c, card: part }))))
       .map(({ c, card }) => {
         const title = String((card.body?.[0] as { text?: unknown } | undefined)?.text ?? '');
         const rule = (Object.keys(TITLES) as ReminderRuleId[]).find((r) => TITLES[r].test(title));
         assert.ok(rule, `not a reminder card: ${title}`);
-        assertValidCard(card, `${rule} reminder`);
         return { conversationId: c.conversationId, rule, card };
       });
   }
@@ -127,7 +136,13 @@ describe('follow-up reminders', () => {
     const cards = delivered();
     assert.deepEqual(rulesTo(cards, county), ['revision', 'stale', 'yearlyFollowUp']);
     assert.deepEqual(rulesTo(cards, ostersund), ['stale']);
+    // Three reminders due in the county channel the same day: one post, a digest of three parts.
+    assert.equal(postsTo(county).length, 1);
+    const post = (postsTo(county)[0]!.body.attachments as Array<{ content: Card }>)[0]!.content;
+    assert.match(cardText(post), /^1\.5\n3 påminnelser om uppföljning för länsgemensam samverkan/);
+    assert.deepEqual(buttons(post).filter((b) => b.verb === 'command').map((b) => b.title), ['Visa aktiviteter', 'Påminnelser', 'Status'], 'the shared buttons once');
     for (const r of await store.forChannel(county.channelId)) assert.equal(r.state, 'sent');
+    assert.equal(new Set((await store.forChannel(county.channelId)).map((r) => r.activityId)).size, 1, 'every part remembers the one post');
 
     await sweepAt('2026-11-30T08:45:00.000Z');
     await sweepAt('2026-12-07T08:15:00.000Z');
@@ -142,8 +157,9 @@ describe('follow-up reminders', () => {
 
     const revision = cardText(byRule('revision'));
     assert.match(revision, /Planen ska revideras 1 december 2026/);
-    assert.match(revision, /Planen träder i kraft 2023-12-01\. Planen är ett levande dokument som följs upp årligen i länsgemensam samverkan\. Revidering av planen sker var tredje år\./);
-    assert.match(revision, /1 december 2029/);
+    // Says its thing once, with dates the Swedish way and the tenses right.
+    assert.match(revision, /"Revidering av planen sker var tredje år\." Planen trädde i kraft 1 december 2023\. Revisionen därefter blir 1 december 2029\./);
+    assert.equal(revision.match(/revideras|Revidering/g)?.length, 2);
 
     const followUp = byRule('yearlyFollowUp');
     assert.match(cardText(followUp), /Årlig uppföljning av planen 1 december 2026/);
@@ -153,7 +169,8 @@ describe('follow-up reminders', () => {
     const digest = byRule('stale');
     assert.match(cardText(digest), /delaktiviteter i länsgemensam samverkan har inte uppdaterats på minst 60 dagar/);
     assert.match(cardText(digest), /Oförändrad sedan 1 december 2023/);
-    assert.equal(buttons(digest).filter((b) => b.title === 'Spara' && b.verb === 'saveFromDigest').length, 8, 'a page of sub-activities, each with its inline update form');
+    // Sharing its post with two other reminders, the stale part shows five, each with its inline update form.
+    assert.equal(buttons(digest).filter((b) => b.title === 'Spara' && b.verb === 'saveFromDigest').length, 5, 'a short page of sub-activities, each with its inline update form');
     assert.match(cardText(digest), /… och \d+ till/);
     assert.ok(JSON.stringify(digest).length < 28_000);
 
@@ -216,7 +233,7 @@ describe('follow-up reminders', () => {
 
     // The same form again is out of date: the person gets the current state, nothing is overwritten.
     const stale = await bot.teams.execute(county, first.verb, { ...inputs, [`status-${id}`]: 'avbruten', ...first.data });
-    assert.match(cardText(stale), /Någon annan hann ändra innan du sparade/);
+    assert.match(cardText(stale), /Någon annan hann spara innan dig/);
     assert.equal((await bot.app.activities.getSubActivity('lan', id))!.state.status, 'klar');
     // An input that is not this item's is ignored: it never reaches the store.
     const other = forms[1]!;
@@ -323,7 +340,7 @@ describe('follow-up reminders', () => {
     };
     await sweepAt(MONDAY);
     assert.deepEqual(rulesTo(delivered(), county), ['revision', 'stale', 'yearlyFollowUp']);
-    assert.equal(postsTo(county).length, 4, 'one refused, three delivered');
+    assert.equal(postsTo(county).length, 2, 'one refused, then the digest of three delivered');
     assert.ok(times[1]! - times[0]! >= 990, `waited ${times[1]! - times[0]!} ms`);
     for (const r of await store.forChannel(county.channelId)) assert.equal(r.state, 'sent');
   });
@@ -333,12 +350,12 @@ describe('follow-up reminders', () => {
     bot.connector.override = (call) => (failing && call.method === 'POST' && call.conversationId === county.channelId ? refuse(call, { status: 502, body: {} }) : undefined);
     const first = await sweepAt(MONDAY);
     const failed = first.items.filter((i) => i.outcome === 'failed');
-    assert.equal(failed.length, 1);
+    assert.equal(failed.length, 3, 'the three parts of the one digest');
     assert.equal(postsTo(county).length, 4, 'tried four times with backoff, then left for later');
     const row = await store.get(failed[0]!.key);
     assert.equal(row?.state, 'failed-transient');
     assert.equal(row?.nextAttemptAt, '2026-11-30T08:30:00.000Z');
-    assert.deepEqual((await store.problems(clock.now())).map((p) => p.state), ['failed-transient']);
+    assert.deepEqual((await store.problems(clock.now())).map((p) => p.state), ['failed-transient', 'failed-transient', 'failed-transient']);
 
     await sweepAt('2026-11-30T08:20:00.000Z');
     assert.equal(postsTo(county).length, 4, 'not before its next attempt');
@@ -374,22 +391,23 @@ describe('follow-up reminders', () => {
     };
     void instance(dying).run({ at: new Date(MONDAY) });
     await bot.connector.waitForCalls(1);
+    // The first post: one channel's reminders of the day, as one digest.
     const first = delivered();
-    assert.equal(first.length, 1);
+    assert.ok(first.length >= 1 && first.every((d) => d.conversationId === first[0]!.conversationId));
 
-    // Its lease runs out; later sweeps send everything else, and that card not again.
+    // Its lease runs out; later sweeps send everything else, and that post not again.
     await sweepAt('2026-11-30T08:30:00.000Z');
     await sweepAt('2026-11-30T08:45:00.000Z');
     const all = delivered();
-    assert.equal(all.filter((d) => d.conversationId === first[0]!.conversationId && d.rule === first[0]!.rule).length, 1, 'not sent twice');
+    for (const part of first) assert.equal(all.filter((d) => d.conversationId === part.conversationId && d.rule === part.rule).length, 1, `${part.rule} not sent twice`);
     assert.equal(all.length, 4, 'the others are sent once each');
 
-    // The operator sees it as possibly sent, and can send it once more after checking the channel.
+    // The operator sees its parts as possibly sent, and can send them once more after checking the channel.
     const problems = await store.problems(clock.now());
-    assert.deepEqual(problems.map((p) => `${p.rule} ${p.state}`), [`${first[0]!.rule} sending`]);
-    assert.equal(await store.release(problems[0]!, clock.now()), true);
+    assert.deepEqual(problems.map((p) => `${p.rule} ${p.state}`).sort(), first.map((d) => `${d.rule} sending`).sort());
+    for (const problem of problems) assert.equal(await store.release(problem, clock.now()), true);
     await sweepAt('2026-11-30T08:50:00.000Z');
-    assert.equal(delivered().length, 5);
+    assert.equal(delivered().length, 4 + first.length);
     assert.deepEqual(await store.problems(clock.now()), []);
   });
 
@@ -397,14 +415,15 @@ describe('follow-up reminders', () => {
     bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === county.channelId ? 'hang' : undefined);
     clock.set(MONDAY);
     const report = await instance(newSender({ sendTimeoutMs: 300 })).run({ at: new Date(MONDAY) });
+    // The county's three reminders of the day went out as one post: all three possibly sent.
     const unconfirmed = report.items.filter((i) => i.outcome === 'unconfirmed');
-    assert.equal(unconfirmed.length, 1);
+    assert.deepEqual(unconfirmed.map((i) => i.key.rule).sort(), ['revision', 'stale', 'yearlyFollowUp']);
     assert.equal(postsTo(county).length, 1, 'the channel waits for the next sweep after no answer');
     bot.connector.override = undefined;
     bot.connector.release();
     await sweepAt('2026-11-30T08:45:00.000Z');
-    assert.equal(postsTo(county).length, 3, 'the other two are sent, the unanswered one is not sent again');
-    assert.deepEqual((await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`), [`${unconfirmed[0]!.key.rule} unconfirmed timeout`]);
+    assert.equal(postsTo(county).length, 1, 'the unanswered post is not sent again');
+    assert.deepEqual((await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`).sort(), unconfirmed.map((i) => `${i.key.rule} unconfirmed timeout`).sort());
   });
 
   it('stops within its bound while a sweep waits for a hanging Bot Connector', async () => {
@@ -422,7 +441,8 @@ describe('follow-up reminders', () => {
     assert.ok(warnings.some((w) => /Stopped without waiting longer for the reminder sweep/.test(w)));
     // The card on its way is marked sending: possibly sent once its lease runs out, never sent again by itself.
     const rows = await store.forChannel(bot.connector.calls[0]!.conversationId);
-    assert.deepEqual(rows.map((r) => r.state), ['sending']);
+    const parts = partsOf((bot.connector.calls[0]!.body.attachments as Array<{ content: Card }>)[0]!.content).length;
+    assert.deepEqual(rows.map((r) => r.state), Array(parts).fill('sending'), 'every part of the post on its way');
     bot.connector.override = undefined;
     bot.connector.release();
     await running;

@@ -119,11 +119,27 @@ export class TeamsClient {
   /**
    * Clicks the button with this title on a card, as Teams does: the button's data together with
    * the value of every input on the card (its default unless the person changed it in `inputs`).
+   * `withData` picks one of several buttons with the same title ("Välj", "Uppdatera") by its data.
    */
-  async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA): Promise<Card> {
-    const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)));
+  async click(place: ChannelPlace | 'personal', card: Card, title: string | RegExp, inputs: Record<string, unknown> = {}, as: Person = ANNA, withData: Record<string, unknown> = {}): Promise<Card> {
+    const button = buttons(card).find((b) => (typeof title === 'string' ? b.title === title : title.test(b.title)) && Object.entries(withData).every(([k, v]) => b.data[k] === v));
     if (!button) throw new Error(`No button ${String(title)} on the card; it has: ${buttons(card).map((b) => b.title).join(', ')}`);
     return this.execute(place, button.verb, { ...button.data, ...inputValues(card), ...inputs }, as);
+  }
+
+  /**
+   * Teams refreshing a card for someone who looks at it (Universal Actions): the card's refresh
+   * action, invoked automatically for a person listed in its userIds.
+   */
+  async refresh(place: ChannelPlace | 'personal', card: Card, as: Person): Promise<Card> {
+    const refresh = card.refresh as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined;
+    if (!refresh?.action?.verb) throw new Error('The card has no refresh action');
+    const activity = invokeActivity(this.connector.url, place, refresh.action.verb, refresh.action.data ?? {}, as);
+    const res = await this.post({ ...activity, value: { ...activity.value, trigger: 'automatic' } });
+    if (res.status !== 200) throw new Error(`refresh answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as { statusCode: number; value: Card };
+    assertValidCard(body.value, `refresh ${refresh.action.verb}`);
+    return body.value;
   }
 
   /** A conversationUpdate in the plan's team, as Teams sends it for installs and channel events. */

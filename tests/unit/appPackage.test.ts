@@ -2,6 +2,7 @@
 // The zip is checked against Microsoft's own JSON schemas from @microsoft/app-manifest, for
 // exactly the manifest version it declares.
 import assert from 'node:assert/strict';
+import { COMMAND_WORDS } from '../../bot/domain/commands';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -164,7 +165,7 @@ describe('Teams app package', function () {
       const team = bot?.commandLists.find((l) => l.scopes.includes('team'));
       assert.deepEqual(
         team?.commands.map((c) => c.title),
-        ['hjälp', 'status', 'aktiviteter', 'mått', 'ny aktivitet', 'påminnelser', 'koppla'],
+        COMMAND_WORDS.map((c) => c.word),
       );
     });
 

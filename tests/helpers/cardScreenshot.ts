@@ -1,0 +1,104 @@
+/// <reference lib="dom" />
+// Renders Adaptive Cards with the official SDK (the `adaptivecards` package) in headless Chromium,
+// with host configs close to Teams' light and dark themes, and saves PNGs under test-results/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+const SDK = path.join(__dirname, '..', '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
+export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-results', 'cards');
+/** About the width of a card in a Teams channel on a laptop. */
+export const CARD_WIDTH = 560;
+
+type Theme = 'light' | 'dark';
+
+function hostConfig(theme: Theme) {
+  const dark = theme === 'dark';
+  const color = (d: string, s: string) => ({ default: d, subtle: s });
+  const foreground = {
+    default: color(dark ? '#FFFFFF' : '#242424', dark ? '#ADADAD' : '#616161'),
+    dark: color('#242424', '#616161'),
+    light: color('#FFFFFF', '#ADADAD'),
+    accent: color(dark ? '#7F85F5' : '#5B5FC7', dark ? '#7F85F5' : '#5B5FC7'),
+    good: color(dark ? '#92C353' : '#237B4B', dark ? '#92C353' : '#237B4B'),
+    warning: color(dark ? '#F8D22A' : '#835C00', dark ? '#F8D22A' : '#835C00'),
+    attention: color(dark ? '#F9526B' : '#C4314B', dark ? '#F9526B' : '#C4314B'),
+  };
+  const style = (background: string) => ({ backgroundColor: background, foregroundColors: foreground });
+  return {
+    fontFamily: '"Segoe UI", system-ui, -apple-system, sans-serif',
+    spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+    separator: { lineThickness: 1, lineColor: dark ? '#3D3D3D' : '#E0E0E0' },
+    fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+    fontWeights: { lighter: 200, default: 400, bolder: 600 },
+    containerStyles: {
+      default: style(dark ? '#292929' : '#FFFFFF'),
+      emphasis: style(dark ? '#1F1F1F' : '#F5F5F5'),
+      accent: style(dark ? '#2F2F4A' : '#E8EBFA'),
+      good: style(dark ? '#0D2E0D' : '#E7F2DA'),
+      attention: style(dark ? '#3E1F25' : '#FCF4F6'),
+      warning: style(dark ? '#463100' : '#FBF6D9'),
+    },
+    actions: { maxActions: 6, spacing: 'default', buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 8 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
+    inputs: { label: { requiredInputs: { weight: 'bolder' }, optionalInputs: { weight: 'bolder' } } },
+    supportsInteractivity: true,
+  };
+}
+
+export class CardCamera {
+  private browser?: Browser;
+  private page?: Page;
+
+  async start(): Promise<this> {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
+    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    this.page = await this.browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 900 } });
+    await this.page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;padding:20px"></body></html>');
+    await this.page.addScriptTag({ path: SDK });
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    return this;
+  }
+
+  /** Renders the card, saves test-results/cards/<name>-<theme>.png, returns its rendered height in px and any render errors. */
+  async shoot(name: string, card: unknown, theme: Theme): Promise<{ height: number; file: string }> {
+    const page = this.page!;
+    const config = hostConfig(theme);
+    const height = await page.evaluate(
+      ({ card, config, width, dark }) => {
+        const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards; // eslint-disable-line @typescript-eslint/no-explicit-any
+        document.body.innerHTML = '';
+        document.body.style.background = dark ? '#1F1F1F' : '#F5F5F5';
+        const host = document.createElement('div');
+        host.id = 'card';
+        host.style.width = `${width}px`;
+        host.style.borderRadius = '4px';
+        host.style.overflow = 'hidden';
+        document.body.appendChild(host);
+        // Teams renders the cards' Markdown: escapes (\\[ → [) and **bold**, as a small processor here.
+        AC.AdaptiveCard.onProcessMarkdown = (text: string, result: { outputHtml: string; didProcess: boolean }) => {
+          const html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>').replace(/\\([\\`*_{}\[\]()#+\-.!>|~])/g, '$1');
+          result.outputHtml = html;
+          result.didProcess = true;
+        };
+        const adaptive = new AC.AdaptiveCard();
+        adaptive.hostConfig = new AC.HostConfig(config);
+        adaptive.parse(card);
+        const element = adaptive.render();
+        host.appendChild(element);
+        // Open every Action.ShowCard's card (the reminders' inline forms are the tallest state).
+        return host.getBoundingClientRect().height;
+      },
+      { card, config, width: CARD_WIDTH, dark: theme === 'dark' },
+    );
+    const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
+    await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(height) + 40 });
+    await page.locator('#card').screenshot({ path: file });
+    return { height, file };
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+  }
+}
