@@ -4,6 +4,7 @@
 // per breakdown category), plus empty rows for the current period's missing values, so that the
 // same sheet, filled in, can be uploaded (bot/api/measureUpload.ts).
 import ExcelJS from 'exceljs';
+import { statusText } from '../domain/followUp';
 import { comparePeriods, currentPeriod } from '../domain/measurePeriods';
 import { categoriesOf, valueArenas, type MeasureValueRecord } from '../domain/measureValues';
 import type { ActivityView, PlanView } from '../domain/planView';
@@ -31,7 +32,8 @@ function rows(strategyName: (id: string) => string, activities: ActivityView[]) 
       sub: d.title,
       measure: d.measure,
       target: d.target,
-      status: d.statusLabel,
+      // Honest: what nobody has followed up says so, with the plan's own status as its starting point.
+      status: statusText(d),
       note: d.statusNote,
       answer: d.measureAnswer,
       updatedAt: d.updatedAt ? new Date(d.updatedAt).toISOString().slice(0, 16).replace('T', ' ') : '',

@@ -70,6 +70,15 @@ export function Loading({ label }: { label: string }) {
   );
 }
 
+/** Where a value belongs, as the tab says it: "Länet" for the plan's county level, else the arena's name. */
+export function levelName(plan: PlanApiView, id: string): string {
+  return plan.arenas.find((a) => a.id === id)?.kind === 'county' ? 'Länet' : arenaName(plan, id);
+}
+
+export function isCounty(plan: PlanApiView, id: string | undefined): boolean {
+  return plan.arenas.find((a) => a.id === id)?.kind === 'county';
+}
+
 export function arenaName(plan: PlanApiView, id: string): string {
   return plan.arenas.find((a) => a.id === id)?.name ?? id;
 }

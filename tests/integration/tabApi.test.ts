@@ -158,6 +158,10 @@ describe("the tab's API", () => {
     const sheet = book.getWorksheet('Handlingsplan')!;
     assert.equal(sheet.rowCount, allSubs.length + 1);
     assert.deepEqual(allSubs.map((_d, i) => sheet.getRow(i + 2).getCell(4).value), allSubs.map((d) => d.title));
+    // Nobody has followed anything up yet: the export does not pass the plan's statuses off as today's.
+    const statusColumn = sheet.getRow(1).values as unknown[];
+    const statuses = allSubs.map((_d, i) => String(sheet.getRow(i + 2).getCell(statusColumn.indexOf('Status')).value));
+    assert.ok(statuses.every((s) => s.startsWith('Ej uppföljd sedan planen antogs')), statuses.join(' | '));
     assert.ok(book.getWorksheet('Lokala aktiviteter'));
   });
 

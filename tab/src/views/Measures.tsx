@@ -8,7 +8,7 @@ import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
-import { arenaName, useLayout } from '../ui';
+import { arenaName, useLayout, levelName, isCounty } from '../ui';
 import { MeasureChart, type Series } from './MeasureChart';
 import MeasureReport from './MeasureReport';
 
@@ -28,7 +28,7 @@ function seriesOf(plan: PlanApiView, values: MeasureValueView[], periods: string
   for (const v of values) {
     for (const c of v.values) {
       if (typeof c.value !== 'number') continue;
-      const label = [v.arenaId === 'lan' && !c.category ? 'Länet' : v.arenaId === 'lan' ? '' : arenaName(plan, v.arenaId), c.category ?? ''].filter(Boolean).join(' – ');
+      const label = [isCounty(plan, v.arenaId) ? (c.category ? '' : 'Länet') : arenaName(plan, v.arenaId), c.category ?? ''].filter(Boolean).join(' – ');
       const s = keys.get(label) ?? { label, data: periods.map(() => null) };
       s.data[periods.indexOf(v.periodId)] = c.value;
       keys.set(label, s);
@@ -60,7 +60,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
           <Text>{periodTitle(latest)}:</Text>
           {latestValues.map((v) => (
             <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color} style={{ whiteSpace: "nowrap" }}>
-              {(v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId))}: {TARGET[v.targetStatus].text}
+              {levelName(plan, v.arenaId)}: {TARGET[v.targetStatus].text}
             </Badge>
           ))}
         </div>
@@ -90,7 +90,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
               {[...values].sort((a, b) => comparePeriods(a.periodId, b.periodId)).map((v) => (
                 <tr key={`${v.periodId}/${v.arenaId}`}>
                   <td data-first="">{periodTitle(v.periodId)}</td>
-                  <td data-label="Arena">{v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}</td>
+                  <td data-label="Arena">{levelName(plan, v.arenaId)}</td>
                   <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
                   <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
                   <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
@@ -111,7 +111,7 @@ export default function Measures({ plan, arena, theme, onChanged }: { plan: Plan
     <section className={ui.view} aria-labelledby="effektmatt-rubrik">
       <Title2 as="h2" id="effektmatt-rubrik">Effektmått</Title2>
       <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />
-      {arena && arena !== 'lan' && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
+      {arena && !isCounty(plan, arena) && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
       {plan.strategies.map((s) => (
         <div key={s.id} className={ui.section}>
           <Title3 as="h3">Strategi {s.number}: {s.title}</Title3>

@@ -62,7 +62,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const styles = useStyles();
   const [latest, setLatest] = useState<HistoryEvent[]>();
 
-  const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? 'lan', name: 'Länsgemensamt (Bilaga 1)', activities: plan.strategies.flatMap((s) => s.activities) };
+  const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? '', name: 'Länsgemensamt (Bilaga 1)', activities: plan.strategies.flatMap((s) => s.activities) };
   const municipalities: Level[] = plan.arenas.filter((a) => a.kind === 'municipality').map((a) => ({ id: a.id, name: a.name, activities: a.activities }));
   const own = arena ? [county, ...municipalities].find((l) => l.id === arena) : undefined;
   // An arena's channel tab shows that arena first; the county tab the county.

@@ -7,7 +7,7 @@ import { periodTitle } from '../../../bot/domain/measurePeriods';
 import { overdueItems, progressByStrategy, stockholmYear } from '../../../bot/domain/overview';
 import { STATUSES } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
-import { arenaName, useLayout } from '../ui';
+import { useLayout, levelName } from '../ui';
 
 const TARGET = { met: 'Målet nås', notMet: 'Målet nås inte', noComparison: 'Inget att jämföra med', notReported: 'Inte rapporterat' } as const;
 
@@ -92,7 +92,7 @@ export default function Report({ plan, today }: { plan: PlanApiView; today: Date
               return (
                 <li key={m.id}>
                   {m.title} (målvärde: {m.target}):{' '}
-                  {last ? `${periodTitle(last)} – ${values.filter((v) => v.periodId === last).map((v) => `${v.arenaId === 'lan' ? 'Länet' : arenaName(plan, v.arenaId)}: ${TARGET[v.targetStatus]}`).join('; ')}` : 'inga värden rapporterade'}
+                  {last ? `${periodTitle(last)} – ${values.filter((v) => v.periodId === last).map((v) => `${levelName(plan, v.arenaId)}: ${TARGET[v.targetStatus]}`).join('; ')}` : 'inga värden rapporterade'}
                 </li>
               );
             })}
