@@ -4,6 +4,7 @@
 // holds every activity, and axe-core finds no accessibility violations. Screenshots go to
 // test-results/tab/ for a person to look at.
 import assert from 'node:assert/strict';
+import { statusText } from '../../bot/domain/followUp';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -147,7 +148,9 @@ describe('the plan tab in a browser', function () {
   it('shows the matrix of the eight arenas and every recommended local activity on Arenor', async () => {
     await open('?view=arenor');
     await page.getByRole('heading', { level: 2, name: 'Arenor' }).waitFor();
-    for (const a of content.arenas.filter((x) => x.kind === 'municipality')) await page.getByRole('columnheader', { name: a.name, exact: true }).waitFor();
+    // The recommendations' matrix (the local follow-up of Bilaga 1 below it has the same columns).
+    const matrix = page.locator('table').filter({ has: page.locator('[data-recommendation]') });
+    for (const a of content.arenas.filter((x) => x.kind === 'municipality')) await matrix.getByRole('columnheader', { name: a.name, exact: true }).waitFor();
     const recommendations = content.strategies.flatMap((s) => s.localRecommendations);
     assert.equal(await page.locator('[data-recommendation]').count(), recommendations.length);
     assert.equal(await page.getByRole('cell', { name: 'Ej antagen' }).count(), recommendations.length * 8);
@@ -270,7 +273,7 @@ describe('the plan tab in a browser', function () {
       const row = sheet.getRow(i + 2);
       assert.equal(row.getCell(2).value, activity.title);
       assert.equal(row.getCell(4).value, sub.title);
-      assert.equal(row.getCell(7).value, live.find((d) => d.id === sub.id)!.statusLabel);
+      assert.equal(row.getCell(7).value, statusText(live.find((d) => d.id === sub.id)!));
     });
   });
 
