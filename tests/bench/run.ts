@@ -61,7 +61,8 @@ async function saveData(d: Deployment, scopeId: string, subId: string, status: s
   const sub = (await d.app.activities.getSubActivity(scopeId, subId))!;
   return { scopeId, subActivityId: subId, etag: sub.etag, version: sub.state.version, status, statusNote: sub.state.statusNote, measureAnswer: sub.state.measureAnswer, comment: 'Bench' };
 }
-const saved = (card: Card) => /Sparat av/.test(cardText(card));
+/** A save that went through: its banner, and not the conflict form (which shows the other person's save). */
+const saved = (card: Card) => /Sparat av/.test(cardText(card)) && !/Någon annan hann (ändra|spara)/.test(cardText(card));
 
 async function main(): Promise<void> {
   const azurite = await startAzurite();
