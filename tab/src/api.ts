@@ -88,12 +88,12 @@ export async function saveSubActivity(sub: SubActivityView, form: ChangeForm): P
   return { kind: 'refused', message: String(body['error'] ?? `Det gick inte att spara (${res.status}).`), details: (body['details'] as string[]) ?? [] };
 }
 
-/** Downloads the action plan as an Excel file (fetched with the token, then saved by the browser). */
-export async function downloadExport(): Promise<void> {
-  const res = await call('/api/export.xlsx');
+/** Fetches a file with the token and lets the browser save it, under the server's file name. */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const res = await call(path);
   if (!res.ok) await json(res);
   const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'handlingsplan.xlsx';
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -102,4 +102,9 @@ export async function downloadExport(): Promise<void> {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the action plan as an Excel file. */
+export function downloadExport(): Promise<void> {
+  return downloadFile('/api/export.xlsx', 'handlingsplan.xlsx');
 }

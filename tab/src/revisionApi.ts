@@ -1,6 +1,6 @@
 // The tab's calls for the plan's revision (bot/api/revisionApi.ts), each with the Teams SSO token.
 import type { RevisionApiView } from '../../bot/api/revisionApi';
-import { call } from './api';
+import { call, downloadFile } from './api';
 
 export type { RevisionApiView };
 
@@ -25,17 +25,6 @@ export const recordStep = (stepId: string, etag: string, step: { done: boolean; 
   write(`/api/revision/steps/${encodeURIComponent(stepId)}`, 'PUT', step, etag);
 
 /** Downloads the proposals as an Excel file. */
-export async function downloadProposals(): Promise<void> {
-  const res = await call('/api/revision/export.xlsx');
-  if (!res.ok) throw new Error(`Exporten misslyckades (${res.status}).`);
-  const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'revideringsforslag.xlsx';
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadProposals(): Promise<void> {
+  return downloadFile('/api/revision/export.xlsx', 'revideringsforslag.xlsx');
 }
