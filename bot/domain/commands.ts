@@ -24,6 +24,10 @@ export type Command =
   /** `arena`: what was typed after "koppla" (findArena reads it). */
   | { kind: 'link'; arena?: string }
   | { kind: 'revision' }
+  /** The yearly follow-up round (uppföljningsomgång): where it stands, the arena's card, opening it in the county's channel. */
+  | { kind: 'followUpRound' }
+  /** What changed since the channel's last brief, or since `since` (YYYY-MM-DD, as typed: validated by the feature). */
+  | { kind: 'meetingBrief'; since?: string }
   /** Not understood: `suggestions` are whole commands to offer as "Menade du …?", best first. */
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
@@ -40,6 +44,11 @@ export interface CommandWord {
   description: string;
   /** Other ways to write it, after folding (see text.ts); typos are handled without listing them. */
   aliases: readonly string[];
+  /**
+   * Listed in appPackage/manifest.json's command menu. Teams allows at most 10 commands per
+   * list; the words left out are still understood and shown in the help card.
+   */
+  inManifest: boolean;
 }
 
 /** The words, listed once: the help card shows them and appPackage/manifest.json is tested against them. */
@@ -50,6 +59,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'hjälp',
     description: 'Vad jag kan, med knappar för det vanligaste.',
     aliases: ['help', 'hej', 'hejsan', 'hallo', 'hi', 'hello', 'meny', 'kommandon', 'vad kan du', 'vad kan du gora', 'instruktioner'],
+    inManifest: true,
   },
   {
     kind: 'status',
@@ -57,6 +67,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'status [arena eller strategi]',
     description: 'Läget per strategi, senaste ändringar och det som är försenat; också för en strategi eller en annan arena.',
     aliases: ['oversikt', 'overview', 'laget', 'lage', 'status for'],
+    inManifest: true,
   },
   {
     kind: 'overdue',
@@ -64,6 +75,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'försenat',
     description: 'Det som är försenat: delaktiviteter vars prioriteringsperiod har gått ut, med knapp för att uppdatera.',
     aliases: ['forsenade', 'forsenad', 'forsening', 'forseningar', 'overdue', 'sena aktiviteter'],
+    inManifest: true,
   },
   {
     kind: 'activities',
@@ -71,6 +83,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'aktiviteter [strategi eller sökord]',
     description: 'Aktiviteterna med status och knapp för att uppdatera; för en strategi, eller med ord ur aktivitetens titel.',
     aliases: ['aktivitet', 'aktiviteterna', 'delaktiviteter', 'activities', 'activity'],
+    inManifest: true,
   },
   {
     kind: 'localFollowUp',
@@ -78,6 +91,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'lokalt [sida]',
     description: 'Arenornas egen uppföljning av Bilaga 1 sida vid sida, med en sammanfattning per rad.',
     aliases: ['lokal uppfoljning', 'kommunerna', 'local'],
+    inManifest: false,
   },
   {
     kind: 'measures',
@@ -85,6 +99,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'mått',
     description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.',
     aliases: ['matt', 'matten', 'effektmatt', 'effektmatten', 'measures', 'measure', 'indikatorer'],
+    inManifest: true,
   },
   {
     kind: 'newActivity',
@@ -92,6 +107,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'ny aktivitet',
     description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.',
     aliases: ['ny', 'nya aktiviteter', 'ny lokal aktivitet', 'lagg till aktivitet', 'new activity', 'new', 'add activity'],
+    inManifest: true,
   },
   {
     kind: 'reminders',
@@ -99,6 +115,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'påminnelser',
     description: 'Kanalens inställningar för påminnelser om uppföljning.',
     aliases: ['paminnelse', 'paminnelserna', 'reminders', 'reminder'],
+    inManifest: false,
   },
   {
     kind: 'revision',
@@ -106,6 +123,23 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'revidering',
     description: 'Planens revidering: var den står, arenans förslag (behåll, ändra, avsluta, ny aktivitet) och besluten.',
     aliases: ['revision', 'revidera', 'revideringen', 'revideringsforslag'],
+    inManifest: true,
+  },
+  {
+    kind: 'followUpRound',
+    word: 'uppföljning',
+    usage: 'uppföljning',
+    description: 'Årets uppföljning av planen: arenans underlag att uppdatera och lämna in, och länets överblick över vilka som har lämnat in.',
+    aliases: ['uppfoljningen', 'arlig uppfoljning', 'uppfoljningsomgang', 'lamna in', 'follow up', 'followup'],
+    inManifest: true,
+  },
+  {
+    kind: 'meetingBrief',
+    word: 'mötesunderlag',
+    usage: 'mötesunderlag [sedan ÅÅÅÅ-MM-DD]',
+    description: 'Vad som har ändrats sedan kanalens förra mötesunderlag, eller sedan ett datum: underlag till nästa möte.',
+    aliases: ['motesunderlaget', 'underlag', 'mote', 'motet', 'agenda', 'meeting brief', 'brief'],
+    inManifest: true,
   },
   {
     kind: 'link',
@@ -113,6 +147,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     usage: 'koppla <arena>',
     description: 'Koppla kanalen till sin arena: "koppla" och arenans namn. I personlig chatt: välj vilken arena du följer.',
     aliases: ['koppla till', 'koppla om', 'byt arena', 'link', 'connect'],
+    inManifest: true,
   },
 ];
 
@@ -168,6 +203,11 @@ export function parseCommand(text: string, vocabulary?: Vocabulary): Command {
     }
     case 'link':
       return rest ? { kind: 'link', arena: restTyped } : { kind: 'link' };
+    case 'meetingBrief': {
+      // Whatever follows ("sedan" dropped) is the date as typed; the feature validates it and says how to write it.
+      const since = restTyped.replace(/^(?:sedan|från|fran|since)\s*/i, '').trim();
+      return since ? { kind: 'meetingBrief', since } : { kind: 'meetingBrief' };
+    }
     case 'localFollowUp': {
       const page = /^(?:sida )?(\d{1,3})$/.exec(rest);
       return page ? { kind: 'localFollowUp', page: Number(page[1]) } : { kind: 'localFollowUp' };
