@@ -6,6 +6,7 @@ import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryE
 import { NOT_YET_WRITTEN, withState, type SubActivityRecord, type SubActivityView } from '../domain/planView';
 import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
+import { scopeReadsOf, stampAction } from './scopeReads';
 
 export type UpdateOutcome =
   | { kind: 'updated'; record: SubActivityRecord; entry: HistoryEntry }
@@ -95,6 +96,7 @@ export class ActivityStore {
       stateAction,
       ['create', { partitionKey, rowKey: ROW.history(current.id, next.version), ...historyFields(entry) }],
       ['create', { partitionKey, rowKey: ROW.log(at, current.id, next.version), ...historyFields(entry) }],
+      stampAction(partitionKey, at),
     ];
     let etag: string | undefined;
     try {
@@ -133,17 +135,8 @@ export class ActivityStore {
   }
 
   private async readRange(scopeId: string, prefix: string, limit: number): Promise<HistoryEntry[]> {
-    const { from, to } = prefixRange(prefix);
-    const filter = odata`PartitionKey eq ${scopePartition(scopeId)} and RowKey ge ${from} and RowKey lt ${to}`;
-    const entries: HistoryEntry[] = [];
-    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
-    for await (const page of pages) {
-      for (const row of page) {
-        entries.push(toHistoryEntry(row as Row));
-        if (entries.length >= limit) return entries;
-      }
-    }
-    return entries;
+    const rows = await scopeReadsOf(this.table).rows(scopePartition(scopeId), [prefixRange(prefix)], limit);
+    return rows.map(toHistoryEntry);
   }
 }
 

@@ -11,6 +11,12 @@ export function scopePartition(arenaId: string): string {
 
 export const ROW = {
   info: 'info',
+  /**
+   * A scope partition's stamp: rewritten with a new token by every write to the partition, in the
+   * same transaction, so that a cached read is checked with one point read (scopeReads.ts). '!'
+   * sorts it before every other row.
+   */
+  stamp: '!stamp',
   /** One row per version of the plan loaded into the store (`npm run plan -- apply`). */
   version: (version: number) => `version|${String(version).padStart(4, '0')}`,
   versionPrefix: 'version|',

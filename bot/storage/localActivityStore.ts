@@ -11,6 +11,7 @@ import type { LocalRecommendation, Period } from '../domain/plan';
 import { activityView, type ActivityView } from '../domain/planView';
 import { num, statusCodeOf, toActivityRecord, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
+import { stampAction } from './scopeReads';
 import { activityEntity, subActivityEntity } from './planStore';
 
 export type AdoptOutcome =
@@ -97,6 +98,7 @@ export class LocalActivityStore {
     const actions: TransactionAction[] = [
       ['create', { ...activity, createdById: actor.id }],
       ['create', sub],
+      stampAction(partitionKey, this.now()),
     ];
     try {
       await this.table.submitTransaction(actions);

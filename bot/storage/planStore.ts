@@ -11,6 +11,7 @@ import { RETIRED_STATUS } from '../domain/status';
 import { PlanContentError } from '../content/planContentError';
 import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
+import { scopeReadsOf } from './scopeReads';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
 
@@ -250,6 +251,7 @@ export class PlanStore {
   /** Forgets the cached content: the next read takes it from the store. */
   invalidate(): void {
     this.cached = undefined;
+    scopeReadsOf(this.table).clear();
   }
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
@@ -397,6 +399,8 @@ export class PlanStore {
   }
 
   private async partition(partitionKey: string, ranges?: Array<{ from: string; to: string }>): Promise<Row[]> {
+    // A scope's rows go through the stamped cache; the content partition has its own.
+    if (ranges && partitionKey !== CONTENT_PARTITION) return scopeReadsOf(this.table).rows(partitionKey, ranges);
     const rows: Row[] = [];
     for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(partitionKey, ranges) } })) rows.push(row as Row);
     return rows;

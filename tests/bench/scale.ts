@@ -11,6 +11,7 @@ import type { PlanContent } from '../../bot/domain/plan';
 import { historyFields } from '../../bot/storage/entities';
 import { ROW, scopePartition } from '../../bot/storage/keys';
 import { activityEntity, subActivityEntity, type Entity } from '../../bot/storage/planStore';
+import { stampAction } from '../../bot/storage/scopeReads';
 
 /** The shipped plan with its arenas replaced by the county and `count - 1` made-up municipalities; returns the file's path. */
 export function planWithArenas(content: PlanContent, count: number): string {
@@ -54,8 +55,9 @@ export async function fillArena(table: TableClient, arenaId: string, strategyIds
       rows.push({ partitionKey, rowKey: ROW.log(when, subId, v), ...historyFields(entry) });
     }
   }
-  for (let i = 0; i < rows.length; i += 100) {
-    await table.submitTransaction(rows.slice(i, i + 100).map((r): TransactionAction => ['upsert', r, 'Replace']));
+  // As every write to a scope does, each transaction stamps the partition (scopeReads.ts).
+  for (let i = 0; i < rows.length; i += 99) {
+    await table.submitTransaction([...rows.slice(i, i + 99).map((r): TransactionAction => ['upsert', r, 'Replace']), stampAction(partitionKey, now)]);
   }
   return subs;
 }

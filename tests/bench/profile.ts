@@ -1,0 +1,77 @@
+// Where a turn's time goes: runs one kind of turn (or the echo bot) at a given concurrency and
+// reports its latency with the CPU time each process spent on it: this process (app, bench
+// client, connector stand-in) and the Azurite child. Run it under node's own profiler:
+//   npx tsx --cpu-prof --cpu-prof-dir=test-results/prof tests/bench/profile.ts status 16 2000
+// (set AZURITE_CPU_PROF=dir to profile the Azurite child too). It asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { startApp } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/log';
+import { startAzurite } from '../../bot/storage/azurite';
+import { ConnectorStandIn } from '../helpers/connector';
+import { channelMessage, PLAN_TEAM, type ChannelPlace } from '../helpers/teamsActivity';
+import { ANNA, invokeActivity, TeamsClient } from '../helpers/teamsClient';
+import { startEchoBot } from './echoBot';
+import { latencyRow, load } from './latency';
+
+const [what = 'status', concurrencyArg = '16', turnsArg = '2000'] = process.argv.slice(2);
+const concurrency = Number(concurrencyArg);
+const turns = Number(turnsArg);
+
+/** User + system CPU seconds of a process, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = await new ConnectorStandIn().start();
+  const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'prof' }), { log: createLogger('silent') });
+  const echo = await startEchoBot();
+  const county: ChannelPlace = { ...PLAN_TEAM, channelId: '19:lan@thread.tacv2', channelName: 'Länsgemensam samverkan' };
+  const teams = new TeamsClient(app.url, connector);
+  await teams.say(county, 'koppla Länsgemensam samverkan');
+  const content = await app.plan.content();
+  void content;
+  const subs = (await app.plan.scope('lan')).flatMap((a) => a.subActivities.map((s) => s.id));
+  const post = (url: string, text: string) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, county, text)) });
+  const ok = async (res: Response) => res.status === 200 && (await res.text(), true);
+  const turn =
+    what === 'echo'
+      ? async () => ok(await post(echo.url, 'hej'))
+      : what === 'spara'
+        ? async (_i: number, data: Record<string, unknown>) => {
+            const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invokeActivity(connector.url, county, 'saveSubActivity', data, ANNA)) });
+            return res.status === 200 && (await res.text(), true);
+          }
+        : async () => ok(await post(app.url, what));
+  const prepare = async (i: number, worker: number) => {
+    if (what !== 'spara') return {};
+    const sub = (await app.activities.getSubActivity('lan', subs[worker % subs.length]!))!;
+    return { scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, version: sub.state.version, status: i % 2 ? 'klar' : 'pagar', statusNote: sub.state.statusNote, measureAnswer: sub.state.measureAnswer, comment: 'Bench' };
+  };
+  await load(what, { turns: 200, concurrency }, turn, prepare);
+  connector.calls.length = 0;
+  const selfBefore = process.cpuUsage();
+  const azBefore = cpuSeconds(azurite.pid!);
+  const wall = performance.now();
+  const figures = await load(what, { turns, concurrency, warmUp: 0 }, turn, prepare);
+  const wallS = (performance.now() - wall) / 1000;
+  const self = process.cpuUsage(selfBefore);
+  const azS = cpuSeconds(azurite.pid!) - azBefore;
+  const selfS = (self.user + self.system) / 1e6;
+  console.log(latencyRow(figures, figures));
+  console.log(`wall ${wallS.toFixed(1)} s; CPU per turn: this process ${((selfS / turns) * 1000).toFixed(2)} ms, Azurite ${((azS / turns) * 1000).toFixed(2)} ms; cores busy: ${((selfS + azS) / wallS).toFixed(2)}`);
+  await echo.close();
+  await app.close();
+  await connector.stop();
+  await azurite.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
