@@ -278,17 +278,24 @@ function allowedTypos(word: string): number {
 function matchWord(t: string): WordMatch | undefined {
   const words = t.split(' ');
   let best: WordMatch | undefined;
-  for (const command of COMMAND_WORDS) {
-    for (const alias of [normalise(command.word), ...command.aliases]) {
-      const n = alias.split(' ').length;
-      if (words.length < n) continue;
-      const head = words.slice(0, n).join(' ');
-      const typos = head === alias ? 0 : distance(head, alias);
-      if (typos > allowedTypos(alias)) continue;
-      if (!best || typos < best.typos || (typos === best.typos && n > best.words)) best = { kind: command.kind, words: n, typos };
-    }
+  for (const { kind, alias, n, allowed } of commandAliases()) {
+    if (words.length < n) continue;
+    const head = n === 1 ? words[0]! : words.slice(0, n).join(' ');
+    // The distance is at least the difference in length: most aliases are out of reach at once.
+    if (Math.abs(head.length - alias.length) > allowed) continue;
+    const typos = head === alias ? 0 : distance(head, alias);
+    if (typos > allowed) continue;
+    if (!best || typos < best.typos || (typos === best.typos && n > best.words)) best = { kind, words: n, typos };
   }
   return best;
+}
+
+let aliases: Array<{ kind: CommandWord['kind']; alias: string; n: number; allowed: number }> | undefined;
+
+/** Every command word and alias, normalised once (every message is matched against them all). */
+function commandAliases(): NonNullable<typeof aliases> {
+  aliases ??= COMMAND_WORDS.flatMap((command) => [normalise(command.word), ...command.aliases].map((alias) => ({ kind: command.kind, alias, n: alias.split(' ').length, allowed: allowedTypos(alias) })));
+  return aliases;
 }
 
 function notUnderstood(raw: string, t: string, vocabulary: Vocabulary | undefined): Command {
@@ -320,15 +327,20 @@ function notUnderstood(raw: string, t: string, vocabulary: Vocabulary | undefine
 export function distance(a: string, b: string): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  // Three rows of the table are enough (this one, the one above, the one above that).
+  let before = new Int32Array(b.length + 1);
+  let above = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
     }
+    [before, above, row] = [above, row, before];
   }
-  return d[a.length]![b.length]!;
+  return above[b.length]!;
 }
 
 /** "Östersunds kommun", "Åre kommun", "kommunen Berg" → the name itself. */

@@ -11,8 +11,12 @@ const yearFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, 
 
 /** The year in Sweden at this moment. */
 export function stockholmYear(at: Date): number {
-  return Number(yearFormat.format(at));
+  // A turn asks for every item with the same moment: one formatting, not one per item.
+  const time = at.getTime();
+  if (lastYear?.time !== time) lastYear = { time, year: Number(yearFormat.format(at)) };
+  return lastYear.year;
 }
+let lastYear: { time: number; year: number } | undefined;
 
 /** Done, stopped, or closed by a revision of the plan: nothing more is expected of it. */
 export const CLOSED_STATUSES: readonly StatusId[] = CLOSED_STATUS_IDS;

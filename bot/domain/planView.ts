@@ -274,9 +274,14 @@ export function activityView(activity: ActivityRecord, subs: SubActivityRecord[]
 }
 
 /** Groups a scope's rows into activities, ordered as the plan (or the arena) lists them. */
+/** Strategy ids in Swedish order with numbers as numbers (s2 before s10); one collator, not one per comparison. */
+const strategyOrder = new Intl.Collator('sv', { numeric: true });
+
 export function activityViews(activities: ActivityRecord[], subs: SubActivityRecord[], history?: Map<string, HistoryEntry[]>): ActivityView[] {
   // By strategy, then as the plan (or the arena) orders them: the county's order restarts in each strategy.
+  const byActivity = new Map<string, SubActivityRecord[]>();
+  for (const d of subs) byActivity.set(d.activityId, [...(byActivity.get(d.activityId) ?? []), d]);
   return [...activities]
-    .sort((a, b) => a.strategyId.localeCompare(b.strategyId, 'sv', { numeric: true }) || a.order - b.order)
-    .map((a) => activityView(a, subs.filter((d) => d.activityId === a.id), history));
+    .sort((a, b) => strategyOrder.compare(a.strategyId, b.strategyId) || a.order - b.order)
+    .map((a) => activityView(a, byActivity.get(a.id) ?? [], history));
 }

@@ -3,12 +3,12 @@
 // client, connector stand-in) and the Azurite child. Run it under node's own profiler:
 //   npx tsx --cpu-prof --cpu-prof-dir=test-results/prof tests/bench/profile.ts status 16 2000
 // (set AZURITE_CPU_PROF=dir to profile the Azurite child too). It asserts nothing.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
-import { startAzurite } from '../../bot/storage/azurite';
+import { azuriteConnectionString, freePort, startAzurite } from '../../bot/storage/azurite';
 import { ConnectorStandIn } from '../helpers/connector';
 import { channelMessage, PLAN_TEAM, type ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, invokeActivity, TeamsClient } from '../helpers/teamsClient';
@@ -26,8 +26,17 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / ticks;
 }
 
+/** Azurite under node's profiler (AZURITE_CPU_PROF=dir), stopped with SIGINT so that it writes the profile. */
+async function profiledAzurite(dir: string): Promise<{ pid: number; connectionString: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, require.resolve('azurite/dist/src/table/main.js'), '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--inMemoryPersistence'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.on('data', (b: Buffer) => b.toString().includes('successfully started') && resolve()));
+  child.stdout!.resume();
+  return { pid: child.pid!, connectionString: azuriteConnectionString(port), stop: () => new Promise((resolve) => (child.once('exit', () => resolve()), child.kill('SIGINT'))) };
+}
+
 async function main(): Promise<void> {
-  const azurite = await startAzurite();
+  const azurite = process.env.AZURITE_CPU_PROF ? await profiledAzurite(process.env.AZURITE_CPU_PROF) : await startAzurite();
   const connector = await new ConnectorStandIn().start();
   const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'prof' }), { log: createLogger('silent') });
   const echo = await startEchoBot();
