@@ -62,6 +62,24 @@ async function main(): Promise<void> {
     const sub = (await app.activities.getSubActivity('lan', subs[worker % subs.length]!))!;
     return { scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, version: sub.state.version, status: i % 2 ? 'klar' : 'pagar', statusNote: sub.state.statusNote, measureAnswer: sub.state.measureAnswer, comment: 'Bench' };
   };
+  if (what === 'memory') {
+    // Heap after GC, round after round of mixed turns: growth that does not level off is a leak.
+    const gc = (globalThis as { gc?: () => void }).gc!;
+    const words = ['status', 'hjälp', 'aktiviteter 2', 'mått'];
+    const keep = process.argv.includes('--keep-calls');
+    for (let round = 0; round < Number(concurrencyArg); round++) {
+      await load('mixed', { turns, concurrency: 16, warmUp: 0 }, async (i) => ok(await post(app.url, words[i % words.length]!)));
+      if (!keep) connector.calls.length = 0;
+      gc();
+      const m = process.memoryUsage();
+      console.log(`after ${(round + 1) * turns} turns: heap ${(m.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, connector calls kept ${connector.calls.length}`);
+    }
+    if (process.argv.includes('--snapshot')) (await import('node:v8')).writeHeapSnapshot('test-results/prof/after.heapsnapshot');
+    await Promise.all([echo.close(), app.close()]);
+    await connector.stop();
+    await azurite.stop();
+    return;
+  }
   await load(what, { turns: 200, concurrency }, turn, prepare);
   connector.calls.length = 0;
   const selfBefore = process.cpuUsage();
