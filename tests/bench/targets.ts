@@ -4,7 +4,7 @@
 export const STORAGE_TARGETS = {
   /** A static card: the channel's link and the plan's content are cached. */
   hjälp: 0,
-  /** The scope's activities and its latest changes. */
+  /** The scope's activities and its latest changes (one point read of the scope's stamp when they are unchanged). */
   status: 2,
   /** One partition query. */
   'aktiviteter 2': 1,
@@ -12,7 +12,7 @@ export const STORAGE_TARGETS = {
   mått: 1,
   /** Uppdatera: the scope's activities. */
   'Uppdatera (open the form)': 1,
-  /** Spara: the scope's activities, then the transaction carrying the card's ETag. */
+  /** Spara: the scope's activities (or its stamp), then the transaction carrying the card's ETag. */
   'Spara (save)': 2,
 } as const;
 
