@@ -69,6 +69,7 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
   const events = [...input.events].sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
   const changes = events.filter((e) => e.kind === 'change');
   const bySub = groupBy(changes, (e) => `${e.scopeId}/${e.subActivityId}`);
+  const firstFollowUp = new Set(input.activities.flatMap((a) => a.subActivities.filter((d) => d.kind === 'followUp').map((d) => `${d.scopeId}/${d.id}`)));
 
   const status: BriefItem[] = [];
   const updates: BriefItem[] = [];
@@ -76,11 +77,13 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
     const newest = list[0]!;
     const moves = list.filter((e) => e.status).reverse();
     if (moves.length > 0) {
-      const steps = [moves[0]!.status!.from, ...moves.map((e) => e.status!.to)];
+      const steps: string[] = [statusLabel(moves[0]!.status!.from), ...moves.map((e) => statusLabel(e.status!.to))];
+      // An arena's first follow-up of a Bilaga 1 item starts from nothing, not from a status.
+      if (firstFollowUp.has(key) && versionOf(moves[0]!) === 1) steps[0] = NOT_FOLLOWED_UP_SHORT;
       // Changed and changed back is still worth a word at the meeting: every step is shown.
       const path = steps.length > 2 && steps[0] === steps[steps.length - 1] ? steps : [steps[0]!, steps[steps.length - 1]!];
       const comment = list.find((e) => e.comment)?.comment;
-      status.push({ key, title: newest.title, context: contextOf(newest, input), text: path.map(statusLabel).join(' → ') + (comment ? ` ("${comment}")` : ''), at: newest.at, actor: newest.actor });
+      status.push({ key, title: newest.title, context: contextOf(newest, input), text: path.join(' → ') + (comment ? ` ("${comment}")` : ''), at: newest.at, actor: newest.actor });
     } else {
       const lines = unique(list.slice().reverse().flatMap((e) => e.lines.filter((l) => l !== 'Kommentar')));
       const comment = list.find((e) => e.comment)?.comment;
@@ -119,6 +122,13 @@ export function becameOverdue(activities: ActivityView[], from: Date, to: Date):
   return activities
     .filter((a) => a.period.to >= startYear)
     .flatMap((activity) => activity.subActivities.filter((sub) => isOverdue(activity, sub, to)).map((sub) => ({ activity, sub })));
+}
+
+const NOT_FOLLOWED_UP_SHORT = 'Ej uppföljd';
+
+/** The version of a change event (its key ends with it: c/<scope>/<sub>/<version>). */
+function versionOf(e: HistoryEvent): number {
+  return Number(e.key.split('/').pop());
 }
 
 function contextOf(e: HistoryEvent, input: BriefInput): string {
