@@ -104,8 +104,8 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
   const overdue: BriefItem[] = becameOverdue(input.activities, input.from, input.to).map(({ activity, sub }) => ({
     key: `o/${sub.scopeId}/${sub.id}`,
     title: sub.title,
-    context: activity.title,
-    text: `Prioriteringsperioden ${activity.period.label} gick ut ${formatLongDate(periodEnd(activity.period))}. Status: ${statusText(sub)}`,
+    context: `${activity.title} · prioritet ${activity.period.label}, slut ${formatLongDate(periodEnd(activity.period))}`,
+    text: statusText(sub),
   }));
 
   const lists: Record<BriefGroupId, BriefItem[]> = { status, overdue, activities, measures, updates };

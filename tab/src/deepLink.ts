@@ -38,5 +38,5 @@ export function startFrom(search: string, context: { subEntityId?: string; entit
   }
   const view = [sub.view, query.get('view')].find(isView) ?? 'oversikt';
   const arena = [sub.arena, query.get('arena'), context.entityId].find(isId);
-  return { view, ...(arena ? { arena } : {}), params: { ...Object.fromEntries(query), ...sub } };
+  return { view, ...(arena ? { arena } : {}), ...(view === 'motesunderlag' ? { params: { ...Object.fromEntries(query), ...sub } } : {}) };
 }

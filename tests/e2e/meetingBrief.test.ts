@@ -7,6 +7,7 @@ import type { MeetingBrief } from '../../bot/domain/meetingBrief';
 import type { PlanView } from '../../bot/domain/planView';
 import { lineOf } from '../../bot/cards/meetingBriefCard';
 import { useBot } from '../helpers/botHarness';
+import { CardCamera } from '../helpers/cardScreenshot';
 import { TestClock } from '../helpers/clock';
 import type { ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
@@ -190,7 +191,7 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     clock.set('2027-01-02T08:00:00Z');
     const after = await brief(ostersund);
     assert.equal(count(after, 'Blev försenade'), 1);
-    assert.match(cardText(after), new RegExp(`${await subTitle(ENDS_2026)}: Prioriteringsperioden 2025–2026 gick ut 31 december 2026\\. Status: Pågår`));
+    assert.match(cardText(after), new RegExp(`${await subTitle(ENDS_2026)}: Pågår\\n.*prioritet 2025–2026, slut 31 december 2026`));
     assert.ok(!cardText(after).includes(await subTitle(LSS)));
   });
 
@@ -208,5 +209,29 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.ok(!text.includes(await subTitle(LSS)), 'Östersund\'s own follow-up is in Östersund\'s brief');
     assert.equal(count(card, 'Rapporterade mätvärden'), 1);
     assert.match(text, /Östersund/, 'a municipality\'s value says whose it is');
+  });
+
+  it('looks compact in light and dark: counts first, a handful per group, "och N till"', async function () {
+    this.timeout(120_000);
+    clock.set('2026-12-31T12:00:00Z');
+    await brief(county);
+    clock.set('2027-01-02T08:00:00Z');
+    for (const [id, status] of [['s1-a1-d1', 'klar'], ['s1-a1-d2', 'avbruten'], ['s2-a1-d1', 'klar'], ['s3-a3-d2', 'pagar'], ['s4-a1-d2', 'pagar'], ['s5-a1-d1', 'uppdrag_behovs'], ['s5-a3-d1', 'pagar']] as const) {
+      await setStatus(county, id, status, id === 's1-a1-d1' ? 'Beslut i Fredagsgruppen 2 januari' : '');
+    }
+    await report(LAKARBESOK, '1 310');
+    const card = await brief(county);
+    const text = cardText(card);
+    assert.match(text, /och 2 till på den utskriftsvänliga sidan/, 'seven status changes, five shown');
+    assert.ok(count(card, 'Blev försenade') > 0);
+    const camera = await new CardCamera().start();
+    try {
+      for (const theme of ['light', 'dark'] as const) {
+        const { height } = await camera.shoot('meetingBrief', card, theme);
+        assert.ok(height < 1600, `the card is ${height} px tall`);
+      }
+    } finally {
+      await camera.stop();
+    }
   });
 });

@@ -6,6 +6,8 @@ import type { HistoryEvent } from '../../bot/domain/historyEvents';
 import { becameOverdue, buildMeetingBrief, briefPeriodText, daysBack, parseSince, type BriefInput } from '../../bot/domain/meetingBrief';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import type { StatusId } from '../../bot/domain/status';
+import { tabLinks } from '../../bot/domain/deepLinks';
+import { startFrom } from '../../tab/src/deepLink';
 import { cardText } from '../helpers/teamsClient';
 
 const now = new Date('2026-11-25T14:00:00Z');
@@ -113,6 +115,20 @@ describe('meeting brief (domain)', () => {
       const text = cardText(meetingBriefCard(buildMeetingBrief(input([])), 'https://example.org/'));
       assert.match(text, /Inget nytt sedan förra mötesunderlaget 1 nov\. 2026 01:00\./);
       assert.doesNotMatch(text, /Ändrad status/);
+    });
+  });
+
+  describe('the card\'s link', () => {
+    const window = { since: '2026-11-20T08:00:00.000Z', until: '2026-11-25T14:00:00.000Z', basis: 'lastBrief' };
+    it('opens the tab\'s printable page on the arena and the card\'s window, as a Teams deep link', () => {
+      const link = new URL(tabLinks({ teamsAppId: 'app-id', publicUrl: 'https://plan.example' }).tab('motesunderlag', 'ostersund', window));
+      const subEntityId = JSON.parse(link.searchParams.get('context')!).subEntityId as string;
+      assert.deepEqual(startFrom('', { subEntityId }), { view: 'motesunderlag', arena: 'ostersund', params: { view: 'motesunderlag', arena: 'ostersund', ...window } });
+    });
+    it('and as the local link without a Teams app id', () => {
+      const link = new URL(tabLinks({ publicUrl: 'https://plan.example/' }).tab('motesunderlag', 'lan', window));
+      assert.equal(link.pathname, '/tab/index.html');
+      assert.deepEqual(startFrom(link.search, {}).params, { view: 'motesunderlag', arena: 'lan', ...window });
     });
   });
 });

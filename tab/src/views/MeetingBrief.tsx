@@ -107,7 +107,7 @@ export default function MeetingBrief({ plan, arena, start, theme }: { plan: Plan
             {plan.arenas.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
           </Select>
         </Field>
-        <Field label="Ändringar sedan" hint="ÅÅÅÅ-MM-DD">
+        <Field label="Ändringar sedan">
           <Input type="date" value={day} max={today} onChange={(_e, d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && d.value <= today && setWindow({ since: d.value })} />
         </Field>
         <Button appearance="primary" onClick={() => window.print()} disabled={!brief}>Skriv ut eller spara som PDF</Button>
