@@ -8,6 +8,7 @@ import type { PlanView } from '../../bot/domain/planView';
 import { lineOf } from '../../bot/cards/meetingBriefCard';
 import { useBot } from '../helpers/botHarness';
 import { CardCamera } from '../helpers/cardScreenshot';
+import { countStorageRequests } from '../helpers/storageRequests';
 import { TestClock } from '../helpers/clock';
 import type { ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
@@ -233,5 +234,22 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     } finally {
       await camera.stop();
     }
+  });
+
+  it('costs a handful of storage requests, reading only the arena\'s and the county\'s partitions', async () => {
+    const krokom = channel('Krokom');
+    await bot.teams.say(krokom, 'koppla Krokom');
+    await setStatus(krokom, LSS, 'klar');
+    await brief(ostersund);
+    clock.advance(HOUR);
+    await setStatus(ostersund, LSS, 'pagar');
+    const counter = countStorageRequests(bot.app.tables);
+    counter.reset();
+    const card = await brief(ostersund);
+    const requests = [...counter.requests];
+    assert.equal(count(card, 'Ändrad status'), 1);
+    // Last brief, the county's Bilaga 1, Östersund's partition, its feed's window, the measure values, the brief row.
+    assert.ok(requests.length <= 6, `${requests.length} requests:\n${requests.join('\n')}`);
+    assert.ok(!requests.some((r) => r.includes('scope:krokom')), `another arena's partition was read:\n${requests.join('\n')}`);
   });
 });
