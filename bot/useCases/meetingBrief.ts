@@ -40,8 +40,9 @@ export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeI
     basis = 'date';
   } else {
     const last = await deps.briefs.last(request.placeId);
-    // A remembered time after now (a clock set back) would list nothing: start from the default.
-    if (last && last.at <= now.toISOString()) {
+    // A brief of another arena (the channel was linked anew), or a remembered time after now (a
+    // clock set back), is no starting point: start from the default.
+    if (last && last.arenaId === request.arena.id && last.at <= now.toISOString()) {
       from = new Date(last.at);
       basis = 'lastBrief';
     } else {

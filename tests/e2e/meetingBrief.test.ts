@@ -178,6 +178,17 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
       assert.match(text, /Skriv datumet som ÅÅÅÅ-MM-DD/);
       assert.match(text, /Ingenting har ändrats/);
     }
+    // The printable page's API answers the same way, and reading it remembers nothing.
+    for (const [query, status, error] of [
+      ['arena=ostersund&since=igår', 400, /Skriv det som ÅÅÅÅ-MM-DD/],
+      ['arena=ostersund&since=2027-01-15', 400, /har inte kommit än/],
+      ['arena=ingenstans&since=2026-10-01', 404, /ingen arena/],
+    ] as const) {
+      const res = await fetch(`${bot.app.url}/api/brief?${query}`);
+      assert.equal(res.status, status, query);
+      assert.match(((await res.json()) as { error: string }).error, error);
+    }
+    assert.equal((await fetch(`${bot.app.url}/api/brief?arena=ostersund&since=2026-10-01`)).status, 200);
     const next = cardText(await brief(ostersund));
     assert.match(next, /Sedan förra mötesunderlaget 23 nov\. 2026 10:00/, 'the refused briefs were not remembered');
     assert.match(next, new RegExp(await subTitle(LSS)));
