@@ -5,7 +5,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
 import { NOT_YET_WRITTEN, withState, type SubActivityRecord, type SubActivityView } from '../domain/planView';
 import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
-import { prefixRange, ROW, scopePartition } from './keys';
+import { invert, prefixRange, ROW, scopePartition } from './keys';
 import { scopeReadsOf, stampAction } from './scopeReads';
 
 export type UpdateOutcome =
@@ -134,9 +134,29 @@ export class ActivityStore {
     return this.readRange(scopeId, ROW.logPrefix, limit);
   }
 
-  private async readRange(scopeId: string, prefix: string, limit: number): Promise<HistoryEntry[]> {
-    const rows = await scopeReadsOf(this.table).rows(scopePartition(scopeId), [prefixRange(prefix)], limit);
-    return rows.map(toHistoryEntry);
+  /**
+   * The scope's changes made after `after` and at or before `until`, newest first: the feed's keys
+   * sort by inverted time, so this is one range read of exactly those rows (a meeting brief).
+   */
+  async changesBetween(scopeId: string, after: Date, until: Date, limit = 5_000): Promise<HistoryEntry[]> {
+    if (until.getTime() <= after.getTime()) return [];
+    return this.readRange(scopeId, ROW.logPrefix, limit, { from: ROW.logPrefix + invert(until.getTime(), 15), to: ROW.logPrefix + invert(after.getTime(), 15) }, false);
+  }
+
+  /** A range of history or feed rows; through the scope's stamped cache unless the range is a one-off (`cached` false). */
+  private async readRange(scopeId: string, prefix: string, limit: number, bounds = prefixRange(prefix), cached = true): Promise<HistoryEntry[]> {
+    if (cached) return (await scopeReadsOf(this.table).rows(scopePartition(scopeId), [bounds], limit)).map(toHistoryEntry);
+    const { from, to } = bounds;
+    const filter = odata`PartitionKey eq ${scopePartition(scopeId)} and RowKey ge ${from} and RowKey lt ${to}`;
+    const entries: HistoryEntry[] = [];
+    const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
+    for await (const page of pages) {
+      for (const row of page) {
+        entries.push(toHistoryEntry(row as Row));
+        if (entries.length >= limit) return entries;
+      }
+    }
+    return entries;
   }
 }
 
