@@ -103,12 +103,14 @@ export class ActivityStore {
       // Sub-responses come in the order of the actions: the first is the state row's update.
       etag = (await this.table.submitTransaction(actions)).subResponses[0]?.etag?.trim() || undefined;
     } catch (error) {
+      scopeReadsOf(this.table).forget(partitionKey);
       // 412: the row changed since it was read. 409: another writer already recorded this
       // version. Either way someone else was first, and the row's ETag shows it; if it did not
       // move, something else stands in the way and that is not the person's conflict.
       if (isConflict(error) && (await this.etagOf(partitionKey, rowKey)) !== current.etag) return { kind: 'conflict' };
       throw error;
     }
+    scopeReadsOf(this.table).forget(partitionKey);
     // The service answers every transaction with the new ETags; read back only if it did not.
     etag ??= (await this.etagOf(partitionKey, rowKey)) ?? '';
     return { kind: 'written', state: next, entry, sub: withNewState(current, next, etag) };

@@ -11,7 +11,7 @@ import type { LocalRecommendation, Period } from '../domain/plan';
 import { activityView, type ActivityView } from '../domain/planView';
 import { num, statusCodeOf, toActivityRecord, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
-import { stampAction } from './scopeReads';
+import { scopeReadsOf, stampAction } from './scopeReads';
 import { activityEntity, subActivityEntity } from './planStore';
 
 export type AdoptOutcome =
@@ -102,6 +102,7 @@ export class LocalActivityStore {
     ];
     try {
       await this.table.submitTransaction(actions);
+      scopeReadsOf(this.table).forget(partitionKey);
     } catch (error) {
       // 409: an activity with this id exists (an adopted recommendation, or a taken random id).
       if (statusCodeOf(error) === 409) return undefined;

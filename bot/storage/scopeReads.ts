@@ -87,6 +87,14 @@ export class ScopeReads {
     return rows;
   }
 
+  /**
+   * Forgets a partition's cached reads: its writer on this instance knows they are old, so the
+   * next read queries at once (with the stamp) instead of first checking the stamp.
+   */
+  forget(partitionKey: string): void {
+    for (const key of [...this.cache.keys()]) if (key.startsWith(`${partitionKey}\n`)) this.cache.delete(key);
+  }
+
   /** Forgets every cached read (tests, and a plan revision applied in this process). */
   clear(): void {
     this.cache.clear();
