@@ -13,8 +13,9 @@
 // '!' sorts before every other row key), so cached rows are never older than their token. A
 // partition without a stamp (not written since this version) is cached under "no stamp": the
 // first stamped write creates the row, and that changes what the next check sees; reads never
-// write. Writers that do not stamp (seeding at start-up and `npm run plan -- apply`, both rare and out of the request
-// path) are taken up within MAX_AGE_MS, as the plan's content is. Bounded: at most MAX_ROWS rows.
+// write. Writers that do not stamp (seeding at start-up and `npm run plan -- apply`, both rare
+// and outside any request) are taken up within MAX_AGE_MS, as the plan's content is. Bounded:
+// at most MAX_ROWS rows. Callers get their own array; the rows in it are shared, read-only.
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { LRUCache } from 'lru-cache';
@@ -74,7 +75,7 @@ export class ScopeReads {
       // The stamp first, then (unless it is unchanged) the rows: a limited read (the feed's
       // newest rows) stays a pure range query.
       token = await this.token(partitionKey);
-      if (usable && token === cached.token) return cached.rows;
+      if (usable && token === cached.token) return [...cached.rows];
       rows = await this.query(partitionKey, ranges, limit, false);
     } else {
       // Nothing cached: one query that carries the stamp along.
@@ -84,7 +85,7 @@ export class ScopeReads {
       rows = stamp ? read.filter((r) => r !== stamp) : read;
     }
     this.cache.set(key, { token, readAt: performance.now(), rows });
-    return rows;
+    return [...rows];
   }
 
   /**
