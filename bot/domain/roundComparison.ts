@@ -250,3 +250,24 @@ export function statusChangeText(item: Pick<ItemComparison, 'before' | 'after'>)
   const a = item.after ? roundStatusLabel(item.after.status) : 'Finns inte längre';
   return b === a ? a : `${b} → ${a}`;
 }
+
+export interface ScopeSummary {
+  scopeId: string;
+  part: ItemPart;
+  total: number;
+  counts: Record<RoundStatus, number>;
+}
+
+/** One round on its own: status counts per strategy (county and arenas apart) and per arena. */
+export function roundSummary(state: FollowUpState): { strategies: StrategyComparison[]; scopes: ScopeSummary[] } {
+  const c = compareRounds(state, state);
+  const scopes = new Map<string, ScopeSummary>();
+  for (const i of c.items) {
+    const key = `${i.part === 'county' ? 'county' : 'arena'}|${i.scopeId}`;
+    const s = scopes.get(key) ?? { scopeId: i.scopeId, part: i.part, total: 0, counts: emptyCounts() };
+    s.total++;
+    if (i.after) s.counts[i.after.status]++;
+    scopes.set(key, s);
+  }
+  return { strategies: c.strategies, scopes: [...scopes.values()] };
+}

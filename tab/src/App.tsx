@@ -22,6 +22,7 @@ const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
 const Revision = lazy(() => import('./views/Revision'));
+const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
@@ -199,6 +200,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
+            {view === 'uppfoljning' && <Round plan={plan} mayChange={mayChange} />}
             {view === 'rapport' && <Report plan={plan} today={today} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'tillganglighet' && <Accessibility />}

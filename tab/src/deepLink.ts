@@ -3,13 +3,14 @@
 // configured arena (its entityId).
 import type { TabView } from '../../bot/domain/deepLinks';
 
-export type ViewId = TabView | 'rapport' | 'tillganglighet';
+export type ViewId = TabView | 'rapport' | 'tillganglighet' | 'uppfoljning';
 export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'handlingsplan', label: 'Handlingsplan' },
   { id: 'arenor', label: 'Arenor' },
   { id: 'effektmatt', label: 'Effektmått' },
   { id: 'historik', label: 'Historik' },
+  { id: 'uppfoljning', label: 'Uppföljning' },
   { id: 'rapport', label: 'Årsrapport' },
   { id: 'revidering', label: 'Revidering' },
 ];
