@@ -10,6 +10,7 @@ import { Input } from '@fluentui/react-input';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { Badge } from '@fluentui/react-badge';
+import { dayOf as stockholmDay } from '../../../bot/domain/roundComparison';
 import type { PlanApiView } from '../api';
 import { fetchRounds, openRound, placeErrors, type Round as RoundData } from '../roundApi';
 import { readParam, writeParams } from '../urlState';
@@ -132,9 +133,7 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
 const focusRound = () => document.getElementById('omgang-rubrik')?.focus();
 
 /** Today in Stockholm, YYYY-MM-DD. */
-export function stockholmToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+const stockholmToday = () => stockholmDay(new Date().toISOString());
 
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T12:00:00Z`);
@@ -154,7 +153,7 @@ function OpenRoundForm({ rounds, plan, onOpened }: { rounds: RoundData[]; plan: 
   // From the previous round's close, or the plan's start, to now.
   const [form, setForm] = useState({
     name: `Uppföljning ${year}`,
-    from: previous?.closedAt ? addDays(previous.closedAt.slice(0, 10), 1) : plan.plan.inForceFrom.slice(0, 10),
+    from: previous?.closedAt ? stockholmDay(previous.closedAt) : plan.plan.inForceFrom.slice(0, 10),
     to: today,
     lastDay: addDays(today, 21),
   });
@@ -163,14 +162,9 @@ function OpenRoundForm({ rounds, plan, onOpened }: { rounds: RoundData[]; plan: 
   const [saving, setSaving] = useState(false);
   const set = (key: keyof typeof form) => (_e: unknown, d: { value: string }) => setForm((f) => ({ ...f, [key]: d.value }));
 
+  // The rules (a last day given and not passed, a period that ends after it starts) are the
+  // server's (bot/domain/followUpRound.ts); its sentences are shown at their fields.
   const submit = async () => {
-    const local: Record<string, string> = {};
-    if (!form.name.trim()) local.name = 'Skriv ett namn på omgången.';
-    if (!form.lastDay) local.lastDay = 'Välj sista dag för arenorna.';
-    else if (form.lastDay < today) local.lastDay = 'Sista dagen kan inte ha passerat.';
-    if (form.from && form.to && form.from > form.to) local.to = 'Perioden kan inte sluta före den börjar.';
-    setErrors(local);
-    if (Object.keys(local).length > 0) return setMessage('Rätta det som är markerat.');
     setSaving(true);
     const result = await openRound({ name: form.name.trim(), from: form.from, to: form.to, lastDay: form.lastDay });
     setSaving(false);

@@ -65,6 +65,9 @@ export function RoundCompare({ plan, rounds }: { plan: PlanApiView; rounds: Roun
   );
 }
 
+/** "1 delaktivitet", "2 delaktiviteter" */
+const count = (n: number) => `${n} ${n === 1 ? 'delaktivitet' : 'delaktiviteter'}`;
+
 const PART = { county: 'Länet, Bilaga 1', followUp: 'Bilaga 1', local: 'lokal aktivitet' } as const;
 
 function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer }) {
@@ -85,7 +88,7 @@ function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer
     <div className={ui.section} data-comparison="">
       <Subtitle1 as="h4">{from.name} jämfört med {to.name}</Subtitle1>
       <Text data-compare-summary="">
-        {c.totals.moved} delaktiviteter bytte status, {c.totals.noteChanged} fick ny anteckning eller nytt svar, {c.totals.notMoved} stod still och uppdaterades inte under perioden {to.period.from} – {to.period.to}
+        {count(c.totals.moved)} bytte status, {c.totals.noteChanged} fick ny anteckning eller nytt svar, {c.totals.notMoved} stod still och uppdaterades inte under perioden {to.period.from} – {to.period.to}
         {c.totals.added ? `, ${c.totals.added} tillkom` : ''}{c.totals.removed ? `, ${c.totals.removed} finns inte längre` : ''}.
       </Text>
 
@@ -128,7 +131,7 @@ function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer
       )}
 
       <Subtitle1 as="h4">Det här stod still</Subtitle1>
-      <Text>{still.length} delaktiviteter har samma status och uppdaterades inte under perioden.</Text>
+      <Text>{count(still.length)} har samma status och uppdaterades inte under perioden.</Text>
       {still.length > 0 && (
         <details data-still="">
           <summary>Visa dem ({still.length})</summary>
