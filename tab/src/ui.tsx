@@ -11,8 +11,8 @@ import type { PlanApiView } from './api';
 
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
-/** Below this the view tabs no longer fit in one row (seven of them): a drop-down takes their place. */
-export const TABS_COLLAPSE = '@media (max-width: 800px)';
+/** Below this the view tabs no longer fit in one row (eight of them, ~810 px): a drop-down takes their place. */
+export const TABS_COLLAPSE = '@media (max-width: 860px)';
 /** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
 export const TABLES_STACK = '@media (max-width: 960px)';
 
