@@ -3,7 +3,7 @@
 // frozen); an arena submits its part; everyone reads the rounds, any closed round's snapshot and a
 // comparison of two rounds. Fluent components come from their own packages so that this view's
 // code stays in its own chunk (see scripts/buildTab.ts).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
@@ -31,6 +31,8 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
   const [problem, setProblem] = useState<string>();
   const [selected, setSelected] = useState<string | undefined>(() => readParam('omgang') || undefined);
   const [notice, setNotice] = useState('');
+  // After opening or choosing a round, its heading takes the focus once its detail has loaded.
+  const focusNext = useRef(false);
 
   const reload = useCallback(async () => {
     try {
@@ -70,8 +72,8 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
           onOpened={async (round) => {
             setNotice(`${round.name} är öppnad. Arenorna har fått en uppmaning att lämna in senast ${round.lastDay}.`);
             await reload();
+            focusNext.current = true;
             select(round.id);
-            requestAnimationFrame(() => focusRound());
           }}
         />
       )}
@@ -101,7 +103,7 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
                       <Badge appearance="tint" color={r.status === 'open' ? 'brand' : 'informative'}>{r.status === 'open' ? 'Öppen' : `Stängd ${r.closedAt?.slice(0, 10) ?? ''}`}</Badge>
                     </td>
                     <td>
-                      <Button size="small" appearance={shown?.id === r.id ? 'primary' : 'secondary'} aria-pressed={shown?.id === r.id} onClick={() => (select(r.id), requestAnimationFrame(() => focusRound()))}>
+                      <Button size="small" appearance={shown?.id === r.id ? 'primary' : 'secondary'} aria-pressed={shown?.id === r.id} onClick={() => ((focusNext.current = true), select(r.id))}>
                         Visa {r.name}
                       </Button>
                     </td>
@@ -121,6 +123,10 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
           mayChange={mayChange}
           onNotice={setNotice}
           onChanged={reload}
+          onLoaded={() => {
+            if (focusNext.current) document.getElementById('omgang-rubrik')?.focus();
+            focusNext.current = false;
+          }}
         />
       )}
 
@@ -128,9 +134,6 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
     </section>
   );
 }
-
-/** The shown round's heading (after opening or choosing a round: where the reader goes next). */
-const focusRound = () => document.getElementById('omgang-rubrik')?.focus();
 
 /** Today in Stockholm, YYYY-MM-DD. */
 const stockholmToday = () => stockholmDay(new Date().toISOString());

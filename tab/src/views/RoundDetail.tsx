@@ -23,9 +23,11 @@ interface Props {
   mayChange: (scopeId: string) => boolean;
   onNotice: (text: string) => void;
   onChanged: () => Promise<void>;
+  /** After the round's detail is on screen (the view moves the focus to its heading). */
+  onLoaded?: () => void;
 }
 
-export function RoundDetail({ id, plan, mayChange, onNotice, onChanged }: Props) {
+export function RoundDetail({ id, plan, mayChange, onNotice, onChanged, onLoaded }: Props) {
   const ui = useLayout();
   const [detail, setDetail] = useState<Detail>();
   const [problem, setProblem] = useState<string>();
@@ -39,6 +41,10 @@ export function RoundDetail({ id, plan, mayChange, onNotice, onChanged }: Props)
     }
   }, [id]);
   useEffect(() => void reload(), [reload]);
+  const loaded = detail !== undefined;
+  useEffect(() => {
+    if (loaded) onLoaded?.();
+  }, [loaded, onLoaded]);
 
   if (problem) return <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>;
   if (!detail) return <Loading label="Laddar omgången …" />;
