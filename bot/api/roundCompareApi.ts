@@ -2,9 +2,11 @@
 // "Uppföljning 2025" against "Uppföljning 2026"). Each round's state is the round's own: the frozen
 // snapshot of a closed round, the live state of an open one (the round use case's roundState).
 import type { Request, Response } from 'restify';
+import type { Round } from '../domain/followUpRound';
 import type { FollowUpState } from '../domain/followUpState';
 import type { EffectMeasure } from '../domain/plan';
 import { compareRounds, type RoundComparison } from '../domain/roundComparison';
+import { roundState, type RoundDeps } from '../useCases/followUpRound';
 import type { TabUser } from './ssoAuth';
 
 /** The little of a round the comparison needs (bot/domain/followUpRound.ts has the whole). */
@@ -45,4 +47,13 @@ export function roundCompareRoute<R extends ComparedRound>(deps: RoundCompareDep
     const view: CompareApiView<R> = { from: early, to: late, comparison: compareRounds(earlyState, lateState, measures) };
     res.send(200, view);
   };
+}
+
+/** The route as the tab's API registers it: rounds from the round store, each state from roundState. */
+export function roundCompare(deps: RoundDeps): (req: Request, res: Response, user: TabUser) => Promise<void> {
+  return roundCompareRoute<Round>({
+    round: (id) => deps.rounds.get(id),
+    state: (id) => roundState(deps, id),
+    measures: async () => (await deps.plan.content()).strategies.flatMap((s) => s.effectMeasures),
+  });
 }

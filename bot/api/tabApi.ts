@@ -15,6 +15,7 @@ import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
 import { revisionRoutes } from './revisionApi';
 import { roundRoutes } from './roundApi';
+import { roundCompare } from './roundCompareApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
 import type { TabConfig } from './tabConfig';
@@ -116,6 +117,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   // The yearly follow-up rounds: progress, analysis, submissions, the frozen state (bot/api/roundApi.ts).
   const round = roundRoutes({ plan: deps.plan, channels: deps.channels, measures: deps.measures, rounds: deps.rounds, sender: deps.sender, projectLeaderIds: deps.projectLeaderIds, now, ...(deps.links ? { links: deps.links } : {}) });
   server.get('/api/rounds', signedIn(round.list));
+  server.get('/api/rounds/compare', signedIn(roundCompare({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now })));
   server.post('/api/rounds', signedIn(round.open));
   server.get('/api/rounds/:roundId', signedIn(round.get));
   server.patch('/api/rounds/:roundId', signedIn(round.change));

@@ -1,37 +1,19 @@
 // The tab's calls for the yearly follow-up round (bot/api/roundApi.ts and roundCompareApi.ts),
 // each with the Teams SSO token. A write answers saved, refused (with the fields' errors) or
 // conflict (with what is stored now), never an exception for an expected outcome.
-import type { FollowUpState, StrategyAnalysis, Submission } from '../../bot/domain/followUpState';
+import type { CompareApiView } from '../../bot/api/roundCompareApi';
+import type { ArenaProgress, Round } from '../../bot/domain/followUpRound';
+import type { FollowUpState, Submission } from '../../bot/domain/followUpState';
 import type { RoundComparison } from '../../bot/domain/roundComparison';
+import type { AnalysisEntry } from '../../bot/storage/roundStore';
+import type { AnalysisView } from '../../bot/useCases/followUpRound';
 import { call } from './api';
 
-export type { FollowUpState, RoundComparison, Submission };
+export type { AnalysisEntry, FollowUpState, RoundComparison, Submission };
 
-export interface Round {
-  /** The year the round follows up, e.g. "2026". */
-  id: string;
-  name: string;
-  period: { from: string; to: string };
-  lastDay: string;
-  status: 'open' | 'closed';
-  openedAt: string;
-  openedBy: string;
-  closedAt?: string;
-  closedBy?: string;
-  etag: string;
-  version: number;
-}
+export type { ArenaProgress, Round };
 
-export interface ArenaProgress {
-  arenaId: string;
-  arenaName: string;
-  submission?: Submission;
-  items: number;
-  notFollowedUp: number;
-  notUpdatedInPeriod: number;
-}
-
-export type Analysis = StrategyAnalysis & { strategyTitle: string; etag: string; version: number };
+export type Analysis = AnalysisView;
 
 export interface RoundDetail {
   round: Round;
@@ -40,18 +22,7 @@ export interface RoundDetail {
   analysis: Analysis[];
 }
 
-export interface AnalysisEntry {
-  text: string;
-  at: string;
-  by: string;
-  version: number;
-}
-
-export interface CompareAnswer {
-  from: Round;
-  to: Round;
-  comparison: RoundComparison;
-}
+export type CompareAnswer = CompareApiView<Round>;
 
 export type Write<T> =
   | { ok: true; value: T }

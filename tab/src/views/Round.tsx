@@ -10,6 +10,7 @@ import { Input } from '@fluentui/react-input';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { Badge } from '@fluentui/react-badge';
+import { defaultPeriodFrom, defaultRoundName } from '../../../bot/domain/followUpRound';
 import { dayOf as stockholmDay } from '../../../bot/domain/roundComparison';
 import type { PlanApiView } from '../api';
 import { fetchRounds, openRound, placeErrors, type Round as RoundData } from '../roundApi';
@@ -151,12 +152,13 @@ const OPEN_FIELDS = { name: ['Namnet'], from: ['Periodens första dag', 'Periode
 function OpenRoundForm({ rounds, plan, onOpened }: { rounds: RoundData[]; plan: PlanApiView; onOpened: (round: RoundData) => Promise<void> }) {
   const ui = useLayout();
   const today = stockholmToday();
-  const year = Number(today.slice(0, 4));
-  const previous = rounds.find((r) => r.status === 'closed');
-  // From the previous round's close, or the plan's start, to now.
+  const year = today.slice(0, 4);
+  const previous = rounds.find((r) => r.id < year);
+  // The server's defaults (bot/useCases/followUpRound.ts openingDefaults): from the previous round's
+  // close, or the plan's start, to today, and three weeks to submit.
   const [form, setForm] = useState({
-    name: `Uppföljning ${year}`,
-    from: previous?.closedAt ? stockholmDay(previous.closedAt) : plan.plan.inForceFrom.slice(0, 10),
+    name: defaultRoundName(year),
+    from: defaultPeriodFrom(plan, previous, stockholmDay),
     to: today,
     lastDay: addDays(today, 21),
   });

@@ -8,12 +8,11 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-mes
 import { Subtitle1, Text } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { formatDateTime } from '../../../bot/domain/format';
+import { ANALYSIS_MAX } from '../../../bot/domain/followUpRound';
 import type { PlanApiView } from '../api';
 import { fetchAnalysisHistory, saveAnalysis, type Analysis, type AnalysisEntry, type Round } from '../roundApi';
 import { useLayout } from '../ui';
 
-/** The analysis's documented maximum (the server checks it too). */
-const MAX_TEXT = 4000;
 
 interface Props {
   round: Round;
@@ -99,8 +98,8 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
       {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
       {editable ? (
         <form className={ui.section} onSubmit={(e) => (e.preventDefault(), void save())}>
-          <Field label={`Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${MAX_TEXT} tecken.` : `Högst ${MAX_TEXT} tecken.`}>
-            <Textarea value={text} maxLength={MAX_TEXT} resize="vertical" rows={4} onChange={(_e, d) => setText(d.value)} />
+          <Field label={`Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${ANALYSIS_MAX} tecken.` : `Högst ${ANALYSIS_MAX} tecken.`}>
+            <Textarea value={text} maxLength={ANALYSIS_MAX} resize="vertical" rows={4} onChange={(_e, d) => setText(d.value)} />
           </Field>
           <div className={ui.badges}>
             <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Sparar …' : conflict ? 'Spara min text ändå' : 'Spara'}</Button>

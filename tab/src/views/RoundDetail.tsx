@@ -11,6 +11,7 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Subtitle1, Text, Title3 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { formatDateTime } from '../../../bot/domain/format';
+import { SUBMISSION_COMMENT_MAX } from '../../../bot/domain/followUpRound';
 import type { PlanApiView } from '../api';
 import { changeRound, fetchRound, submitRound, type Round, type RoundDetail as Detail } from '../roundApi';
 import { Loading, useLayout } from '../ui';
@@ -136,7 +137,7 @@ function SubmitForm({ round, arena, onDone }: { round: Round; arena: Detail['pro
       </Text>
       {message && <MessageBar intent="error" role="alert"><MessageBarBody>{message}</MessageBarBody></MessageBar>}
       <Field label="Kommentar till länet (frivillig)">
-        <Textarea value={comment} maxLength={1000} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
+        <Textarea value={comment} maxLength={SUBMISSION_COMMENT_MAX} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
       </Field>
       <div>
         <Button type="submit" appearance="primary" disabled={saving}>{saving ? 'Lämnar in …' : arena.submission ? 'Lämna in igen' : 'Lämna in'}</Button>
