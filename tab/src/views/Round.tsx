@@ -191,7 +191,7 @@ function OpenRoundForm({ rounds, plan, onOpened }: { rounds: RoundData[]; plan: 
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={ui.filterGrid}>
+      <div className={ui.filterGrid} style={{ alignItems: 'start' }}>
         <Field label="Namn" required {...err('name')}><Input value={form.name} onChange={set('name')} /></Field>
         <Field label="Perioden från" {...err('from')}><Input type="date" value={form.from} onChange={set('from')} /></Field>
         <Field label="Perioden till" {...err('to')}><Input type="date" value={form.to} onChange={set('to')} /></Field>
