@@ -54,9 +54,14 @@ describe("the tab's Uppföljning view in a browser", function () {
     // Last year's round, opened and closed through the API while nothing had been followed up.
     const { round } = await api<{ round: RoundJson }>('POST', '/api/rounds', { lastDay: '2025-12-10' });
     assert.equal(round.id, '2025');
+    // The county's SIP count (s1-e1, half-yearly, per age group) as last year's round froze it.
+    const sip = (periodId: string, children: number, adults: number) =>
+      app.measures.report({ measureId: 's1-e1', periodId, arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: children }, { category: 'Vuxna', value: adults }], comment: '', actor: { id: DEV_USER.id, name: DEV_USER.name } });
+    await sip('2025-H2', 10, 20);
     await api('PATCH', '/api/rounds/2025', { etag: round.etag, close: true });
     // A year later the county has followed up its first sub-activity.
     clock.set(TODAY);
+    await sip('2026-H2', 14, 25);
     // Membership counts for a while after it was last seen: seen again this year.
     await app.channels.recordMember('lan', DEV_USER.id);
     await app.channels.recordMember('ostersund', DEV_USER.id);
@@ -167,7 +172,7 @@ describe("the tab's Uppföljning view in a browser", function () {
     const dialog = page.getByRole('alertdialog');
     await dialog.waitFor();
     assert.match(await dialog.innerText(), /fryses läget/);
-    await page.screenshot({ path: path.join(SHOTS, 'close-dialog-1280.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'close-dialog-1280.png'), animations: 'disabled' });
     assert.deepEqual(await axeViolations(page), []);
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -204,6 +209,9 @@ describe("the tab's Uppföljning view in a browser", function () {
     const submissions = await page.getByRole('table', { name: 'Arenornas inlämningar i de två omgångarna' }).locator('tr[data-arena="ostersund"] td').allInnerTexts();
     assert.equal(submissions[0], 'Ej inlämnat');
     assert.ok(submissions[1]?.startsWith(DEV_USER.name), submissions.join(' | '));
+    // The SIP count of each round's own year, and that it rose as the target asks.
+    const measure = await page.getByRole('table', { name: 'Effektmåttens värden i de två omgångarna' }).locator('tr[data-measure="s1-e1"][data-arena="lan"] td').allInnerTexts();
+    assert.deepEqual(measure.slice(1), ['10 / 20 (andra halvåret 2025)', '14 / 25 (andra halvåret 2026)', 'Ökat, mot målet']);
     // The API refuses the same round twice, in Swedish.
     const same = await fetch(`${app.url}/api/rounds/compare?from=2026&to=2026`);
     assert.equal(same.status, 400);

@@ -55,6 +55,9 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
   if (problem) return <MessageBar intent="error"><MessageBarBody>{problem}</MessageBarBody></MessageBar>;
   if (!rounds) return <Loading label="Laddar uppföljningsomgångarna …" />;
   const open = rounds.find((r) => r.status === 'open');
+  // One round per year (the server's rule): this year's, once closed, is the last one until next year.
+  const year = stockholmToday().slice(0, 4);
+  const thisYears = rounds.find((r) => r.id === year);
   const shown = rounds.find((r) => r.id === selected) ?? open ?? rounds[0];
 
   return (
@@ -66,7 +69,8 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
       <div role="status" aria-live="polite" data-round-notice="">
         {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       </div>
-      {mayManage && !open && (
+      {mayManage && !open && thisYears && <Text>{thisYears.name} är stängd. Nästa omgång kan öppnas {Number(year) + 1}.</Text>}
+      {mayManage && !open && !thisYears && (
         <OpenRoundForm
           rounds={rounds}
           plan={plan}

@@ -91,7 +91,7 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
               <strong>Deras text</strong> ({conflict.theirs.updatedBy}, {conflict.theirs.updatedAt ? formatDateTime(conflict.theirs.updatedAt) : ''}):
             </div>
             <blockquote className={ui.quote} data-theirs="">{conflict.theirs.text || '(tom)'}</blockquote>
-            <div>Din text finns kvar i rutan nedan. Spara den för att ersätta deras, eller ändra den först.</div>
+            <div>Din text står i rutan nedan: spara den för att ersätta deras, eller ändra den först.</div>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -114,7 +114,7 @@ function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer
                   const d = a - b;
                   return <td key={st} data-label={roundStatusLabel(st)} data-inline="">{b === a ? a : `${b} → ${a} (${d > 0 ? '+' : '−'}${Math.abs(d)})`}</td>;
                 })}
-                <td data-label="Bytte status" data-inline="">{level === 'county' ? s.moved : ''}</td>
+                <td data-label="Bytte status" data-inline="">{c.items.filter((i) => i.strategyId === s.strategyId && i.change === 'moved' && (i.part === 'county') === (level === 'county')).length}</td>
               </tr>
             )))}
           </tbody>
