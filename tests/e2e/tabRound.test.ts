@@ -108,6 +108,13 @@ describe("the tab's Uppföljning view in a browser", function () {
     assert.match(await page.locator('[data-round-notice]').innerText(), /Uppföljning 2026 är öppnad/);
     assert.match(await page.locator('[data-round-state]').innerText(), /Öppen\. Arenorna lämnar in senast 2026-12-16/);
     assert.equal(await page.locator('[data-round-detail="2026"] [data-submitted="no"]').count(), 8);
+    // The open round with the county's and Östersund's forms: nothing for axe, at both widths.
+    for (const width of [1280, 400, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(SHOTS, `open-round-${width}.png`), fullPage: true });
+      assert.equal(await sidewaysScroll(page), 0, `the page scrolls sideways at ${width} px`);
+      assert.deepEqual(await axeViolations(page), []);
+    }
   });
 
   it("shows the county an arena's submission: who, when and what they wrote", async () => {

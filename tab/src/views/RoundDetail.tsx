@@ -66,6 +66,9 @@ export function RoundDetail({ id, plan, mayChange, onNotice, onChanged, onLoaded
           : `Stängd ${round.closedAt ? formatDateTime(round.closedAt) : ''}${round.closedBy ? ` av ${round.closedBy}` : ''}. Läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`}
       </Text>
 
+      {/* An arena's own form first: it is what its members came for. */}
+      {open && submitFor.map((a) => <SubmitForm key={a.arenaId} round={round} arena={a} onDone={changed} />)}
+
       <Subtitle1 as="h4">Inlämnat</Subtitle1>
       <Text weight="semibold" data-progress="">{progress.submitted} av {progress.total} arenor har lämnat in.</Text>
       <div className={ui.stack}>
@@ -103,7 +106,6 @@ export function RoundDetail({ id, plan, mayChange, onNotice, onChanged, onLoaded
         </table>
       </div>
 
-      {open && submitFor.map((a) => <SubmitForm key={a.arenaId} round={round} arena={a} onDone={changed} />)}
       {open && detail.mayManage && <ManageRound round={round} onDone={changed} />}
 
       <RoundAnalysis round={round} plan={plan} analysis={detail.analysis} editable={open && detail.mayManage} onNotice={onNotice} />
