@@ -104,7 +104,7 @@ describe("the tab's Uppföljning view in a browser", function () {
     assert.equal(await page.locator('[data-round-detail="2026"]').count(), 0);
     await page.getByLabel('Sista dag för arenorna').fill('2026-12-16');
     await page.getByRole('button', { name: 'Öppna omgången' }).click();
-    await page.locator('[data-progress]').filter({ hasText: '0 av 8 arenor har lämnat in.' }).waitFor();
+    await page.locator('[data-round-detail="2026"] [data-progress]').filter({ hasText: '0 av 8 arenor har lämnat in.' }).waitFor();
     assert.match(await page.locator('[data-round-notice]').innerText(), /Uppföljning 2026 är öppnad/);
     assert.match(await page.locator('[data-round-state]').innerText(), /Öppen\. Arenorna lämnar in senast 2026-12-16/);
     assert.equal(await page.locator('[data-round-detail="2026"] [data-submitted="no"]').count(), 8);
@@ -123,13 +123,13 @@ describe("the tab's Uppföljning view in a browser", function () {
     const form = page.locator('[data-submit-arena="ostersund"]');
     await form.getByLabel('Kommentar till länet (frivillig)').fill('Allt genomgånget på arenamötet.');
     await form.getByRole('button', { name: 'Lämna in' }).click();
-    await page.locator('[data-progress]').filter({ hasText: '1 av 8 arenor har lämnat in.' }).waitFor();
+    await page.locator('[data-round-detail="2026"] [data-progress]').filter({ hasText: '1 av 8 arenor har lämnat in.' }).waitFor();
     const row = page.locator('[data-round-detail="2026"] tr[data-arena="ostersund"]');
     const text = await row.innerText();
     assert.ok(text.includes(DEV_USER.name) && text.includes('Allt genomgånget på arenamötet.'), text);
     // A reload reads the same from the server.
     await page.reload();
-    await page.locator('[data-progress]').filter({ hasText: '1 av 8' }).waitFor();
+    await page.locator('[data-round-detail="2026"] [data-progress]').filter({ hasText: '1 av 8' }).waitFor();
     assert.match(await page.locator('[data-round-detail="2026"] tr[data-arena="ostersund"] [data-submitted]').innerText(), /Allt genomgånget/);
   });
 
@@ -141,8 +141,9 @@ describe("the tab's Uppföljning view in a browser", function () {
     await s1.getByRole('button', { name: 'Spara' }).click();
     await page.locator('[data-round-notice]').filter({ hasText: 'Sparat: länets analys av 1.' }).waitFor();
     await box.fill('Delaktigheten har ökat i fem kommuner.');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/rounds/2026/analysis/s1') && r.request().method() === 'PUT');
     await s1.getByRole('button', { name: 'Spara' }).click();
-    await page.getByText(/Senast sparad av/).first().waitFor();
+    assert.equal((await saved).status(), 200);
     await s1.getByRole('button', { name: 'Visa historiken' }).click();
     const history = s1.locator('[data-analysis-history] li');
     await history.nth(1).waitFor();
