@@ -175,6 +175,9 @@ export function roundReminderCard(data: { arena: Arena; round: Round; reason: st
 
 function sinceText(item: RoundItem): string {
   const { sub } = item;
-  const changed = sub.updatedAt ? `Senast ändrad ${shortDay(sub.updatedAt)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}` : 'Inte uppföljd sedan planen antogs';
-  return item.notUpdatedInPeriod ? `${changed} · ej uppdaterad under perioden` : changed;
+  // A never followed-up item says so in its status line already.
+  const changed = sub.updatedAt ? `Senast ändrad ${shortDay(sub.updatedAt)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}` : '';
+  const stale = item.notUpdatedInPeriod ? 'ej uppdaterad under perioden' : '';
+  const text = [changed, stale].filter((t) => t !== '').join(' · ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

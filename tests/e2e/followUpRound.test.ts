@@ -171,6 +171,38 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.match(cardText(late), /är stängd: det går inte längre att lämna in/);
   });
 
+  it('leaves the round open when closing stops half-way, and completes the snapshot when closed again', async () => {
+    await openRound('2026-12-04');
+    const ask = await bot.teams.click(county, (await bot.teams.say(county, 'uppföljning')).cards[0]!, 'Stäng omgången');
+    // The store stops answering after two of the snapshot's transactions (a crash, a lost connection).
+    const table = bot.app.tables.rounds;
+    const submit = table.submitTransaction.bind(table);
+    let calls = 0;
+    table.submitTransaction = async (actions) => {
+      if (++calls === 3) throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+      return submit(actions);
+    };
+    await bot.teams.click(county, ask, 'Stäng och frys').catch(() => undefined);
+    table.submitTransaction = submit;
+    assert.ok(calls >= 3, 'the closing was interrupted while writing the snapshot');
+    assert.equal((await rounds()).rounds[0]!.status, 'open', 'a half-written snapshot does not close the round');
+    assert.equal((await api('GET', '/api/rounds/2026/state')).status, 200);
+
+    clock.set('2026-11-25T09:05:00Z');
+    const closed = await bot.teams.click(county, ask, 'Stäng och frys');
+    assert.match(cardText(closed), /Uppföljning 2026 är stängd och läget är fryst/);
+    const [round] = (await rounds()).rounds;
+    const state = (await api<FollowUpState>('GET', '/api/rounds/2026/state')).body;
+    assert.equal(state.takenAt, round!.closedAt);
+    assert.equal(state.arenas.length, 8);
+    // Exactly the rows of the completed closing make up the state: as many items as the live plan has.
+    const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
+    const live = await bot.app.plan.arenaPlan(arena);
+    const frozen = state.arenas.find((a) => a.arena.id === 'ostersund')!;
+    assert.equal(frozen.bilaga1.flatMap((a) => a.subActivities).length, live.bilaga1.flatMap((a) => a.subActivities).length);
+    assert.equal(state.county.length, (await bot.app.plan.scope('lan')).length);
+  });
+
   /** The item as it stands now, in Östersund's own follow-up. */
   async function liveItem(subId: string): Promise<{ status: string; etag: string }> {
     const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
