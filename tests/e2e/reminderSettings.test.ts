@@ -35,8 +35,12 @@ describe('the channel\'s reminder settings', () => {
     return reply.cards[0]!;
   }
 
+  /** The stored settings the person chose (what the form offered then is checked on its own). */
   async function stored(place = ostersund) {
-    return (await bot.app.channels.get(place.channelId))?.reminders;
+    const settings = (await bot.app.channels.get(place.channelId))?.reminders;
+    if (!settings) return settings;
+    const { offered: _offered, ...chosen } = settings;
+    return chosen;
   }
 
   beforeEach(async () => {
@@ -96,6 +100,8 @@ describe('the channel\'s reminder settings', () => {
     assert.equal(formValues(saved).enabled, undefined, 'the result is read-only');
 
     const expected = { enabled: true, weekday: 3, hour: 14, rules: ['stale', 'measureReporting', 'roundLastDay'] };
+    // What the form offered is kept, so that a rule added to the app later is on for this channel.
+    assert.deepEqual((await bot.app.channels.get(ostersund.channelId))?.reminders?.offered, ['stale', 'periodEnding', 'measureReporting', 'roundLastDay']);
     assert.deepEqual(await stored(), expected);
     await bot.restart();
     assert.deepEqual(await stored(), expected);
