@@ -303,6 +303,27 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.equal((await api('GET', '/api/rounds/2025')).status, 404);
   });
 
+  it('answers every button of the round\'s cards with a valid card, never a failure', async () => {
+    const FAILED = /Det gick inte att spara|Det gick inte att läsa kortet|Något gick fel hos mig/;
+    const start: Array<{ place: typeof county; card: Card }> = [{ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }];
+    await openRound('2026-12-04');
+    start.push({ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }, { place: ostersund, card: posted(ostersund)[0]! });
+    const seen = new Set<string>();
+    let clicks = 0;
+    for (const { place, card } of start) {
+      for (const button of buttons(card)) {
+        // Closing is pressed last, on its own: it would end the walk.
+        if (button.verb === 'roundClose' || button.verb === 'roundOpen' || seen.has(`${button.verb} ${JSON.stringify(button.data)}`)) continue;
+        seen.add(`${button.verb} ${JSON.stringify(button.data)}`);
+        clicks++;
+        const answer = await bot.teams.click(place, card, button.title, {}, ANNA, button.data);
+        assert.equal(answer.type, 'AdaptiveCard');
+        assert.doesNotMatch(cardText(answer), FAILED, `${button.title} (${button.verb})`);
+      }
+    }
+    assert.ok(clicks >= 20, `${clicks} buttons pressed`);
+  });
+
   it('renders the round cards in light and dark', async () => {
     const openForm = (await bot.teams.say(county, 'uppföljning')).cards[0]!;
     await openRound('2026-12-04');
