@@ -10,6 +10,7 @@ import type { RevisionStore } from '../storage/revisionStore';
 import type { RoundStore } from '../storage/roundStore';
 import type { TabLinks } from '../domain/deepLinks';
 import type { ProactiveSender } from '../teams/proactiveSender';
+import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
@@ -123,6 +124,9 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.get('/api/rounds/:roundId/analysis/:strategyId/history', signedIn(round.analysisHistory));
   server.post('/api/rounds/:roundId/submission', signedIn(round.submit));
   server.get('/api/rounds/:roundId/state', signedIn(round.state));
+
+  // The meeting brief's printable page (bot/api/briefApi.ts).
+  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);
