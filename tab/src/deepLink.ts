@@ -3,7 +3,7 @@
 // configured arena (its entityId).
 import type { TabView } from '../../bot/domain/deepLinks';
 
-export type ViewId = TabView | 'rapport' | 'tillganglighet' | 'uppfoljning';
+export type ViewId = TabView | 'rapport' | 'tillganglighet';
 export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'handlingsplan', label: 'Handlingsplan' },

@@ -171,6 +171,38 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.match(cardText(late), /är stängd: det går inte längre att lämna in/);
   });
 
+  it('leaves the round open when closing stops half-way, and completes the snapshot when closed again', async () => {
+    await openRound('2026-12-04');
+    const ask = await bot.teams.click(county, (await bot.teams.say(county, 'uppföljning')).cards[0]!, 'Stäng omgången');
+    // The store stops answering after two of the snapshot's transactions (a crash, a lost connection).
+    const table = bot.app.tables.rounds;
+    const submit = table.submitTransaction.bind(table);
+    let calls = 0;
+    table.submitTransaction = async (actions) => {
+      if (++calls === 3) throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+      return submit(actions);
+    };
+    await bot.teams.click(county, ask, 'Stäng och frys').catch(() => undefined);
+    table.submitTransaction = submit;
+    assert.ok(calls >= 3, 'the closing was interrupted while writing the snapshot');
+    assert.equal((await rounds()).rounds[0]!.status, 'open', 'a half-written snapshot does not close the round');
+    assert.equal((await api('GET', '/api/rounds/2026/state')).status, 200);
+
+    clock.set('2026-11-25T09:05:00Z');
+    const closed = await bot.teams.click(county, ask, 'Stäng och frys');
+    assert.match(cardText(closed), /Uppföljning 2026 är stängd och läget är fryst/);
+    const [round] = (await rounds()).rounds;
+    const state = (await api<FollowUpState>('GET', '/api/rounds/2026/state')).body;
+    assert.equal(state.takenAt, round!.closedAt);
+    assert.equal(state.arenas.length, 8);
+    // Exactly the rows of the completed closing make up the state: as many items as the live plan has.
+    const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
+    const live = await bot.app.plan.arenaPlan(arena);
+    const frozen = state.arenas.find((a) => a.arena.id === 'ostersund')!;
+    assert.equal(frozen.bilaga1.flatMap((a) => a.subActivities).length, live.bilaga1.flatMap((a) => a.subActivities).length);
+    assert.equal(state.county.length, (await bot.app.plan.scope('lan')).length);
+  });
+
   /** The item as it stands now, in Östersund's own follow-up. */
   async function liveItem(subId: string): Promise<{ status: string; etag: string }> {
     const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
@@ -271,6 +303,27 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.equal((await api('GET', '/api/rounds/2025')).status, 404);
   });
 
+  it('answers every button of the round\'s cards with a valid card, never a failure', async () => {
+    const FAILED = /Det gick inte att spara|Det gick inte att läsa kortet|Något gick fel hos mig/;
+    const start: Array<{ place: typeof county; card: Card }> = [{ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }];
+    await openRound('2026-12-04');
+    start.push({ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }, { place: ostersund, card: posted(ostersund)[0]! });
+    const seen = new Set<string>();
+    let clicks = 0;
+    for (const { place, card } of start) {
+      for (const button of buttons(card)) {
+        // Closing is pressed last, on its own: it would end the walk.
+        if (button.verb === 'roundClose' || button.verb === 'roundOpen' || seen.has(`${button.verb} ${JSON.stringify(button.data)}`)) continue;
+        seen.add(`${button.verb} ${JSON.stringify(button.data)}`);
+        clicks++;
+        const answer = await bot.teams.click(place, card, button.title, {}, ANNA, button.data);
+        assert.equal(answer.type, 'AdaptiveCard');
+        assert.doesNotMatch(cardText(answer), FAILED, `${button.title} (${button.verb})`);
+      }
+    }
+    assert.ok(clicks >= 20, `${clicks} buttons pressed`);
+  });
+
   it('renders the round cards in light and dark', async () => {
     const openForm = (await bot.teams.say(county, 'uppföljning')).cards[0]!;
     await openRound('2026-12-04');
@@ -285,9 +338,12 @@ describe('uppföljning: the yearly follow-up round', function () {
     clock.set(MONDAY);
     await bot.app.reminderSweep.run({ at: new Date(MONDAY) });
     const reminder = posted(berg).find((c) => /uppföljning senast/.test(cardText(c)))!;
+    const submitted = await bot.teams.click(ostersund, saved, 'Lämna in', { roundComment: 'Genomgånget på arenamötet.' });
+    const closed = await bot.teams.click(county, confirm, 'Stäng och frys');
+    const arenaClosed = (await bot.teams.say(ostersund, 'uppföljning')).cards[0]!;
     const camera = await new CardCamera().start();
     try {
-      for (const [name, card] of Object.entries({ 'round-arena': arena, 'round-arena-saved': saved, 'round-arena-page2': next, 'round-progress': progress, 'round-confirm-close': confirm, 'round-cancelled': form, 'round-reminder': reminder })) {
+      for (const [name, card] of Object.entries({ 'round-arena': arena, 'round-arena-saved': saved, 'round-arena-page2': next, 'round-arena-submitted': submitted, 'round-arena-closed': arenaClosed, 'round-progress': progress, 'round-progress-closed': closed, 'round-confirm-close': confirm, 'round-cancelled': form, 'round-reminder': reminder })) {
         for (const theme of ['light', 'dark'] as const) {
           const shot = await camera.shoot(name, card, theme);
           assert.ok(shot.height > 50, `${name} renders`);
