@@ -11,6 +11,7 @@ import type { ProactiveSender } from '../teams/proactiveSender';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
+import { reportRoutes } from './reportApi';
 import { revisionRoutes } from './revisionApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
@@ -18,6 +19,7 @@ import type { TabConfig } from './tabConfig';
 import { historyPage } from './tabHistory';
 import { findTabRoot, tabFile } from './tabStatic';
 import { updateFromTab, userMayChange } from './tabUpdate';
+import { NO_ROUNDS, type ClosedRounds } from '../useCases/yearReport';
 
 export interface TabDeps {
   tab: TabConfig;
@@ -31,6 +33,8 @@ export interface TabDeps {
   sender: ProactiveSender;
   projectLeaderIds: string[];
   now?: () => Date;
+  /** The closed follow-up rounds the yearly report reads (none before the first round). */
+  rounds?: ClosedRounds;
   /** The tab/ folder; found next to bot/ by default. */
   tabRoot?: string;
 }
@@ -105,6 +109,11 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.put('/api/revision/proposals/:arenaId/:itemId', signedIn(revision.propose));
   server.put('/api/revision/steps/:stepId', signedIn(revision.step));
   server.get('/api/revision/export.xlsx', signedIn(revision.export));
+
+  // The yearly report: JSON for the tab, Word for SVOM, Excel (bot/api/reportApi.ts).
+  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, channels: deps.channels, rounds: deps.rounds ?? NO_ROUNDS, now });
+  server.get('/api/report', signedIn(report.years));
+  server.get('/api/report/:file', signedIn(report.get));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);
