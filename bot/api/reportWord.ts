@@ -6,8 +6,8 @@ import {
   AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
-import { formatDate, formatDateTime, formatLongDate } from '../domain/format';
-import { formatChange, measureSummaryText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
+import { formatDate, formatDateTime } from '../domain/format';
+import { formatChange, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
 import type { HistoryEvent } from '../domain/historyEvents';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -36,16 +36,6 @@ const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING
 const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
 const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3 });
 const p = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })], spacing: { after: 120 } });
-
-/** The report's sources in a sentence: which round (or the state on which day), which period. */
-export function sourceText(report: Report): string {
-  const period = `Perioden ${formatLongDate(report.period.from)} – ${formatLongDate(report.period.to)}.`;
-  const basis = report.source.kind === 'round'
-    ? `Underlaget är ${report.source.name}, stängd ${formatLongDate(report.source.closedAt)}.`
-    : `Ingen uppföljningsomgång är stängd för ${report.year}: underlaget är läget ${formatDateTime(report.source.takenAt)}.`;
-  const compared = report.previous ? ` Jämförs med ${report.previous.name}.` : ' Det finns ingen tidigare stängd omgång att jämföra med.';
-  return `${period} ${basis}${compared}`;
-}
 
 function summarySection(report: Report): Array<Paragraph | Table> {
   const withChange = Boolean(report.previous);

@@ -2,6 +2,7 @@
 // samverkan"), built from a FollowUpState (live, or a closed round's snapshot), the previous
 // round's state and the period's changes. One model, read by the tab's print view, Word and Excel:
 // Sammanfattning, Effektmått, Förändringar under perioden, Per arena, Analys. Pure: no storage.
+import { formatDateTime, formatLongDate } from './format';
 import { isOverdue, NOT_FOLLOWED_UP, statusText } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
 import type { HistoryEvent } from './historyEvents';
@@ -344,4 +345,14 @@ export function measureSummaryText(m: Pick<MeasureReport, 'reported' | 'reporter
 export function submissionText(s: Submission | undefined, formatDate: (iso: string) => string): string {
   if (!s) return 'Har inte lämnat in';
   return `Lämnade in ${formatDate(s.submittedAt)} (${s.submittedBy})${s.version > 1 ? `, ${s.version}:e gången` : ''}`;
+}
+
+/** The report's sources in a sentence: which round (or the state on which day), which period. */
+export function sourceText(report: Report): string {
+  const period = `Perioden ${formatLongDate(report.period.from)} – ${formatLongDate(report.period.to)}.`;
+  const basis = report.source.kind === 'round'
+    ? `Underlaget är ${report.source.name}, stängd ${formatLongDate(report.source.closedAt)}.`
+    : `Ingen uppföljningsomgång är stängd för ${report.year}: underlaget är läget ${formatDateTime(report.source.takenAt)}.`;
+  const compared = report.previous ? ` Jämförs med ${report.previous.name}.` : ' Det finns ingen tidigare stängd omgång att jämföra med.';
+  return `${period} ${basis}${compared}`;
 }
