@@ -15,7 +15,14 @@ const CSS = `
   [data-report] .report-chart { background: #fff !important; break-inside: avoid; }
   [data-report] h3, [data-report] h4 { break-after: avoid; }
   [data-report] tr { break-inside: avoid; }
-  [data-report] thead { display: table-header-group !important; }
+  /* Paper is narrower than the width where tables stack into cards on screen: keep them tables. */
+  [data-report] table { display: table !important; width: 100% !important; border-collapse: collapse !important; font-size: 8.5pt; }
+  [data-report] thead { display: table-header-group !important; position: static !important; width: auto !important; height: auto !important; overflow: visible !important; clip: auto !important; white-space: normal !important; }
+  [data-report] tbody { display: table-row-group !important; }
+  [data-report] tr { display: table-row !important; }
+  [data-report] th, [data-report] td { display: table-cell !important; width: auto !important; padding: 2px 4px !important; border-bottom: 1px solid #999 !important; }
+  [data-report] tbody td:empty { display: table-cell !important; }
+  [data-report] [data-label]::before { content: none !important; }
   .fui-FluentProvider > header, .fui-FluentProvider > a[href="#innehall"], [data-confirmation], .no-print { display: none !important; }
 }
 `;
