@@ -58,7 +58,8 @@ function summarySection(report: Report): Array<Paragraph | Table> {
 
 function measureChart(m: MeasureReport): ChartRun | undefined {
   if (m.direction === 'yes' || !m.rows.some((r) => r.total !== null || r.previousTotal !== null)) return undefined;
-  const arenas = [...new Map(m.rows.map((r) => [r.arenaId, r.arenaName])).entries()];
+  // Only the arenas with a value this year or the year before.
+  const arenas = [...new Map(m.rows.filter((r) => r.total !== null || r.previousTotal !== null).map((r) => [r.arenaId, r.arenaName])).entries()];
   const series = m.periods.flatMap((periodId) => {
     const rows = m.rows.filter((r) => r.periodId === periodId);
     const label = rows[0]?.periodLabel ?? periodId;

@@ -192,7 +192,7 @@ function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: Th
   const series = arenas.map(([id, name]) => {
     const rows = m.periods.map((p) => m.rows.find((x) => x.periodId === p && x.arenaId === id));
     return { label: name, data: [...rows.map((r) => r?.previousTotal ?? null), ...rows.map((r) => r?.total ?? null)] };
-  });
+  }).filter((x) => x.data.some((v) => v !== null)); // only the arenas with a value: eight empty legends say nothing
   return (
     <div className={`${ui.section} report-keep`}>
       <h4>Strategi {m.strategyNumber}: {m.title}</h4>
