@@ -11,9 +11,9 @@ import { FIRST_REPORT_YEAR, parseReportYear, yearReport, type YearReportDeps } f
 
 export type { Report };
 
-/** What the tab's year picker offers: every year from the plan's first, with its closed round if any. */
+/** What the tab's year picker offers: every year from the plan's first, with its round if any. */
 export interface ReportYears {
-  years: Array<{ year: number; closedRound: boolean }>;
+  years: Array<{ year: number; round: 'open' | 'closed' | null }>;
   current: number;
 }
 
@@ -35,9 +35,9 @@ export function reportRoutes(deps: YearReportDeps) {
   return {
     years: async (req: Request, res: Response) => {
       const current = stockholmYear(deps.now());
-      const closed = new Set(await deps.rounds.closedYears());
+      const rounds = new Map((await deps.rounds.years()).map((r) => [r.year, r.status]));
       const years: ReportYears['years'] = [];
-      for (let y = current; y >= FIRST_REPORT_YEAR; y--) years.push({ year: y, closedRound: closed.has(y) });
+      for (let y = current; y >= FIRST_REPORT_YEAR; y--) years.push({ year: y, round: rounds.get(y) ?? null });
       sendJson(req, res, 200, { years, current } satisfies ReportYears);
     },
     get: async (req: Request, res: Response) => {

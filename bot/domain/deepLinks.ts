@@ -1,6 +1,6 @@
 // Links from cards to the plan tab, opened on the right view and arena.
 
-export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering';
+export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering' | 'uppfoljning';
 
 export interface TabLinks {
   tab(view: TabView, arenaId?: string): string;

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ReminderSettings } from './channels';
 import type { ArenaKind } from './plan';
 
-export const REMINDER_RULE_IDS = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision'] as const;
+export const REMINDER_RULE_IDS = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision', 'roundLastDay'] as const;
 export type ReminderRuleId = (typeof REMINDER_RULE_IDS)[number];
 
 export interface ReminderRule {
@@ -26,9 +26,12 @@ export interface ReminderRule {
 export const STALE_AFTER_DAYS = 60;
 /** Days before a priority period ends that its unfinished activities are reminded of (default). */
 export const PERIOD_ENDING_WITHIN_DAYS = 30;
+/** Days before a follow-up round's last day that an arena that has not submitted is reminded (default). */
+export const ROUND_LAST_DAY_WITHIN_DAYS = 7;
 
 const BOTH: readonly ArenaKind[] = ['municipality', 'county'];
 const COUNTY: readonly ArenaKind[] = ['county'];
+const MUNICIPALITY: readonly ArenaKind[] = ['municipality'];
 
 export const REMINDER_RULES: readonly ReminderRule[] = [
   {
@@ -61,6 +64,12 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
     // The interval and the date come from the plan version in force (bot/domain/planVersion.ts).
     explanation: 'Före revideringsdatumet: planen revideras med jämna mellanrum (till exempel var tredje år), räknat från den dag planens gällande version trädde i kraft.',
     arenaKinds: COUNTY,
+  },
+  {
+    id: 'roundLastDay',
+    label: 'Sista dag i årets uppföljning',
+    explanation: `När länet har öppnat den årliga uppföljningen och arenan inte har lämnat in: en påminnelse ${ROUND_LAST_DAY_WITHIN_DAYS} dagar före sista dagen att lämna in.`,
+    arenaKinds: MUNICIPALITY,
   },
 ];
 

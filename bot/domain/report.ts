@@ -126,7 +126,10 @@ export interface AnalysisSection {
 }
 
 /** Where the report's figures come from: a closed round's snapshot, or the state now. */
-export type ReportSource = { kind: 'round'; roundId: string; name: string; closedAt: string } | { kind: 'live'; takenAt: string };
+export type ReportSource =
+  | { kind: 'round'; roundId: string; name: string; closedAt: string }
+  | { kind: 'openRound'; roundId: string; name: string; takenAt: string }
+  | { kind: 'live'; takenAt: string };
 
 export interface Report {
   year: number;
@@ -350,9 +353,12 @@ export function submissionText(s: Submission | undefined, formatDate: (iso: stri
 /** The report's sources in a sentence: which round (or the state on which day), which period. */
 export function sourceText(report: Report): string {
   const period = `Perioden ${formatLongDate(report.period.from)} – ${formatLongDate(report.period.to)}.`;
-  const basis = report.source.kind === 'round'
-    ? `Underlaget är ${report.source.name}, stängd ${formatLongDate(report.source.closedAt)}.`
-    : `Ingen uppföljningsomgång är stängd för ${report.year}: underlaget är läget ${formatDateTime(report.source.takenAt)}.`;
+  const source = report.source;
+  const basis = source.kind === 'round'
+    ? `Underlaget är ${source.name}, stängd ${formatLongDate(source.closedAt)}.`
+    : source.kind === 'openRound'
+      ? `${source.name} är ännu öppen: underlaget är läget ${formatDateTime(source.takenAt)}.`
+      : `Ingen uppföljningsomgång för ${report.year}: underlaget är läget ${formatDateTime(source.takenAt)}.`;
   const compared = report.previous ? ` Jämförs med ${report.previous.name}.` : ' Det finns ingen tidigare stängd omgång att jämföra med.';
   return `${period} ${basis}${compared}`;
 }

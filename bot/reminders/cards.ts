@@ -5,6 +5,7 @@ import { reminderMeasuresCard } from '../cards/reminderMeasuresCard';
 import { reminderPeriodEndingCard } from '../cards/reminderPeriodEndingCard';
 import { reminderRevisionCard } from '../cards/reminderRevisionCard';
 import { reminderStaleCard } from '../cards/reminderStaleCard';
+import { roundReminderCard } from '../cards/roundCards';
 import type { TabLinks } from '../domain/deepLinks';
 import { statusText } from '../domain/followUp';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
@@ -53,6 +54,8 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
         text: `${afterDate(reminder.reason)} Revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
         tabUrl: links.tab('oversikt'),
       });
+    case 'roundLastDay':
+      return roundReminderCard({ arena: c.arena, round: c.round, reason: reminder.reason, tabUrl: links.tab('uppfoljning', c.arena.id) });
   }
 }
 

@@ -1,39 +1,61 @@
-// The yearly report for a year: the closed follow-up round of that year (its frozen snapshot) if
-// there is one, else the state now with the year as its period (1 January – today, or 31 December
-// of a past year). Compared with the newest closed round before it. The period's changes are the
+// The yearly report for a year: the follow-up round of that year (a closed round's frozen snapshot,
+// an open round's state now with its submissions and analysis) if there is one, else the state now
+// with the year as its period (1 January – today, or 31 December of a past year). Compared with the newest closed round before it. The period's changes are the
 // history events of its days (and, for a closed round, nothing after its closing).
 import { PLAN_TIME_ZONE, stockholmYear } from '../domain/followUp';
 import type { FollowUpState } from '../domain/followUpState';
 import { buildReport, type Report, type ReportSource } from '../domain/report';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
+import type { Round } from '../domain/followUpRound';
+import { listRounds, roundState, type RoundDeps } from './followUpRound';
 import { historyEvents, type HistoryEventsDeps } from './historyEvents';
 
-/** A closed round as the report needs it: its name, when it closed, and its frozen state. */
-export interface ClosedRound {
+/** A round as the report needs it: its name, status, and state (a closed round's frozen snapshot). */
+export interface ReportRound {
   id: string;
   name: string;
-  closedAt: string;
+  status: 'open' | 'closed';
+  closedAt?: string;
   state: FollowUpState;
 }
 
-/** The closed rounds (bot/useCases/followUpRound.ts once rounds exist; none before). */
-export interface ClosedRounds {
-  /** The closed round of this year, if any. */
-  closedFor(year: number): Promise<ClosedRound | undefined>;
+/** The follow-up rounds the report reads (bot/useCases/followUpRound.ts; none before the first). */
+export interface ReportRounds {
+  /** The round of this year, if any: closed (its snapshot) or open (the state now, with its submissions and analysis). */
+  forYear(year: number): Promise<ReportRound | undefined>;
   /** The newest closed round of a year before this one. */
-  previousBefore(year: number): Promise<ClosedRound | undefined>;
-  /** The years that have a closed round, newest first (the tab's picker). */
-  closedYears(): Promise<number[]>;
+  previousBefore(year: number): Promise<ReportRound | undefined>;
+  /** The years that have a round, and whether it is closed (the tab's picker). */
+  years(): Promise<Array<{ year: number; status: 'open' | 'closed' }>>;
 }
 
-/** Before the first round: no closed rounds. */
-export const NO_ROUNDS: ClosedRounds = {
-  closedFor: async () => undefined,
+/** Before the first round: none. */
+export const NO_ROUNDS: ReportRounds = {
+  forYear: async () => undefined,
   previousBefore: async () => undefined,
-  closedYears: async () => [],
+  years: async () => [],
 };
 
-export type YearReportDeps = FollowUpStateDeps & HistoryEventsDeps & { rounds: ClosedRounds };
+/** The rounds as stored: a round's id is its year ("2026"). */
+export function reportRounds(deps: RoundDeps): ReportRounds {
+  const withState = async (round: Round): Promise<ReportRound | undefined> => {
+    const state = await roundState(deps, round.id);
+    return state ? { id: round.id, name: round.name, status: round.status, ...(round.closedAt ? { closedAt: round.closedAt } : {}), state } : undefined;
+  };
+  return {
+    forYear: async (year) => {
+      const round = (await listRounds(deps)).find((r) => r.id === String(year));
+      return round ? withState(round) : undefined;
+    },
+    previousBefore: async (year) => {
+      const round = (await listRounds(deps)).filter((r) => r.status === 'closed' && Number(r.id) < year).sort((a, b) => Number(b.id) - Number(a.id))[0];
+      return round ? withState(round) : undefined;
+    },
+    years: async () => (await listRounds(deps)).map((r) => ({ year: Number(r.id), status: r.status })),
+  };
+}
+
+export type YearReportDeps = FollowUpStateDeps & HistoryEventsDeps & { rounds: ReportRounds };
 
 /** The first year a report can be asked for: the plan came into force 2023-12-01. */
 export const FIRST_REPORT_YEAR = 2023;
@@ -61,12 +83,14 @@ export function parseReportYear(raw: unknown, now: Date): { ok: true; year: numb
 
 export async function yearReport(deps: YearReportDeps, year: number): Promise<Report> {
   const now = deps.now();
-  const [content, closed, previous] = await Promise.all([deps.plan.content(), deps.rounds.closedFor(year), deps.rounds.previousBefore(year)]);
+  const [content, round, previous] = await Promise.all([deps.plan.content(), deps.rounds.forYear(year), deps.rounds.previousBefore(year)]);
   let state: FollowUpState;
   let source: ReportSource;
-  if (closed) {
-    state = closed.state;
-    source = { kind: 'round', roundId: closed.id, name: closed.name, closedAt: closed.closedAt };
+  if (round) {
+    state = round.state;
+    source = round.status === 'closed' && round.closedAt
+      ? { kind: 'round', roundId: round.id, name: round.name, closedAt: round.closedAt }
+      : { kind: 'openRound', roundId: round.id, name: round.name, takenAt: state.takenAt };
   } else {
     const today = stockholmDay(now);
     const end = `${year}-12-31`;
@@ -75,7 +99,8 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
   }
   const { events } = await historyEvents(deps, { from: state.period.from, to: state.period.to }, CHANGES_PER_ARENA);
   // A closed round's report never changes: what happened after its closing is not part of it.
-  const inRound = closed ? events.filter((e) => e.at <= closed.closedAt) : events;
+  const closedAt = source.kind === 'round' ? source.closedAt : undefined;
+  const inRound = closedAt ? events.filter((e) => e.at <= closedAt) : events;
   return buildReport({
     year,
     planName: content.plan.name,

@@ -37,6 +37,7 @@ const TITLES: Record<ReminderRuleId, RegExp> = {
   measureReporting: /^Dags att rapportera effektmåtten/,
   yearlyFollowUp: /^Årlig uppföljning av planen/,
   revision: /^Planen ska revideras/,
+  roundLastDay: /^Lämna in .*s uppföljning senast/,
 };
 
 interface Delivered {

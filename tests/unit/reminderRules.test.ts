@@ -24,7 +24,7 @@ const form = (fields: Record<string, unknown> = {}) => ({
 
 describe('the reminder rules', () => {
   it('are the five of the plan\'s rhythm, each with a Swedish label and explanation', () => {
-    assert.deepEqual(REMINDER_RULES.map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
+    assert.deepEqual(REMINDER_RULES.map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision', 'roundLastDay']);
     assert.deepEqual([...REMINDER_RULE_IDS], REMINDER_RULES.map((r) => r.id));
     for (const rule of REMINDER_RULES) {
       assert.ok(rule.label.length > 5 && rule.explanation.length > 20, rule.id);
@@ -38,8 +38,8 @@ describe('the reminder rules', () => {
     assert.doesNotMatch(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /2023/);
   });
 
-  it('give the yearly follow-up and the revision to the county channel only', () => {
-    assert.deepEqual(rulesFor('municipality').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting']);
+  it('give the yearly follow-up and the revision to the county channel only, the round\'s last day to the arenas only', () => {
+    assert.deepEqual(rulesFor('municipality').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'roundLastDay']);
     assert.deepEqual(rulesFor('county').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
   });
 
@@ -51,8 +51,9 @@ describe('the reminder rules', () => {
 
 describe('a channel\'s effective reminder settings', () => {
   it('are on, Mondays at 09:00, with every rule of its arena, until someone saves others', () => {
-    assert.deepEqual(effectiveSettings(undefined, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting'] });
-    assert.deepEqual(effectiveSettings(undefined, 'county'), { enabled: true, weekday: 1, hour: 9, rules: [...REMINDER_RULE_IDS] });
+    // A channel that never saved its settings gets a rule added later (roundLastDay) on by default.
+    assert.deepEqual(effectiveSettings(undefined, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
+    assert.deepEqual(effectiveSettings(undefined, 'county'), { enabled: true, weekday: 1, hour: 9, rules: REMINDER_RULE_IDS.filter((id) => id !== 'roundLastDay') });
     assert.deepEqual(defaultSettings('county'), effectiveSettings(undefined, 'county'));
   });
 

@@ -55,7 +55,7 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
       setBusy(undefined);
     }
   };
-  const options = years?.years ?? [{ year, closedRound: false }];
+  const options = years?.years ?? [{ year, round: null }];
 
   return (
     <section className={ui.view} aria-labelledby="rapport-rubrik" data-report="">
@@ -65,7 +65,7 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
           <label htmlFor="rapport-ar">År</label>
           <Select id="rapport-ar" value={String(year)} onChange={(_e, d) => choose(Number(d.value))}>
             {options.map((y) => (
-              <option key={y.year} value={y.year}>{y.closedRound ? `Uppföljning ${y.year} (stängd omgång)` : `${y.year} (läget nu)`}</option>
+              <option key={y.year} value={y.year}>{y.round === 'closed' ? `Uppföljning ${y.year} (stängd)` : y.round === 'open' ? `Uppföljning ${y.year} (pågår, läget nu)` : `${y.year} (läget nu)`}</option>
             ))}
           </Select>
         </div>
