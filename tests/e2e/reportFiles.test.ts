@@ -24,7 +24,8 @@ describe('the yearly report as JSON, Word and Excel', function () {
   this.timeout(60_000);
   const entra = new SsoIssuer();
   const env: Record<string, string> = {};
-  const bot = useBot(env, () => ({ now: () => NOW }));
+  let clock = NOW;
+  const bot = useBot(env, () => ({ now: () => clock }));
 
   before(async () => {
     await entra.start();
@@ -53,6 +54,7 @@ describe('the yearly report as JSON, Word and Excel', function () {
   }
 
   beforeEach(async () => {
+    clock = NOW;
     await bot.teams.say(county, 'koppla Länsgemensam samverkan', ANNA);
     await bot.teams.say(ostersund, 'koppla Östersund', BENGT);
     await patch('lan', countySubs[0]!.id, { status: 'klar', statusNote: 'Genomförd i oktober', measureAnswer: '', comment: '' }, ANNA);
@@ -77,6 +79,45 @@ describe('the yearly report as JSON, Word and Excel', function () {
     assert.equal(visits.reporters, municipalities.length);
     assert.ok(report.changes.all.some((e) => e.scopeId === 'ostersund' && e.actor === BENGT.name && e.subActivityId === countySubs[1]!.id));
     assert.ok(report.changes.byArena.some((g) => g.id === 'ostersund'));
+  });
+
+  it("reports the year's round: the open round's submissions and analysis, and once closed its snapshot, which later changes leave alone", async () => {
+    const send = async (method: string, path: string, body: unknown, person = ANNA) => {
+      const res = await fetch(`${bot.app.url}${path}`, { method, headers: { authorization: await as(person), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await res.text();
+      assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+      return JSON.parse(text) as Record<string, any>;
+    };
+    const report = async () => (await (await get('/api/report/2026')).json()) as Report;
+    await send('POST', '/api/rounds', { lastDay: '2026-12-10' });
+    await send('POST', '/api/rounds/2026/submission', { arenaId: 'ostersund', comment: 'Från Östersund.' }, BENGT);
+    await send('PUT', '/api/rounds/2026/analysis/s1', { etag: 'not-yet-written', text: 'Delaktigheten har ökat.' });
+    const open = await report();
+    assert.equal(open.source.kind, 'openRound');
+    assert.equal(open.summary.submitted, 1);
+    assert.equal(open.arenas.find((a) => a.arenaId === 'ostersund')!.submission!.comment, 'Från Östersund.');
+    assert.equal(open.analysis.find((a) => a.strategyId === 's1')!.text, 'Delaktigheten har ökat.');
+    assert.deepEqual((await (await get('/api/report')).json()).years[0], { year: 2026, round: 'open' });
+
+    clock = new Date('2026-11-23T10:00:00Z');
+    const { etag } = ((await (await get('/api/rounds/2026')).json()) as { round: { etag: string } }).round;
+    await send('PATCH', '/api/rounds/2026', { etag, close: true });
+    const closed = await report();
+    assert.equal(closed.source.kind, 'round');
+    assert.equal(closed.summary.total.counts.klar, 1);
+    const word = Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer());
+
+    // After the closing: another item is done, another value reported, another change made.
+    clock = new Date('2026-11-23T11:00:00Z');
+    await patch('lan', countySubs[2]!.id, { status: 'klar', statusNote: 'Efter stängningen', measureAnswer: '', comment: '' }, ANNA);
+    await reportValue('s4-e2', 'ostersund', '2026', ['0,5'], BENGT);
+    assert.equal((await sub('lan', countySubs[2]!.id)).status, 'klar', 'the live plan has moved on');
+    const later = await report();
+    assert.deepEqual(later, closed, 'the closed round reads the same');
+    const wordLater = Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer());
+    const text = async (b: Buffer) => (await (await JSZip.loadAsync(b)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    assert.equal(await text(wordLater), await text(word));
+    assert.ok(!(await text(wordLater)).includes('Efter stängningen'));
   });
 
   it('refuses a year that is not one with a Swedish sentence, and a request without sign-in', async () => {
