@@ -7,7 +7,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime } from '../domain/format';
-import { formatChange, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
+import { formatChange, measureRowsShown, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
 import type { HistoryEvent } from '../domain/historyEvents';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -86,7 +86,9 @@ function measuresSection(report: Report): Array<Paragraph | Table> {
   for (const m of report.measures) {
     out.push(h2(`Strategi ${m.strategyNumber}: ${m.title}`));
     out.push(p(`Målvärde: ${m.target} (${m.directionText.toLowerCase()}). Rapporteras ${m.levelText}${m.source ? `, källa: ${m.source}` : ''}.`));
-    out.push(table(['Arena', 'Period', 'Värde', 'Året före', 'Målet'], m.rows.map((r) => [r.arenaName, r.periodLabel, r.value ?? '–', r.previous ?? '–', TARGET_LABEL[r.target]])));
+    const { shown, missing } = measureRowsShown(m);
+    if (shown.length) out.push(table(['Arena', 'Period', 'Värde', 'Året före', 'Målet'], shown.map((r) => [r.arenaName, r.periodLabel, r.value ?? '–', r.previous ?? '–', TARGET_LABEL[r.target]])));
+    if (missing) out.push(p(missing));
     out.push(p(measureSummaryText(m, report.year), true));
     const chart = measureChart(m);
     if (chart) out.push(new Paragraph({ children: [chart], spacing: { after: 200 } }));

@@ -362,3 +362,17 @@ export function sourceText(report: Report): string {
   const compared = report.previous ? ` Jämförs med ${report.previous.name}.` : ' Det finns ingen tidigare stängd omgång att jämföra med.';
   return `${period} ${basis}${compared}`;
 }
+
+/**
+ * The rows worth a table line (a value this year or the year before), and one sentence for the
+ * rest: "Inget värde 2026 eller året före: Berg, Bräcke, …" (eight empty lines say less).
+ */
+export function measureRowsShown(m: Pick<MeasureReport, 'rows'>): { shown: MeasureRow[]; missing: string } {
+  const shown = m.rows.filter((r) => r.value !== undefined || r.previous !== undefined);
+  const empty = m.rows.filter((r) => r.value === undefined && r.previous === undefined);
+  if (empty.length === 0) return { shown, missing: '' };
+  const byPeriod = new Map<string, string[]>();
+  for (const r of empty) byPeriod.set(r.periodLabel, [...(byPeriod.get(r.periodLabel) ?? []), r.arenaName]);
+  const missing = [...byPeriod.entries()].map(([period, names]) => `Inget värde för ${period} eller året före: ${names.join(', ')}.`).join(' ');
+  return { shown, missing };
+}

@@ -114,6 +114,8 @@ describe('the yearly report in the tab, on screen and on paper', function () {
         assert.equal(await sidewaysScroll(page), 0, `${theme} ${width}: no sideways scrolling`);
         await page.screenshot({ path: path.join(SHOTS, `rapport-${theme}-${width}.png`), fullPage: false });
         if (width === 1280) assert.deepEqual(await axeViolations(page), [], `${theme} ${width}`);
+        // The measure with its chart, for a person to look at.
+        await page.locator('[data-report-body] .report-keep', { has: page.locator('.report-chart') }).first().screenshot({ path: path.join(SHOTS, `rapport-matt-${theme}-${width}.png`) });
         // The summary counts the county's Klar, and the measure shows 150 against 120.
         assert.ok(await page.getByRole('row', { name: /Totalt/ }).first().isVisible());
         assert.ok(await page.getByText('150', { exact: true }).first().isVisible());

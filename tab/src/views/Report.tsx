@@ -10,7 +10,7 @@ import { Select } from '@fluentui/react-select';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { formatDate, formatDateTime } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
-import { formatChange, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
+import { formatChange, measureRowsShown, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
 import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
@@ -184,6 +184,7 @@ function SummaryRow({ s }: { s: StrategySummary }) {
 
 function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: ThemeName }) {
   const ui = useLayout();
+  const { shown, missing } = measureRowsShown(m);
   const numeric = m.direction !== 'yes' && m.rows.some((r) => r.total !== null || r.previousTotal !== null);
   const arenas = [...new Map(m.rows.map((r) => [r.arenaId, r.arenaName])).entries()];
   // The year before, then the year: chronological also for half-years.
@@ -197,33 +198,36 @@ function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: Th
     <div className={`${ui.section} report-keep`}>
       <h4>Strategi {m.strategyNumber}: {m.title}</h4>
       <Text>Målvärde: {m.target} ({m.directionText.toLowerCase()}). Rapporteras {m.levelText}{m.source ? `, källa: ${m.source}` : ''}.</Text>
-      <div className={ui.stack}>
-        <table className={ui.table}>
-          <thead>
-            <tr>
-              <th scope="col">Arena</th>
-              <th scope="col">Period</th>
-              <th scope="col">Värde</th>
-              <th scope="col">Året före</th>
-              <th scope="col">Målet</th>
-            </tr>
-          </thead>
-          <tbody>
-            {m.rows.map((r) => (
-              <tr key={`${r.arenaId}/${r.periodId}`}>
-                <th scope="row" data-first="">{r.arenaName}</th>
-                <td data-label="Period">{r.periodLabel}</td>
-                <td data-label="Värde">{r.value ?? '–'}</td>
-                <td data-label="Året före">{r.previous ?? '–'}</td>
-                <td data-label="Målet" title={r.targetText}>{TARGET_LABEL[r.target]}</td>
+      {shown.length > 0 && (
+        <div className={ui.stack}>
+          <table className={ui.table}>
+            <thead>
+              <tr>
+                <th scope="col">Arena</th>
+                <th scope="col">Period</th>
+                <th scope="col">Värde</th>
+                <th scope="col">Året före</th>
+                <th scope="col">Målet</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {shown.map((r) => (
+                <tr key={`${r.arenaId}/${r.periodId}`}>
+                  <th scope="row" data-first="">{r.arenaName}</th>
+                  <td data-label="Period">{r.periodLabel}</td>
+                  <td data-label="Värde">{r.value ?? '–'}</td>
+                  <td data-label="Året före">{r.previous ?? '–'}</td>
+                  <td data-label="Målet" title={r.targetText}>{TARGET_LABEL[r.target]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {missing && <Text>{missing}</Text>}
       <Text italic>{measureSummaryText(m, year)}</Text>
       {numeric && (
-        <div className="report-chart">
+        <div className="report-chart" style={theme === 'contrast' ? { background: 'transparent' } : undefined}>
           <MeasureChart title={m.title} periods={periods} series={series} theme={theme === 'contrast' ? 'contrast' : 'default'} />
         </div>
       )}
