@@ -4,6 +4,7 @@ import { followUpRoundFeature } from './followUpRound';
 import type { Feature } from './feature';
 import { localFollowUpFeature } from './localFollowUp';
 import { measuresFeature } from './measures';
+import { meetingBriefFeature } from './meetingBrief';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
 import { revisionFeature } from './revision';
@@ -11,4 +12,4 @@ import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, followUpRoundFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, followUpRoundFeature, meetingBriefFeature];

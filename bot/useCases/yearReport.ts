@@ -8,7 +8,7 @@ import { buildReport, type Report, type ReportSource } from '../domain/report';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
 import type { Round } from '../domain/followUpRound';
 import { listRounds, roundState, type RoundDeps } from './followUpRound';
-import { historyEvents, type HistoryEventsDeps } from './historyEvents';
+import { eventsBetween, type HistoryEventDeps } from './historyEvents';
 
 /** A round as the report needs it: its name, status, and state (a closed round's frozen snapshot). */
 export interface ReportRound {
@@ -55,12 +55,10 @@ export function reportRounds(deps: RoundDeps): ReportRounds {
   };
 }
 
-export type YearReportDeps = FollowUpStateDeps & HistoryEventsDeps & { rounds: ReportRounds };
+export type YearReportDeps = FollowUpStateDeps & HistoryEventDeps & { rounds: ReportRounds };
 
 /** The first year a report can be asked for: the plan came into force 2023-12-01. */
 export const FIRST_REPORT_YEAR = 2023;
-/** Change rows read per arena for a year's changes: far more than a year of follow-up makes. */
-const CHANGES_PER_ARENA = 5000;
 
 export type YearReportResult = { ok: true; report: Report } | { ok: false; error: string };
 
@@ -69,6 +67,20 @@ const dayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, y
 /** "2026-11-25": the Swedish calendar day of a moment. */
 export function stockholmDay(at: Date): string {
   return dayFormat.format(at);
+}
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: PLAN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** The moment a Swedish calendar day ("2026-03-29") begins. */
+export function stockholmMidnight(day: string): Date {
+  const utc = Date.parse(`${day}T00:00:00Z`);
+  const p = Object.fromEntries(partsFormat.formatToParts(new Date(utc)).map((x) => [x.type, Number(x.value)]));
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return new Date(utc - (wall - utc));
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Reads a year from a route ("2026"): a whole year from the plan's first to the current one. */
@@ -97,10 +109,15 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     state = await liveFollowUpState(deps, { from: `${year}-01-01`, to: end < today ? end : today });
     source = { kind: 'live', takenAt: state.takenAt };
   }
-  const { events } = await historyEvents(deps, { from: state.period.from, to: state.period.to }, CHANGES_PER_ARENA);
-  // A closed round's report never changes: what happened after its closing is not part of it.
-  const closedAt = source.kind === 'round' ? source.closedAt : undefined;
-  const inRound = closedAt ? events.filter((e) => e.at <= closedAt) : events;
+  // The period's changes: from its first day's midnight in Sweden to the end of its last day, and
+  // for a closed round never after its closing, so that its report reads the same next year.
+  const end = new Date(Math.min(stockholmMidnight(nextDay(state.period.to)).getTime() - 1, source.kind === 'round' ? Date.parse(source.closedAt) : now.getTime()));
+  const events = await eventsBetween(deps, {
+    scopes: content.arenas.map((a) => a.id),
+    from: new Date(stockholmMidnight(state.period.from).getTime() - 1),
+    to: end,
+    measureArenas: 'all',
+  });
   return buildReport({
     year,
     planName: content.plan.name,
@@ -109,6 +126,6 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     state,
     source,
     ...(previous ? { previous: { name: previous.name, state: previous.state } } : {}),
-    events: inRound,
+    events,
   });
 }
