@@ -9,6 +9,7 @@ import type { Arena, EffectMeasure } from '../../bot/domain/plan';
 import type { ActivityView, StrategyInfo, SubActivityView } from '../../bot/domain/planView';
 import { buildReport, measureSummaryText, reportTitle, type ReportInput } from '../../bot/domain/report';
 import { statusLabel, type StatusId } from '../../bot/domain/status';
+import { parseReportYear, stockholmMidnight } from '../../bot/useCases/yearReport';
 
 const VISITS: EffectMeasure = { id: 'm-visits', title: 'Läkarbesök i hemmet', target: 'Ska öka', direction: 'increase', followUp: '', frequency: 'yearly', level: 'municipality', breakdown: [] };
 const CARE: EffectMeasure = { id: 'm-care', title: 'Påverkbar slutenvård', target: 'Ska minska', direction: 'decrease', followUp: '', frequency: 'yearly', level: 'county', breakdown: [] };
@@ -127,5 +128,18 @@ describe('the yearly report model', () => {
     assert.equal(report.summary.submitted, 1);
     assert.equal(report.arenas[0]!.submission!.comment, 'Klart från Berg');
     assert.deepEqual(report.analysis.map((a) => a.text), ['', 'Fler hembesök.']);
+  });
+});
+
+describe("the report's year and period in Swedish time", () => {
+  it('begins a day at midnight in Sweden, winter and summer time alike', () => {
+    assert.equal(stockholmMidnight('2026-01-01').toISOString(), '2025-12-31T23:00:00.000Z');
+    assert.equal(stockholmMidnight('2026-07-01').toISOString(), '2026-06-30T22:00:00.000Z');
+    // New Year's Eve at 23:30 UTC is already the next year in Sweden.
+    const now = new Date('2026-12-31T23:30:00Z');
+    assert.deepEqual(parseReportYear('2027', now), { ok: true, year: 2027 });
+    assert.equal(parseReportYear('2028', now).ok, false);
+    assert.equal(parseReportYear('2022', now).ok, false);
+    assert.equal(parseReportYear('26', now).ok, false);
   });
 });
