@@ -3,7 +3,7 @@
 // by docx's ChartRun so that the county can restyle it in Word), Förändringar under perioden,
 // Per arena and Analys; Swedish headings, page numbers in the footer.
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime } from '../domain/format';
@@ -18,13 +18,20 @@ function cell(text: string, opts: { bold?: boolean; header?: boolean } = {}): Ta
     borders,
     ...(opts.header ? { shading: { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } } : {}),
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: 18 })] })),
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: opts.header ? 16 : 18 })] })),
   });
 }
 
-function table(header: string[], rows: string[][]): Table {
+/** The page's width between the margins, in twentieths of a point (A4, 2 cm margins). */
+const CONTENT_WIDTH = 11906 - 2 * 1134;
+
+/** A table across the page; `weights` shares its width between the columns (equal by default). */
+function table(header: string[], rows: string[][], weights: number[] = header.map(() => 1)): Table {
+  const sum = weights.reduce((a, b) => a + b, 0);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
+    columnWidths: weights.map((w) => Math.floor((CONTENT_WIDTH * w) / sum)),
+    layout: TableLayoutType.FIXED,
     rows: [
       new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true })) }),
       ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t) => cell(t)) })),
@@ -35,7 +42,7 @@ function table(header: string[], rows: string[][]): Table {
 const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
 const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
 const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3 });
-const p = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })], spacing: { after: 120 } });
+const p = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })], spacing: { before: 80, after: 120 } });
 
 function summarySection(report: Report): Array<Paragraph | Table> {
   const withChange = Boolean(report.previous);
@@ -49,10 +56,10 @@ function summarySection(report: Report): Array<Paragraph | Table> {
   return [
     new Paragraph({ text: 'Sammanfattning', heading: HeadingLevel.HEADING_1 }),
     p(`Delaktiviteterna i Bilaga 1 per strategi och status.${withChange ? ` Inom parentes: förändringen sedan ${report.previous!.name}.` : ''} Ej uppföljda: ingen har följt upp dem sedan planen antogs, deras status är planens text från 2023.`),
-    table(header, [...report.summary.strategies.map(line), line(report.summary.total)]),
+    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3, 0.9, 1, 1.3, 1.5, 1.3, 1.3, 1.4, 1.1]),
     h2('Inlämningar från arenorna'),
     p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.`),
-    table(['Arena', 'Inlämning', 'Kommentar'], arenas.map((a) => [a.name, submissionText(a.submission, formatDate), a.submission?.comment ?? ''])),
+    table(['Arena', 'Inlämning', 'Kommentar'], arenas.map((a) => [a.name, submissionText(a.submission, formatDate), a.submission?.comment ?? '']), [2, 3, 4]),
   ];
 }
 
@@ -87,7 +94,7 @@ function measuresSection(report: Report): Array<Paragraph | Table> {
     out.push(h2(`Strategi ${m.strategyNumber}: ${m.title}`));
     out.push(p(`Målvärde: ${m.target} (${m.directionText.toLowerCase()}). Rapporteras ${m.levelText}${m.source ? `, källa: ${m.source}` : ''}.`));
     const { shown, missing } = measureRowsShown(m);
-    if (shown.length) out.push(table(['Arena', 'Period', 'Värde', 'Året före', 'Målet'], shown.map((r) => [r.arenaName, r.periodLabel, r.value ?? '–', r.previous ?? '–', TARGET_LABEL[r.target]])));
+    if (shown.length) out.push(table(['Arena', 'Period', 'Värde', 'Året före', 'Målet'], shown.map((r) => [r.arenaName, r.periodLabel, r.value ?? '–', r.previous ?? '–', TARGET_LABEL[r.target]]), [3, 2.5, 2.5, 2.5, 2]));
     if (missing) out.push(p(missing));
     out.push(p(measureSummaryText(m, report.year), true));
     const chart = measureChart(m);
@@ -106,19 +113,19 @@ function changesSection(report: Report, arenaName: (id: string) => string): Arra
   out.push(p(`${report.changes.all.length} förändringar, de senaste först, per strategi och sedan per arena.`));
   out.push(h2('Per strategi'));
   for (const g of report.changes.byStrategy) {
-    out.push(h3(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName)));
+    out.push(h3(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName), [2, 2, 4, 4, 2]));
   }
   out.push(h2('Per arena'));
   for (const g of report.changes.byArena) {
     out.push(h3(`${g.title}: ${g.events.length} ${g.events.length === 1 ? 'förändring' : 'förändringar'}`));
-    out.push(p(g.events.slice(0, 200).map((e) => `${formatDate(e.at)} ${e.actor}: ${e.title}`).join(' · ')));
+    out.push(table(['När', 'Vad', 'Vem'], g.events.map((e) => [formatDate(e.at), `${e.title}: ${e.lines.join(', ')}`, e.actor]), [2, 9, 3]));
   }
   return out;
 }
 
 function subTable(rows: ReportSubRow[], withCounty: boolean): Table {
   const header = ['Str.', 'Aktivitet / delaktivitet', 'Prioritet', 'Status', ...(withCounty ? ['Länets status'] : []), 'Anteckning', 'Svar på mått'];
-  return table(header, rows.map((r) => [String(r.strategyNumber), `${r.activityTitle}: ${r.subTitle}`, r.priority, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}`, ...(withCounty ? [r.countyStatus ?? ''] : []), r.statusNote, r.measureAnswer]));
+  return table(header, rows.map((r) => [String(r.strategyNumber), `${r.activityTitle}: ${r.subTitle}`, r.priority, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}`, ...(withCounty ? [r.countyStatus ?? ''] : []), r.statusNote, r.measureAnswer]), [0.7, 5, 1.3, 2, ...(withCounty ? [2] : []), 3, 2]);
 }
 
 function arenasSection(report: Report): Array<Paragraph | Table> {

@@ -3,6 +3,7 @@
 // numbers in the footer, a chart per numeric measure) and the Excel workbook (six sheets, a row
 // per item, real dates in Swedish time).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Report } from '../../bot/domain/report';
@@ -134,7 +135,11 @@ describe('the yearly report as JSON, Word and Excel', function () {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     assert.match(res.headers.get('content-disposition')!, /filename\*=UTF-8''Uppf%C3%B6ljning%202026%20%E2%80%93%20Gemensam%20plan\.docx/);
-    const zip = await JSZip.loadAsync(await res.arrayBuffer());
+    const body = Buffer.from(await res.arrayBuffer());
+    // Kept for a person to open in Word (test-results/ is not committed).
+    fs.mkdirSync('test-results/report', { recursive: true });
+    fs.writeFileSync('test-results/report/rapport-2026.docx', body);
+    const zip = await JSZip.loadAsync(body);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
     for (const s of content.strategies) assert.ok(text.includes(`Strategi ${s.number}: `), `strategy ${s.number}`);
