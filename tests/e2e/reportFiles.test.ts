@@ -11,7 +11,7 @@ import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView, SubActivityView } from '../../bot/domain/planView';
 import { useBot } from '../helpers/botHarness';
 import { SsoIssuer } from '../helpers/ssoIssuer';
-import { ANNA, BENGT, channel } from '../helpers/teamsClient';
+import { ANNA, BENGT, buttons, channel, inputValues } from '../helpers/teamsClient';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const ostersund = channel('Östersund');
@@ -153,6 +153,13 @@ describe('the yearly report as JSON, Word and Excel', function () {
   });
 
   it('makes an Excel workbook with six sheets, a row per item and real dates', async () => {
+    // Östersund adopts a recommended local activity in its channel (ny aktivitet → Välj → Anta).
+    const recommendation = content.strategies[0]!.localRecommendations[0]!;
+    const card = (await bot.teams.say(ostersund, 'ny aktivitet', BENGT)).cards[0]!;
+    const choose = buttons(card).find((b) => b.verb === 'chooseNewActivityStrategy' && b.data.strategyId === content.strategies[0]!.id)!;
+    const step = await bot.teams.execute(ostersund, choose.verb, { ...inputValues(card), ...choose.data }, BENGT);
+    const anta = buttons(step).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendation.id)!;
+    await bot.teams.execute(ostersund, anta.verb, { ...inputValues(step), ...anta.data, adoptFrom: '2026', adoptTo: '2027' }, BENGT);
     const res = await get('/api/report/2026.xlsx');
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -163,13 +170,15 @@ describe('the yearly report as JSON, Word and Excel', function () {
     assert.equal(rows('Sammanfattning'), content.strategies.length + 1);
     assert.equal(rows('Handlingsplan'), countySubs.length);
     assert.equal(rows('Lokal uppföljning'), countySubs.length * municipalities.length);
-    assert.equal(rows('Lokala aktiviteter'), 0);
+    // An adopted recommendation is one activity with one sub-activity, its own title.
+    assert.equal(rows('Lokala aktiviteter'), 1);
+    assert.equal(book.getWorksheet('Lokala aktiviteter')!.getRow(2).getCell(1).value, 'Östersund');
     const measures = content.strategies.flatMap((s) => s.effectMeasures);
     const perArena = (m: (typeof measures)[number]) => (m.level === 'municipality' ? municipalities.length : 1) * (m.frequency === 'halfYearly' ? 2 : 1);
     assert.equal(rows('Effektmått'), measures.reduce((n, m) => n + perArena(m), 0));
-    // Two status changes and two reported values; the channel links of this test are changes too.
+    // Two status changes, two reported values and the adopted activity.
     const history = book.getWorksheet('Historik')!;
-    assert.ok(rows('Historik') >= 4);
+    assert.equal(rows('Historik'), 5);
     for (const ws of book.worksheets) {
       assert.ok(ws.autoFilter, `${ws.name} has a filter`);
       assert.ok(ws.columns.every((c) => (c.width ?? 0) > 0), `${ws.name} has widths`);
