@@ -6,6 +6,7 @@ import type { Request, Response } from 'restify';
 import type { Origin } from '../domain/authorization';
 import type { Round } from '../domain/followUpRound';
 import type { Arena } from '../domain/plan';
+import { parseId } from '../domain/validation';
 import type { PlanContentView } from '../domain/planView';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
@@ -67,7 +68,12 @@ export function roundRoutes(deps: RoundApiDeps): Record<'list' | 'open' | 'get' 
   const useCaseDeps: RoundDeps = { plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now: deps.now };
   const countyWho = async (user: TabUser) => whoFor(deps, user, countyOf(await deps.plan.content()));
   const manages = async (user: TabUser) => mayManageRounds(await deps.plan.content(), await countyWho(user), deps.projectLeaderIds);
-  const roundId = (req: Request) => String(req.params.roundId ?? '');
+  // Ids reach the store's keys: a round is a year, a strategy an id of the plan; anything else is not found.
+  const roundId = (req: Request) => (/^\d{4}$/.test(String(req.params.roundId ?? '')) ? String(req.params.roundId) : '0000');
+  const strategyId = (req: Request) => {
+    const parsed = parseId(req.params.strategyId);
+    return parsed.ok ? parsed.value : 'unknown';
+  };
 
   return {
     list: async (_req, res, user) => {
@@ -100,13 +106,13 @@ export function roundRoutes(deps: RoundApiDeps): Record<'list' | 'open' | 'get' 
 
     analysis: async (req, res, user) => {
       const b = body(req);
-      const outcome = await saveAnalysis(useCaseDeps, await countyWho(user), roundId(req), String(req.params.strategyId ?? ''), etagOf(req, b), b.text);
+      const outcome = await saveAnalysis(useCaseDeps, await countyWho(user), roundId(req), strategyId(req), etagOf(req, b), b.text);
       send(res, outcome, 'analysis', 'Någon annan har ändrat analysen sedan du öppnade den. Ingenting har sparats; din text finns kvar.');
     },
 
     analysisHistory: async (req, res) => {
       if (!(await deps.rounds.get(roundId(req)))) return void res.send(404, { error: NOT_FOUND });
-      res.send(200, { history: await analysisHistory(useCaseDeps, roundId(req), String(req.params.strategyId ?? '')) });
+      res.send(200, { history: await analysisHistory(useCaseDeps, roundId(req), strategyId(req)) });
     },
 
     submit: async (req, res, user) => {

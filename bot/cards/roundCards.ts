@@ -58,8 +58,10 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
     round.status === 'closed'
       ? `Stängd ${shortDay(round.closedAt ?? round.lastDay)}${round.closedBy ? ` av ${round.closedBy}` : ''}: läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`
       : `Öppen. Perioden ${round.period.from} – ${round.period.to}. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
+  const left = (a: { items: number; notFollowedUp: number; notUpdatedInPeriod: number }) =>
+    [a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden eller klara`, a.notFollowedUp > 0 ? `${a.notFollowedUp} aldrig uppföljda` : ''].filter((t) => t !== '').join(' · ');
   const arenas = progress.arenas.map((a) => {
-    const open = [a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden`, a.notFollowedUp > 0 ? `${a.notFollowedUp} aldrig uppföljda` : ''].filter((t) => t !== '').join(' · ');
+    const open = left(a);
     return {
       mark: a.submission ? '✓' : '–',
       markColor: a.submission ? 'Good' : 'Warning',
@@ -77,6 +79,7 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
     stateColor: round.status === 'closed' ? 'Default' : 'Good',
     submittedText: `${submittedText(progress)}.`,
     arenas,
+    countyLine: progress.county ? `Länets Bilaga 1: ${left(progress.county)}.` : '',
     countyText: round.status === 'closed' ? 'Rapporten och analysen per strategi finns i fliken.' : 'Varje arena har fått ett kort i sin kanal med sina aktiviteter och knappen Lämna in. Länets analys per strategi skrivs i fliken.',
     mayChange: data.mayChange && round.status === 'open',
     lastDay: round.lastDay,
@@ -175,6 +178,9 @@ export function roundReminderCard(data: { arena: Arena; round: Round; reason: st
 
 function sinceText(item: RoundItem): string {
   const { sub } = item;
-  const changed = sub.updatedAt ? `Senast ändrad ${shortDay(sub.updatedAt)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}` : 'Inte uppföljd sedan planen antogs';
-  return item.notUpdatedInPeriod ? `${changed} · ej uppdaterad under perioden` : changed;
+  // A never followed-up item says so in its status line already.
+  const changed = sub.updatedAt ? `Senast ändrad ${shortDay(sub.updatedAt)}${sub.updatedBy ? ` av ${sub.updatedBy}` : ''}` : '';
+  const stale = item.notUpdatedInPeriod ? 'ej uppdaterad under perioden' : '';
+  const text = [changed, stale].filter((t) => t !== '').join(' · ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -160,6 +160,8 @@ export interface RoundProgress {
   submitted: number;
   total: number;
   arenas: ArenaProgress[];
+  /** The county's own Bilaga 1, counted the same way (the county does not submit). */
+  county?: Pick<ArenaProgress, 'items' | 'notFollowedUp' | 'notUpdatedInPeriod'>;
 }
 
 /** Whether a sub-activity was changed within the period (its last change's plan day). */
@@ -193,7 +195,13 @@ export function roundProgressOf(state: FollowUpState, period: Round['period'], d
       notUpdatedInPeriod: items.filter((i) => i.notUpdatedInPeriod).length,
     };
   });
-  return { submitted: arenas.filter((a) => a.submission).length, total: arenas.length, arenas };
+  const county = roundItems({ local: [], bilaga1: state.county }, period, dayOf);
+  return {
+    submitted: arenas.filter((a) => a.submission).length,
+    total: arenas.length,
+    arenas,
+    county: { items: county.length, notFollowedUp: county.filter((i) => !i.sub.followedUp).length, notUpdatedInPeriod: county.filter((i) => i.notUpdatedInPeriod).length },
+  };
 }
 
 /** "2 av 8 har lämnat in" */

@@ -102,8 +102,12 @@ export function defaultSettings(kind: ArenaKind): ReminderSettings {
   return { enabled: true, weekday: 1, hour: 9, rules: rulesFor(kind).map((r) => r.id) };
 }
 
+/** The rules the påminnelser form offered before it recorded what it offered (settings saved then lack `offered`). */
+const OFFERED_BEFORE_RECORDING: readonly string[] = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision'];
+
 /**
  * The settings that hold for a channel: the stored ones, or the defaults if none were saved.
+ * A rule the channel was never offered (added to the app after it saved its settings) is on.
  * Only known rules that apply to the arena's kind count (a channel re-linked from the county to
  * a municipality keeps its choice of the other rules); a value out of range falls back to the
  * default.
@@ -112,7 +116,8 @@ export function effectiveSettings(stored: ReminderSettings | undefined, kind: Ar
   const defaults = defaultSettings(kind);
   if (!stored) return defaults;
   const applicable = rulesFor(kind).map((r) => r.id as string);
-  const chosen = Array.isArray(stored.rules) ? stored.rules : [];
+  const offered = Array.isArray(stored.offered) ? stored.offered : OFFERED_BEFORE_RECORDING;
+  const chosen = Array.isArray(stored.rules) ? [...stored.rules, ...applicable.filter((id) => !offered.includes(id))] : [];
   return {
     enabled: typeof stored.enabled === 'boolean' ? stored.enabled : defaults.enabled,
     weekday: Number.isInteger(stored.weekday) && stored.weekday >= 1 && stored.weekday <= 7 ? stored.weekday : defaults.weekday,
@@ -188,5 +193,5 @@ export function parseReminderForm(data: Record<string, unknown>, kind: ArenaKind
 
   if (errors.length || !parsed.success) return { ok: false, errors };
   const { etag, enabled, weekday, hour } = parsed.data;
-  return { ok: true, etag, settings: { enabled, weekday, hour, rules: applicable.map((r) => r.id).filter((id) => chosen.includes(id)) } };
+  return { ok: true, etag, settings: { enabled, weekday, hour, rules: applicable.map((r) => r.id).filter((id) => chosen.includes(id)), offered: applicable.map((r) => r.id) } };
 }

@@ -80,6 +80,8 @@ export class RoundStore {
   }
 
   async get(roundId: string): Promise<Round | undefined> {
+    // A round's id is its year; anything else (a tampered card, a bad URL) names no round.
+    if (!/^\d{4}$/.test(roundId)) return undefined;
     try {
       return toRound((await this.table.getEntity<Record<string, unknown>>(ROUND_ROW.listPartition, ROUND_ROW.round(roundId))) as Row);
     } catch (error) {

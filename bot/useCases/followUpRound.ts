@@ -29,6 +29,11 @@ export interface RoundDeps extends FollowUpStateDeps {
   projectLeaderIds: string[];
 }
 
+/** What reading a round's state needs (the report reads rounds with these, without the managers' list). */
+export interface RoundReadDeps extends FollowUpStateDeps {
+  rounds: Pick<RoundStore, 'get' | 'snapshot' | 'submissions' | 'analyses'>;
+}
+
 export const NOT_COUNTY_ROUND = 'Uppföljningsomgången öppnas, ändras och stängs i kanalen för länsgemensam samverkan, eller av projektledarna. Ingenting har ändrats.';
 
 /** The plan's day (Europe/Stockholm) of an ISO time. */
@@ -41,7 +46,7 @@ export function mayManageRounds(view: Parameters<typeof mayManage>[0], who: Who,
 export type RoundOutcome = UpdateOutcome<Round, Round>;
 
 /** Every round, newest first. */
-export async function listRounds(deps: Pick<RoundDeps, 'rounds'>): Promise<Round[]> {
+export async function listRounds(deps: { rounds: Pick<RoundStore, 'list'> }): Promise<Round[]> {
   return deps.rounds.list();
 }
 
@@ -108,7 +113,7 @@ async function close(deps: RoundDeps, who: Who, current: Round): Promise<RoundOu
   return { kind: 'saved', after: written.after, entry: written.after };
 }
 
-async function liveState(deps: RoundDeps, round: Round): Promise<FollowUpState> {
+async function liveState(deps: RoundReadDeps, round: Round): Promise<FollowUpState> {
   const [submissions, analyses] = await Promise.all([deps.rounds.submissions(round.id), deps.rounds.analyses(round.id)]);
   return liveFollowUpState(deps, round.period, {
     submissions: submissions.map(({ etag: _etag, ...s }) => s),
@@ -117,19 +122,19 @@ async function liveState(deps: RoundDeps, round: Round): Promise<FollowUpState> 
 }
 
 /** The round's follow-up state: the snapshot of a closed round, the live state of an open one. */
-export async function roundState(deps: RoundDeps, roundId: string): Promise<FollowUpState | undefined> {
+export async function roundState(deps: RoundReadDeps, roundId: string): Promise<FollowUpState | undefined> {
   const round = await deps.rounds.get(roundId);
   if (!round) return undefined;
   return stateOf(deps, round);
 }
 
-async function stateOf(deps: RoundDeps, round: Round): Promise<FollowUpState | undefined> {
+async function stateOf(deps: RoundReadDeps, round: Round): Promise<FollowUpState | undefined> {
   if (round.status === 'closed') return round.closedAt ? deps.rounds.snapshot(round.id, round.closedAt) : undefined;
   return liveState(deps, round);
 }
 
 /** Which arenas have submitted and what is still to be followed up, with the state it was read from. */
-export async function roundProgress(deps: RoundDeps, roundId: string): Promise<{ round: Round; state: FollowUpState; progress: RoundProgress } | undefined> {
+export async function roundProgress(deps: RoundReadDeps, roundId: string): Promise<{ round: Round; state: FollowUpState; progress: RoundProgress } | undefined> {
   const round = await deps.rounds.get(roundId);
   if (!round) return undefined;
   const state = await stateOf(deps, round);

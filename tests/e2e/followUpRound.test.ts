@@ -171,6 +171,38 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.match(cardText(late), /är stängd: det går inte längre att lämna in/);
   });
 
+  it('leaves the round open when closing stops half-way, and completes the snapshot when closed again', async () => {
+    await openRound('2026-12-04');
+    const ask = await bot.teams.click(county, (await bot.teams.say(county, 'uppföljning')).cards[0]!, 'Stäng omgången');
+    // The store stops answering after two of the snapshot's transactions (a crash, a lost connection).
+    const table = bot.app.tables.rounds;
+    const submit = table.submitTransaction.bind(table);
+    let calls = 0;
+    table.submitTransaction = async (actions) => {
+      if (++calls === 3) throw Object.assign(new Error('connection reset'), { code: 'ECONNRESET' });
+      return submit(actions);
+    };
+    await bot.teams.click(county, ask, 'Stäng och frys').catch(() => undefined);
+    table.submitTransaction = submit;
+    assert.ok(calls >= 3, 'the closing was interrupted while writing the snapshot');
+    assert.equal((await rounds()).rounds[0]!.status, 'open', 'a half-written snapshot does not close the round');
+    assert.equal((await api('GET', '/api/rounds/2026/state')).status, 200);
+
+    clock.set('2026-11-25T09:05:00Z');
+    const closed = await bot.teams.click(county, ask, 'Stäng och frys');
+    assert.match(cardText(closed), /Uppföljning 2026 är stängd och läget är fryst/);
+    const [round] = (await rounds()).rounds;
+    const state = (await api<FollowUpState>('GET', '/api/rounds/2026/state')).body;
+    assert.equal(state.takenAt, round!.closedAt);
+    assert.equal(state.arenas.length, 8);
+    // Exactly the rows of the completed closing make up the state: as many items as the live plan has.
+    const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
+    const live = await bot.app.plan.arenaPlan(arena);
+    const frozen = state.arenas.find((a) => a.arena.id === 'ostersund')!;
+    assert.equal(frozen.bilaga1.flatMap((a) => a.subActivities).length, live.bilaga1.flatMap((a) => a.subActivities).length);
+    assert.equal(state.county.length, (await bot.app.plan.scope('lan')).length);
+  });
+
   /** The item as it stands now, in Östersund's own follow-up. */
   async function liveItem(subId: string): Promise<{ status: string; etag: string }> {
     const arena = (await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!;
@@ -269,6 +301,27 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.deepEqual(view.analysis.map((a) => [a.strategyId, a.text, a.etag, a.version]), [['s1', '', 'not-yet-written', 0], ['s2', '', 'not-yet-written', 0], ['s3', '', 'not-yet-written', 0], ['s4', '', 'not-yet-written', 0], ['s5', '', 'not-yet-written', 0]]);
     assert.match(view.analysis[0]!.strategyTitle, /^1\. Ökad delaktighet/);
     assert.equal((await api('GET', '/api/rounds/2025')).status, 404);
+  });
+
+  it('answers every button of the round\'s cards with a valid card, never a failure', async () => {
+    const FAILED = /Det gick inte att spara|Det gick inte att läsa kortet|Något gick fel hos mig/;
+    const start: Array<{ place: typeof county; card: Card }> = [{ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }];
+    await openRound('2026-12-04');
+    start.push({ place: county, card: (await bot.teams.say(county, 'uppföljning')).cards[0]! }, { place: ostersund, card: posted(ostersund)[0]! });
+    const seen = new Set<string>();
+    let clicks = 0;
+    for (const { place, card } of start) {
+      for (const button of buttons(card)) {
+        // Closing is pressed last, on its own: it would end the walk.
+        if (button.verb === 'roundClose' || button.verb === 'roundOpen' || seen.has(`${button.verb} ${JSON.stringify(button.data)}`)) continue;
+        seen.add(`${button.verb} ${JSON.stringify(button.data)}`);
+        clicks++;
+        const answer = await bot.teams.click(place, card, button.title, {}, ANNA, button.data);
+        assert.equal(answer.type, 'AdaptiveCard');
+        assert.doesNotMatch(cardText(answer), FAILED, `${button.title} (${button.verb})`);
+      }
+    }
+    assert.ok(clicks >= 20, `${clicks} buttons pressed`);
   });
 
   it('renders the round cards in light and dark', async () => {

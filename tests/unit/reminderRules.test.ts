@@ -63,20 +63,31 @@ describe('a channel\'s effective reminder settings', () => {
   });
 
   it('leave out rules that do not apply to the arena, or that the plan does not have', () => {
-    const stored = { enabled: true, weekday: 2, hour: 8, rules: ['stale', 'revision', 'yearlyFollowUp', 'weekly'] };
+    const stored = { enabled: true, weekday: 2, hour: 8, rules: ['stale', 'revision', 'yearlyFollowUp', 'weekly'], offered: [...REMINDER_RULE_IDS] };
     assert.deepEqual(effectiveSettings(stored, 'municipality').rules, ['stale']);
   });
 
   it('fall back to the default for a stored value out of range', () => {
-    const stored = { enabled: true, weekday: 9, hour: 25, rules: [] };
+    const stored = { enabled: true, weekday: 9, hour: 25, rules: [], offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] };
     assert.deepEqual(effectiveSettings(stored, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: [] });
+  });
+
+  it('turn on a rule added after the channel saved its settings, and keep it off once the channel turns it off', () => {
+    // Saved before the follow-up round's reminder existed (nothing recorded of what the form offered).
+    const before = { enabled: true, weekday: 2, hour: 8, rules: ['stale'] };
+    assert.deepEqual(effectiveSettings(before, 'municipality').rules, ['stale', 'roundLastDay']);
+    const offeredAndOff = { ...before, offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] };
+    assert.deepEqual(effectiveSettings(offeredAndOff, 'municipality').rules, ['stale']);
+    const saved = parseReminderForm(form({ rule_periodEnding: 'false', rule_measureReporting: 'false', rule_roundLastDay: 'false' }), 'municipality');
+    assert.ok(saved.ok);
+    assert.deepEqual(effectiveSettings(saved.settings, 'municipality').rules, ['stale']);
   });
 });
 
 describe('the påminnelser form', () => {
   it('reads what Teams sends: toggles and choices as text', () => {
     const result = parseReminderForm(form({ enabled: 'false', weekday: '3', hour: '14', rule_periodEnding: 'false' }), 'municipality');
-    assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'] } });
+    assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'], offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] } });
   });
 
   it('accepts no rules at all, and the county-only rules in the county channel', () => {
