@@ -131,7 +131,11 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
       ? `Inlämnad ${shortDay(submission.submittedAt)} av ${submission.submittedBy}${submission.version > 1 ? ` (${submission.version}:e gången)` : ''}.${open ? ' Har något ändrats efter det kan ni lämna in igen.' : ''}`
       : open ? `Inte inlämnad ännu. Sista dag: ${longDate(round.lastDay)}.` : 'Lämnades aldrig in.',
     submissionColor: submission ? 'Good' : 'Warning',
-    summary: items.length === 0 ? 'Inga aktiviteter att gå igenom.' : stale > 0 ? `${stale} av ${items.length} delaktiviteter har inte uppdaterats under perioden; de står först.` : `Alla ${items.length} delaktiviteter är uppdaterade under perioden eller klara.`,
+    summary:
+      items.length === 0 ? 'Inga aktiviteter att gå igenom.'
+      : stale === 0 ? `Alla ${items.length} delaktiviteter ${open ? 'är' : 'var'} uppdaterade under perioden eller klara.`
+      : open ? `${stale} av ${items.length} delaktiviteter har inte uppdaterats under perioden; de står först.`
+      : `${stale} av ${items.length} delaktiviteter uppdaterades inte under perioden; de står först.`,
     open,
     roundId: round.id,
     page,

@@ -338,9 +338,12 @@ describe('uppföljning: the yearly follow-up round', function () {
     clock.set(MONDAY);
     await bot.app.reminderSweep.run({ at: new Date(MONDAY) });
     const reminder = posted(berg).find((c) => /uppföljning senast/.test(cardText(c)))!;
+    const submitted = await bot.teams.click(ostersund, saved, 'Lämna in', { roundComment: 'Genomgånget på arenamötet.' });
+    const closed = await bot.teams.click(county, confirm, 'Stäng och frys');
+    const arenaClosed = (await bot.teams.say(ostersund, 'uppföljning')).cards[0]!;
     const camera = await new CardCamera().start();
     try {
-      for (const [name, card] of Object.entries({ 'round-arena': arena, 'round-arena-saved': saved, 'round-arena-page2': next, 'round-progress': progress, 'round-confirm-close': confirm, 'round-cancelled': form, 'round-reminder': reminder })) {
+      for (const [name, card] of Object.entries({ 'round-arena': arena, 'round-arena-saved': saved, 'round-arena-page2': next, 'round-arena-submitted': submitted, 'round-arena-closed': arenaClosed, 'round-progress': progress, 'round-progress-closed': closed, 'round-confirm-close': confirm, 'round-cancelled': form, 'round-reminder': reminder })) {
         for (const theme of ['light', 'dark'] as const) {
           const shot = await camera.shoot(name, card, theme);
           assert.ok(shot.height > 50, `${name} renders`);
