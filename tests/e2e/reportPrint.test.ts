@@ -61,7 +61,7 @@ describe('the yearly report in the tab, on screen and on paper', function () {
   });
 
   async function open(theme: string, width: number) {
-    page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'sv-SE', bypassCSP: true });
+    page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'sv-SE', bypassCSP: true, acceptDownloads: true });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(`${app.url}/tab/index.html?view=rapport&theme=${theme}`);
@@ -105,6 +105,20 @@ describe('the yearly report in the tab, on screen and on paper', function () {
     for (const heading of ['Sammanfattning', 'Effektmått', 'Förändringar under perioden', 'Per arena', 'Analys']) assert.ok(all.includes(heading), heading);
     for (const chrome of ['Hoppa till innehållet', 'Skriv ut', 'Ladda ned Word', 'Översikt', 'Tillgänglighetsredogörelse']) assert.ok(!all.includes(chrome), `no "${chrome}" on paper`);
     assert.ok(all.includes('Läkarbesök i hemmet'));
+  });
+
+  it('downloads Word and Excel under the Swedish file name, and shows another year from the picker', async () => {
+    await open('default', 1280);
+    for (const [button, name] of [['Ladda ned Word', `${TITLE}.docx`], ['Ladda ned Excel', `${TITLE}.xlsx`]] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      assert.equal(download.suggestedFilename(), name);
+      const file = await download.path();
+      assert.equal(fs.readFileSync(file).subarray(0, 2).toString(), 'PK', 'a zip: Office Open XML');
+    }
+    await page.getByLabel('År').selectOption('2025');
+    await page.getByRole('heading', { name: 'Uppföljning 2025 – Gemensam plan' }).waitFor();
+    assert.match(page.url(), /[?&]ar=2025\b/);
+    await page.getByText(/Perioden 1 januari 2025 – 31 december 2025\./).waitFor();
   });
 
   it('shows the report in three themes at 1280 and 400 px, reflowing and without axe violations', async () => {
