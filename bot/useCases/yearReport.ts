@@ -4,11 +4,12 @@
 // history events of its days (and, for a closed round, nothing after its closing).
 import { PLAN_TIME_ZONE, stockholmYear } from '../domain/followUp';
 import type { FollowUpState } from '../domain/followUpState';
+import type { PlanContentView } from '../domain/planView';
 import { buildReport, type Report, type ReportSource } from '../domain/report';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
 import type { Round } from '../domain/followUpRound';
 import { listRounds, roundState, type RoundDeps } from './followUpRound';
-import { eventsBetween, type HistoryEventDeps } from './historyEvents';
+import { eventsBetween, type HistoryEventDeps, type HistoryPlan } from './historyEvents';
 
 /** A round as the report needs it: its name, status, and state (a closed round's frozen snapshot). */
 export interface ReportRound {
@@ -117,6 +118,7 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     from: new Date(stockholmMidnight(state.period.from).getTime() - 1),
     to: end,
     measureArenas: 'all',
+    plan: historyPlanOf(content, state),
   });
   return buildReport({
     year,
@@ -128,4 +130,21 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     ...(previous ? { previous: { name: previous.name, state: previous.state } } : {}),
     events,
   });
+}
+
+/**
+ * What the changes are named from (their activity, strategy and arena), as the report's state has
+ * it: the plan is not read a second time, and a closed round's changes are named as they stood then.
+ * Laid out as historyPlan lays it out (PlanStore.arenaPlan: the county's whole scope is its Bilaga 1).
+ */
+function historyPlanOf(content: PlanContentView, state: FollowUpState): HistoryPlan {
+  const arenas = new Map(state.arenas.map((a) => [a.arena.id, a]));
+  return {
+    strategies: content.strategies.map((s) => ({ ...s, activities: state.county.filter((a) => a.strategyId === s.id) })),
+    arenas: content.arenas.map((a) =>
+      a.kind === 'county'
+        ? { ...a, activities: [], bilaga1: [] }
+        : { ...a, activities: arenas.get(a.id)?.local ?? [], bilaga1: arenas.get(a.id)?.bilaga1 ?? [] },
+    ),
+  };
 }
