@@ -14,6 +14,7 @@ import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
+import { reportRoutes } from './reportApi';
 import { revisionRoutes } from './revisionApi';
 import { roundRoutes } from './roundApi';
 import { roundCompare } from './roundCompareApi';
@@ -23,6 +24,7 @@ import type { TabConfig } from './tabConfig';
 import { historyPage } from './tabHistory';
 import { findTabRoot, tabFile } from './tabStatic';
 import { updateFromTab, userMayChange } from './tabUpdate';
+import { reportRounds } from '../useCases/yearReport';
 
 export interface TabDeps {
   tab: TabConfig;
@@ -126,6 +128,11 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.get('/api/rounds/:roundId/analysis/:strategyId/history', signedIn(round.analysisHistory));
   server.post('/api/rounds/:roundId/submission', signedIn(round.submit));
   server.get('/api/rounds/:roundId/state', signedIn(round.state));
+
+  // The yearly report: JSON for the tab, Word for SVOM, Excel (bot/api/reportApi.ts).
+  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
+  server.get('/api/report', signedIn(report.years));
+  server.get('/api/report/:file', signedIn(report.get));
 
   // The meeting brief's printable page (bot/api/briefApi.ts).
   server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));
