@@ -1,11 +1,13 @@
 // The rows of one activity's sub-activities: title and details, measure, target, status (and
 // overdue), note, answer and last change, with Uppdatera for those who may change the scope and
 // one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
+// An arena's follow-up of a Bilaga 1 item (kind "followUp") shows the county's status beside the
+// arena's own: the arena updates its own, never the county's.
 import { Button, Text } from '@fluentui/react-components';
 import { formatDateTime } from '../../../bot/domain/format';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
-import { OverdueBadge, useLayout, SubStatus } from '../ui';
+import { CountyStatusLine, OverdueBadge, useLayout, SubStatus } from '../ui';
 
 export interface EditProps {
   mayChange: (scopeId: string) => boolean;
@@ -53,6 +55,7 @@ export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, to
                   <SubStatus sub={d} />
                   {isOverdue(activity, d, today) && <OverdueBadge />}
                 </span>
+                {d.county && <CountyStatusLine sub={d} />}
               </td>
               <td data-label={d.statusNote ? 'Statusanteckning' : undefined}>{d.statusNote}</td>
               <td data-label={d.measureAnswer ? 'Svar på mått' : undefined}>{d.measureAnswer}</td>
