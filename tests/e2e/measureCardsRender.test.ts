@@ -8,7 +8,7 @@ import { measuresCard } from '../../bot/cards/measuresCard';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import { reportablePeriods } from '../../bot/domain/measurePeriods';
 import type { MeasureValueRecord } from '../../bot/domain/measureValues';
-import { CardCamera, THEMES } from '../helpers/cardScreenshot';
+import { rendersEveryCard } from '../helpers/cardScreenshot';
 
 const content = loadPlanContent();
 const measures = content.strategies.flatMap((s) => s.effectMeasures);
@@ -44,21 +44,5 @@ const CARDS: Record<string, () => object> = {
 
 describe('the effect-measure cards, rendered', function () {
   this.timeout(60_000);
-  let camera: CardCamera;
-  before(async () => {
-    camera = await new CardCamera().start();
-  });
-  after(async () => camera?.stop());
-
-  for (const [name, build] of Object.entries(CARDS)) {
-    it(`renders ${name} in light and dark`, async () => {
-      const card = build();
-      for (const theme of THEMES) {
-        const shot = await camera.shoot(name, card, theme);
-        assert.ok(shot.elements > 5, `${name}: the renderer drew nothing`);
-        assert.ok(!shot.inputTypes.includes('number'), `${name}: a number input would refuse "0,42"`);
-      }
-      assert.deepEqual(camera.takeErrors(), []);
-    });
-  }
+  rendersEveryCard(CARDS, (name, shot) => assert.ok(!shot.inputTypes.includes('number'), `${name}: a number input would refuse "0,42"`));
 });

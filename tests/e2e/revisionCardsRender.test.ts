@@ -1,10 +1,9 @@
 // Renders the revision's cards with the Adaptive Cards SDK in Debian's headless Chromium
 // (tests/helpers/cardScreenshot.ts), light and dark, and saves them under test-results/cards/ for a
 // person to look at. Checks that the renderer drew every card without errors.
-import assert from 'node:assert/strict';
 import { revisionInviteCard, revisionPickCard, revisionProposalCard, revisionStatusCard, revisionStepCard } from '../../bot/cards/revisionCards';
 import { assertValidCard } from '../helpers/cardValidation';
-import { CardCamera, THEMES } from '../helpers/cardScreenshot';
+import { rendersEveryCard } from '../helpers/cardScreenshot';
 
 const strategies = [
   { title: '1. Ökad delaktighet', value: 's1' },
@@ -43,21 +42,7 @@ const CARDS: Record<string, () => object> = {
 
 describe('the revision cards, rendered', function () {
   this.timeout(60_000);
-  let camera: CardCamera;
-  before(async () => {
-    camera = await new CardCamera().start();
-  });
-  after(async () => camera?.stop());
-
-  for (const [name, build] of Object.entries(CARDS)) {
-    it(`renders ${name} in light and dark`, async () => {
-      const card = build();
-      assertValidCard(card, name);
-      for (const theme of THEMES) {
-        const shot = await camera.shoot(name, card, theme);
-        assert.ok(shot.elements > 5, `${name}: the renderer drew nothing`);
-      }
-      assert.deepEqual(camera.takeErrors(), []);
-    });
-  }
+  // Each card is also valid against the Adaptive Cards schema Teams uses.
+  for (const [name, build] of Object.entries(CARDS)) it(`builds ${name} as a valid card`, () => assertValidCard(build(), name));
+  rendersEveryCard(CARDS);
 });

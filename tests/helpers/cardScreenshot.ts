@@ -118,3 +118,28 @@ export class CardCamera {
     await this.browser?.close();
   }
 }
+
+/**
+ * Inside a describe: one test per card that renders it in light and dark, saves both under
+ * test-results/cards/, and fails if the renderer drew nothing or threw; `check` adds a card's own
+ * assertions on what was drawn.
+ */
+export function rendersEveryCard(cards: Record<string, () => unknown>, check?: (name: string, shot: Shot) => void): void {
+  let camera: CardCamera;
+  before(async () => {
+    camera = await new CardCamera().start();
+  });
+  after(async () => camera?.stop());
+  for (const [name, build] of Object.entries(cards)) {
+    it(`renders ${name} in light and dark`, async () => {
+      const card = build();
+      for (const theme of THEMES) {
+        const shot = await camera.shoot(name, card, theme);
+        if (shot.elements <= 5) throw new Error(`${name} (${theme}): the renderer drew nothing`);
+        check?.(name, shot);
+      }
+      const errors = camera.takeErrors();
+      if (errors.length) throw new Error(`${name}: the renderer threw: ${errors.join(' | ')}`);
+    });
+  }
+}
