@@ -68,16 +68,16 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
       parts: s.parts.map((part) => ({
         ...part,
         activities: part.activities
-        .filter((a) => (!strategy || a.strategyId === strategy) && (!period || a.period.label === period))
-        .map((a) => ({
-          activity: a,
-          subs: a.subActivities.filter(
-            (d) =>
-              (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today))) &&
-              (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
-          ),
-        }))
-        .filter((x) => x.subs.length > 0),
+          .filter((a) => (!strategy || a.strategyId === strategy) && (!period || a.period.label === period))
+          .map((a) => ({
+            activity: a,
+            subs: a.subActivities.filter(
+              (d) =>
+                (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today))) &&
+                (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
+            ),
+          }))
+          .filter((x) => x.subs.length > 0),
       })),
     }))
     .filter((s) => s.parts.some((p) => p.activities.length > 0) || s.id === scope);
