@@ -7,14 +7,12 @@
 import { z } from 'zod';
 import type { HistoryEntry } from '../domain/activityState';
 import type { HistoryEvent, HistoryPage } from '../domain/historyEvents';
-import { describeChange } from '../domain/format';
-import { periodTitle } from '../domain/measurePeriods';
-import type { ActivityView, PlanView } from '../domain/planView';
 import { idSchema } from '../domain/validation';
 import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import { activityEvents, changeEvent, changeKey, historyPlan, locate, measureEvents, newestFirst, type HistoryPlan } from '../useCases/historyEvents';
 
 export type { HistoryEvent, HistoryPage };
 
@@ -47,11 +45,6 @@ interface Deps {
 }
 
 type Query = z.infer<typeof querySchema>;
-/** What the history needs of the plan: its activities, to name parents. */
-type HistoryPlan = Pick<PlanView, 'strategies' | 'arenas'>;
-type Located = { activity: ActivityView; scopeId: string };
-
-const newestFirst = (a: HistoryEvent, b: HistoryEvent) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key);
 
 export async function historyPage(deps: Deps, query: unknown): Promise<HistoryResult> {
   const parsed = querySchema.safeParse(query ?? {});
@@ -59,50 +52,17 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
   const q = parsed.data;
   const filtered = Boolean(q.person || q.strategy || q.from || q.to);
   const need = filtered ? FILTER_WINDOW : (q.page + 1) * q.size + 1;
-  const view = await planWithoutHistory(deps.plan);
-  const strategyTitle = new Map(view.strategies.map((s) => [s.id, `Strategi ${s.number}: ${s.title}`]));
+  const view = await historyPlan(deps.plan);
   const located = locate(view);
 
   const entries = await changeEntries(deps, view, q, need);
-  const events: HistoryEvent[] = entries.map((e) => {
-    const where = located.get(`${e.scopeId}/${e.subActivityId}`);
-    const sub = where?.activity.subActivities.find((d) => d.id === e.subActivityId);
-    return {
-      kind: 'change',
-      key: `c/${e.scopeId}/${e.subActivityId}/${e.version}`,
-      at: e.at,
-      actor: e.actor.name,
-      scopeId: e.scopeId,
-      ...(where ? { strategyId: where.activity.strategyId, parent: where.activity.title, activityId: where.activity.id } : {}),
-      subActivityId: e.subActivityId,
-      title: sub?.title ?? e.subActivityId,
-      lines: e.changes.length ? e.changes.map(describeChange) : ['Kommentar'],
-      ...(e.comment ? { comment: e.comment } : {}),
-    };
-  });
+  const events: HistoryEvent[] = entries.map((e) => changeEvent(e, located));
 
   // Without a sub-activity filter, the other kinds of change are part of the history too.
   if (!q.sub) {
-    for (const arena of view.arenas) {
-      if (q.scope && arena.id !== q.scope) continue;
-      for (const a of arena.activities) {
-        if (!a.createdAt || (q.activity && a.id !== q.activity)) continue;
-        events.push({
-          kind: a.recommendationId ? 'activityAdopted' : 'activityCreated',
-          key: `a/${arena.id}/${a.id}`,
-          at: a.createdAt,
-          actor: a.createdBy ?? '',
-          scopeId: arena.id,
-          strategyId: a.strategyId,
-          title: a.title,
-          parent: strategyTitle.get(a.strategyId) ?? '',
-          activityId: a.id,
-          lines: [a.recommendationId ? 'Antog planens rekommendation som lokal aktivitet' : 'Lade till en egen aktivitet', `Prioritet ${a.period.label}`],
-        });
-      }
-    }
+    events.push(...activityEvents(view, (arenaId, a) => (!q.scope || arenaId === q.scope) && (!q.activity || a.id === q.activity)));
     if (!q.activity) {
-      events.push(...(await measureEvents(deps, view, q, strategyTitle)), ...(await channelEvents(deps, view, q)));
+      events.push(...(await measureEvents(deps.measures, view, (arenaId) => !q.scope || arenaId === q.scope)), ...(await channelEvents(deps, view, q)));
     }
   }
 
@@ -121,23 +81,11 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
     ok: true,
     page: {
       events: pageEvents,
-      entries: entries.filter((e) => keys.has(`c/${e.scopeId}/${e.subActivityId}/${e.version}`)).sort((a, b) => b.at.localeCompare(a.at) || b.version - a.version),
+      entries: entries.filter((e) => keys.has(changeKey(e))).sort((a, b) => b.at.localeCompare(a.at) || b.version - a.version),
       page: q.page,
       size: q.size,
       hasMore: kept.length > start + q.size,
     },
-  };
-}
-
-/** The plan's activities with their state but without history rows (the history is read below). */
-async function planWithoutHistory(plan: PlanStore): Promise<HistoryPlan> {
-  const content = await plan.content();
-  const plans = new Map(await Promise.all(content.arenas.map(async (a) => [a.id, await plan.arenaPlan(a)] as const)));
-  const county = content.arenas.find((a) => a.kind === 'county');
-  const countyActivities = county ? (plans.get(county.id)?.bilaga1 ?? []) : [];
-  return {
-    strategies: content.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
-    arenas: content.arenas.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),
   };
 }
 
@@ -149,45 +97,6 @@ async function changeEntries(deps: Deps, view: HistoryPlan, q: Query, need: numb
   }
   const scopes = q.scope ? view.arenas.filter((a) => a.id === q.scope) : view.arenas;
   return (await Promise.all(scopes.map((a) => deps.activities.latestChanges(a.id, need)))).flat();
-}
-
-function locate(view: HistoryPlan): Map<string, Located> {
-  const map = new Map<string, Located>();
-  const add = (scopeId: string, activity: ActivityView) => {
-    for (const d of activity.subActivities) map.set(`${scopeId}/${d.id}`, { activity, scopeId });
-  };
-  const county = view.arenas.find((a) => a.kind === 'county')?.id ?? 'lan';
-  for (const s of view.strategies) for (const a of s.activities) add(county, a);
-  // An arena's changes are to its local activities or to its own follow-up of Bilaga 1.
-  for (const arena of view.arenas) for (const a of [...arena.activities, ...arena.bilaga1]) add(arena.id, a);
-  return map;
-}
-
-async function measureEvents(deps: Deps, view: HistoryPlan, q: Query, strategyTitle: Map<string, string>): Promise<HistoryEvent[]> {
-  if (!deps.measures) return [];
-  const measures = view.strategies.flatMap((s) => s.effectMeasures.map((m) => ({ m, strategyId: s.id })));
-  const values = await deps.measures.allValues(measures.map((x) => x.m.id));
-  const events: HistoryEvent[] = [];
-  for (const { m, strategyId } of measures) {
-    for (const v of values.get(m.id) ?? []) {
-      if (q.scope && v.arenaId !== q.scope) continue;
-      for (const h of v.history) {
-        events.push({
-          kind: 'measureReport',
-          key: `m/${m.id}/${v.periodId}/${v.arenaId}/${h.version}`,
-          at: h.reportedAt,
-          actor: h.reportedBy,
-          scopeId: v.arenaId,
-          strategyId,
-          title: m.title,
-          parent: strategyTitle.get(strategyId) ?? '',
-          lines: [`${h.version > 1 ? 'Rättade' : 'Rapporterade'} ${periodTitle(v.periodId).toLocaleLowerCase('sv-SE')}: ${h.values.map((c) => (c.category ? `${c.category} ${c.value}` : String(c.value))).join(', ')}`],
-          ...(h.comment ? { comment: h.comment } : {}),
-        });
-      }
-    }
-  }
-  return events;
 }
 
 async function channelEvents(deps: Deps, view: HistoryPlan, q: Query): Promise<HistoryEvent[]> {

@@ -1,5 +1,6 @@
 // What Historik shows: one event per change of any kind (bot/api/tabHistory.ts builds them).
 import type { HistoryEntry } from './activityState';
+import type { StatusId } from './status';
 
 export type HistoryEventKind = 'change' | 'activityCreated' | 'activityAdopted' | 'measureReport' | 'channelLinked' | 'reminderSettings';
 
@@ -19,6 +20,8 @@ export interface HistoryEvent {
   subActivityId?: string;
   lines: string[];
   comment?: string;
+  /** A change of a sub-activity's status: from what to what (the meeting brief groups by it). */
+  status?: { from: StatusId; to: StatusId };
 }
 
 export interface HistoryPage {

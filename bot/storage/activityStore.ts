@@ -5,7 +5,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
 import { NOT_YET_WRITTEN, withState, type SubActivityRecord, type SubActivityView } from '../domain/planView';
 import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
-import { prefixRange, ROW, scopePartition } from './keys';
+import { invert, prefixRange, ROW, scopePartition } from './keys';
 
 export type UpdateOutcome =
   | { kind: 'updated'; record: SubActivityRecord; entry: HistoryEntry }
@@ -132,8 +132,17 @@ export class ActivityStore {
     return this.readRange(scopeId, ROW.logPrefix, limit);
   }
 
-  private async readRange(scopeId: string, prefix: string, limit: number): Promise<HistoryEntry[]> {
-    const { from, to } = prefixRange(prefix);
+  /**
+   * The scope's changes made after `after` and at or before `until`, newest first: the feed's keys
+   * sort by inverted time, so this is one range read of exactly those rows (a meeting brief).
+   */
+  async changesBetween(scopeId: string, after: Date, until: Date, limit = 5_000): Promise<HistoryEntry[]> {
+    if (until.getTime() <= after.getTime()) return [];
+    return this.readRange(scopeId, ROW.logPrefix, limit, { from: ROW.logPrefix + invert(until.getTime(), 15), to: ROW.logPrefix + invert(after.getTime(), 15) });
+  }
+
+  private async readRange(scopeId: string, prefix: string, limit: number, bounds = prefixRange(prefix)): Promise<HistoryEntry[]> {
+    const { from, to } = bounds;
     const filter = odata`PartitionKey eq ${scopePartition(scopeId)} and RowKey ge ${from} and RowKey lt ${to}`;
     const entries: HistoryEntry[] = [];
     const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
