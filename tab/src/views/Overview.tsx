@@ -71,6 +71,10 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
   const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.followedUp)).length;
   const missing = missingReports(plan, own?.id, today);
+  // An arena's own follow-up of Bilaga 1 (plan 7.3): how far it has come, and the way to it.
+  const ownArena = own && own.id !== county.id ? plan.arenas.find((a) => a.id === own.id) : undefined;
+  const bilaga1 = ownArena?.bilaga1.flatMap((a) => a.subActivities.filter((d) => !d.retired)) ?? [];
+  const bilaga1Followed = bilaga1.filter((d) => d.followedUp).length;
 
   useEffect(() => {
     let current = true;
@@ -122,11 +126,23 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
             )}
           </>
         )}
-        <Text>
-          {notFollowedUp === 0
-            ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
-            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
-        </Text>
+        {/* An arena's local activities carry a status from the day they are added: what it may not
+            have followed up is its part of Bilaga 1, said below. */}
+        {!ownArena && (
+          <Text>
+            {notFollowedUp === 0
+              ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
+              : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
+          </Text>
+        )}
+        {ownArena && bilaga1.length > 0 && (
+          <div className={ui.badges} data-bilaga1-progress="">
+            <Text>
+              Bilaga 1: {ownArena.name} har följt upp {bilaga1Followed} av {bilaga1.length} länsgemensamma delaktiviteter på verksamhetsnära nivå (planens avsnitt 7.3).
+            </Text>
+            <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp Bilaga 1 i Handlingsplan</Button>
+          </div>
+        )}
         {missing.length > 0 && (
           <div>
             <Text>Effektmått som inte är rapporterade för senaste perioden:</Text>
