@@ -20,6 +20,7 @@ import { createBotAdapter, createMessageEndpoint } from './teams/adapter';
 import { PlanBot } from './teams/planBot';
 import { createServer } from './server';
 import { registerTabRoutes } from './api/tabApi';
+import { MeetingBriefStore } from './storage/meetingBriefStore';
 import { ReminderScheduler } from './reminders/scheduler';
 import { ReminderSweep } from './reminders/sweep';
 import { ReminderStore } from './storage/reminderStore';
@@ -85,7 +86,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // One proactive sender (one pacer for Teams' limits): the reminders and the revision's cards to the arenas.
     const sender = countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) }));
     const revisions = new RevisionStore(tables.revisions, now);
-    const services = { plan, activities, channels, measures, localActivities, revisions, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const briefs = new MeetingBriefStore(tables.channels);
+    const services = { plan, activities, channels, measures, localActivities, revisions, briefs, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const reminderSweep = createReminderSweep(stores, sender, config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });

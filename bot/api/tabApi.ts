@@ -8,6 +8,7 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
 import type { ProactiveSender } from '../teams/proactiveSender';
+import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
@@ -108,6 +109,9 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.put('/api/revision/proposals/:arenaId/:itemId', signedIn(revision.propose));
   server.put('/api/revision/steps/:stepId', signedIn(revision.step));
   server.get('/api/revision/export.xlsx', signedIn(revision.export));
+
+  // The meeting brief's printable page (bot/api/briefApi.ts).
+  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);

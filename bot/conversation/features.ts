@@ -3,6 +3,7 @@ import { activitiesFeature } from './activityList';
 import type { Feature } from './feature';
 import { localFollowUpFeature } from './localFollowUp';
 import { measuresFeature } from './measures';
+import { meetingBriefFeature } from './meetingBrief';
 import { newActivityFeature } from './newActivity';
 import { reminderSettingsFeature } from './reminderSettings';
 import { revisionFeature } from './revision';
@@ -10,4 +11,4 @@ import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, meetingBriefFeature];

@@ -4,6 +4,7 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { LocalActivityStore } from '../storage/localActivityStore';
 import type { MeasureStore } from '../storage/measureStore';
+import type { MeetingBriefStore } from '../storage/meetingBriefStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
 import type { ProactiveSender } from '../teams/proactiveSender';
@@ -24,6 +25,8 @@ export interface Services {
   revisions: RevisionStore;
   /** Proactive cards into channels (the reminders' sender): the revision asks the arenas for proposals. */
   sender: ProactiveSender;
+  /** When each channel last got a meeting brief (mötesunderlag). */
+  briefs: MeetingBriefStore;
   now: () => Date;
   log: Logger;
 }

@@ -1,9 +1,10 @@
 // Links from cards to the plan tab, opened on the right view and arena.
 
-export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering';
+export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering' | 'motesunderlag';
 
 export interface TabLinks {
-  tab(view: TabView, arenaId?: string): string;
+  /** `extra`: more of the view's state (the meeting brief's window: since, until). */
+  tab(view: TabView, arenaId?: string, extra?: Record<string, string>): string;
 }
 
 /**
@@ -12,13 +13,13 @@ export interface TabLinks {
  */
 export function tabLinks(options: { teamsAppId?: string; publicUrl: string }): TabLinks {
   return {
-    tab(view, arenaId) {
+    tab(view, arenaId, extra = {}) {
       if (options.teamsAppId) {
-        const subEntityId = JSON.stringify({ view, ...(arenaId ? { arena: arenaId } : {}) });
+        const subEntityId = JSON.stringify({ view, ...(arenaId ? { arena: arenaId } : {}), ...extra });
         const context = encodeURIComponent(JSON.stringify({ subEntityId }));
         return `https://teams.microsoft.com/l/entity/${encodeURIComponent(options.teamsAppId)}/plan?context=${context}`;
       }
-      const query = new URLSearchParams({ view, ...(arenaId ? { arena: arenaId } : {}) });
+      const query = new URLSearchParams({ view, ...(arenaId ? { arena: arenaId } : {}), ...extra });
       return `${options.publicUrl.replace(/\/$/, '')}/tab/index.html?${query.toString()}`;
     },
   };

@@ -26,16 +26,16 @@ export const newestFirst = (a: HistoryEvent, b: HistoryEvent) => b.at.localeComp
 
 /**
  * The plan's activities with their state but without history rows. With arena ids, only those
- * arenas are read (one or two partition queries each); the county's Bilaga 1 comes with them.
+ * arenas are read (an arena's plan is two partition queries, the county's one); the strategies
+ * then carry the county's Bilaga 1 only when the county is one of them (an arena's Bilaga 1 is its
+ * own follow-up, in its `bilaga1`).
  */
 export async function historyPlan(plan: PlanStore, arenaIds?: readonly string[]): Promise<HistoryPlan> {
   const content = await plan.content();
   const county = content.arenas.find((a) => a.kind === 'county');
   const wanted = arenaIds ? content.arenas.filter((a) => arenaIds.includes(a.id)) : content.arenas;
   const plans = new Map(await Promise.all(wanted.map(async (a) => [a.id, await plan.arenaPlan(a)] as const)));
-  // Bilaga 1 as the county holds it: read with any arena's plan (an arena's plan reads it too).
-  let countyActivities = county ? plans.get(county.id)?.bilaga1 : [];
-  if (!countyActivities && county) countyActivities = await plan.scope(county.id);
+  const countyActivities = county ? plans.get(county.id)?.bilaga1 : [];
   return {
     strategies: content.strategies.map((s) => ({ ...s, activities: (countyActivities ?? []).filter((a) => a.strategyId === s.id) })),
     arenas: wanted.map((a) => ({ ...a, activities: plans.get(a.id)?.local ?? [], bilaga1: a.kind === 'county' ? [] : (plans.get(a.id)?.bilaga1 ?? []) })),

@@ -23,6 +23,7 @@ const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
 const Revision = lazy(() => import('./views/Revision'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
+const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
 
@@ -145,7 +146,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <header className={styles.header}>
+      {/* The meeting brief prints its own title, once. */}
+      <header className={`${styles.header}${view === 'motesunderlag' ? ' no-print' : ''}`}>
         <Subtitle1 as="h1" className={styles.title}>{plan?.plan.name ?? 'Gemensam plan'}</Subtitle1>
         <div role="toolbar" aria-label="Verktyg" className="no-print">
           <Button size="small" onClick={() => void exportExcel()} disabled={exporting}>
@@ -202,6 +204,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'rapport' && <Report plan={plan} today={today} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'tillganglighet' && <Accessibility />}
+            {view === 'motesunderlag' && <MeetingBrief plan={plan} arena={arena} start={start} theme={theme} />}
           </Suspense>
         )}
       </main>

@@ -14,11 +14,13 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'revidering', label: 'Revidering' },
 ];
 /** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
-export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }];
+export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }, { id: 'motesunderlag', label: 'Mötesunderlag' }];
 
 export interface Start {
   view: ViewId;
   arena?: string;
+  /** The link's other values (the meeting brief's since/until), checked by the view that reads them. */
+  params?: Record<string, unknown>;
 }
 
 const isView = (v: unknown): v is ViewId => typeof v === 'string' && [...VIEWS, ...LINKED_VIEWS].some((x) => x.id === v);
@@ -26,7 +28,7 @@ const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1
 
 export function startFrom(search: string, context: { subEntityId?: string; entityId?: string }): Start {
   const query = new URLSearchParams(search);
-  let sub: { view?: unknown; arena?: unknown } = {};
+  let sub: Record<string, unknown> = {};
   if (context.subEntityId) {
     try {
       sub = JSON.parse(context.subEntityId) as typeof sub;
@@ -36,5 +38,5 @@ export function startFrom(search: string, context: { subEntityId?: string; entit
   }
   const view = [sub.view, query.get('view')].find(isView) ?? 'oversikt';
   const arena = [sub.arena, query.get('arena'), context.entityId].find(isId);
-  return { view, ...(arena ? { arena } : {}) };
+  return { view, ...(arena ? { arena } : {}), ...(view === 'motesunderlag' ? { params: { ...Object.fromEntries(query), ...sub } } : {}) };
 }

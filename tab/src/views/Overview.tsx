@@ -91,6 +91,8 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
       <div className={ui.section}>
         <Title2 as="h2" id="oversikt-rubrik">Översikt{own ? `: ${own.id === county.id ? 'Länsgemensamt' : own.name}` : ''}</Title2>
         <Text>Målbild: {plan.plan.targetPicture}</Text>
+        {/* What changed lately, printable for the next meeting (views/MeetingBrief.tsx). */}
+        <div className="no-print"><Button size="small" onClick={() => onShow('motesunderlag')}>Mötesunderlag</Button></div>
       </div>
 
       <article className={ui.card} aria-labelledby="uppmarksamhet-rubrik" data-attention="">

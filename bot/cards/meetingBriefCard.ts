@@ -1,0 +1,45 @@
+// The meeting brief as one compact card: the window, the counts per group, then each group's most
+// recent lines (a handful each, "och N till" for the rest) and a link to the printable page with
+// everything. Teams refuses cards over ~28 KB: the caps below keep a brief far under that.
+import { formatDay } from '../domain/format';
+import { briefPeriodText, nothingNewText, type BriefGroupId, type BriefItem, type MeetingBrief } from '../domain/meetingBrief';
+import { bind, type CardJson } from './bind';
+import template from './meetingBrief.json';
+
+/** Lines shown per group; the printable page has every one. */
+export const BRIEF_CARD_LINES = 5;
+/** A line's own text (a comment, a note) is cut here on the card. */
+const TEXT_MAX = 160;
+
+const COLOR: Record<BriefGroupId, string> = { status: 'Accent', overdue: 'Attention', activities: 'Accent', measures: 'Accent', updates: 'Default' };
+
+export function meetingBriefCard(brief: MeetingBrief, pageUrl: string): CardJson {
+  const now = new Date(brief.to);
+  const shown = brief.groups.filter((g) => g.items.length > 0);
+  return bind(template, {
+    title: `Mötesunderlag: ${brief.arena.name}`,
+    period: briefPeriodText(brief),
+    empty: brief.total === 0,
+    nothingNew: nothingNewText(brief),
+    counts: brief.groups.map((g) => ({ title: g.title, value: String(g.items.length) })),
+    groups: shown.map((g) => ({
+      heading: `${g.title} (${g.items.length})`,
+      color: COLOR[g.id],
+      items: g.items.slice(0, BRIEF_CARD_LINES).map((item) => ({ line: lineOf(item), meta: metaOf(item, now) })),
+      more: g.items.length > BRIEF_CARD_LINES ? `och ${g.items.length - BRIEF_CARD_LINES} till på den utskriftsvänliga sidan` : '',
+    })),
+    pageUrl,
+  });
+}
+
+/** "Rutin för läkarmedverkan: Pågår → Klar" */
+export function lineOf(item: BriefItem): string {
+  const text = item.text.length > TEXT_MAX ? `${item.text.slice(0, TEXT_MAX - 1)}…` : item.text;
+  return `${item.title}: ${text}`;
+}
+
+/** "Aktivitet · Anna Andersson, 25 nov" */
+function metaOf(item: BriefItem, now: Date): string {
+  const who = [item.actor, item.at ? formatDay(item.at, now) : ''].filter(Boolean).join(', ');
+  return [item.context, who].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,81 @@
+// The meeting brief (mötesunderlag) of one arena: what changed since the place's last brief, or
+// since a date, or (the first time, without a date) in the last DEFAULT_BRIEF_DAYS days. The bot
+// gives it and remembers when; the tab's printable page shows any window without remembering.
+//
+// Whose changes: an arena's channel gets what the arena itself follows up (its local activities,
+// its follow-up of Bilaga 1, the measure values reported for it). The county's channel is where
+// Fredagsgruppen meets: it gets Bilaga 1 as the county follows it up and every effect-measure value
+// reported, the municipalities' too (Fredagsgruppen reports the measures to SVOM, and they are one
+// partition read). The arenas' own local changes stay in their own briefs: reading every arena's
+// partition for one brief would cost in proportion to the number of arenas, and the county sees the
+// arenas' follow-up in the round and in Arenor.
+import { buildMeetingBrief, DEFAULT_BRIEF_DAYS, daysBack, parseSince, type BriefBasis, type MeetingBrief } from '../domain/meetingBrief';
+import type { Arena } from '../domain/plan';
+import type { ActivityView } from '../domain/planView';
+import type { MeetingBriefStore } from '../storage/meetingBriefStore';
+import { eventsBetween, historyPlan, type HistoryEventDeps, type HistoryPlan } from './historyEvents';
+
+export interface MeetingBriefDeps extends HistoryEventDeps {
+  briefs: MeetingBriefStore;
+  now: () => Date;
+}
+
+export type BriefOutcome =
+  | { kind: 'brief'; brief: MeetingBrief }
+  /** The typed date is not a date, or has not come yet: nothing was read or remembered. */
+  | { kind: 'refused'; reason: 'format' | 'future'; typed: string };
+
+/**
+ * "mötesunderlag [sedan <datum>]" in a place (a channel): the brief, and the place remembers it
+ * (a brief from an explicit date too: the next plain one starts from this one).
+ */
+export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeId: string; arena: Arena; since?: string; by: string }): Promise<BriefOutcome> {
+  const now = deps.now();
+  let from: Date;
+  let basis: BriefBasis;
+  if (request.since !== undefined) {
+    const parsed = parseSince(request.since, now);
+    if (!parsed.ok) return { kind: 'refused', reason: parsed.reason, typed: parsed.typed };
+    from = parsed.from;
+    basis = 'date';
+  } else {
+    const last = await deps.briefs.last(request.placeId);
+    // A brief of another arena (the channel was linked anew), or a remembered time after now (a
+    // clock set back), is no starting point: start from the default.
+    if (last && last.arenaId === request.arena.id && last.at <= now.toISOString()) {
+      from = new Date(last.at);
+      basis = 'lastBrief';
+    } else {
+      from = daysBack(now, DEFAULT_BRIEF_DAYS);
+      basis = 'default';
+    }
+  }
+  const brief = await briefBetween(deps, { arena: request.arena, from, to: now, basis });
+  await deps.briefs.remember(request.placeId, { at: now.toISOString(), from: from.toISOString(), arenaId: request.arena.id, by: request.by });
+  return { kind: 'brief', brief };
+}
+
+/** The brief of one arena between two moments (the tab's printable page; nothing is remembered). */
+export async function briefBetween(deps: HistoryEventDeps, window: { arena: Arena; from: Date; to: Date; basis: BriefBasis }): Promise<MeetingBrief> {
+  const { arena, from, to, basis } = window;
+  const county = arena.kind === 'county';
+  const plan = await historyPlan(deps.plan, [arena.id]);
+  const events = await eventsBetween(deps, { scopes: [arena.id], from, to, measureArenas: county ? 'all' : [arena.id], plan });
+  const content = await deps.plan.content();
+  return buildMeetingBrief({
+    arena: { id: arena.id, name: arena.name, kind: arena.kind },
+    events,
+    activities: followedUp(plan, arena),
+    arenaNames: new Map(content.arenas.map((a) => [a.id, a.name])),
+    from,
+    to,
+    basis,
+  });
+}
+
+/** What the arena follows up now: the county its Bilaga 1; an arena its local activities and its follow-up of Bilaga 1. */
+function followedUp(plan: HistoryPlan, arena: Arena): ActivityView[] {
+  if (arena.kind === 'county') return plan.strategies.flatMap((s) => s.activities);
+  const own = plan.arenas.find((a) => a.id === arena.id);
+  return own ? [...own.activities, ...own.bilaga1] : [];
+}

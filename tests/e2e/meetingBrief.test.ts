@@ -1,0 +1,266 @@
+// Mötesunderlag end to end: changes made through the bot since a channel's previous brief are
+// listed, and nothing from before it; a brief right after lists nothing; "sedan <datum>" starts from
+// that day; a bad date changes nothing; what became overdue between two briefs is listed. The
+// card's link opens the printable page's data (GET /api/brief), which has the same items.
+import assert from 'node:assert/strict';
+import type { MeetingBrief } from '../../bot/domain/meetingBrief';
+import type { PlanView } from '../../bot/domain/planView';
+import { lineOf } from '../../bot/cards/meetingBriefCard';
+import { useBot } from '../helpers/botHarness';
+import { CardCamera } from '../helpers/cardScreenshot';
+import { countStorageRequests } from '../helpers/storageRequests';
+import { TestClock } from '../helpers/clock';
+import type { ChannelPlace } from '../helpers/teamsActivity';
+import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
+
+const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
+const ostersund = channel('Östersund');
+/** Bilaga 1, 9.2 "Rutin för läkarmedverkan vid LSS-boenden" (priority 2024–2025). */
+const LSS = 's2-a3-d2';
+/** Bilaga 1, 9.2 another sub-activity of the same period. */
+const OTHER = 's2-a2-d1';
+/** Bilaga 1, 9.3: priority 2025–2026, so it becomes overdue when 2027 begins. */
+const ENDS_2026 = 's3-a1-d1';
+/** Läkarbesök per municipality (an effect measure each municipality reports). */
+const LAKARBESOK = 's3-e1';
+const HOUR = 3_600_000;
+
+describe('mötesunderlag: what changed since the channel\'s last brief', () => {
+  const clock = new TestClock();
+  const bot = useBot({}, () => ({ now: clock.now }));
+
+  beforeEach(async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan');
+    await bot.teams.say(ostersund, 'koppla Östersund');
+  });
+
+  async function plan(): Promise<PlanView> {
+    return (await (await fetch(`${bot.app.url}/api/plan`)).json()) as PlanView;
+  }
+
+  async function subTitle(id: string): Promise<string> {
+    return (await plan()).strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities)).find((d) => d.id === id)!.title;
+  }
+
+  /** Opens a Bilaga 1 item's form in the channel (paging the strategy's list) and saves a status. */
+  async function setStatus(place: ChannelPlace, subId: string, status: string, comment = ''): Promise<void> {
+    let list = (await bot.teams.say(place, `aktiviteter ${subId.charAt(1)}`)).cards[0]!;
+    for (let page = 0; page < 10; page++) {
+      const button = buttons(list).find((b) => b.verb === 'editSubActivity' && b.data.subActivityId === subId);
+      if (button) {
+        const form = await bot.teams.execute(place, button.verb, button.data);
+        const saved = await bot.teams.click(place, form, 'Spara', { status, ...(comment ? { comment } : {}) });
+        assert.match(cardText(saved), /Sparat av/);
+        return;
+      }
+      list = await bot.teams.click(place, list, 'Visa fler');
+    }
+    throw new Error(`no Uppdatera for ${subId}`);
+  }
+
+  /** "ny aktivitet" → strategy 1 → Anta the recommendation. */
+  async function adopt(recommendationId: string): Promise<string> {
+    const card = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
+    const choose = buttons(card).find((b) => b.verb === 'chooseNewActivityStrategy' && b.data.strategyId === `s${recommendationId.charAt(1)}`)!;
+    const step = await bot.teams.execute(ostersund, choose.verb, { ...inputValues(card), ...choose.data });
+    const anta = buttons(step).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendationId)!;
+    const done = await bot.teams.execute(ostersund, anta.verb, { ...inputValues(step), ...anta.data });
+    assert.match(cardText(done), /Östersund/);
+    return (await plan()).arenas.find((a) => a.id === 'ostersund')!.activities.find((a) => a.recommendationId === recommendationId)!.title;
+  }
+
+  /** mått → Rapportera → Spara, for Östersund's value of the given period. */
+  async function report(measureId: string, value: string): Promise<void> {
+    const card = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
+    const open = buttons(card).find((b) => b.title === 'Rapportera' && b.data.measureId === measureId)!;
+    const form = await bot.teams.execute(ostersund, open.verb, open.data);
+    const saved = await bot.teams.click(ostersund, form, 'Spara', { value_0: value });
+    assert.match(cardText(saved), /Sparat|sparat/);
+  }
+
+  async function brief(place: ChannelPlace, words = 'mötesunderlag'): Promise<Card> {
+    const reply = await bot.teams.say(place, words, ANNA);
+    assert.equal(reply.cards.length, 1);
+    const card = reply.cards[0]!;
+    assert.ok(Buffer.byteLength(JSON.stringify(card)) < 28 * 1024);
+    return card;
+  }
+
+  /** The count the card gives a group ("Ändrad status" → 1). */
+  function count(card: Card, group: string): number {
+    if (/Inget nytt sedan/.test(cardText(card))) return 0;
+    const m = new RegExp(`${group}\\n(\\d+)`).exec(cardText(card));
+    assert.ok(m, `no count for ${group} in ${cardText(card)}`);
+    return Number(m[1]);
+  }
+
+  /** The printable page's data for the card's window (the card's link carries it). */
+  async function page(card: Card): Promise<MeetingBrief> {
+    const link = JSON.stringify(card).match(/"url":"([^"]+)"/)?.[1];
+    assert.ok(link, 'the card links to the printable page');
+    const url = new URL(link);
+    assert.equal(url.searchParams.get('view'), 'motesunderlag');
+    const q = new URLSearchParams({ arena: url.searchParams.get('arena')!, since: url.searchParams.get('since')!, until: url.searchParams.get('until')! });
+    const res = await fetch(`${bot.app.url}/api/brief?${q.toString()}`);
+    assert.equal(res.status, 200);
+    return (await res.json()) as MeetingBrief;
+  }
+
+  it('lists exactly the status change, the new activity and the measure value made since the previous brief', async () => {
+    await setStatus(ostersund, LSS, 'pagar', 'Före förra mötet');
+    clock.advance(HOUR);
+    const first = await brief(ostersund);
+    assert.match(cardText(first), /Första mötesunderlaget här: de senaste 30 dagarna/);
+    assert.match(cardText(first), new RegExp(await subTitle(LSS)));
+
+    clock.advance(HOUR);
+    await setStatus(ostersund, OTHER, 'klar', 'Klart i arenan');
+    const adopted = await adopt('s1-l1');
+    await report(LAKARBESOK, '1 250');
+    clock.advance(HOUR);
+
+    const second = await brief(ostersund);
+    const text = cardText(second);
+    assert.match(text, /Sedan förra mötesunderlaget 23 nov\. 2026 11:00/);
+    assert.deepEqual(
+      ['Ändrad status', 'Blev försenade', 'Nya aktiviteter', 'Rapporterade mätvärden', 'Andra uppdateringar'].map((g) => count(second, g)),
+      [1, 0, 1, 1, 0],
+    );
+    // Östersund's first follow-up of the item: it had no status of its own before.
+    assert.match(text, new RegExp(`${await subTitle(OTHER)}: Ej uppföljd → Klar \\("Klart i arenan"\\)`));
+    assert.ok(text.includes(adopted), 'the adopted activity');
+    assert.match(text, /Rapporterade \d{4}: 1250/);
+    assert.ok(!text.includes(await subTitle(LSS)), 'nothing from before the previous brief');
+    assert.ok(!text.includes('Före förra mötet'));
+
+    // The printable page has the same items.
+    const data = await page(second);
+    const lines = data.groups.flatMap((g) => g.items.map(lineOf));
+    assert.equal(lines.length, 3);
+    for (const line of lines) assert.ok(text.includes(line), line);
+  });
+
+  it('says plainly that nothing is new when asked again right after, and remembers that brief', async () => {
+    await setStatus(ostersund, LSS, 'klar');
+    await brief(ostersund);
+    const again = await brief(ostersund);
+    assert.match(cardText(again), /Inget nytt sedan förra mötesunderlaget 23 nov\. 2026 10:00\./);
+    assert.doesNotMatch(cardText(again), /Ändrad status \(/);
+  });
+
+  it('lists from a given date, and the next plain brief starts from that one', async () => {
+    await setStatus(ostersund, LSS, 'klar');
+    clock.advance(HOUR);
+    await brief(ostersund);
+    clock.advance(HOUR);
+    const since = await brief(ostersund, 'mötesunderlag sedan 2026-10-01');
+    assert.match(cardText(since), /Sedan 1 oktober 2026, till 23 nov\. 2026 12:00/);
+    assert.match(cardText(since), new RegExp(`${await subTitle(LSS)}: Ej uppföljd → Klar`), 'from the date, not from the previous brief');
+    assert.equal((await page(since)).from, '2026-09-30T22:00:00.000Z', 'the start of 1 October in Swedish time');
+    assert.match(cardText(await brief(ostersund)), /Inget nytt sedan förra mötesunderlaget 23 nov\. 2026 12:00/);
+    // Swedish words for the date work too.
+    assert.match(cardText(await brief(ostersund, 'mötesunderlag sedan 1 oktober')), /Sedan 1 oktober 2026/);
+  });
+
+  it('answers a bad or future date with how to write it, and keeps the remembered time', async () => {
+    await brief(ostersund);
+    clock.advance(HOUR);
+    await setStatus(ostersund, LSS, 'klar');
+    clock.advance(HOUR);
+    for (const [words, title] of [
+      ['mötesunderlag sedan igår', /Jag förstår inte datumet "igår"/],
+      ['mötesunderlag sedan 2026-02-30', /Jag förstår inte datumet "2026-02-30"/],
+      ['mötesunderlag sedan 2027-01-15', /2027-01-15 har inte kommit än/],
+    ] as const) {
+      const text = cardText(await brief(ostersund, words));
+      assert.match(text, title);
+      assert.match(text, /Skriv datumet som ÅÅÅÅ-MM-DD/);
+      assert.match(text, /Ingenting har ändrats/);
+    }
+    // The printable page's API answers the same way, and reading it remembers nothing.
+    for (const [query, status, error] of [
+      ['arena=ostersund&since=igår', 400, /Skriv det som ÅÅÅÅ-MM-DD/],
+      ['arena=ostersund&since=2027-01-15', 400, /har inte kommit än/],
+      ['arena=ingenstans&since=2026-10-01', 404, /ingen arena/],
+    ] as const) {
+      const res = await fetch(`${bot.app.url}/api/brief?${query}`);
+      assert.equal(res.status, status, query);
+      assert.match(((await res.json()) as { error: string }).error, error);
+    }
+    assert.equal((await fetch(`${bot.app.url}/api/brief?arena=ostersund&since=2026-10-01`)).status, 200);
+    const next = cardText(await brief(ostersund));
+    assert.match(next, /Sedan förra mötesunderlaget 23 nov\. 2026 10:00/, 'the refused briefs were not remembered');
+    assert.match(next, new RegExp(await subTitle(LSS)));
+  });
+
+  it('lists what became overdue between two briefs, and not what was overdue already', async () => {
+    await setStatus(ostersund, LSS, 'pagar'); // 2024–2025: overdue already
+    await setStatus(ostersund, ENDS_2026, 'pagar'); // 2025–2026
+    clock.set('2026-12-31T12:00:00Z');
+    const before = await brief(ostersund);
+    assert.equal(count(before, 'Blev försenade'), 0);
+    clock.set('2027-01-02T08:00:00Z');
+    const after = await brief(ostersund);
+    assert.equal(count(after, 'Blev försenade'), 1);
+    assert.match(cardText(after), new RegExp(`${await subTitle(ENDS_2026)}: Pågår\\n.*prioritet 2025–2026, slut 31 december 2026`));
+    assert.ok(!cardText(after).includes(await subTitle(LSS)));
+  });
+
+  it('gives the county channel Bilaga 1 as the county follows it up and every reported measure value, not the arenas\' local changes', async () => {
+    await brief(county);
+    clock.advance(HOUR);
+    await setStatus(county, OTHER, 'klar');
+    await setStatus(ostersund, LSS, 'klar');
+    await report(LAKARBESOK, '900');
+    clock.advance(HOUR);
+    const card = await brief(county);
+    const text = cardText(card);
+    assert.equal(count(card, 'Ändrad status'), 1);
+    assert.match(text, new RegExp(`${await subTitle(OTHER)}: Pågår → Klar`));
+    assert.ok(!text.includes(await subTitle(LSS)), 'Östersund\'s own follow-up is in Östersund\'s brief');
+    assert.equal(count(card, 'Rapporterade mätvärden'), 1);
+    assert.match(text, /Östersund/, 'a municipality\'s value says whose it is');
+  });
+
+  it('looks compact in light and dark: counts first, a handful per group, "och N till"', async function () {
+    this.timeout(120_000);
+    clock.set('2026-12-31T12:00:00Z');
+    await brief(county);
+    clock.set('2027-01-02T08:00:00Z');
+    for (const [id, status] of [['s1-a1-d1', 'klar'], ['s1-a1-d2', 'avbruten'], ['s2-a1-d1', 'klar'], ['s3-a3-d2', 'pagar'], ['s4-a1-d2', 'pagar'], ['s5-a1-d1', 'uppdrag_behovs'], ['s5-a3-d1', 'pagar']] as const) {
+      await setStatus(county, id, status, id === 's1-a1-d1' ? 'Beslut i Fredagsgruppen 2 januari' : '');
+    }
+    await report(LAKARBESOK, '1 310');
+    const card = await brief(county);
+    const text = cardText(card);
+    assert.match(text, /och 2 till på den utskriftsvänliga sidan/, 'seven status changes, five shown');
+    assert.ok(count(card, 'Blev försenade') > 0);
+    const camera = await new CardCamera().start();
+    try {
+      for (const theme of ['light', 'dark'] as const) {
+        const { height } = await camera.shoot('meetingBrief', card, theme);
+        assert.ok(height < 1600, `the card is ${height} px tall`);
+      }
+    } finally {
+      await camera.stop();
+    }
+  });
+
+  it('costs a handful of storage requests, reading only the arena\'s and the county\'s partitions', async () => {
+    const krokom = channel('Krokom');
+    await bot.teams.say(krokom, 'koppla Krokom');
+    await setStatus(krokom, LSS, 'klar');
+    await brief(ostersund);
+    clock.advance(HOUR);
+    await setStatus(ostersund, LSS, 'pagar');
+    const counter = countStorageRequests(bot.app.tables);
+    counter.reset();
+    const card = await brief(ostersund);
+    const requests = [...counter.requests];
+    assert.equal(count(card, 'Ändrad status'), 1);
+    // Last brief, the county's Bilaga 1, Östersund's partition, its feed's window, the measure values, the brief row.
+    assert.ok(requests.length <= 6, `${requests.length} requests:\n${requests.join('\n')}`);
+    assert.ok(!requests.some((r) => r.includes('scope:krokom')), `another arena's partition was read:\n${requests.join('\n')}`);
+  });
+});
