@@ -20,7 +20,6 @@ const useBadgeStyles = makeStyles({
   // A badge has a fixed height: its label must never wrap inside it (it looked struck through).
   badge: { whiteSpace: 'nowrap', flexShrink: 0 },
   asWritten: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  county: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', marginTop: tokens.spacingVerticalXS },
 });
 
 export function StatusBadge({ status }: { status: StatusId }) {
@@ -47,21 +46,6 @@ export function SubStatus({ sub }: { sub: Pick<SubActivityView, 'status' | 'stat
       </Badge>
       {asWritten && <span className={styles.asWritten}>enligt planen: {sub.statusLabel}</span>}
     </>
-  );
-}
-
-/**
- * The county's own status of a Bilaga 1 item, beside an arena's follow-up of it (plan 7.3): told as
- * honestly as any status (not followed up since the plan was adopted, until someone has).
- */
-export function CountyStatusLine({ sub }: { sub: Pick<SubActivityView, 'county' | 'statusAsWritten'> }) {
-  const styles = useBadgeStyles();
-  if (!sub.county) return null;
-  return (
-    <span className={styles.county} data-county-status="">
-      <span className={styles.asWritten}>Länets status:</span>
-      <SubStatus sub={{ ...sub.county, kind: 'own', statusAsWritten: sub.statusAsWritten }} />
-    </span>
   );
 }
 
@@ -108,10 +92,9 @@ export const useLayout = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
     padding: `${tokens.spacingVerticalM} 0`, minWidth: 0,
-    '& h2, & h3, & h4, & h5': { margin: 0, overflowWrap: 'break-word', hyphens: 'auto' },
+    '& h2, & h3, & h4': { margin: 0, overflowWrap: 'break-word', hyphens: 'auto' },
     '& h2': { [NARROW]: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 } },
-    '& h5': { fontSize: tokens.fontSizeBase300 },
-    '& h3, & h4, & h5': { [NARROW]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
+    '& h3, & h4': { [NARROW]: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 } },
   },
   /** Filter fields in as many columns as fit (one on a phone). */
   filterGrid: {

@@ -3,7 +3,7 @@
 // status, period and arena, and free-text search. With one arena chosen (its channel tab opens on
 // it), that arena's own follow-up of Bilaga 1 (plan 7.3) comes first, beside the county's status.
 import { useMemo, useState } from 'react';
-import { Field, Input, Select, Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Field, Input, Select, Subtitle1, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
@@ -27,6 +27,9 @@ interface Scope {
   parts: Part[];
 }
 
+// An activity under an arena's part heading is one level down (h5), set like the h4 it would be.
+const useStyles = makeStyles({ activityUnderPart: { margin: 0, fontSize: tokens.fontSizeBase300, overflowWrap: 'break-word' } });
+
 const fold = (s: string) => s.toLocaleLowerCase('sv-SE');
 
 /** The status filter's extra choice: overdue work, whatever its status. */
@@ -34,6 +37,7 @@ const OVERDUE = 'forsenad';
 
 export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
   const ui = useLayout();
+  const styles = useStyles();
   const [strategy, setStrategy] = useState('');
   const [status, setStatus] = useState(() => (readParam('status') === OVERDUE || STATUSES.some((s) => s.id === readParam('status')) ? readParam('status') : ''));
   const [period, setPeriod] = useState('');
@@ -135,7 +139,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
                 const Heading = part.heading ? 'h5' : 'h4';
                 return (
                   <article key={activity.id} className={ui.card} data-activity={activity.id}>
-                    <Heading>{activity.title}</Heading>
+                    <Heading className={part.heading ? styles.activityUnderPart : undefined}>{activity.title}</Heading>
                     <Text className={ui.muted}>
                       {st ? `Strategi ${st.number}: ${st.title}` : ''} · Prioritet {activity.period.label}
                     </Text>

@@ -140,7 +140,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
         {ownArena && bilaga1.length > 0 && (
           <div className={ui.badges} data-bilaga1-progress="">
             <Text>
-              Bilaga 1: {ownArena.name} har följt upp {bilaga1Followed} av {bilaga1.length} länsgemensamma delaktiviteter på verksamhetsnära nivå (planens avsnitt 7.3).
+              Bilaga 1: {ownArena.name} har följt upp {bilaga1Followed} av {bilaga1.length} länsgemensamma delaktiviteter (planens avsnitt 7.3).
             </Text>
             <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp Bilaga 1 i Handlingsplan</Button>
           </div>

@@ -16,7 +16,8 @@ import type { SubActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
 import type { Editing } from '../App';
-import { CountyStatusLine, NARROW, useLayout } from '../ui';
+import { NARROW, useLayout } from '../ui';
+import { CountyStatusLine } from './SubActivityTable';
 
 type Problem = Exclude<SaveResult, { kind: 'saved' }>;
 
