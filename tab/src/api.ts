@@ -2,7 +2,6 @@
 import type { HistoryEntry } from '../../bot/domain/activityState';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import type { PlanApiView } from '../../bot/api/planApi';
-import type { PublicTabSettings } from '../../bot/api/tabConfig';
 import type { HistoryEvent, HistoryPage } from '../../bot/domain/historyEvents';
 import { getToken } from './auth';
 
@@ -63,11 +62,6 @@ async function json<T>(res: Response): Promise<T> {
 
 export async function fetchPlan(): Promise<PlanApiView> {
   return json<PlanApiView>(await call('/api/plan'));
-}
-
-/** The public settings (the accessibility statement's contact): no sign-in needed. */
-export async function fetchTabSettings(): Promise<PublicTabSettings> {
-  return json<PublicTabSettings>(await fetch('/api/tab-settings'));
 }
 
 export async function fetchMe(): Promise<Me> {

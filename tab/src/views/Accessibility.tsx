@@ -7,7 +7,6 @@
 import { useEffect, useState } from 'react';
 import { Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
 import type { PublicTabSettings } from '../../../bot/api/tabConfig';
-import { fetchTabSettings } from '../api';
 import { useLayout } from '../ui';
 
 const ASSESSED = '25 november 2026';
@@ -18,6 +17,13 @@ const UPDATED = '25 november 2026';
 const useStyles = makeStyles({ link: { color: tokens.colorBrandForegroundLink } });
 
 type Contact = PublicTabSettings['accessibilityContact'];
+
+/** The public settings need no sign-in (here, not in api.ts: only this lazy view reads them). */
+async function fetchContact(): Promise<Contact> {
+  const res = await fetch('/api/tab-settings');
+  if (!res.ok) throw new Error(`tab-settings ${res.status}`);
+  return ((await res.json()) as PublicTabSettings).accessibilityContact;
+}
 
 /** How to reach us: the configured address, or plainly that none is configured (and the way that always works). */
 function ContactLine({ contact, failed, link }: { contact: Contact | undefined; failed: boolean; link: string }) {
@@ -45,7 +51,7 @@ export default function Accessibility() {
   const [contact, setContact] = useState<Contact>();
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    fetchTabSettings().then((s) => setContact(s.accessibilityContact), () => setFailed(true));
+    fetchContact().then(setContact, () => setFailed(true));
   }, []);
   return (
     <section className={ui.view} aria-labelledby="tillganglighet-rubrik">

@@ -69,12 +69,12 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const levels = own ? [own, ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
   const focus = own ?? county;
   const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
-  const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.followedUp)).length;
-  const missing = missingReports(plan, own?.id, today);
-  // An arena's own follow-up of Bilaga 1 (plan 7.3): how far it has come, and the way to it.
+  // An arena's local activities carry a status from the day they are added: what it may not have
+  // followed up is its own part of Bilaga 1 (plan 7.3), with the way to it.
   const ownArena = own && own.id !== county.id ? plan.arenas.find((a) => a.id === own.id) : undefined;
-  const bilaga1 = ownArena?.bilaga1.flatMap((a) => a.subActivities.filter((d) => !d.retired)) ?? [];
-  const bilaga1Followed = bilaga1.filter((d) => d.followedUp).length;
+  const notFollowedUp = (ownArena ? ownArena.bilaga1 : focus.activities).flatMap((a) => a.subActivities.filter((d) => !d.followedUp && !d.retired)).length;
+  const where = own ? (ownArena ? `i Bilaga 1 för ${own.name}` : `för ${focus.name}`) : 'i Bilaga 1';
+  const missing = missingReports(plan, own?.id, today);
 
   useEffect(() => {
     let current = true;
@@ -128,23 +128,14 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
             )}
           </>
         )}
-        {/* An arena's local activities carry a status from the day they are added: what it may not
-            have followed up is its part of Bilaga 1, said below. */}
-        {!ownArena && (
+        <div className={ui.badges} data-not-followed-up-count="">
           <Text>
             {notFollowedUp === 0
-              ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
-              : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
+              ? `Alla delaktiviteter ${where} har följts upp.`
+              : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${where} har inte följts upp sedan planen antogs${ownArena ? '.' : ' (status enligt planen).'}`}
           </Text>
-        )}
-        {ownArena && bilaga1.length > 0 && (
-          <div className={ui.badges} data-bilaga1-progress="">
-            <Text>
-              Bilaga 1: {ownArena.name} har följt upp {bilaga1Followed} av {bilaga1.length} länsgemensamma delaktiviteter (planens avsnitt 7.3).
-            </Text>
-            <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp Bilaga 1 i Handlingsplan</Button>
-          </div>
-        )}
+          {ownArena && notFollowedUp > 0 && <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp i Handlingsplan</Button>}
+        </div>
         {missing.length > 0 && (
           <div>
             <Text>Effektmått som inte är rapporterade för senaste perioden:</Text>
