@@ -201,7 +201,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
-            {view === 'rapport' && <Report plan={plan} today={today} />}
+            {view === 'rapport' && <Report today={today} theme={theme} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'tillganglighet' && <Accessibility />}
             {view === 'motesunderlag' && <MeetingBrief plan={plan} arena={arena} start={start} theme={theme} />}
