@@ -130,10 +130,10 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     const followed = subs.filter((d) => d.followedUp).length;
     assert.ok(followed > 0 && followed < subs.length, 'the tests above followed up some of it');
     await open(1280, '?arena=krokom');
-    const progress = page.locator('[data-not-followed-up-count]');
-    await progress.waitFor();
+    const progress = page.locator('[data-attention]');
     // Krokom has no local activities: what it has not followed up is its part of Bilaga 1.
-    assert.match(await progress.innerText(), new RegExp(`^${subs.length - followed} delaktiviteter i Bilaga 1 för Krokom har inte följts upp sedan planen antogs\\.`));
+    await progress.getByText(`${subs.length - followed} delaktiviteter i Bilaga 1 för Krokom har inte följts upp sedan planen antogs.`, { exact: true }).waitFor();
+    assert.equal(await progress.getByText(/Alla delaktiviteter/).count(), 0);
     await progress.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'oversikt-krokom-bilaga1-1280.png') });
     await progress.getByRole('button', { name: 'Följ upp i Handlingsplan' }).click();
@@ -151,7 +151,7 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
         assert.deepEqual(await axeViolations(page), []);
         // Översikt's line about Bilaga 1, in the same theme and width.
         await page.goto(`${app.url}/tab/index.html?arena=krokom&theme=${theme}`);
-        await page.locator('[data-not-followed-up-count]').scrollIntoViewIfNeeded();
+        await page.getByRole('button', { name: 'Följ upp i Handlingsplan' }).scrollIntoViewIfNeeded();
         await page.screenshot({ path: path.join(SHOTS, `oversikt-krokom-bilaga1-${theme}-${width}.png`) });
         assert.equal(await sidewaysScroll(page), 0, 'Översikt scrolls sideways');
         assert.deepEqual(await axeViolations(page), []);

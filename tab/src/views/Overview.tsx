@@ -71,9 +71,9 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
   // An arena's local activities carry a status from the day they are added: what it may not have
   // followed up is its own part of Bilaga 1 (plan 7.3), with the way to it.
-  const ownArena = own && own.id !== county.id ? plan.arenas.find((a) => a.id === own.id) : undefined;
-  const notFollowedUp = (ownArena ? ownArena.bilaga1 : focus.activities).flatMap((a) => a.subActivities.filter((d) => !d.followedUp && !d.retired)).length;
-  const where = own ? (ownArena ? `i Bilaga 1 för ${own.name}` : `för ${focus.name}`) : 'i Bilaga 1';
+  const ownArena = plan.arenas.find((a) => a.id === own?.id && a.kind !== 'county');
+  const notFollowedUp = (ownArena?.bilaga1 ?? focus.activities).flatMap((a) => a.subActivities.filter((d) => !d.followedUp && !d.retired)).length;
+  const where = ownArena ? `i Bilaga 1 för ${ownArena.name}` : own ? `för ${focus.name}` : 'i Bilaga 1';
   const missing = missingReports(plan, own?.id, today);
 
   useEffect(() => {
@@ -128,14 +128,16 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
             )}
           </>
         )}
-        <div className={ui.badges} data-not-followed-up-count="">
-          <Text>
-            {notFollowedUp === 0
-              ? `Alla delaktiviteter ${where} har följts upp.`
-              : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${where} har inte följts upp sedan planen antogs${ownArena ? '.' : ' (status enligt planen).'}`}
-          </Text>
-          {ownArena && notFollowedUp > 0 && <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp i Handlingsplan</Button>}
-        </div>
+        <Text>
+          {notFollowedUp === 0
+            ? `Alla delaktiviteter ${where} har följts upp.`
+            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${where} har inte följts upp sedan planen antogs${ownArena ? '' : ' (status enligt planen)'}.`}
+        </Text>
+        {ownArena && notFollowedUp > 0 && (
+          <div>
+            <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp i Handlingsplan</Button>
+          </div>
+        )}
         {missing.length > 0 && (
           <div>
             <Text>Effektmått som inte är rapporterade för senaste perioden:</Text>
