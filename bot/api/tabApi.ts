@@ -20,7 +20,7 @@ import { roundRoutes } from './roundApi';
 import { roundCompare } from './roundCompareApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
-import type { TabConfig } from './tabConfig';
+import { publicTabSettings, type TabConfig } from './tabConfig';
 import { historyPage } from './tabHistory';
 import { findTabRoot, tabFile } from './tabStatic';
 import { updateFromTab, userMayChange } from './tabUpdate';
@@ -89,6 +89,9 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     }
     sendJson(req, res, 200, await planApiView(deps.plan, deps.measures));
   }));
+
+  // Public: the accessibility statement must be readable by anyone, signed in or not.
+  server.get('/api/tab-settings', async (_req: Request, res: Response) => void res.send(200, publicTabSettings(deps.tab)));
 
   server.get('/api/me', signedIn(async (_req, res, user) => {
     const arenas = (await deps.plan.content()).arenas;

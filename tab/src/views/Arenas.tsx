@@ -66,7 +66,7 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
         </table>
       </div>
       <Text className={ui.muted}>Status i matrisen: den minst framskridna av aktivitetens delaktiviteter ({STATUSES.map((s) => s.label).join(', ')}).</Text>
-      <LocalFollowUp plan={plan} {...(arena ? { arena } : {})} />
+      <LocalFollowUp plan={plan} {...(arena ? { arena } : {})} edit={edit} />
       {sections.map((a) => (
         <div key={a.id} className={ui.section} data-arena={a.id}>
           <Title3 as="h3">{a.name}</Title3>
