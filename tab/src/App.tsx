@@ -3,9 +3,14 @@
 // live region that confirms each save. Loads GET /api/plan and GET /api/me once; a save applies
 // the PATCH answer to the plan it holds instead of loading everything again.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { FluentProvider } from '@fluentui/react-provider';
+import { Select } from '@fluentui/react-select';
+import { Tab, TabList } from '@fluentui/react-tabs';
+import { Subtitle1 } from '@fluentui/react-text';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';

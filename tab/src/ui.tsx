@@ -1,7 +1,9 @@
 // Small shared pieces of the views: status and overdue badges (colours from the palette the bot's
 // cards share), arena names, the section layout, and the tables that become stacked cards on a
 // narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways from 320 px up).
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { STATUS_PALETTE, OVERDUE_COLORS, OVERDUE_LABEL } from '../../bot/domain/statusPalette';
 import type { StatusId } from '../../bot/domain/status';
 import { statusLabel } from '../../bot/domain/status';

@@ -5,7 +5,9 @@
 // Loaded only when opened. Update ASSESSED and the known shortcomings with every assessment.
 // The contact address comes from configuration (ACCESSIBILITY_CONTACT, GET /api/tab-settings).
 import { useEffect, useState } from 'react';
-import { Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import type { PublicTabSettings } from '../../../bot/api/tabConfig';
 import { useLayout } from '../ui';
 

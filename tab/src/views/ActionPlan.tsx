@@ -3,7 +3,12 @@
 // status, period and arena, and free-text search. With one arena chosen (its channel tab opens on
 // it), that arena's own follow-up of Bilaga 1 (plan 7.3) comes first, beside the county's status.
 import { useMemo, useState } from 'react';
-import { Field, Input, Select, Subtitle1, Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { Select } from '@fluentui/react-select';
+import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';

@@ -1,6 +1,6 @@
 // Arenor: the eight arenas × the plan's recommended local activities (adopted or not, and their
 // status), every arena's own follow-up of Bilaga 1 (plan 7.3), and each arena's own activities.
-import { Text, Title2, Title3 } from '@fluentui/react-components';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES, type StatusId } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';

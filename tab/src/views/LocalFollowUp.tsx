@@ -2,7 +2,8 @@
 // status and answer, with a summary per row ("Uppföljd i 3 av 8 kommuner · ja i 2 av 8"). In an
 // arena's channel tab, that arena's column comes first. The cells of an arena the viewer may change
 // have Uppdatera: the same dialog and PATCH as everywhere else.
-import { Button, Text, Title3 } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Text, Title3 } from '@fluentui/react-text';
 import { NOT_FOLLOWED_UP } from '../../../bot/domain/followUp';
 import { localSummary, type LocalCell } from '../../../bot/domain/localFollowUp';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';

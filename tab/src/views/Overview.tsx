@@ -3,7 +3,10 @@
 // bar per level (in an arena's channel tab that arena first, then the county, then the other
 // arenas that have activities: no rows of zeros), and the latest changes of any kind.
 import { useEffect, useState } from 'react';
-import { Button, Text, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
 import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';

@@ -2,9 +2,14 @@
 // and kind; the decisions table; the county opens the revision, moves its last day, closes it (after
 // a confirmation) or opens it again, and records decisions here too.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2, Title3,
-} from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { Button } from '@fluentui/react-button';
+import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-dialog';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
 // Straight from its package, so that it stays in this view's chunk: through the barrel every Fluent
 // component used anywhere lands in the first load (see scripts/buildTab.ts).
 import { Checkbox } from '@fluentui/react-checkbox';

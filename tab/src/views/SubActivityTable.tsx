@@ -3,7 +3,10 @@
 // one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
 // An arena's follow-up of a Bilaga 1 item (kind "followUp") shows the county's status beside the
 // arena's own: the arena updates its own, never the county's.
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Text } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';

@@ -6,9 +6,15 @@
 // An arena's follow-up of a Bilaga 1 item shows the county's status for reference; where the county
 // alone answers the measure, the arena is not asked for an answer (the server would refuse it).
 import { useState } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, mergeClasses,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-dialog';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text } from '@fluentui/react-text';
+import { Textarea } from '@fluentui/react-textarea';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { answerKind } from '../../../bot/domain/activityState';
 import { describeEntry } from '../../../bot/domain/format';
 import { LIMITS } from '../../../bot/domain/limits';
