@@ -75,7 +75,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const content = loadPlanContent(config.planFile);
     const now = options.now ?? (() => new Date());
     const stores = createStores(tables, now);
-    const { plan, activities, channels, measures, localActivities, reminders } = stores;
+    const { plan, activities, channels, measures, localActivities, reminders, rounds } = stores;
     await preparePlan(stores, content, log);
     afterStorageRestart = async () => {
       await ensureTables(tables, describeConnection(connection));
@@ -87,7 +87,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const sender = countedSender(new BotProactiveSender(adapter, { botAppId: config.bot?.appId ?? '', log: log.child({ module: 'proactive' }) }));
     const revisions = new RevisionStore(tables.revisions, now);
     const briefs = new MeetingBriefStore(tables.channels);
-    const services = { plan, activities, channels, measures, localActivities, revisions, briefs, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
+    const services = { plan, activities, channels, measures, localActivities, revisions, rounds, briefs, sender, links: links(config), planTeamIds: config.planTeamIds, projectLeaderIds: config.projectLeaderIds, now, log };
     const conversation = new Conversation(services, conversationFeatures);
     const reminderSweep = createReminderSweep(stores, sender, config, reminderLog, now);
     const reminderSchedule = new ReminderScheduler(reminderSweep, { log: reminderLog });
@@ -97,7 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       messages: createMessageEndpoint(adapter, bot),
       storageReachable: () => pingTables(tables),
     });
-    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, revisions, sender, projectLeaderIds: config.projectLeaderIds, log, now });
+    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, revisions, rounds, links: links(config), sender, projectLeaderIds: config.projectLeaderIds, log, now });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

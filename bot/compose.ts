@@ -12,6 +12,7 @@ import { LocalActivityStore } from './storage/localActivityStore';
 import { MeasureStore } from './storage/measureStore';
 import { PlanStore } from './storage/planStore';
 import { ReminderStore } from './storage/reminderStore';
+import { RoundStore } from './storage/roundStore';
 import type { Tables } from './storage/tables';
 import type { ProactiveSender } from './teams/proactiveSender';
 
@@ -22,6 +23,7 @@ export interface Stores {
   measures: MeasureStore;
   localActivities: LocalActivityStore;
   reminders: ReminderStore;
+  rounds: RoundStore;
 }
 
 export function createStores(tables: Tables, now: () => Date): Stores {
@@ -32,6 +34,7 @@ export function createStores(tables: Tables, now: () => Date): Stores {
     measures: new MeasureStore(tables.measures, now),
     localActivities: new LocalActivityStore(tables.plan, now),
     reminders: new ReminderStore(tables.reminders),
+    rounds: new RoundStore(tables.rounds, now),
   };
 }
 
@@ -53,5 +56,5 @@ export function links(config: Pick<Config, 'teamsAppId' | 'publicUrl'>): TabLink
 }
 
 export function createReminderSweep(stores: Stores, sender: ProactiveSender, config: Pick<Config, 'teamsAppId' | 'publicUrl'>, log: Logger, now: () => Date): ReminderSweep {
-  return new ReminderSweep({ plan: stores.plan, channels: stores.channels, measures: stores.measures, reminders: stores.reminders, sender, links: links(config), log, now });
+  return new ReminderSweep({ plan: stores.plan, channels: stores.channels, measures: stores.measures, reminders: stores.reminders, rounds: stores.rounds, sender, links: links(config), log, now });
 }

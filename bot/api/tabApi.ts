@@ -7,18 +7,24 @@ import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
+import type { RoundStore } from '../storage/roundStore';
+import type { TabLinks } from '../domain/deepLinks';
 import type { ProactiveSender } from '../teams/proactiveSender';
 import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';
 import { measureRoutes } from './measureApi';
+import { reportRoutes } from './reportApi';
 import { revisionRoutes } from './revisionApi';
+import { roundRoutes } from './roundApi';
+import { roundCompare } from './roundCompareApi';
 import { planApiView } from './planApi';
 import { createAuthenticator, type TabUser } from './ssoAuth';
-import type { TabConfig } from './tabConfig';
+import { publicTabSettings, type TabConfig } from './tabConfig';
 import { historyPage } from './tabHistory';
 import { findTabRoot, tabFile } from './tabStatic';
 import { updateFromTab, userMayChange } from './tabUpdate';
+import { reportRounds } from '../useCases/yearReport';
 
 export interface TabDeps {
   tab: TabConfig;
@@ -29,6 +35,10 @@ export interface TabDeps {
   log: Logger;
   /** The plan's revision (bot/api/revisionApi.ts). */
   revisions: RevisionStore;
+  /** The yearly follow-up rounds (bot/api/roundApi.ts). */
+  rounds: RoundStore;
+  /** Links from the cards posted when a round is opened from the tab. */
+  links?: TabLinks;
   sender: ProactiveSender;
   projectLeaderIds: string[];
   now?: () => Date;
@@ -80,6 +90,9 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     sendJson(req, res, 200, await planApiView(deps.plan, deps.measures));
   }));
 
+  // Public: the accessibility statement must be readable by anyone, signed in or not.
+  server.get('/api/tab-settings', async (_req: Request, res: Response) => void res.send(200, publicTabSettings(deps.tab)));
+
   server.get('/api/me', signedIn(async (_req, res, user) => {
     const arenas = (await deps.plan.content()).arenas;
     const decisions = await Promise.all(arenas.map(async (a) => [a.id, (await userMayChange(deps, user, a)).allowed] as const));
@@ -106,6 +119,23 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.put('/api/revision/proposals/:arenaId/:itemId', signedIn(revision.propose));
   server.put('/api/revision/steps/:stepId', signedIn(revision.step));
   server.get('/api/revision/export.xlsx', signedIn(revision.export));
+
+  // The yearly follow-up rounds: progress, analysis, submissions, the frozen state (bot/api/roundApi.ts).
+  const round = roundRoutes({ plan: deps.plan, channels: deps.channels, measures: deps.measures, rounds: deps.rounds, sender: deps.sender, projectLeaderIds: deps.projectLeaderIds, now, ...(deps.links ? { links: deps.links } : {}) });
+  server.get('/api/rounds', signedIn(round.list));
+  server.get('/api/rounds/compare', signedIn(roundCompare({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now })));
+  server.post('/api/rounds', signedIn(round.open));
+  server.get('/api/rounds/:roundId', signedIn(round.get));
+  server.patch('/api/rounds/:roundId', signedIn(round.change));
+  server.put('/api/rounds/:roundId/analysis/:strategyId', signedIn(round.analysis));
+  server.get('/api/rounds/:roundId/analysis/:strategyId/history', signedIn(round.analysisHistory));
+  server.post('/api/rounds/:roundId/submission', signedIn(round.submit));
+  server.get('/api/rounds/:roundId/state', signedIn(round.state));
+
+  // The yearly report: JSON for the tab, Word for SVOM, Excel (bot/api/reportApi.ts).
+  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
+  server.get('/api/report', signedIn(report.years));
+  server.get('/api/report/:file', signedIn(report.get));
 
   // The meeting brief's printable page (bot/api/briefApi.ts).
   server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));

@@ -1,7 +1,8 @@
 // The tab's sign-in settings, read from the environment once and validated. Teams SSO tokens are
 // checked against the issuer's key set (JWKS), the accepted issuers and the app's audience.
 // TAB_DEV_MODE lets a plain browser use the tab as a fixed development user; it is refused
-// whenever the app is configured for Azure (BOT_ID or TABLES_ACCOUNT_URL set).
+// whenever the app is configured for Azure (BOT_ID or TABLES_ACCOUNT_URL set). The accessibility
+// statement's contact address (ACCESSIBILITY_CONTACT) is the one public setting the tab reads.
 import { z } from 'zod';
 import { optionalText } from '../envText';
 
@@ -19,6 +20,8 @@ const tabEnvSchema = z.object({
   /** The delegated scope the tab asks for (aad.manifest.json's oauth2Permissions). */
   AUTH_SCOPE: optionalText,
   TAB_DEV_MODE: z.enum(['true', 'false', '']).optional(),
+  /** Where people report accessibility problems (DOS-lagen): an e-mail address or an https page. */
+  ACCESSIBILITY_CONTACT: optionalText.pipe(z.union([z.email(), z.url({ protocol: /^https$/ })]).optional()),
   BOT_ID: optionalText,
   TABLES_ACCOUNT_URL: optionalText,
 });
@@ -40,6 +43,19 @@ export interface TabConfig {
   sso?: SsoSettings;
   /** Requests without a token are served as a fixed development user. Never with Azure settings. */
   devMode: boolean;
+  /** The accessibility statement's contact: an e-mail address or an https page; undefined when none is configured. */
+  accessibilityContact?: string;
+}
+
+/** What the tab may read without signing in: the accessibility statement is public (GET /api/tab-settings). */
+export interface PublicTabSettings {
+  accessibilityContact: { kind: 'email' | 'web'; address: string } | null;
+}
+
+export function publicTabSettings(config: TabConfig): PublicTabSettings {
+  const address = config.accessibilityContact;
+  if (!address) return { accessibilityContact: null };
+  return { accessibilityContact: { kind: address.startsWith('https://') ? 'web' : 'email', address } };
 }
 
 export class TabConfigError extends Error {}
@@ -76,5 +92,5 @@ export function loadTabConfig(env: NodeJS.ProcessEnv | Record<string, string | u
     };
   }
   // Without sso and dev mode the tab's API refuses every request (401), which is safe.
-  return Object.freeze({ ...(sso ? { sso } : {}), devMode });
+  return Object.freeze({ ...(sso ? { sso } : {}), devMode, ...(e.ACCESSIBILITY_CONTACT ? { accessibilityContact: e.ACCESSIBILITY_CONTACT } : {}) });
 }

@@ -25,6 +25,8 @@ export interface ActivityListData {
   page: number;
   /** The list's command ("aktiviteter", "försenat"), so that paging lists the same thing. */
   list?: string;
+  /** The words searched for ("aktiviteter fasta kontakter"), so that paging keeps the search. */
+  search?: string;
   today: Date;
   /** An arena's list offers to add a local activity. */
   offerNew?: boolean;
@@ -67,6 +69,7 @@ export function activityListCard(data: ActivityListData): CardJson {
     })),
     strategyId: data.strategyId,
     list: data.list ?? 'aktiviteter',
+    search: data.search ?? '',
     offerNew: data.offerNew === true,
     hasPrevious: page > 1,
     hasNext: page < pages,

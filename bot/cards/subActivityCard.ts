@@ -1,7 +1,7 @@
 // A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
-import { describeEntry, formatDay } from '../domain/format';
+import { describeWhat, describeEntry, formatDay } from '../domain/format';
 import { isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
@@ -18,6 +18,8 @@ export interface SubActivityCardData {
   /** The latest history entry, to show what changed. */
   latest?: HistoryEntry;
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
+  /** The banner already names who saved `latest` ("Sparat av …"): the change is told without the name again. */
+  bannerNamesSaver?: boolean;
 }
 
 function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
@@ -40,8 +42,9 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
     ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
     ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
   ];
-  const lastChange = latest
-    ? `${describeEntry(latest, data.today)}.`
+  const told = latest && data.bannerNamesSaver ? describeWhat(latest, data.today) : latest ? describeEntry(latest, data.today) : '';
+  const lastChange = told
+    ? `${told.charAt(0).toLocaleUpperCase('sv-SE')}${told.slice(1)}.`
     : sub.updatedAt && sub.updatedBy
       ? `Senast ändrad ${formatDay(sub.updatedAt, data.today)} av ${sub.updatedBy}.`
       : sub.kind === 'followUp'

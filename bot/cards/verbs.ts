@@ -43,6 +43,24 @@ export const VERBS = {
   revisionEditStep: 'revisionEditStep',
   /** The revision (county): record a decision step, data: { etags } + inputs stepId, done, date, dateTo, body, minutesUrl */
   revisionSaveStep: 'revisionSaveStep',
+  /** The follow-up round (county): open it, data: {} + inputs roundName, roundFrom, roundTo, roundLastDay */
+  roundOpen: 'roundOpen',
+  /** The follow-up round (county): leave the opening form without opening, data: {} */
+  roundCancel: 'roundCancel',
+  /** The follow-up round: the channel's round card again (the county's progress, an arena's items), data: {} */
+  roundShow: 'roundShow',
+  /** The follow-up round (county): change the last day, data: { roundId, etag } + input roundLastDay */
+  roundChange: 'roundChange',
+  /** The follow-up round (county): ask before closing, data: { roundId, etag } */
+  roundCloseAsk: 'roundCloseAsk',
+  /** The follow-up round (county): close and freeze it, data: { roundId, etag } */
+  roundClose: 'roundClose',
+  /** The follow-up round (arena): another page of the arena's items, data: { roundId, page } */
+  roundPage: 'roundPage',
+  /** The follow-up round (arena): save an item's inline form, data: { roundId, page, scopeId, subActivityId, etag, version } + inputs status-<id>, comment-<id> */
+  roundSaveItem: 'roundSaveItem',
+  /** The follow-up round (arena): submit (lämna in), data: { roundId, page } + input roundComment */
+  roundSubmit: 'roundSubmit',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];

@@ -8,6 +8,7 @@ import { messageCard } from '../cards/messageCard';
 import { findStrategy, type Command } from '../domain/commands';
 import { isOverdue } from '../domain/followUp';
 import type { ActivityView } from '../domain/planView';
+import { searchCard } from './activitySearch';
 import { helpExamples } from './help';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
@@ -16,6 +17,8 @@ const pageData = z.object({
   strategyId: z.string().max(64).optional(),
   page: z.coerce.number().int().min(1).max(1000).optional(),
   list: z.enum(['aktiviteter', 'försenat']).optional(),
+  // What a search's paging buttons carry ('' for a list without one); as long as a command may be.
+  search: z.string().max(200).optional(),
 });
 
 type ListKind = 'aktiviteter' | 'försenat';
@@ -104,6 +107,8 @@ export const activitiesFeature: Feature = {
     listActivities: async (at, data) => {
       const parsed = pageData.safeParse(data);
       if (!parsed.success) return messageCard({ title: 'Det gick inte att visa sidan', text: 'Skriv "aktiviteter" för att börja om.', tone: 'error' });
+      const search = parsed.data.search?.trim();
+      if (search && parsed.data.list !== 'försenat') return searchCard(at, search, parsed.data.page ?? 1);
       return listCard(at, parsed.data.strategyId ?? '', parsed.data.page ?? 1, parsed.data.list ?? 'aktiviteter');
     },
   },

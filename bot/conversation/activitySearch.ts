@@ -1,6 +1,7 @@
 // "aktiviteter fasta kontakter": the arena's activities whose titles hold the words typed. Where
 // the arena has none, the plan's recommendations that do are offered (ny aktivitet).
 import { activityListCard } from '../cards/activityListCard';
+import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { distance, normalise } from '../domain/commands';
 import type { ActivityView } from '../domain/planView';
@@ -17,6 +18,11 @@ export function titleMatches(title: string, typed: string): boolean {
 }
 
 export async function searchActivities(at: ArenaTurn, typed: string): Promise<Reply> {
+  return cards(await searchCard(at, typed, 1));
+}
+
+/** One page of the search's hits; the paging buttons carry the words, so "Visa fler" keeps the search. */
+export async function searchCard(at: ArenaTurn, typed: string, page: number): Promise<CardJson> {
   const { arena, view, services } = at;
   const shownTyped = typed.slice(0, 60);
   const matching = (activities: ActivityView[]): ActivityView[] =>
@@ -28,27 +34,24 @@ export async function searchActivities(at: ArenaTurn, typed: string): Promise<Re
   const groups = (await arenaGroups(at)).map((g) => ({ ...g, activities: matching(g.activities) })).filter((g) => g.activities.length > 0);
   const hits = groups.reduce((n, g) => n + g.activities.reduce((m, a) => m + a.subActivities.length, 0), 0);
   if (hits > 0) {
-    return cards(
-      activityListCard({
-        title: `Aktiviteter med "${shownTyped}"`,
-        subtitle: `${hits} träff${hits === 1 ? '' : 'ar'} bland ${arena.kind === 'county' ? 'de länsövergripande aktiviteterna' : `det ${arena.name} följer upp`}.`,
-        groups,
-        strategyId: '',
-        page: 1,
-        today: services.now(),
-      }),
-    );
+    return activityListCard({
+      title: `Aktiviteter med "${shownTyped}"`,
+      subtitle: `${hits} träff${hits === 1 ? '' : 'ar'} bland ${arena.kind === 'county' ? 'de länsövergripande aktiviteterna' : `det ${arena.name} följer upp`}.`,
+      groups,
+      strategyId: '',
+      page,
+      search: typed,
+      today: services.now(),
+    });
   }
   const recommended = arena.kind === 'county' ? [] : view.strategies.flatMap((s) => s.localRecommendations.filter((r) => titleMatches(r.title, typed)));
-  return cards(
-    messageCard({
-      title: `Ingen aktivitet med "${shownTyped}"`,
-      text: recommended.length
-        ? `${arena.name} har ingen sådan aktivitet, men planen rekommenderar:`
-        : 'Skriv "aktiviteter" följt av strategins nummer, ett ord ur dess namn eller ett ord ur aktivitetens titel.',
-      tone: 'warning',
-      details: recommended.length ? recommended.map((r) => r.title) : view.strategies.map((s) => `${s.number}. ${s.title}`),
-      buttons: recommended.length ? [{ title: 'Ny aktivitet', command: 'ny aktivitet' }] : [{ title: 'Alla aktiviteter', command: 'aktiviteter' }],
-    }),
-  );
+  return messageCard({
+    title: `Ingen aktivitet med "${shownTyped}"`,
+    text: recommended.length
+      ? `${arena.name} har ingen sådan aktivitet, men planen rekommenderar:`
+      : 'Skriv "aktiviteter" följt av strategins nummer, ett ord ur dess namn eller ett ord ur aktivitetens titel.',
+    tone: 'warning',
+    details: recommended.length ? recommended.map((r) => r.title) : view.strategies.map((s) => `${s.number}. ${s.title}`),
+    buttons: recommended.length ? [{ title: 'Ny aktivitet', command: 'ny aktivitet' }] : [{ title: 'Alla aktiviteter', command: 'aktiviteter' }],
+  });
 }

@@ -1,5 +1,6 @@
 // Every feature of the conversation, in the order the router asks them.
 import { activitiesFeature } from './activityList';
+import { followUpRoundFeature } from './followUpRound';
 import type { Feature } from './feature';
 import { localFollowUpFeature } from './localFollowUp';
 import { measuresFeature } from './measures';
@@ -11,4 +12,4 @@ import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, meetingBriefFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, meetingBriefFeature, followUpRoundFeature];

@@ -7,6 +7,7 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { MeetingBriefStore } from '../storage/meetingBriefStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
+import type { RoundStore } from '../storage/roundStore';
 import type { ProactiveSender } from '../teams/proactiveSender';
 import type { TabLinks } from '../domain/deepLinks';
 
@@ -23,6 +24,8 @@ export interface Services {
   projectLeaderIds: string[];
   /** The plan's revision: proposals and decisions (bot/useCases/revision.ts). */
   revisions: RevisionStore;
+  /** The yearly follow-up rounds (bot/useCases/followUpRound.ts). */
+  rounds: RoundStore;
   /** Proactive cards into channels (the reminders' sender): the revision asks the arenas for proposals. */
   sender: ProactiveSender;
   /** When each channel last got a meeting brief (mötesunderlag). */

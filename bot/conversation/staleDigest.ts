@@ -1,14 +1,16 @@
 // The stale-activity reminder's inline update (issue #4): Spara under an item saves its status
-// and comment through the bot's own save path, and the digest comes back with what is still
-// waiting, so that the arena can go through the list in place.
+// and comment through the bot's own save path, and the post comes back with what is still
+// waiting, so that the arena can go through the list in place; a post with several reminders
+// comes back whole, not as the stale part alone.
 import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
+import { escapeCardText } from '../cards/markdownText';
 import { messageCard } from '../cards/messageCard';
 import { statusLabel } from '../domain/status';
 import { idSchema } from '../domain/validation';
-import { staleDigestCard } from '../reminders/cards';
-import { DEFAULT_TIMINGS, staleItems, staleReason } from '../reminders/rules';
-import { stockholmTime } from '../reminders/schedule';
+import { isReminderRuleId, type ReminderRuleId } from '../domain/reminderRules';
+import { reminderDigestCard } from '../reminders/cards';
+import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type RuleFacts } from '../reminders/rules';
 import type { Feature } from './feature';
 import { failedSaveCard, formInput, problemCard, saveFromCard, unreadable, type CardSave } from './subActivityUpdate';
 import type { ArenaTurn } from './turn';
@@ -35,14 +37,55 @@ async function saveFromDigest(at: ArenaTurn, data: Record<string, unknown>): Pro
       ? `Sparat av ${at.turn.actor.name}: ${saved.title} – ${statusLabel(saved.status)}.`
       : `Inget ändrades för ${saved.title}: värdena var redan sparade.`;
 
-  // The digest again, as it stands now: what was saved (or changed meanwhile) drops out.
-  const today = stockholmTime(at.services.now()).date;
+  // The post again, as it stands now: what was saved (or changed meanwhile) drops out of the stale
+  // part, and the post's other parts (named in the button's data) come back with it.
+  const now = at.services.now();
+  const parts = digestParts(data.digest);
+  const rules = parts.length > 0 ? [...new Set(parts.map(([rule]) => rule))] : ['stale' as const];
   const activities = await at.services.plan.scope(at.arena.id);
-  const items = staleItems(at.view.plan, activities, today, DEFAULT_TIMINGS.staleDays);
-  if (items.length === 0) {
-    return messageCard({ title: 'Alla aktiviteter är uppföljda', text: `${banner} Inget i listan väntar längre. Tack!`, tone: 'success', buttons: [{ title: 'Status', command: 'status' }] });
+  const due = dueReminders(at.view, { channelId: channelIdOf(at), arena: at.arena, rules }, { activities, reported: rules.includes('measureReporting') ? await reported(at, now) : new Set(), ...(rules.includes('roundLastDay') ? await roundFacts(at) : {}) }, now, DEFAULT_TIMINGS)
+    .filter((r) => parts.length === 0 || parts.some(([rule, subject]) => r.key.rule === rule && r.key.subject === subject));
+  const done = `${banner} Inget i listan väntar längre. Tack!`;
+  if (due.length === 0) return messageCard({ title: 'Alla aktiviteter är uppföljda', text: done, tone: 'success', buttons: [{ title: 'Status', command: 'status' }] });
+  if (due.some((r) => r.key.rule === 'stale')) return reminderDigestCard(due, at.services.links, { staleBanner: banner });
+  // The stale part is done; the others stay, under a line that says so.
+  const card = reminderDigestCard(due, at.services.links);
+  const note = { type: 'Container', style: 'good', items: [{ type: 'TextBlock', text: done, wrap: true, weight: 'Bolder' }] };
+  escapeCardText(note);
+  return { ...card, body: [note, ...((card.body as unknown[]) ?? [])] };
+}
+
+/** The parts of the post the button was on: [rule, subject] pairs (absent: the stale reminder alone). */
+function digestParts(value: unknown): Array<[ReminderRuleId, string]> {
+  if (typeof value !== 'string' || value.length > 2000) return [];
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.filter((p): p is [ReminderRuleId, string] => Array.isArray(p) && isReminderRuleId(p[0]) && typeof p[1] === 'string').slice(0, 20);
+  } catch {
+    return [];
   }
-  return staleDigestCard(items, staleReason(at.arena, items.length, DEFAULT_TIMINGS.staleDays), banner);
+}
+
+function channelIdOf(at: ArenaTurn): string {
+  return at.turn.place.kind === 'channel' ? at.turn.place.channelId : '';
+}
+
+/** Which of the arena's measures already have a value for the period ending (as the sweep reads it). */
+async function reported(at: ArenaTurn, now: Date): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!measureReportingWindow(now, DEFAULT_TIMINGS)) return out;
+  for (const { measure, periodId } of measuresReportedBy(at.view, at.arena, now)) {
+    if (await at.services.measures.get(measure.id, periodId, at.arena.id)) out.add(reportedKey(measure.id, periodId));
+  }
+  return out;
+}
+
+async function roundFacts(at: ArenaTurn): Promise<Pick<RuleFacts, 'round'>> {
+  const round = await at.services.rounds.current();
+  if (!round) return {};
+  const submitted = (await at.services.rounds.submissions(round.id)).some((s) => s.arenaId === at.arena.id);
+  return { round: { round, submitted } };
 }
 
 export const staleDigestFeature: Feature = {

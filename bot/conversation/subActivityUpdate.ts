@@ -133,7 +133,7 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   }
   switch (outcome.kind) {
     case 'saved':
-      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' } });
+      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' }, bannerNamesSaver: true });
     case 'unchanged':
       return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
     default:

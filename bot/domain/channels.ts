@@ -10,6 +10,11 @@ export interface ReminderSettings {
   hour: number;
   /** Ids of the reminder rules that apply to the channel. */
   rules: string[];
+  /**
+   * The rules the form offered when the settings were saved (absent: saved before the app
+   * recorded it). A rule added to the app later is on until the channel turns it off.
+   */
+  offered?: string[];
 }
 
 export interface ChannelRecord {

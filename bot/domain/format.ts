@@ -86,8 +86,13 @@ export function joinSwedish(items: string[]): string {
  * 25 nov: "Beslut i arenan"" (the comment, when there is one, after the colon).
  */
 export function describeEntry(entry: HistoryEntry, now: Date = new Date()): string {
+  return `${entry.actor.name} ${describeWhat(entry, now)}`;
+}
+
+/** The same sentence without who: where the card already says who saved ("Sparat av Anna Andersson."). */
+export function describeWhat(entry: HistoryEntry, now: Date = new Date()): string {
   const what = entry.changes.length ? joinSwedish(entry.changes.map(changePhrase)) : 'skrev en kommentar';
-  return `${entry.actor.name} ${what}, ${formatDay(entry.at, now)}${entry.comment ? `: ${quoted(entry.comment, 120)}` : ''}`;
+  return `${what}, ${formatDay(entry.at, now)}${entry.comment ? `: ${quoted(entry.comment, 120)}` : ''}`;
 }
 
 /**

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { ReminderSettings } from './channels';
 import type { ArenaKind } from './plan';
 
-export const REMINDER_RULE_IDS = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision'] as const;
+export const REMINDER_RULE_IDS = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision', 'roundLastDay'] as const;
 export type ReminderRuleId = (typeof REMINDER_RULE_IDS)[number];
 
 export interface ReminderRule {
@@ -26,9 +26,12 @@ export interface ReminderRule {
 export const STALE_AFTER_DAYS = 60;
 /** Days before a priority period ends that its unfinished activities are reminded of (default). */
 export const PERIOD_ENDING_WITHIN_DAYS = 30;
+/** Days before a follow-up round's last day that an arena that has not submitted is reminded (default). */
+export const ROUND_LAST_DAY_WITHIN_DAYS = 7;
 
 const BOTH: readonly ArenaKind[] = ['municipality', 'county'];
 const COUNTY: readonly ArenaKind[] = ['county'];
+const MUNICIPALITY: readonly ArenaKind[] = ['municipality'];
 
 export const REMINDER_RULES: readonly ReminderRule[] = [
   {
@@ -62,6 +65,12 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
     explanation: 'Före revideringsdatumet: planen revideras med jämna mellanrum (till exempel var tredje år), räknat från den dag planens gällande version trädde i kraft.',
     arenaKinds: COUNTY,
   },
+  {
+    id: 'roundLastDay',
+    label: 'Sista dag i årets uppföljning',
+    explanation: `När länet har öppnat den årliga uppföljningen och arenan inte har lämnat in: en påminnelse ${ROUND_LAST_DAY_WITHIN_DAYS} dagar före sista dagen att lämna in.`,
+    arenaKinds: MUNICIPALITY,
+  },
 ];
 
 /** The rules that apply to a channel of this kind of arena, in display order. */
@@ -93,8 +102,12 @@ export function defaultSettings(kind: ArenaKind): ReminderSettings {
   return { enabled: true, weekday: 1, hour: 9, rules: rulesFor(kind).map((r) => r.id) };
 }
 
+/** The rules the påminnelser form offered before it recorded what it offered (settings saved then lack `offered`). */
+const OFFERED_BEFORE_RECORDING: readonly string[] = ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision'];
+
 /**
  * The settings that hold for a channel: the stored ones, or the defaults if none were saved.
+ * A rule the channel was never offered (added to the app after it saved its settings) is on.
  * Only known rules that apply to the arena's kind count (a channel re-linked from the county to
  * a municipality keeps its choice of the other rules); a value out of range falls back to the
  * default.
@@ -103,7 +116,8 @@ export function effectiveSettings(stored: ReminderSettings | undefined, kind: Ar
   const defaults = defaultSettings(kind);
   if (!stored) return defaults;
   const applicable = rulesFor(kind).map((r) => r.id as string);
-  const chosen = Array.isArray(stored.rules) ? stored.rules : [];
+  const offered = Array.isArray(stored.offered) ? stored.offered : OFFERED_BEFORE_RECORDING;
+  const chosen = Array.isArray(stored.rules) ? [...stored.rules, ...applicable.filter((id) => !offered.includes(id))] : [];
   return {
     enabled: typeof stored.enabled === 'boolean' ? stored.enabled : defaults.enabled,
     weekday: Number.isInteger(stored.weekday) && stored.weekday >= 1 && stored.weekday <= 7 ? stored.weekday : defaults.weekday,
@@ -179,5 +193,5 @@ export function parseReminderForm(data: Record<string, unknown>, kind: ArenaKind
 
   if (errors.length || !parsed.success) return { ok: false, errors };
   const { etag, enabled, weekday, hour } = parsed.data;
-  return { ok: true, etag, settings: { enabled, weekday, hour, rules: applicable.map((r) => r.id).filter((id) => chosen.includes(id)) } };
+  return { ok: true, etag, settings: { enabled, weekday, hour, rules: applicable.map((r) => r.id).filter((id) => chosen.includes(id)), offered: applicable.map((r) => r.id) } };
 }

@@ -5,7 +5,9 @@ import { reminderMeasuresCard } from '../cards/reminderMeasuresCard';
 import { reminderPeriodEndingCard } from '../cards/reminderPeriodEndingCard';
 import { reminderRevisionCard } from '../cards/reminderRevisionCard';
 import { reminderStaleCard } from '../cards/reminderStaleCard';
+import { roundReminderCard } from '../cards/roundCards';
 import type { TabLinks } from '../domain/deepLinks';
+import { VERBS } from '../cards/verbs';
 import { statusText } from '../domain/followUp';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
@@ -14,11 +16,11 @@ import { longDate, type DueReminder, type StaleItem } from './rules';
 /** Stale sub-activities shown where the stale reminder shares a post with other reminders. */
 export const STALE_ITEMS_IN_DIGEST = 5;
 
-export function reminderCard(reminder: DueReminder, links: TabLinks, options: { shared?: boolean } = {}): CardJson {
+export function reminderCard(reminder: DueReminder, links: TabLinks, options: { shared?: boolean; staleBanner?: string } = {}): CardJson {
   const c = reminder.content;
   switch (c.rule) {
     case 'stale':
-      return staleDigestCard(c.items, reminder.reason, undefined, options.shared ? STALE_ITEMS_IN_DIGEST : undefined);
+      return staleDigestCard(c.items, reminder.reason, options.staleBanner, options.shared ? STALE_ITEMS_IN_DIGEST : undefined);
     case 'periodEnding':
       return reminderPeriodEndingCard({
         reason: reminder.reason,
@@ -53,7 +55,18 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
         text: `${afterDate(reminder.reason)} Revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
         tabUrl: links.tab('oversikt'),
       });
+    case 'roundLastDay':
+      return roundReminderCard({ arena: c.arena, round: c.round, reason: reminder.reason, tabUrl: links.tab('uppfoljning', c.arena.id) });
   }
+}
+
+/** Adds the post's parts to every inline save's data (Teams sends an action's data, not the card). */
+function markInlineSaves(value: unknown, digest: string): void {
+  if (Array.isArray(value)) return value.forEach((v) => markInlineSaves(v, digest));
+  if (!value || typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  if (o.type === 'Action.Execute' && o.verb === VERBS.saveFromDigest && o.data && typeof o.data === 'object') o.data = { ...(o.data as object), digest };
+  Object.values(o).forEach((v) => markInlineSaves(v, digest));
 }
 
 /** A reason without its leading date ("Planen ska revideras 1 december 2026: …"): the card's title says the date. */
@@ -89,9 +102,13 @@ export function staleDigestCard(items: StaleItem[], reason: string, banner?: str
  * its own buttons and inline forms; the buttons every part has (Visa aktiviteter, Påminnelser)
  * once, at the bottom. One reminder alone is its own card.
  */
-export function reminderDigestCard(reminders: DueReminder[], links: TabLinks): CardJson {
-  if (reminders.length === 1) return reminderCard(reminders[0]!, links);
-  const cards = reminders.map((r) => reminderCard(r, links, { shared: true }));
+export function reminderDigestCard(reminders: DueReminder[], links: TabLinks, options: { staleBanner?: string } = {}): CardJson {
+  if (reminders.length === 1) return reminderCard(reminders[0]!, links, options);
+  const cards = reminders.map((r) => reminderCard(r, links, { shared: true, ...options }));
+  // An inline save in the stale part answers with the whole post again (bot/conversation/staleDigest.ts):
+  // its buttons name the post's parts, so that the other parts come back too.
+  const digest = JSON.stringify(reminders.map((r) => [r.key.rule, r.key.subject]));
+  markInlineSaves(cards, digest);
   const isCommand = (a: Record<string, unknown>) => a.type === 'Action.Execute' && a.verb === 'command';
   const shared = new Map<string, Record<string, unknown>>();
   const parts = cards.map((card, i) => {

@@ -4,7 +4,8 @@
 // periods and how long activities have gone untouched. Pure: the sweep reads the facts, this
 // decides. A reminder is identified by (channel, rule, subject, due period).
 import { isClosed } from '../domain/followUp';
-import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
+import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, ROUND_LAST_DAY_WITHIN_DAYS, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
+import type { Round } from '../domain/followUpRound';
 import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
 import { reportedHere } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
@@ -28,6 +29,8 @@ export interface RuleTimings {
   yearlyFollowUpDays: number;
   /** Days before the revision date. */
   revisionDays: number;
+  /** Days before a follow-up round's last day that arenas that have not submitted are reminded. */
+  roundLastDayDays: number;
 }
 
 export const DEFAULT_TIMINGS: RuleTimings = {
@@ -36,6 +39,7 @@ export const DEFAULT_TIMINGS: RuleTimings = {
   measureReportingDays: 30,
   yearlyFollowUpDays: 30,
   revisionDays: 60,
+  roundLastDayDays: ROUND_LAST_DAY_WITHIN_DAYS,
 };
 
 export interface ReminderKey {
@@ -65,7 +69,8 @@ export type ReminderContent =
   | { rule: 'periodEnding'; arena: Arena; activity: ActivityView; open: SubActivityView[]; endsOn: string }
   | { rule: 'measureReporting'; arena: Arena; halfYear: PeriodId; endsOn: string; measures: MeasureDue[] }
   | { rule: 'yearlyFollowUp'; arena: Arena; date: string; plan: PlanInfo; progress: StrategyProgress[] }
-  | { rule: 'revision'; arena: Arena; date: string; plan: PlanInfo };
+  | { rule: 'revision'; arena: Arena; date: string; plan: PlanInfo }
+  | { rule: 'roundLastDay'; arena: Arena; round: Round };
 
 export interface DueReminder {
   key: ReminderKey;
@@ -92,6 +97,8 @@ export interface RuleFacts {
    * (claimed, or waiting for another attempt): then that same digest is due again, not a new one.
    */
   lastStaleDigest?: { date: string; pending: boolean };
+  /** The open follow-up round, if any, and whether this channel's arena has submitted in it. */
+  round?: { round: Round; submitted: boolean };
 }
 
 
@@ -182,6 +189,18 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
         arenaId: arena.id,
         reason: `Planen ska revideras ${longDate(date)}: "${quote}" ${since} ${longDate(next.version.inForceFrom)}.`,
         content: { rule: 'revision', arena, date, plan: asOf(next.version) },
+      });
+    }
+  }
+  if (applies('roundLastDay') && facts.round && facts.round.round.status === 'open' && !facts.round.submitted) {
+    const { round } = facts.round;
+    const left = daysBetween(today, round.lastDay);
+    if (left >= 0 && left <= timings.roundLastDayDays) {
+      out.push({
+        key: key('roundLastDay', arena.id, round.id),
+        arenaId: arena.id,
+        reason: `Sista dag att lämna in ${arena.name}s del av ${round.name} är ${longDate(round.lastDay)}, och ${arena.name} har inte lämnat in ännu. Gå igenom era aktiviteter och tryck Lämna in.`,
+        content: { rule: 'roundLastDay', arena, round },
       });
     }
   }

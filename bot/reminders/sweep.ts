@@ -14,10 +14,11 @@ import type { Logger } from '../log';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import type { RoundStore } from '../storage/roundStore';
 import { reminderRowKey, type Claim, type ReminderRecord, type ReminderState, type ReminderStore } from '../storage/reminderStore';
 import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
 import { reminderCard, reminderDigestCard } from './cards';
-import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleTimings } from './rules';
+import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleFacts, type RuleTimings } from './rules';
 import { inDeliveryWindow, nextDeliveryWindow, type WindowOptions } from './schedule';
 
 export interface SweepDeps {
@@ -25,6 +26,8 @@ export interface SweepDeps {
   channels: Pick<ChannelStore, 'all' | 'setState'>;
   measures: Pick<MeasureStore, 'get'>;
   reminders: ReminderStore;
+  /** The follow-up rounds: arenas that have not submitted are reminded before the last day. */
+  rounds?: Pick<RoundStore, 'current' | 'submissions'>;
   sender: ProactiveSender;
   links: TabLinks;
   log: Logger;
@@ -113,6 +116,9 @@ export class ReminderSweep {
       return scopes.get(arenaId)!;
     };
 
+    // The open round and who has submitted: read once per sweep, only if a round is open.
+    const round = await this.deps.rounds?.current();
+    const submitted = new Set(round ? (await this.deps.rounds!.submissions(round.id)).map((s) => s.arenaId) : []);
     const channels = (await this.deps.channels.all()).filter((c) => c.state === 'active' && c.arenaId);
     this.deps.log.info({ sweepId, at: report.at, dryRun, channels: channels.length }, 'Reminder sweep started');
     for (const channel of channels) {
@@ -120,7 +126,7 @@ export class ReminderSweep {
       const arena = content.arenas.find((a) => a.id === channel.arenaId);
       if (!arena) continue;
       try {
-        await this.sweepChannel({ channel, arena, content, at, dryRun, sweepId, report, activitiesOf, ...(options.signal ? { signal: options.signal } : {}) });
+        await this.sweepChannel({ channel, arena, content, at, dryRun, sweepId, report, activitiesOf, ...(round ? { round: { round, submitted: submitted.has(arena.id) } } : {}), ...(options.signal ? { signal: options.signal } : {}) });
       } catch (error) {
         this.deps.log.error({ err: error, sweepId, channelId: channel.channelId }, 'Reminder sweep failed for a channel');
         report.errors.push({ channelId: channel.channelId, channelName: channel.channelName });
@@ -140,6 +146,7 @@ export class ReminderSweep {
     sweepId: string;
     report: SweepReport;
     activitiesOf: (arenaId: string) => Promise<ActivityView[]>;
+    round?: RuleFacts['round'];
     signal?: AbortSignal;
   }): Promise<void> {
     const { channel, arena, content, at, dryRun, report } = c;
@@ -171,6 +178,7 @@ export class ReminderSweep {
         activities: settings.rules.includes('stale') || settings.rules.includes('periodEnding') || settings.rules.includes('yearlyFollowUp') ? await c.activitiesOf(arena.id) : [],
         reported: settings.rules.includes('measureReporting') ? await this.reported(content, arena, at) : new Set(),
         ...lastStaleDigest([...records.values()]),
+        ...(c.round ? { round: c.round } : {}),
       },
       at,
       this.timings,

@@ -14,6 +14,8 @@ export const TABLE_NAMES = {
   reminders: 'reminders',
   /** The plan's revision: proposals with their history and the decision steps, one partition per revision. */
   revisions: 'revisions',
+  /** The yearly follow-up rounds: their state, the arenas' submissions, the county's analysis and each closed round's snapshot. */
+  rounds: 'rounds',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -3,9 +3,14 @@
 // live region that confirms each save. Loads GET /api/plan and GET /api/me once; a save applies
 // the PATCH answer to the plan it holds instead of loading everything again.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import {
-  Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Select, Subtitle1, Tab, TabList, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { FluentProvider } from '@fluentui/react-provider';
+import { Select } from '@fluentui/react-select';
+import { Tab, TabList } from '@fluentui/react-tabs';
+import { Subtitle1 } from '@fluentui/react-text';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
@@ -22,6 +27,7 @@ const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
 const Report = lazy(() => import('./views/Report'));
 const Revision = lazy(() => import('./views/Revision'));
+const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
@@ -201,7 +207,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
-            {view === 'rapport' && <Report plan={plan} today={today} />}
+            {view === 'uppfoljning' && <Round plan={plan} mayChange={mayChange} />}
+            {view === 'rapport' && <Report today={today} theme={theme} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'tillganglighet' && <Accessibility />}
             {view === 'motesunderlag' && <MeetingBrief plan={plan} arena={arena} start={start} theme={theme} />}

@@ -93,7 +93,10 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   const res = await call(path);
   if (!res.ok) await json(res);
   const blob = await res.blob();
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const disposition = res.headers.get('content-disposition') ?? '';
+  // RFC 6266's filename* carries a Swedish name ("Uppföljning 2026 – …"); filename="…" is ASCII.
+  const utf8 = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = utf8 ? decodeURIComponent(utf8) : (/filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

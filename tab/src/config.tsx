@@ -1,7 +1,12 @@
 // Configuration page of the channel tab: the person picks the arena the tab opens filtered to.
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Field, FluentProvider, MessageBar, MessageBarBody, Select, Text, Title2, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { Field } from '@fluentui/react-field';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { FluentProvider } from '@fluentui/react-provider';
+import { Select } from '@fluentui/react-select';
+import { Text, Title2 } from '@fluentui/react-text';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-theme';
 import { fetchPlan, type PlanApiView } from './api';
 import { Loading } from './ui';
 import { notifyLoaded, registerConfigSave, setConfigValid, startHost, type HostContext } from './auth';

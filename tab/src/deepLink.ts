@@ -10,6 +10,7 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'arenor', label: 'Arenor' },
   { id: 'effektmatt', label: 'Effektmått' },
   { id: 'historik', label: 'Historik' },
+  { id: 'uppfoljning', label: 'Uppföljning' },
   { id: 'rapport', label: 'Årsrapport' },
   { id: 'revidering', label: 'Revidering' },
 ];

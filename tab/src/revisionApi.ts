@@ -21,6 +21,8 @@ async function write(path: string, method: string, body: unknown, etag?: string)
 }
 
 export const openRevision = (lastDay: string) => write('/api/revision', 'POST', { lastDay });
+/** Moves the last day for proposals, or closes the revision, against the version the person saw. */
+export const changeRevision = (etag: string, change: { lastDay: string } | { close: true }) => write('/api/revision', 'PATCH', change, etag);
 export const recordStep = (stepId: string, etag: string, step: { done: boolean; date: string; dateTo: string; body: string; minutesUrl: string }) =>
   write(`/api/revision/steps/${encodeURIComponent(stepId)}`, 'PUT', step, etag);
 

@@ -1,7 +1,9 @@
 // Small shared pieces of the views: status and overdue badges (colours from the palette the bot's
 // cards share), arena names, the section layout, and the tables that become stacked cards on a
 // narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways from 320 px up).
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { STATUS_PALETTE, OVERDUE_COLORS, OVERDUE_LABEL } from '../../bot/domain/statusPalette';
 import type { StatusId } from '../../bot/domain/status';
 import { statusLabel } from '../../bot/domain/status';
@@ -11,8 +13,8 @@ import type { PlanApiView } from './api';
 
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
-/** Below this the view tabs no longer fit in one row (seven of them): a drop-down takes their place. */
-export const TABS_COLLAPSE = '@media (max-width: 800px)';
+/** Below this the view tabs no longer fit in one row (eight of them, ~810 px): a drop-down takes their place. */
+export const TABS_COLLAPSE = '@media (max-width: 860px)';
 /** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
 export const TABLES_STACK = '@media (max-width: 960px)';
 

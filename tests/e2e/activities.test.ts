@@ -1,6 +1,7 @@
 // status, aktiviteter and updating a sub-activity through Action.Execute, end to end.
 import assert from 'node:assert/strict';
 import { loadPlanContent } from '../../bot/content/loadPlan';
+import { titleMatches } from '../../bot/conversation/activitySearch';
 import type { PlanView } from '../../bot/domain/planView';
 import { LIMITS } from '../../bot/domain/limits';
 import { ROW, scopePartition } from '../../bot/storage/keys';
@@ -76,6 +77,25 @@ describe('the county channel follows up Bilaga 1', () => {
     assert.deepEqual([...seen].sort(), [...all].sort());
   });
 
+  it('keeps the search on every page: "Visa fler" and "Föregående" list only the hits', async () => {
+    // Not what the search matches, but that paging keeps it: the hits as the search finds them.
+    const hits = content.strategies.flatMap((s) => s.activities.flatMap((a) => (titleMatches(a.title, 'personer') ? a.subActivities : a.subActivities.filter((d) => titleMatches(d.title, 'personer')))).map((d) => d.id));
+    assert.ok(hits.length > 8, 'more hits than one page holds');
+    let card = (await bot.teams.say(county, 'aktiviteter personer')).cards[0]!;
+    const seen = new Set<string>();
+    for (let page = 1; ; page++) {
+      const text = cardText(card);
+      assert.match(text, /Aktiviteter med "personer"/);
+      assert.match(text, new RegExp(`${hits.length} träffar .* Sida ${page} av 2\\.`));
+      for (const b of buttons(card).filter((x) => x.verb === 'editSubActivity')) seen.add(String(b.data.subActivityId));
+      if (!buttons(card).some((b) => b.title === 'Visa fler')) break;
+      card = await bot.teams.click(county, card, 'Visa fler');
+    }
+    assert.deepEqual([...seen].sort(), [...hits].sort());
+    const back = await bot.teams.click(county, card, 'Föregående');
+    assert.match(cardText(back), /Aktiviteter med "personer"[\s\S]*Sida 1 av 2\./);
+  });
+
   it('answers an unknown strategy with the five to choose from', async () => {
     const text = cardText((await bot.teams.say(county, 'aktiviteter ekonomi')).cards[0]);
     assert.match(text, /Ingen aktivitet med "ekonomi"/);
@@ -87,11 +107,13 @@ describe('the county channel follows up Bilaga 1', () => {
     assert.match(cardText(form), /Uppdatera: Kartlägga behovet/);
     const saved = await bot.teams.click(county, form, 'Spara', { status: 'pagar', statusNote: 'Kartläggning startad av SamReKo HSI', measureAnswer: 'nej', comment: 'Beslut i Fredagsgruppen' });
     const text = cardText(saved);
-    assert.match(text, /Sparat av Anna Andersson/);
+    assert.match(text, /Sparat av Anna Andersson\./);
     assert.match(text, /Pågår/);
     assert.match(text, /Kartläggning startad av SamReKo HSI/);
-    // History as a sentence, the period once, the measure's answer beside the measure.
-    assert.match(text, /Anna Andersson ändrade status från Ej påbörjat till Pågår, ändrade statusanteckningen till "Kartläggning startad av SamReKo HSI" och svarade "nej" på måttet, 23 nov: "Beslut i Fredagsgruppen"/);
+    // History as a sentence, the period once, the measure's answer beside the measure; who saved is
+    // said once, in the banner.
+    assert.match(text, /\nÄndrade status från Ej påbörjat till Pågår, ändrade statusanteckningen till "Kartläggning startad av SamReKo HSI" och svarade "nej" på måttet, 23 nov: "Beslut i Fredagsgruppen"/);
+    assert.equal(text.match(/Anna Andersson/g)?.length, 1, `who saved is said once: ${text}`);
     assert.equal(text.match(/2024–2025/g)?.length, 1);
 
     const sub = (await plan()).strategies[0]!.activities[1]!.subActivities[0]!;

@@ -35,15 +35,19 @@ describe('the channel\'s reminder settings', () => {
     return reply.cards[0]!;
   }
 
+  /** The stored settings the person chose (what the form offered then is checked on its own). */
   async function stored(place = ostersund) {
-    return (await bot.app.channels.get(place.channelId))?.reminders;
+    const settings = (await bot.app.channels.get(place.channelId))?.reminders;
+    if (!settings) return settings;
+    const { offered: _offered, ...chosen } = settings;
+    return chosen;
   }
 
   beforeEach(async () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
   });
 
-  it('shows a newly linked arena channel the defaults: on, Mondays at 09:00, the arena\'s three reminders', async () => {
+  it('shows a newly linked arena channel the defaults: on, Mondays at 09:00, the arena\'s four reminders', async () => {
     const card = await open();
     const text = cardText(card);
     assert.match(text, /Påminnelser i kanalen/);
@@ -52,7 +56,7 @@ describe('the channel\'s reminder settings', () => {
     assert.equal(values.enabled, 'true');
     assert.equal(values.weekday, '1');
     assert.equal(values.hour, '9');
-    assert.deepEqual(ruleSwitches(card), { stale: true, periodEnding: true, measureReporting: true });
+    assert.deepEqual(ruleSwitches(card), { stale: true, periodEnding: true, measureReporting: true, roundLastDay: true });
     assert.match(text, /Aktiviteter som inte har uppdaterats/);
     assert.match(text, /inte har uppdaterats på 60 dagar/);
     assert.match(text, /Prioriteringsperioden går ut/);
@@ -95,19 +99,21 @@ describe('the channel\'s reminder settings', () => {
     assert.deepEqual(buttons(saved).map((b) => b.title), ['Ändra']);
     assert.equal(formValues(saved).enabled, undefined, 'the result is read-only');
 
-    const expected = { enabled: true, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'] };
+    const expected = { enabled: true, weekday: 3, hour: 14, rules: ['stale', 'measureReporting', 'roundLastDay'] };
+    // What the form offered is kept, so that a rule added to the app later is on for this channel.
+    assert.deepEqual((await bot.app.channels.get(ostersund.channelId))?.reminders?.offered, ['stale', 'periodEnding', 'measureReporting', 'roundLastDay']);
     assert.deepEqual(await stored(), expected);
     await bot.restart();
     assert.deepEqual(await stored(), expected);
     const again = await open();
-    assert.deepEqual(formValues(again), { enabled: 'true', weekday: '3', hour: '14', rule_stale: 'true', rule_periodEnding: 'false', rule_measureReporting: 'true' });
+    assert.deepEqual(formValues(again), { enabled: 'true', weekday: '3', hour: '14', rule_stale: 'true', rule_periodEnding: 'false', rule_measureReporting: 'true', rule_roundLastDay: 'true' });
   });
 
   it('turns reminders off while keeping the day, hour and rules chosen', async () => {
     const form = await open();
     const saved = await bot.teams.click(ostersund, form, 'Spara', { ...formValues(form), enabled: 'false' });
     assert.match(cardText(saved), /Av: inga påminnelser skickas till kanalen/);
-    assert.deepEqual(await stored(), { enabled: false, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting'] });
+    assert.deepEqual(await stored(), { enabled: false, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
   });
 
   it('reopens the form from the saved card with Ändra', async () => {
@@ -136,12 +142,12 @@ describe('the channel\'s reminder settings', () => {
     assert.match(text, /Din ändring: på, varje måndag kl\. 16:00/);
     assert.equal(formValues(refused).weekday, '5', 'the form shows the settings that hold now');
     assert.equal(formValues(refused).hour, '9');
-    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting'] });
+    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
 
     // The refused card carries the current version: Anna can make her change again.
     const saved = await bot.teams.click(ostersund, refused, 'Spara', { ...formValues(refused), hour: '16' });
     assert.match(cardText(saved), /sparade av Anna Andersson/);
-    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 16, rules: ['stale', 'periodEnding', 'measureReporting'] });
+    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 16, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
   });
 
   it('refuses a card from before the channel was re-linked', async () => {

@@ -37,6 +37,7 @@ const TITLES: Record<ReminderRuleId, RegExp> = {
   measureReporting: /^Dags att rapportera effektmåtten/,
   yearlyFollowUp: /^Årlig uppföljning av planen/,
   revision: /^Planen ska revideras/,
+  roundLastDay: /^Lämna in .*s uppföljning senast/,
 };
 
 interface Delivered {
@@ -226,7 +227,10 @@ describe('follow-up reminders', () => {
     const after = await bot.teams.execute(county, first.verb, { ...inputs, [`status-${id}`]: 'klar', [`comment-${id}`]: 'Klar efter påminnelsen', ...first.data });
     assert.match(cardText(after), /Sparat av Anna Andersson: .* – Klar\./);
     assert.ok(!buttons(after).some((b) => b.data.subActivityId === id), 'the saved activity has left the digest');
-    assert.equal(buttons(after).filter((b) => b.verb === 'saveFromDigest').length, 8, 'the next one moved up');
+    assert.equal(buttons(after).filter((b) => b.verb === 'saveFromDigest').length, 5, 'the next one moved up');
+    // The post's other parts come back with it: the saver keeps the whole post, not the stale part alone.
+    assert.match(cardText(after), /Planen ska revideras 1 december 2026/);
+    assert.match(cardText(after), /Årlig uppföljning av planen 1 december 2026/);
     const stored = await bot.app.activities.getSubActivity('lan', id);
     assert.equal(stored!.state.status, 'klar');
     assert.equal((await bot.app.activities.history('lan', id))[0]!.comment, 'Klar efter påminnelsen');

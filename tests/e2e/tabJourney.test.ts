@@ -111,7 +111,7 @@ describe('the plan tab with the keyboard alone, and in an arena channel', functi
     await page.goto(`${app.url}/tab/index.html`);
     await page.getByRole('heading', { level: 2, name: 'Översikt' }).waitFor();
     await tabTo(/^tab: Översikt/);
-    for (const name of ['Handlingsplan', 'Arenor', 'Effektmått', 'Historik', 'Årsrapport']) {
+    for (const name of ['Handlingsplan', 'Arenor', 'Effektmått', 'Historik', 'Uppföljning', 'Årsrapport']) {
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 2, name: new RegExp(`^(${name}|Uppföljning)`) }).waitFor();

@@ -80,4 +80,42 @@ describe('the tab\'s Revidering view in a browser', function () {
     assert.equal(view.steps.find((s) => s.id === 'svom')?.body, 'SVOM § 12');
     assert.deepEqual(errors, []);
   });
+
+  it('lets the county move the last day, shows a conflict with what holds now, and closes the revision only after asking', async () => {
+    const current = async () => ((await (await fetch(`${app.url}/api/revision`)).json()) as RevisionApiView).revision!;
+    await page.goto(`${app.url}/tab/index.html?view=revidering`);
+    const status = page.getByText(/^(Öppen|Stängd) för förslag/);
+    await status.waitFor();
+    const form = page.getByRole('form', { name: 'Ändra revideringen' });
+    await form.getByLabel('Ny sista dag för förslag').fill('2026-12-20');
+    await form.getByRole('button', { name: 'Ändra sista dagen' }).click();
+    await page.getByText('Öppen för förslag till och med 2026-12-20.', { exact: false }).waitFor();
+    assert.equal((await current()).lastDay, '2026-12-20');
+
+    // Someone else moves it while the form is open: nothing of ours is saved, and theirs shows.
+    const res = await fetch(`${app.url}/api/revision`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'if-match': (await current()).etag }, body: JSON.stringify({ lastDay: '2026-12-31' }) });
+    assert.equal(res.status, 200, await res.text());
+    await form.getByLabel('Ny sista dag för förslag').fill('2026-12-15');
+    await form.getByRole('button', { name: 'Ändra sista dagen' }).click();
+    await page.getByText(/Någon annan har ändrat revideringen/).waitFor();
+    await page.getByText('Öppen för förslag till och med 2026-12-31.', { exact: false }).waitFor();
+    assert.equal((await current()).lastDay, '2026-12-31');
+
+    // Closing asks first; Avbryt leaves it open.
+    await form.getByRole('button', { name: /^Stäng revideringen/ }).click();
+    let dialog = page.getByRole('alertdialog');
+    await dialog.getByText(/arenorna inte längre lämna förslag/).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'revidering-stang.png') });
+    await dialog.getByRole('button', { name: 'Avbryt' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal((await current()).status, 'open');
+    await form.getByRole('button', { name: /^Stäng revideringen/ }).click();
+    dialog = page.getByRole('alertdialog');
+    await dialog.getByRole('button', { name: 'Stäng revideringen' }).click();
+    await page.getByText('Stängd för förslag (sista dag var 2026-12-31).', { exact: false }).waitFor();
+    assert.equal((await current()).status, 'closed');
+    await page.getByRole('button', { name: 'Öppna revideringen igen' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'revidering-stangd.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
 });

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // Renders Adaptive Cards with the official SDK (the `adaptivecards` package) in headless Chromium,
 // with host configs close to Teams' light and dark themes, and saves PNGs under test-results/.
+// The one card renderer of the tests: every card screenshot goes through CardCamera.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,7 +13,16 @@ export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-results', '
 /** About the width of a card in a Teams channel on a laptop. */
 export const CARD_WIDTH = 560;
 
-type Theme = 'light' | 'dark';
+export type Theme = 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/** What one render drew: its height, its file, how many elements, and the types of its inputs. */
+export interface Shot {
+  height: number;
+  file: string;
+  elements: number;
+  inputTypes: string[];
+}
 
 function hostConfig(theme: Theme) {
   const dark = theme === 'dark';
@@ -50,22 +60,29 @@ function hostConfig(theme: Theme) {
 export class CardCamera {
   private browser?: Browser;
   private page?: Page;
+  private errors: string[] = [];
 
   async start(): Promise<this> {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    this.page = await this.browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 900 } });
+    this.page = await this.browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 900 }, locale: 'sv-SE' });
+    this.page.on('pageerror', (e) => this.errors.push(e.message));
     await this.page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;padding:20px"></body></html>');
     await this.page.addScriptTag({ path: SDK });
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     return this;
   }
 
-  /** Renders the card, saves test-results/cards/<name>-<theme>.png, returns its rendered height in px and any render errors. */
-  async shoot(name: string, card: unknown, theme: Theme): Promise<{ height: number; file: string }> {
+  /** Errors the page threw since the last call (a card the SDK could not render throws). */
+  takeErrors(): string[] {
+    return this.errors.splice(0);
+  }
+
+  /** Renders the card, saves test-results/cards/<name>-<theme>.png, and says what it drew. */
+  async shoot(name: string, card: unknown, theme: Theme): Promise<Shot> {
     const page = this.page!;
     const config = hostConfig(theme);
-    const height = await page.evaluate(
+    const drawn = await page.evaluate(
       ({ card, config, width, dark }) => {
         const AC = (window as unknown as { AdaptiveCards: any }).AdaptiveCards; // eslint-disable-line @typescript-eslint/no-explicit-any
         document.body.innerHTML = '';
@@ -87,18 +104,42 @@ export class CardCamera {
         adaptive.parse(card);
         const element = adaptive.render();
         host.appendChild(element);
-        // Open every Action.ShowCard's card (the reminders' inline forms are the tallest state).
-        return host.getBoundingClientRect().height;
+        return { height: host.getBoundingClientRect().height, elements: element.querySelectorAll('*').length, inputTypes: [...element.querySelectorAll('input')].map((i) => i.type) };
       },
       { card, config, width: CARD_WIDTH, dark: theme === 'dark' },
     );
     const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
-    await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(height) + 40 });
+    await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(drawn.height) + 40 });
     await page.locator('#card').screenshot({ path: file });
-    return { height, file };
+    return { ...drawn, file };
   }
 
   async stop(): Promise<void> {
     await this.browser?.close();
+  }
+}
+
+/**
+ * Inside a describe: one test per card that renders it in light and dark, saves both under
+ * test-results/cards/, and fails if the renderer drew nothing or threw; `check` adds a card's own
+ * assertions on what was drawn.
+ */
+export function rendersEveryCard(cards: Record<string, () => unknown>, check?: (name: string, shot: Shot) => void): void {
+  let camera: CardCamera;
+  before(async () => {
+    camera = await new CardCamera().start();
+  });
+  after(async () => camera?.stop());
+  for (const [name, build] of Object.entries(cards)) {
+    it(`renders ${name} in light and dark`, async () => {
+      const card = build();
+      for (const theme of THEMES) {
+        const shot = await camera.shoot(name, card, theme);
+        if (shot.elements <= 5) throw new Error(`${name} (${theme}): the renderer drew nothing`);
+        check?.(name, shot);
+      }
+      const errors = camera.takeErrors();
+      if (errors.length) throw new Error(`${name}: the renderer threw: ${errors.join(' | ')}`);
+    });
   }
 }

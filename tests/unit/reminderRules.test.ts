@@ -24,7 +24,7 @@ const form = (fields: Record<string, unknown> = {}) => ({
 
 describe('the reminder rules', () => {
   it('are the five of the plan\'s rhythm, each with a Swedish label and explanation', () => {
-    assert.deepEqual(REMINDER_RULES.map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
+    assert.deepEqual(REMINDER_RULES.map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision', 'roundLastDay']);
     assert.deepEqual([...REMINDER_RULE_IDS], REMINDER_RULES.map((r) => r.id));
     for (const rule of REMINDER_RULES) {
       assert.ok(rule.label.length > 5 && rule.explanation.length > 20, rule.id);
@@ -38,8 +38,8 @@ describe('the reminder rules', () => {
     assert.doesNotMatch(REMINDER_RULES.find((r) => r.id === 'revision')!.explanation, /2023/);
   });
 
-  it('give the yearly follow-up and the revision to the county channel only', () => {
-    assert.deepEqual(rulesFor('municipality').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting']);
+  it('give the yearly follow-up and the revision to the county channel only, the round\'s last day to the arenas only', () => {
+    assert.deepEqual(rulesFor('municipality').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'roundLastDay']);
     assert.deepEqual(rulesFor('county').map((r) => r.id), ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
   });
 
@@ -51,8 +51,9 @@ describe('the reminder rules', () => {
 
 describe('a channel\'s effective reminder settings', () => {
   it('are on, Mondays at 09:00, with every rule of its arena, until someone saves others', () => {
-    assert.deepEqual(effectiveSettings(undefined, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting'] });
-    assert.deepEqual(effectiveSettings(undefined, 'county'), { enabled: true, weekday: 1, hour: 9, rules: [...REMINDER_RULE_IDS] });
+    // A channel that never saved its settings gets a rule added later (roundLastDay) on by default.
+    assert.deepEqual(effectiveSettings(undefined, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
+    assert.deepEqual(effectiveSettings(undefined, 'county'), { enabled: true, weekday: 1, hour: 9, rules: REMINDER_RULE_IDS.filter((id) => id !== 'roundLastDay') });
     assert.deepEqual(defaultSettings('county'), effectiveSettings(undefined, 'county'));
   });
 
@@ -62,20 +63,31 @@ describe('a channel\'s effective reminder settings', () => {
   });
 
   it('leave out rules that do not apply to the arena, or that the plan does not have', () => {
-    const stored = { enabled: true, weekday: 2, hour: 8, rules: ['stale', 'revision', 'yearlyFollowUp', 'weekly'] };
+    const stored = { enabled: true, weekday: 2, hour: 8, rules: ['stale', 'revision', 'yearlyFollowUp', 'weekly'], offered: [...REMINDER_RULE_IDS] };
     assert.deepEqual(effectiveSettings(stored, 'municipality').rules, ['stale']);
   });
 
   it('fall back to the default for a stored value out of range', () => {
-    const stored = { enabled: true, weekday: 9, hour: 25, rules: [] };
+    const stored = { enabled: true, weekday: 9, hour: 25, rules: [], offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] };
     assert.deepEqual(effectiveSettings(stored, 'municipality'), { enabled: true, weekday: 1, hour: 9, rules: [] });
+  });
+
+  it('turn on a rule added after the channel saved its settings, and keep it off once the channel turns it off', () => {
+    // Saved before the follow-up round's reminder existed (nothing recorded of what the form offered).
+    const before = { enabled: true, weekday: 2, hour: 8, rules: ['stale'] };
+    assert.deepEqual(effectiveSettings(before, 'municipality').rules, ['stale', 'roundLastDay']);
+    const offeredAndOff = { ...before, offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] };
+    assert.deepEqual(effectiveSettings(offeredAndOff, 'municipality').rules, ['stale']);
+    const saved = parseReminderForm(form({ rule_periodEnding: 'false', rule_measureReporting: 'false', rule_roundLastDay: 'false' }), 'municipality');
+    assert.ok(saved.ok);
+    assert.deepEqual(effectiveSettings(saved.settings, 'municipality').rules, ['stale']);
   });
 });
 
 describe('the påminnelser form', () => {
   it('reads what Teams sends: toggles and choices as text', () => {
     const result = parseReminderForm(form({ enabled: 'false', weekday: '3', hour: '14', rule_periodEnding: 'false' }), 'municipality');
-    assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'] } });
+    assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'], offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] } });
   });
 
   it('accepts no rules at all, and the county-only rules in the county channel', () => {

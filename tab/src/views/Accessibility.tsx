@@ -3,7 +3,12 @@
 // and the service, the level of compliance, the content that is not accessible and why, how it
 // was assessed and when, how to report a problem, and the supervisory authority (Digg).
 // Loaded only when opened. Update ASSESSED and the known shortcomings with every assessment.
-import { Text, Title2, Title3, makeStyles, tokens } from '@fluentui/react-components';
+// The contact address comes from configuration (ACCESSIBILITY_CONTACT, GET /api/tab-settings).
+import { useEffect, useState } from 'react';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
+import type { PublicTabSettings } from '../../../bot/api/tabConfig';
 import { useLayout } from '../ui';
 
 const ASSESSED = '25 november 2026';
@@ -13,9 +18,43 @@ const UPDATED = '25 november 2026';
 // react-components barrel hands out in the chunk the first view shares).
 const useStyles = makeStyles({ link: { color: tokens.colorBrandForegroundLink } });
 
+type Contact = PublicTabSettings['accessibilityContact'];
+
+/** The public settings need no sign-in (here, not in api.ts: only this lazy view reads them). */
+async function fetchContact(): Promise<Contact> {
+  const res = await fetch('/api/tab-settings');
+  if (!res.ok) throw new Error(`tab-settings ${res.status}`);
+  return ((await res.json()) as PublicTabSettings).accessibilityContact;
+}
+
+/** How to reach us: the configured address, or plainly that none is configured (and the way that always works). */
+function ContactLine({ contact, failed, link }: { contact: Contact | undefined; failed: boolean; link: string }) {
+  if (failed) return <>Kontaktadressen kunde inte hämtas just nu; ladda om fliken för att se den.</>;
+  if (contact === undefined) return <>Hämtar kontaktadressen …</>;
+  if (contact === null) return <>Ingen e-postadress eller webbsida för att rapportera brister är angiven ännu.</>;
+  return contact.kind === 'email' ? (
+    <>
+      Skicka e-post till <a className={link} href={`mailto:${contact.address}`} data-contact="">{contact.address}</a>.
+    </>
+  ) : (
+    <>
+      Använd{' '}
+      <a className={link} href={contact.address} target="_blank" rel="noopener noreferrer" data-contact="">
+        regionens kontaktsida för tillgänglighet (öppnas i nytt fönster)
+      </a>
+      .
+    </>
+  );
+}
+
 export default function Accessibility() {
   const ui = useLayout();
   const styles = useStyles();
+  const [contact, setContact] = useState<Contact>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    fetchContact().then(setContact, () => setFailed(true));
+  }, []);
   return (
     <section className={ui.view} aria-labelledby="tillganglighet-rubrik">
       <Title2 as="h2" id="tillganglighet-rubrik">Tillgänglighetsredogörelse</Title2>
@@ -46,8 +85,13 @@ export default function Accessibility() {
         <Title3 as="h3">Rapportera brister i tjänstens tillgänglighet</Title3>
         <Text as="p">
           Vi strävar hela tiden efter att förbättra tjänstens tillgänglighet. Om du upptäcker problem som inte finns beskrivna här, eller om du anser att vi inte
-          uppfyller lagens krav, meddela oss: skriv till planens två projektledare (en i regionen, en för kommunerna) i kanalen för länsgemensam samverkan i
-          planens team, eller kontakta Region Jämtland Härjedalen via regionens webbplats. Beskriv vad som inte fungerar och var i fliken det är.
+          uppfyller lagens krav, meddela oss. Beskriv vad som inte fungerar och var i fliken det är.
+        </Text>
+        <Text as="p" data-contact-line="">
+          <ContactLine contact={contact} failed={failed} link={styles.link} />
+        </Text>
+        <Text as="p">
+          {contact ? 'Du kan också skriva' : 'Skriv'} till planens två projektledare (en i regionen, en för kommunerna) i kanalen för länsgemensam samverkan i planens team.
         </Text>
       </div>
 

@@ -1,6 +1,6 @@
 // Arenor: the eight arenas × the plan's recommended local activities (adopted or not, and their
 // status), every arena's own follow-up of Bilaga 1 (plan 7.3), and each arena's own activities.
-import { Text, Title2, Title3 } from '@fluentui/react-components';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES, type StatusId } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
@@ -66,7 +66,7 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
         </table>
       </div>
       <Text className={ui.muted}>Status i matrisen: den minst framskridna av aktivitetens delaktiviteter ({STATUSES.map((s) => s.label).join(', ')}).</Text>
-      <LocalFollowUp plan={plan} {...(arena ? { arena } : {})} />
+      <LocalFollowUp plan={plan} {...(arena ? { arena } : {})} edit={edit} />
       {sections.map((a) => (
         <div key={a.id} className={ui.section} data-arena={a.id}>
           <Title3 as="h3">{a.name}</Title3>

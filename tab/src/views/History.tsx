@@ -3,7 +3,14 @@
 // the arena, who and when (Swedish time). Filters for arena, activity, person, strategy and a
 // date range are kept in the address, so a filtered view can be shared as a link.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text, Title2 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { fetchHistory, type HistoryEvent, type HistoryPage, type PlanApiView } from '../api';
 import { Loading, arenaName, useLayout } from '../ui';

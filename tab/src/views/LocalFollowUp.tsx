@@ -1,30 +1,50 @@
 // Lokal uppföljning av Bilaga 1 (plan 7.3), a section of Arenor: Bilaga 1 sub-activity × the arenas, each cell the arena's own
 // status and answer, with a summary per row ("Uppföljd i 3 av 8 kommuner · ja i 2 av 8"). In an
-// arena's channel tab, that arena's column comes first.
-import { Text, Title3 } from '@fluentui/react-components';
+// arena's channel tab, that arena's column comes first. The cells of an arena the viewer may change
+// have Uppdatera: the same dialog and PATCH as everywhere else.
+import { Button } from '@fluentui/react-button';
+import { Text, Title3 } from '@fluentui/react-text';
 import { NOT_FOLLOWED_UP } from '../../../bot/domain/followUp';
 import { localSummary, type LocalCell } from '../../../bot/domain/localFollowUp';
-import type { SubActivityView } from '../../../bot/domain/planView';
+import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import type { PlanApiView } from '../api';
 import { StatusBadge, useLayout } from '../ui';
+import type { EditProps } from './SubActivityTable';
 
-function Cell({ sub }: { sub: SubActivityView | undefined }) {
+interface FollowUpCell {
+  activity: ActivityView;
+  sub: SubActivityView;
+}
+
+function Cell({ cell, arenaName, edit }: { cell: FollowUpCell | undefined; arenaName: string; edit?: Pick<EditProps, 'onEdit'> }) {
   const ui = useLayout();
-  if (!sub || !sub.followedUp) return <span className={ui.muted}>Ej uppföljd</span>;
-  return (
-    <span className={ui.badges}>
+  const sub = cell?.sub;
+  const shown = !sub || !sub.followedUp ? <span className={ui.muted}>Ej uppföljd</span> : (
+    <>
       <StatusBadge status={sub.status} />
       {sub.measureAnswer && <span>Svar: {sub.measureAnswer}</span>}
+    </>
+  );
+  return (
+    <span className={ui.badges}>
+      {shown}
+      {cell && edit && !sub?.retired && (
+        <Button size="small" onClick={(e) => edit.onEdit(cell.activity, cell.sub, e.currentTarget)} aria-label={`Uppdatera ${arenaName}s uppföljning av ${cell.sub.title} (${cell.activity.title})`}>
+          Uppdatera
+        </Button>
+      )}
     </span>
   );
 }
 
 /** A section of Arenor: Bilaga 1 as the arenas follow it up. */
-export function LocalFollowUp({ plan, arena }: { plan: PlanApiView; arena?: string }) {
+export function LocalFollowUp({ plan, arena, edit }: { plan: PlanApiView; arena?: string; edit?: Pick<EditProps, 'mayChange' | 'onEdit'> }) {
   const ui = useLayout();
   const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
   const columns = [...municipalities.filter((a) => a.id === arena), ...municipalities.filter((a) => a.id !== arena)];
-  const followUp = new Map(columns.map((a) => [a.id, new Map(a.bilaga1.flatMap((x) => x.subActivities).map((d) => [d.id, d] as const))] as const));
+  const followUp = new Map(
+    columns.map((a) => [a.id, new Map(a.bilaga1.flatMap((activity) => activity.subActivities.map((sub) => [sub.id, { activity, sub }] as const)))] as const),
+  );
 
   return (
     <section className={ui.section} aria-labelledby="lokalt-rubrik" data-local-follow-up="">
@@ -50,7 +70,7 @@ export function LocalFollowUp({ plan, arena }: { plan: PlanApiView; arena?: stri
               <tbody>
                 {s.activities.flatMap((activity) =>
                   activity.subActivities.map((sub) => {
-                    const cells: LocalCell[] = columns.map((a) => ({ arena: a, sub: followUp.get(a.id)?.get(sub.id) ?? { followedUp: false, statusLabel: '', measureAnswer: '', updatedAt: null } }));
+                    const cells: LocalCell[] = columns.map((a) => ({ arena: a, sub: followUp.get(a.id)?.get(sub.id)?.sub ?? { followedUp: false, statusLabel: '', measureAnswer: '', updatedAt: null } }));
                     return (
                       <tr key={sub.id} data-sub={sub.id}>
                         <th scope="row" data-first="">
@@ -59,8 +79,8 @@ export function LocalFollowUp({ plan, arena }: { plan: PlanApiView; arena?: stri
                           <div className={ui.muted}>{localSummary(sub, cells).text}</div>
                         </th>
                         {columns.map((a) => (
-                          <td key={a.id} data-label={a.name}>
-                            <Cell sub={followUp.get(a.id)?.get(sub.id)} />
+                          <td key={a.id} data-label={a.name} data-arena-cell={a.id}>
+                            <Cell cell={followUp.get(a.id)?.get(sub.id)} arenaName={a.name} {...(edit?.mayChange(a.id) ? { edit } : {})} />
                           </td>
                         ))}
                       </tr>

@@ -3,7 +3,13 @@
 // the bot's rules, validation and ETag check (PUT /api/measures/…, POST /api/measures/upload):
 // a conflict shows the value stored now and keeps what the person typed.
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, Title3 } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text, Title3 } from '@fluentui/react-text';
+import { Textarea } from '@fluentui/react-textarea';
 import { baselineYear, periodTitle, previousComparablePeriod, reportablePeriods } from '../../../bot/domain/measurePeriods';
 import { categoriesOf, describeValues, formatAmount, LEVEL_TEXT, MEASURE_LIMITS, targetStatus, targetStatusText, valueArenas, type CategoryValue } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView } from '../../../bot/api/planApi';

@@ -2,7 +2,8 @@
 // reported so, per category where split), with the target direction and whether it is met.
 // Loaded lazily with Chart.js, so the first page load stays small.
 import { useMemo } from 'react';
-import { Badge, Subtitle1, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
 import { reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';

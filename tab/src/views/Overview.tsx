@@ -3,7 +3,10 @@
 // bar per level (in an arena's channel tab that arena first, then the county, then the other
 // arenas that have activities: no rows of zeros), and the latest changes of any kind.
 import { useEffect, useState } from 'react';
-import { Button, Text, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
 import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
@@ -69,7 +72,11 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const levels = own ? [own, ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
   const focus = own ?? county;
   const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
-  const notFollowedUp = focus.activities.flatMap((a) => a.subActivities.filter((d) => !d.followedUp)).length;
+  // An arena's local activities carry a status from the day they are added: what it may not have
+  // followed up is its own part of Bilaga 1 (plan 7.3), with the way to it.
+  const ownArena = plan.arenas.find((a) => a.id === own?.id && a.kind !== 'county');
+  const notFollowedUp = (ownArena?.bilaga1 ?? focus.activities).flatMap((a) => a.subActivities.filter((d) => !d.followedUp && !d.retired)).length;
+  const where = ownArena ? `i Bilaga 1 för ${ownArena.name}` : own ? `för ${focus.name}` : 'i Bilaga 1';
   const missing = missingReports(plan, own?.id, today);
 
   useEffect(() => {
@@ -126,9 +133,14 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
         )}
         <Text>
           {notFollowedUp === 0
-            ? `Alla delaktiviteter ${own ? `för ${focus.name}` : 'i Bilaga 1'} har följts upp.`
-            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${own ? `för ${focus.name}` : 'i Bilaga 1'} har inte följts upp sedan planen antogs (status enligt planen).`}
+            ? `Alla delaktiviteter ${where} har följts upp.`
+            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${where} har inte följts upp sedan planen antogs${ownArena ? '' : ' (status enligt planen)'}.`}
         </Text>
+        {ownArena && notFollowedUp > 0 && (
+          <div>
+            <Button size="small" onClick={() => onShow('handlingsplan')}>Följ upp i Handlingsplan</Button>
+          </div>
+        )}
         {missing.length > 0 && (
           <div>
             <Text>Effektmått som inte är rapporterade för senaste perioden:</Text>

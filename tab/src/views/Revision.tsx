@@ -1,13 +1,21 @@
 // Revidering: every proposal per activity, side by side per arena, filterable by strategy, arena
-// and kind; the decisions table; the county opens the revision and records decisions here too.
+// and kind; the decisions table; the county opens the revision, moves its last day, closes it (after
+// a confirmation) or opens it again, and records decisions here too.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Title2, Title3 } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-badge';
+import { Button } from '@fluentui/react-button';
+import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-dialog';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text, Title2, Title3 } from '@fluentui/react-text';
 // Straight from its package, so that it stays in this view's chunk: through the barrel every Fluent
 // component used anywhere lands in the first load (see scripts/buildTab.ts).
 import { Checkbox } from '@fluentui/react-checkbox';
 import { describeProposal, PROPOSAL_KINDS, PROPOSAL_LABELS, type ProposalKind } from '../../../bot/domain/revision';
 import type { PlanApiView } from '../api';
-import { downloadProposals, fetchRevision, openRevision, recordStep, type RevisionApiView, type WriteResult } from '../revisionApi';
+import { changeRevision, downloadProposals, fetchRevision, openRevision, recordStep, type RevisionApiView, type WriteResult } from '../revisionApi';
 import { useLayout, Loading } from '../ui';
 
 type ProposalRow = RevisionApiView['proposals'][number];
@@ -62,6 +70,10 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
         </Text>
       )}
       {data.mayManage && !revision && <OpenForm onDone={reload} />}
+      {data.mayManage && revision?.status === 'open' && (
+        <ManageForm revision={revision} proposals={data.proposals.length} arenasWith={new Set(data.proposals.map((p) => p.arenaId)).size} arenas={arenas.length} onDone={reload} />
+      )}
+      {data.mayManage && revision?.status === 'closed' && <OpenForm again onDone={reload} />}
       {revision && (
         <>
           <div className={ui.filters}>
@@ -169,18 +181,72 @@ function Problem({ result }: { result?: WriteResult }) {
   );
 }
 
-function OpenForm({ onDone }: { onDone: () => Promise<void> }) {
+function OpenForm({ onDone, again = false }: { onDone: () => Promise<void>; again?: boolean }) {
   const ui = useLayout();
   const [lastDay, setLastDay] = useState('');
   const [result, setResult] = useState<WriteResult>();
   return (
-    <form className={ui.filters} onSubmit={(e) => (e.preventDefault(), void openRevision(lastDay).then(async (r) => (setResult(r), r.ok && (await onDone()))))}>
+    <form className={ui.filters} aria-label={again ? 'Öppna revideringen igen' : 'Öppna revideringen'} onSubmit={(e) => (e.preventDefault(), void openRevision(lastDay).then(async (r) => (setResult(r), r.ok && (await onDone()))))}>
       <Field label="Sista dag för förslag">
         <Input type="date" value={lastDay} onChange={(_e, d) => setLastDay(d.value)} />
       </Field>
-      <Button type="submit" appearance="primary">Öppna revideringen</Button>
+      <Button type="submit" appearance="primary">{again ? 'Öppna revideringen igen' : 'Öppna revideringen'}</Button>
       <Problem result={result} />
     </form>
+  );
+}
+
+/**
+ * The county's hold on an open revision: a new last day, or closing it for proposals. Closing asks
+ * first (the arenas can no longer send proposals); each change carries the version the person saw,
+ * and a refusal or a conflict is shown while the view reloads what holds now.
+ */
+function ManageForm({ revision, proposals, arenasWith, arenas, onDone }: { revision: NonNullable<RevisionApiView['revision']>; proposals: number; arenasWith: number; arenas: number; onDone: () => Promise<void> }) {
+  const ui = useLayout();
+  const [lastDay, setLastDay] = useState(revision.lastDay);
+  const [result, setResult] = useState<WriteResult>();
+  // The day shown follows what holds now, after a save or someone else's change.
+  useEffect(() => setLastDay(revision.lastDay), [revision.lastDay]);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const apply = async (change: { lastDay: string } | { close: true }) => {
+    setBusy(true);
+    try {
+      const r = await changeRevision(revision.etag, change);
+      setResult(r);
+      // Conflict or not, the view shows what holds now (and the form its new version).
+      await onDone();
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+  return (
+    <>
+      <form className={ui.filters} aria-label="Ändra revideringen" onSubmit={(e) => (e.preventDefault(), void apply({ lastDay }))}>
+        <Field label="Ny sista dag för förslag">
+          <Input type="date" value={lastDay} onChange={(_e, d) => setLastDay(d.value)} />
+        </Field>
+        <Button type="submit" disabled={busy || lastDay === revision.lastDay}>Ändra sista dagen</Button>
+        <Button type="button" disabled={busy} onClick={() => setConfirming(true)}>Stäng revideringen …</Button>
+      </form>
+      <Problem result={result} />
+      <Dialog open={confirming} modalType="alert" onOpenChange={(_e, d) => !d.open && setConfirming(false)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Stänga revideringen?</DialogTitle>
+            <DialogContent>
+              När revideringen är stängd kan arenorna inte längre lämna förslag. Hittills har {proposals} förslag kommit in från {arenasWith} av {arenas} arenor. Du kan öppna den igen
+              senare.
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" disabled={busy} onClick={() => void apply({ close: true })}>Stäng revideringen</Button>
+              <Button onClick={() => setConfirming(false)}>Avbryt</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }
 

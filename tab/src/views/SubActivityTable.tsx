@@ -1,11 +1,37 @@
 // The rows of one activity's sub-activities: title and details, measure, target, status (and
 // overdue), note, answer and last change, with Uppdatera for those who may change the scope and
 // one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
-import { Button, Text } from '@fluentui/react-components';
+// An arena's follow-up of a Bilaga 1 item (kind "followUp") shows the county's status beside the
+// arena's own: the arena updates its own, never the county's.
+import { Button } from '@fluentui/react-button';
+import { Text } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
+import { makeStyles } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { isOverdue } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import { OverdueBadge, useLayout, SubStatus } from '../ui';
+
+// Here rather than in ui.tsx: only the lazy views show it, so it stays out of the first load.
+const useCountyStyles = makeStyles({
+  line: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center', marginTop: tokens.spacingVerticalXS },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+});
+
+/**
+ * The county's own status of a Bilaga 1 item, beside an arena's follow-up of it (plan 7.3): told as
+ * honestly as any status (not followed up since the plan was adopted, until someone has).
+ */
+export function CountyStatusLine({ sub }: { sub: Pick<SubActivityView, 'county' | 'statusAsWritten'> }) {
+  const styles = useCountyStyles();
+  if (!sub.county) return null;
+  return (
+    <span className={styles.line} data-county-status="">
+      <span className={styles.label}>Länets status:</span>
+      <SubStatus sub={{ ...sub.county, kind: 'own', statusAsWritten: sub.statusAsWritten }} />
+    </span>
+  );
+}
 
 export interface EditProps {
   mayChange: (scopeId: string) => boolean;
@@ -53,6 +79,7 @@ export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, to
                   <SubStatus sub={d} />
                   {isOverdue(activity, d, today) && <OverdueBadge />}
                 </span>
+                {d.county && <CountyStatusLine sub={d} />}
               </td>
               <td data-label={d.statusNote ? 'Statusanteckning' : undefined}>{d.statusNote}</td>
               <td data-label={d.measureAnswer ? 'Svar på mått' : undefined}>{d.measureAnswer}</td>

@@ -3,10 +3,18 @@
 // person typed, so nothing is lost; saving again applies it on top of the current version.
 // The title names the sub-activity and its activity (several activities have sub-activities of
 // the same name). The saved sub-activity goes back to the app (onSaved) instead of a reload.
+// An arena's follow-up of a Bilaga 1 item shows the county's status for reference; where the county
+// alone answers the measure, the arena is not asked for an answer (the server would refuse it).
 import { useState } from 'react';
-import {
-  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, Textarea, makeStyles, mergeClasses,
-} from '@fluentui/react-components';
+import { Button } from '@fluentui/react-button';
+import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-dialog';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
+import { Select } from '@fluentui/react-select';
+import { Text } from '@fluentui/react-text';
+import { Textarea } from '@fluentui/react-textarea';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { answerKind } from '../../../bot/domain/activityState';
 import { describeEntry } from '../../../bot/domain/format';
 import { LIMITS } from '../../../bot/domain/limits';
@@ -15,6 +23,7 @@ import { STATUSES } from '../../../bot/domain/status';
 import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
 import type { Editing } from '../App';
 import { NARROW, useLayout } from '../ui';
+import { CountyStatusLine } from './SubActivityTable';
 
 type Problem = Exclude<SaveResult, { kind: 'saved' }>;
 
@@ -42,6 +51,8 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
   const [problem, setProblem] = useState<Problem>();
   const [saving, setSaving] = useState(false);
   const yesNo = answerKind(sub.target) === 'yesNo';
+  const followUp = sub.kind === 'followUp';
+  const answers = !followUp || sub.answeredBy === 'municipality';
   const set = (field: keyof ChangeForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
 
   const save = async () => {
@@ -73,6 +84,12 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
             <Text as="span" block size={300} weight="regular" className={ui.muted}>i aktiviteten {editing.activity.title}</Text>
           </DialogTitle>
           <DialogContent className={mergeClasses(ui.section, styles.content)}>
+            {followUp && (
+              <div className={ui.section} data-follow-up-note="">
+                <Text>Arenans egen uppföljning av delaktiviteten i Bilaga 1. Länets status ändras inte härifrån.</Text>
+                <CountyStatusLine sub={sub} />
+              </div>
+            )}
             {problem?.kind === 'conflict' && (
               <MessageBar intent="warning" role="alert" layout="multiline">
                 <MessageBarBody>
@@ -105,6 +122,7 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
             <Field label="Statusanteckning" hint={`Högst ${LIMITS.statusNote} tecken.`}>
               <Textarea value={form.statusNote} maxLength={LIMITS.statusNote} resize="vertical" onChange={(_e, d) => set('statusNote')(d.value)} />
             </Field>
+            {answers ? (
             <Field label={`Svar på mått${sub.measure ? `: ${sub.measure}` : ''}`} hint={sub.target ? `Målvärde: ${sub.target}` : undefined}>
               {yesNo ? (
                 <Select value={form.measureAnswer} onChange={(_e, d) => set('measureAnswer')(d.value)}>
@@ -116,6 +134,9 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
                 <Input value={form.measureAnswer} maxLength={LIMITS.measureAnswer} onChange={(_e, d) => set('measureAnswer')(d.value)} />
               )}
             </Field>
+            ) : (
+              <Text className={ui.muted}>Måttet{sub.measure ? ` (${sub.measure})` : ''} besvaras av länet för den här delaktiviteten.</Text>
+            )}
             <Field label="Kommentar till ändringen" hint="Sparas i historiken.">
               <Textarea value={form.comment} maxLength={LIMITS.comment} resize="vertical" onChange={(_e, d) => set('comment')(d.value)} />
             </Field>

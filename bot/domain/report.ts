@@ -1,0 +1,378 @@
+// The yearly report the county sends to SVOM (plan 1.6: "följs upp årligen i länsgemensam
+// samverkan"), built from a FollowUpState (live, or a closed round's snapshot), the previous
+// round's state and the period's changes. One model, read by the tab's print view, Word and Excel:
+// Sammanfattning, Effektmått, Förändringar under perioden, Per arena, Analys. Pure: no storage.
+import { formatDateTime, formatLongDate } from './format';
+import { isOverdue, NOT_FOLLOWED_UP, statusText } from './followUp';
+import type { FollowUpState, Submission } from './followUpState';
+import type { HistoryEvent } from './historyEvents';
+import { comparePeriods, periodId, periodLabel, previousComparablePeriod, type PeriodId } from './measurePeriods';
+import { describeValues, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
+import type { Arena, EffectMeasure, MeasureDirection } from './plan';
+import { progressByStrategy } from './overview';
+import type { ActivityView, StrategyInfo } from './planView';
+import { isRetiredStatus, STATUSES, type StatusId } from './status';
+
+/** The counted columns of Sammanfattning, in the order the report shows them. */
+export const SUMMARY_COLUMNS = [
+  { key: 'klar', label: 'Klar' },
+  { key: 'pagar', label: 'Pågår' },
+  { key: 'ej_paborjat', label: 'Ej påbörjat' },
+  { key: 'uppdrag_behovs', label: 'Uppdrag behövs' },
+  { key: 'avbruten', label: 'Avbruten' },
+  { key: 'notFollowedUp', label: 'Ej uppföljda' },
+  { key: 'overdue', label: 'Försenade' },
+] as const;
+
+export type SummaryKey = (typeof SUMMARY_COLUMNS)[number]['key'];
+export type SummaryCounts = Record<SummaryKey, number> & { total: number };
+
+export interface StrategySummary {
+  strategyId: string;
+  number: number;
+  title: string;
+  counts: SummaryCounts;
+  /** This round's counts minus the previous round's; absent without a previous round. */
+  change?: SummaryCounts;
+}
+
+export interface ArenaSubmissionLine {
+  arenaId: string;
+  name: string;
+  submission?: Submission;
+}
+
+/** One sub-activity as a report row (Handlingsplan, an arena's local activities or its follow-up of Bilaga 1). */
+export interface ReportSubRow {
+  strategyNumber: number;
+  activityTitle: string;
+  priority: string;
+  subId: string;
+  subTitle: string;
+  status: StatusId;
+  /** Honest: "Ej uppföljd sedan planen antogs" where nobody has followed it up. */
+  statusText: string;
+  statusNote: string;
+  measure: string;
+  target: string;
+  measureAnswer: string;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  overdue: boolean;
+  followedUp: boolean;
+  /** For an arena's follow-up of Bilaga 1: the county's own status beside it. */
+  countyStatus?: string;
+}
+
+export interface MeasureRow {
+  arenaId: string;
+  arenaName: string;
+  periodId: PeriodId;
+  periodLabel: string;
+  previousPeriodLabel: string;
+  /** The value as written ("Barn och unga: 12 · Vuxna: 30"); absent when not reported. */
+  value?: string;
+  /** The sum of a numeric value (what the target compares); null for ja/nej or nothing. */
+  total: number | null;
+  previous?: string;
+  previousTotal: number | null;
+  target: TargetStatus;
+  targetText: string;
+}
+
+export interface MeasureReport {
+  id: string;
+  strategyNumber: number;
+  title: string;
+  /** Målvärde as written in the plan. */
+  target: string;
+  direction: MeasureDirection;
+  directionText: string;
+  levelText: string;
+  source?: string;
+  /** The periods of the report's year (a year, or its two half-years). */
+  periods: PeriodId[];
+  rows: MeasureRow[];
+  /** How many of the arenas that report it did so for the year. */
+  reported: number;
+  reporters: number;
+  met: number;
+}
+
+export interface ChangeGroup {
+  id: string;
+  title: string;
+  events: HistoryEvent[];
+}
+
+export interface ArenaReport {
+  arenaId: string;
+  name: string;
+  submission?: Submission;
+  local: ReportSubRow[];
+  bilaga1: ReportSubRow[];
+  /** How many of Bilaga 1's open items the arena has followed up. */
+  followedUp: number;
+  followUpTotal: number;
+}
+
+export interface AnalysisSection {
+  strategyId: string;
+  number: number;
+  title: string;
+  text: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** Where the report's figures come from: a closed round's snapshot, or the state now. */
+export type ReportSource =
+  | { kind: 'round'; roundId: string; name: string; closedAt: string }
+  | { kind: 'openRound'; roundId: string; name: string; takenAt: string }
+  | { kind: 'live'; takenAt: string };
+
+export interface Report {
+  year: number;
+  title: string;
+  planName: string;
+  /** Every arena's name by id (the county's too), for the changes' arena column. */
+  arenaNames: Record<string, string>;
+  source: ReportSource;
+  period: { from: string; to: string };
+  /** The round compared with, if there is one before this. */
+  previous?: { name: string; takenAt: string };
+  summary: { strategies: StrategySummary[]; total: StrategySummary; arenas: ArenaSubmissionLine[]; submitted: number };
+  actionPlan: ReportSubRow[];
+  measures: MeasureReport[];
+  changes: { all: HistoryEvent[]; byStrategy: ChangeGroup[]; byArena: ChangeGroup[] };
+  arenas: ArenaReport[];
+  analysis: AnalysisSection[];
+}
+
+export interface ReportInput {
+  year: number;
+  planName: string;
+  strategies: StrategyInfo[];
+  /** Every arena of the plan (municipalities and the county), to name them. */
+  arenaList: Arena[];
+  state: FollowUpState;
+  source: ReportSource;
+  previous?: { name: string; state: FollowUpState };
+  /** The changes of the period, any order. */
+  events: HistoryEvent[];
+}
+
+/** "Uppföljning 2026 – Gemensam plan": the report's title and its files' names. */
+export function reportTitle(year: number): string {
+  return `Uppföljning ${year} – Gemensam plan`;
+}
+
+export const DIRECTION_TEXT: Record<MeasureDirection, string> = { increase: 'Ska öka', decrease: 'Ska minska', yes: 'Ska vara ja' };
+
+export const TARGET_LABEL: Record<TargetStatus, string> = { met: 'Nås', notMet: 'Nås inte', noComparison: 'Inget att jämföra med', notReported: 'Inte rapporterat' };
+
+export function buildReport(input: ReportInput): Report {
+  const { state, strategies, year } = input;
+  const at = new Date(state.takenAt);
+  const strategySummaries = summarize(strategies, state.county, at);
+  if (input.previous) {
+    const before = summarize(strategies, input.previous.state.county, new Date(input.previous.state.takenAt));
+    for (const s of strategySummaries) {
+      const b = before.find((x) => x.strategyId === s.strategyId);
+      s.change = difference(s.counts, b?.counts ?? emptyCounts());
+    }
+  }
+  const totalCounts = sumCounts(strategySummaries.map((s) => s.counts));
+  const totalSummary: StrategySummary = { strategyId: 'total', number: 0, title: 'Totalt', counts: totalCounts };
+  if (input.previous) totalSummary.change = sumCounts(strategySummaries.map((s) => s.change!));
+
+  const number = new Map(strategies.map((s) => [s.id, s.number]));
+  const submissions: ArenaSubmissionLine[] = state.arenas.map((a) => ({ arenaId: a.arena.id, name: a.arena.name, ...(a.submission ? { submission: a.submission } : {}) }));
+  const arenaName = new Map(input.arenaList.map((a) => [a.id, a.name]));
+  const events = [...input.events].sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
+
+  return {
+    year,
+    title: reportTitle(year),
+    planName: input.planName,
+    arenaNames: Object.fromEntries(input.arenaList.map((a) => [a.id, a.name])),
+    source: input.source,
+    period: state.period,
+    ...(input.previous ? { previous: { name: input.previous.name, takenAt: input.previous.state.takenAt } } : {}),
+    summary: { strategies: strategySummaries, total: totalSummary, arenas: submissions, submitted: submissions.filter((s) => s.submission).length },
+    actionPlan: subRows(state.county, number, at),
+    measures: strategies.flatMap((s) => s.effectMeasures.filter((m) => !m.retired).map((m) => measureReport(m, s.number, year, state.measureValues, input.arenaList))),
+    changes: {
+      all: events,
+      byStrategy: [
+        ...strategies.map((s) => ({ id: s.id, title: `Strategi ${s.number}: ${s.title}`, events: events.filter((e) => e.strategyId === s.id) })),
+        { id: 'ovrigt', title: 'Övrigt (kanaler och påminnelser)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
+      ].filter((g) => g.events.length > 0),
+      byArena: input.arenaList
+        .map((a) => ({ id: a.id, title: arenaName.get(a.id) ?? a.id, events: events.filter((e) => e.scopeId === a.id) }))
+        .filter((g) => g.events.length > 0),
+    },
+    arenas: state.arenas.map((a) => {
+      const bilaga1 = subRows(a.bilaga1, number, at);
+      const open = bilaga1.filter((r) => !isRetiredStatus(r.status));
+      return {
+        arenaId: a.arena.id,
+        name: a.arena.name,
+        ...(a.submission ? { submission: a.submission } : {}),
+        local: subRows(a.local, number, at),
+        bilaga1,
+        followedUp: open.filter((r) => r.followedUp).length,
+        followUpTotal: open.length,
+      };
+    }),
+    analysis: strategies.map((s) => {
+      const a = state.analysis.find((x) => x.strategyId === s.id);
+      return { strategyId: s.id, number: s.number, title: s.title, text: a?.text ?? '', ...(a ? { updatedAt: a.updatedAt, updatedBy: a.updatedBy } : {}) };
+    }),
+  };
+}
+
+function emptyCounts(): SummaryCounts {
+  return { klar: 0, pagar: 0, ej_paborjat: 0, uppdrag_behovs: 0, avbruten: 0, notFollowedUp: 0, overdue: 0, total: 0 };
+}
+
+/** Per strategy, the county's Bilaga 1 (the joint plan) counted the same honest way as Översikt. */
+function summarize(strategies: StrategyInfo[], county: ActivityView[], at: Date): StrategySummary[] {
+  return progressByStrategy(strategies, county, at).map((p) => {
+    const counts = emptyCounts();
+    for (const s of STATUSES) counts[s.id] = p.counts[s.id];
+    counts.notFollowedUp = p.notFollowedUp;
+    counts.overdue = p.overdue;
+    counts.total = p.total;
+    return { strategyId: p.strategyId, number: p.number, title: p.title, counts };
+  });
+}
+
+function difference(now: SummaryCounts, before: SummaryCounts): SummaryCounts {
+  const d = emptyCounts();
+  for (const k of Object.keys(d) as Array<keyof SummaryCounts>) d[k] = now[k] - before[k];
+  return d;
+}
+
+function sumCounts(list: SummaryCounts[]): SummaryCounts {
+  const d = emptyCounts();
+  for (const c of list) for (const k of Object.keys(d) as Array<keyof SummaryCounts>) d[k] += c[k];
+  return d;
+}
+
+/** "+2", "−1", "±0": a change in a table cell. */
+export function formatChange(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
+}
+
+function subRows(activities: ActivityView[], number: Map<string, number>, at: Date): ReportSubRow[] {
+  return activities.flatMap((a) =>
+    a.subActivities.map((d) => ({
+      strategyNumber: number.get(a.strategyId) ?? 0,
+      activityTitle: a.title,
+      priority: a.period.label,
+      subId: d.id,
+      subTitle: d.title,
+      status: d.status,
+      statusText: statusText(d),
+      statusNote: d.statusNote,
+      measure: d.measure,
+      target: d.target,
+      measureAnswer: d.measureAnswer,
+      updatedAt: d.followedUp ? d.updatedAt : null,
+      updatedBy: d.followedUp ? d.updatedBy : null,
+      overdue: isOverdue(a, d, at),
+      followedUp: d.followedUp,
+      ...(d.county ? { countyStatus: d.county.followedUp ? d.county.statusLabel : NOT_FOLLOWED_UP } : {}),
+    })),
+  );
+}
+
+/** The periods of a year for a measure: the year itself, or its two half-years. */
+export function periodsOfYear(measure: Pick<EffectMeasure, 'frequency'>, year: number): PeriodId[] {
+  return measure.frequency === 'halfYearly' ? [periodId(year, 1), periodId(year, 2)] : [periodId(year)];
+}
+
+function measureReport(measure: EffectMeasure, strategyNumber: number, year: number, values: MeasureValue[], arenas: Arena[]): MeasureReport {
+  const own = values.filter((v) => v.measureId === measure.id);
+  const reporters = valueArenas(measure, arenas);
+  const periods = periodsOfYear(measure, year);
+  const rows: MeasureRow[] = [];
+  for (const arena of reporters) {
+    for (const p of periods) {
+      const current = own.find((v) => v.arenaId === arena.id && v.periodId === p);
+      const before = own.find((v) => v.arenaId === arena.id && v.periodId === previousComparablePeriod(p));
+      const status = targetStatus(measure, current, before);
+      const sum = (v?: MeasureValue) => (v && Number.isFinite(total(v)) ? total(v) : null);
+      rows.push({
+        arenaId: arena.id,
+        arenaName: arena.name,
+        periodId: p,
+        periodLabel: periodLabel(p),
+        previousPeriodLabel: periodLabel(previousComparablePeriod(p)),
+        ...(current ? { value: describeValues(current.values) } : {}),
+        total: sum(current),
+        ...(before ? { previous: describeValues(before.values) } : {}),
+        previousTotal: sum(before),
+        target: status,
+        targetText: targetStatusText(status, measure, p, current, before),
+      });
+    }
+  }
+  const reported = reporters.filter((a) => own.some((v) => v.arenaId === a.id && periods.includes(v.periodId))).length;
+  return {
+    id: measure.id,
+    strategyNumber,
+    title: measure.title,
+    target: measure.target,
+    direction: measure.direction,
+    directionText: DIRECTION_TEXT[measure.direction],
+    levelText: LEVEL_TEXT[measure.level],
+    ...(measure.source ? { source: measure.source } : {}),
+    periods: [...periods].sort(comparePeriods),
+    rows,
+    reported,
+    reporters: reporters.length,
+    met: rows.filter((r) => r.target === 'met').length,
+  };
+}
+
+/** "6 av 8 kommuner har rapporterat 2026 · målet nås i 4 av 6": a measure's line under its table. */
+export function measureSummaryText(m: Pick<MeasureReport, 'reported' | 'reporters' | 'met' | 'rows' | 'levelText'>, year: number): string {
+  const who = m.reporters === 1 ? (m.reported ? `Rapporterat ${year}` : `Inte rapporterat ${year}`) : `${m.reported} av ${m.reporters} kommuner har rapporterat ${year}`;
+  const judged = m.rows.filter((r) => r.target === 'met' || r.target === 'notMet').length;
+  return judged ? `${who} · målet nås i ${m.met} av ${judged} jämförbara värden` : `${who} · inget värde att bedöma målet med`;
+}
+
+/** "Lämnade in 3 dec. 2026 (Anna Berg)" or "Har inte lämnat in". */
+export function submissionText(s: Submission | undefined, formatDate: (iso: string) => string): string {
+  if (!s) return 'Har inte lämnat in';
+  return `Lämnade in ${formatDate(s.submittedAt)} (${s.submittedBy})${s.version > 1 ? `, ${s.version}:e gången` : ''}`;
+}
+
+/** The report's sources in a sentence: which round (or the state on which day), which period. */
+export function sourceText(report: Report): string {
+  const period = `Perioden ${formatLongDate(report.period.from)} – ${formatLongDate(report.period.to)}.`;
+  const source = report.source;
+  const basis = source.kind === 'round'
+    ? `Underlaget är ${source.name}, stängd ${formatLongDate(source.closedAt)}.`
+    : source.kind === 'openRound'
+      ? `${source.name} är ännu öppen: underlaget är läget ${formatDateTime(source.takenAt)}.`
+      : `Ingen uppföljningsomgång för ${report.year}: underlaget är läget ${formatDateTime(source.takenAt)}.`;
+  const compared = report.previous ? ` Jämförs med ${report.previous.name}.` : ' Det finns ingen tidigare stängd omgång att jämföra med.';
+  return `${period} ${basis}${compared}`;
+}
+
+/**
+ * The rows worth a table line (a value this year or the year before), and one sentence for the
+ * rest: "Inget värde 2026 eller året före: Berg, Bräcke, …" (eight empty lines say less).
+ */
+export function measureRowsShown(m: Pick<MeasureReport, 'rows'>): { shown: MeasureRow[]; missing: string } {
+  const shown = m.rows.filter((r) => r.value !== undefined || r.previous !== undefined);
+  const empty = m.rows.filter((r) => r.value === undefined && r.previous === undefined);
+  if (empty.length === 0) return { shown, missing: '' };
+  const byPeriod = new Map<string, string[]>();
+  for (const r of empty) byPeriod.set(r.periodLabel, [...(byPeriod.get(r.periodLabel) ?? []), r.arenaName]);
+  const missing = [...byPeriod.entries()].map(([period, names]) => `Inget värde för ${period} eller året före: ${names.join(', ')}.`).join(' ');
+  return { shown, missing };
+}

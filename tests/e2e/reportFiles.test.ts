@@ -1,0 +1,194 @@
+// The yearly report over HTTP with real Teams SSO tokens, on data entered through the bot and the
+// tab's API: the JSON, the Word document (parsed back: strategy headings, a reported value, page
+// numbers in the footer, a chart per numeric measure) and the Excel workbook (six sheets, a row
+// per item, real dates in Swedish time).
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import type { Report } from '../../bot/domain/report';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+import type { PlanView, SubActivityView } from '../../bot/domain/planView';
+import { useBot } from '../helpers/botHarness';
+import { SsoIssuer } from '../helpers/ssoIssuer';
+import { ANNA, BENGT, buttons, channel, inputValues } from '../helpers/teamsClient';
+
+const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
+const ostersund = channel('Östersund');
+const content = loadPlanContent();
+const countySubs = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities));
+const municipalities = content.arenas.filter((a) => a.kind === 'municipality');
+const LAKARBESOK = 's3-e1';
+const NOW = new Date('2026-11-23T09:00:00Z');
+
+describe('the yearly report as JSON, Word and Excel', function () {
+  this.timeout(60_000);
+  const entra = new SsoIssuer();
+  const env: Record<string, string> = {};
+  let clock = NOW;
+  const bot = useBot(env, () => ({ now: () => clock }));
+
+  before(async () => {
+    await entra.start();
+    Object.assign(env, entra.env());
+  });
+  after(() => entra.stop());
+
+  const as = async (person: { aadObjectId: string; name: string }) => `Bearer ${await entra.token({ oid: person.aadObjectId, name: person.name })}`;
+  const get = async (path: string, person = ANNA) => fetch(`${bot.app.url}${path}`, { headers: { authorization: await as(person) } });
+
+  async function sub(scope: string, id: string): Promise<SubActivityView> {
+    const view = (await (await get('/api/plan')).json()) as PlanView;
+    const all = scope === 'lan' ? view.strategies.flatMap((s) => s.activities) : view.arenas.find((a) => a.id === scope)!.bilaga1;
+    return all.flatMap((a) => a.subActivities).find((d) => d.id === id)!;
+  }
+
+  async function patch(scope: string, id: string, body: Record<string, unknown>, person: typeof ANNA) {
+    const seen = await sub(scope, id);
+    const res = await fetch(`${bot.app.url}/api/activities/${scope}/${id}`, { method: 'PATCH', headers: { authorization: await as(person), 'content-type': 'application/json', 'if-match': seen.etag }, body: JSON.stringify({ version: seen.version, ...body }) });
+    assert.equal(res.status, 200, await res.text());
+  }
+
+  async function reportValue(measure: string, arena: string, period: string, values: string[], person: typeof ANNA) {
+    const res = await fetch(`${bot.app.url}/api/measures/${measure}/values/${arena}/${period}`, { method: 'PUT', headers: { authorization: await as(person), 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ values }) });
+    assert.equal(res.status, 200, await res.text());
+  }
+
+  beforeEach(async () => {
+    clock = NOW;
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan', ANNA);
+    await bot.teams.say(ostersund, 'koppla Östersund', BENGT);
+    await patch('lan', countySubs[0]!.id, { status: 'klar', statusNote: 'Genomförd i oktober', measureAnswer: '', comment: '' }, ANNA);
+    await patch('ostersund', countySubs[1]!.id, { status: 'pagar', statusNote: 'Östersund har börjat', measureAnswer: '', comment: '' }, BENGT);
+    await reportValue(LAKARBESOK, 'ostersund', '2025', ['120'], BENGT);
+    await reportValue(LAKARBESOK, 'ostersund', '2026', ['150'], BENGT);
+  });
+
+  it('answers JSON with the counts, the measure against last year and the changes of the year', async () => {
+    const res = await get('/api/report/2026');
+    assert.equal(res.status, 200);
+    const report = (await res.json()) as Report;
+    assert.equal(report.title, 'Uppföljning 2026 – Gemensam plan');
+    assert.deepEqual(report.period, { from: '2026-01-01', to: '2026-11-23' });
+    assert.equal(report.source.kind, 'live');
+    assert.equal(report.summary.total.counts.klar, 1);
+    assert.equal(report.summary.total.counts.total, countySubs.length);
+    const visits = report.measures.find((m) => m.id === LAKARBESOK)!;
+    const row = visits.rows.find((r) => r.arenaId === 'ostersund')!;
+    assert.deepEqual([row.value, row.previous, row.target], ['150', '120', 'met']);
+    assert.equal(visits.reported, 1);
+    assert.equal(visits.reporters, municipalities.length);
+    assert.ok(report.changes.all.some((e) => e.scopeId === 'ostersund' && e.actor === BENGT.name && e.subActivityId === countySubs[1]!.id));
+    assert.ok(report.changes.byArena.some((g) => g.id === 'ostersund'));
+  });
+
+  it("reports the year's round: the open round's submissions and analysis, and once closed its snapshot, which later changes leave alone", async () => {
+    const send = async (method: string, path: string, body: unknown, person = ANNA) => {
+      const res = await fetch(`${bot.app.url}${path}`, { method, headers: { authorization: await as(person), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const text = await res.text();
+      assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+      return JSON.parse(text) as Record<string, any>;
+    };
+    const report = async () => (await (await get('/api/report/2026')).json()) as Report;
+    await send('POST', '/api/rounds', { lastDay: '2026-12-10' });
+    await send('POST', '/api/rounds/2026/submission', { arenaId: 'ostersund', comment: 'Från Östersund.' }, BENGT);
+    await send('PUT', '/api/rounds/2026/analysis/s1', { etag: 'not-yet-written', text: 'Delaktigheten har ökat.' });
+    const open = await report();
+    assert.equal(open.source.kind, 'openRound');
+    assert.equal(open.summary.submitted, 1);
+    assert.equal(open.arenas.find((a) => a.arenaId === 'ostersund')!.submission!.comment, 'Från Östersund.');
+    assert.equal(open.analysis.find((a) => a.strategyId === 's1')!.text, 'Delaktigheten har ökat.');
+    assert.deepEqual((await (await get('/api/report')).json()).years[0], { year: 2026, round: 'open' });
+
+    clock = new Date('2026-11-23T10:00:00Z');
+    const { etag } = ((await (await get('/api/rounds/2026')).json()) as { round: { etag: string } }).round;
+    await send('PATCH', '/api/rounds/2026', { etag, close: true });
+    const closed = await report();
+    assert.equal(closed.source.kind, 'round');
+    assert.equal(closed.summary.total.counts.klar, 1);
+    const word = Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer());
+
+    // After the closing: another item is done, another value reported, another change made.
+    clock = new Date('2026-11-23T11:00:00Z');
+    await patch('lan', countySubs[2]!.id, { status: 'klar', statusNote: 'Efter stängningen', measureAnswer: '', comment: '' }, ANNA);
+    await reportValue('s4-e2', 'ostersund', '2026', ['0,5'], BENGT);
+    assert.equal((await sub('lan', countySubs[2]!.id)).status, 'klar', 'the live plan has moved on');
+    const later = await report();
+    assert.deepEqual(later, closed, 'the closed round reads the same');
+    const wordLater = Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer());
+    const text = async (b: Buffer) => (await (await JSZip.loadAsync(b)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    assert.equal(await text(wordLater), await text(word));
+    assert.ok(!(await text(wordLater)).includes('Efter stängningen'));
+  });
+
+  it('refuses a year that is not one with a Swedish sentence, and a request without sign-in', async () => {
+    for (const bad of ['20x6', '2019', '2027', '2026.pdf']) {
+      const res = await get(`/api/report/${encodeURIComponent(bad)}`);
+      assert.equal(res.status, 400, bad);
+      assert.match(((await res.json()) as { error: string }).error, /år|Året/);
+    }
+    assert.equal((await fetch(`${bot.app.url}/api/report/2026.docx`)).status, 401);
+  });
+
+  it('makes a Word document with the strategy headings, the reported value, page numbers and charts', async () => {
+    const res = await get('/api/report/2026.docx');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    assert.match(res.headers.get('content-disposition')!, /filename\*=UTF-8''Uppf%C3%B6ljning%202026%20%E2%80%93%20Gemensam%20plan\.docx/);
+    const body = Buffer.from(await res.arrayBuffer());
+    // Kept for a person to open in Word (test-results/ is not committed).
+    fs.mkdirSync('test-results/report', { recursive: true });
+    fs.writeFileSync('test-results/report/rapport-2026.docx', body);
+    const zip = await JSZip.loadAsync(body);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+    for (const s of content.strategies) assert.ok(text.includes(`Strategi ${s.number}: `), `strategy ${s.number}`);
+    for (const heading of ['Sammanfattning', 'Effektmått', 'Förändringar under perioden', 'Per arena', 'Analys']) assert.ok(text.includes(heading), heading);
+    // Läkarbesök i hemmet, Östersund: 150 this year against 120 the year before.
+    assert.match(text, /Östersund2026150120Nås/);
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    assert.ok(footers.some((f) => /PAGE/.test(f) && /NUMPAGES/.test(f)), 'page numbers in the footer');
+    const charts = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f));
+    assert.ok(charts.length >= 1, 'a chart for the measure with values');
+  });
+
+  it('makes an Excel workbook with six sheets, a row per item and real dates', async () => {
+    // Östersund adopts a recommended local activity in its channel (ny aktivitet → Välj → Anta).
+    const recommendation = content.strategies[0]!.localRecommendations[0]!;
+    const card = (await bot.teams.say(ostersund, 'ny aktivitet', BENGT)).cards[0]!;
+    const choose = buttons(card).find((b) => b.verb === 'chooseNewActivityStrategy' && b.data.strategyId === content.strategies[0]!.id)!;
+    const step = await bot.teams.execute(ostersund, choose.verb, { ...inputValues(card), ...choose.data }, BENGT);
+    const anta = buttons(step).find((b) => b.verb === 'adoptRecommendation' && b.data.recommendationId === recommendation.id)!;
+    await bot.teams.execute(ostersund, anta.verb, { ...inputValues(step), ...anta.data, adoptFrom: '2026', adoptTo: '2027' }, BENGT);
+    const res = await get('/api/report/2026.xlsx');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    assert.deepEqual(book.worksheets.map((w) => w.name), ['Sammanfattning', 'Handlingsplan', 'Lokal uppföljning', 'Lokala aktiviteter', 'Effektmått', 'Historik']);
+    const rows = (name: string) => book.getWorksheet(name)!.actualRowCount - 1;
+    assert.equal(rows('Sammanfattning'), content.strategies.length + 1);
+    assert.equal(rows('Handlingsplan'), countySubs.length);
+    assert.equal(rows('Lokal uppföljning'), countySubs.length * municipalities.length);
+    // An adopted recommendation is one activity with one sub-activity, its own title.
+    assert.equal(rows('Lokala aktiviteter'), 1);
+    assert.equal(book.getWorksheet('Lokala aktiviteter')!.getRow(2).getCell(1).value, 'Östersund');
+    const measures = content.strategies.flatMap((s) => s.effectMeasures);
+    const perArena = (m: (typeof measures)[number]) => (m.level === 'municipality' ? municipalities.length : 1) * (m.frequency === 'halfYearly' ? 2 : 1);
+    assert.equal(rows('Effektmått'), measures.reduce((n, m) => n + perArena(m), 0));
+    // Two status changes, two reported values and the adopted activity.
+    const history = book.getWorksheet('Historik')!;
+    assert.equal(rows('Historik'), 5);
+    for (const ws of book.worksheets) {
+      assert.ok(ws.autoFilter, `${ws.name} has a filter`);
+      assert.ok(ws.columns.every((c) => (c.width ?? 0) > 0), `${ws.name} has widths`);
+    }
+    // Dates are dates, in Swedish time: 09:00 UTC in November is 10:00 in Stockholm.
+    const at = history.getRow(2).getCell(1).value;
+    assert.ok(at instanceof Date, 'a real date');
+    assert.equal(at.toISOString(), '2026-11-23T10:00:00.000Z');
+    const klar = book.getWorksheet('Handlingsplan')!.getRow(2);
+    assert.equal(klar.getCell(5).value, 'Klar');
+    assert.ok(klar.getCell(11).value instanceof Date);
+  });
+});
