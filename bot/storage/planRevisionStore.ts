@@ -21,6 +21,7 @@ import { periodLabel } from '../domain/planView';
 import { RETIRED_STATUS } from '../domain/status';
 import { historyFields, list, num, retirementOf, statusCodeOf, str, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
+import { stampAction } from './scopeReads';
 import { contentEntities, countyArena, rangeFilter, retirementFields, versionEntity, type Entity } from './planStore';
 
 export type ApplyOutcome =
@@ -94,7 +95,9 @@ export class PlanRevisionStore {
         historyRows += subActions.filter((a) => a[0] === 'create' && String(a[1].rowKey).startsWith('history|')).length;
         groups.push(subActions);
       }
-      for (const batch of packed(groups, 100)) await this.submit(batch);
+      // Each batch stamps the county's partition, so that every running server's cached reads of
+      // it (scopeReads.ts) see the revision at their next read, not after the cache's age limit.
+      for (const batch of packed(groups, 99)) await this.submit([...batch, stampAction(countyScope, at)]);
     }
 
     // Then the content partition: changed and new rows, the plan's facts, the version. The info

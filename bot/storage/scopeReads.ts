@@ -13,8 +13,9 @@
 // '!' sorts before every other row key), so cached rows are never older than their token. A
 // partition without a stamp (not written since this version) is cached under "no stamp": the
 // first stamped write creates the row, and that changes what the next check sees; reads never
-// write. Writers that do not stamp (seeding at start-up and `npm run plan -- apply`, both rare
-// and outside any request) are taken up within MAX_AGE_MS, as the plan's content is. Bounded:
+// write. `npm run plan -- apply` stamps the county's partition with every batch; the one writer
+// that does not stamp (seeding at start-up, which only adds rows that are missing) is taken up
+// within MAX_AGE_MS, as the plan's content is. Bounded:
 // at most MAX_ROWS rows. Callers get their own array; the rows in it are shared, read-only.
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';

@@ -1,10 +1,12 @@
 // A scope's reads are kept per instance and checked against the partition's stamp: a change made
 // on another instance is seen at once, and an unchanged scope costs one point read.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { Actor } from '../../bot/domain/activityState';
 import { ActivityStore } from '../../bot/storage/activityStore';
 import { LocalActivityStore } from '../../bot/storage/localActivityStore';
+import { PlanRevisionStore } from '../../bot/storage/planRevisionStore';
 import { countyArena, PlanStore } from '../../bot/storage/planStore';
 import { createTables, type Tables } from '../../bot/storage/tables';
 import { azuriteConnectionString, freshTables, uniquePrefix } from '../helpers/storage';
@@ -51,6 +53,17 @@ describe('scope reads shared by several instances', () => {
     const created = await b.local.createOwn('ostersund', { strategyId: content.strategies[0]!.id, title: 'Gemensam rutin för hembesök', period: { from: 2026, to: 2027 }, measure: '', target: '' }, anna);
     assert.equal(created.kind, 'created');
     assert.deepEqual((await a.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).local.map((x) => x.title), ['Gemensam rutin för hembesök']);
+  });
+
+  it('shows a revised plan, applied from another process, at the next read (npm run plan -- apply)', async () => {
+    const v2 = loadPlanContent(path.join(__dirname, '../fixtures/plan.v2.sv.json'));
+    const retiredIds = v2.strategies.flatMap((s) => s.activities.flatMap((x) => x.subActivities.filter((d) => d.retired).map((d) => d.id)));
+    assert.ok(retiredIds.length > 0);
+    const before = (await a.plan.scope(county)).flatMap((x) => x.subActivities);
+    assert.ok(before.filter((d) => retiredIds.includes(d.id)).every((d) => d.status !== 'avslutadIRevidering'));
+    assert.equal((await new PlanRevisionStore(b.tables.plan).apply(v2)).kind, 'applied');
+    const after = (await a.plan.scope(county)).flatMap((x) => x.subActivities);
+    assert.deepEqual(after.filter((d) => retiredIds.includes(d.id)).map((d) => d.retired !== undefined), retiredIds.map(() => true));
   });
 
   it('answers an unchanged scope from memory after one point read of its stamp', async () => {
