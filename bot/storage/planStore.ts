@@ -256,8 +256,7 @@ export class PlanStore {
 
   /** One scope's activities with live state (and, if asked, every sub-activity's history): one partition query. */
   async scope(arenaId: string, options: { history?: boolean } = {}): Promise<ActivityView[]> {
-    const ranges = [prefixRange('activity|'), prefixRange('sub|'), ...(options.history ? [prefixRange('history|')] : [])];
-    return this.toViews(arenaId, await this.partition(scopePartition(arenaId), ranges), options.history === true);
+    return this.toViews(arenaId, await this.partition(scopePartition(arenaId), scopeRanges(options.history === true)), options.history === true);
   }
 
   /**
@@ -269,12 +268,48 @@ export class PlanStore {
     const county = countyArena(await this.content());
     if (arena.kind === 'county') return { bilaga1: await this.scope(county.id, options), local: [] };
     const withHistory = options.history === true;
-    const ranges = [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? [prefixRange('history|')] : [])];
-    const [countyActivities, rows] = await Promise.all([this.scope(county.id), this.partition(scopePartition(arena.id), ranges)]);
+    const [countyRows, rows] = await Promise.all([this.partition(scopePartition(county.id), scopeRanges(false)), this.partition(scopePartition(arena.id), arenaRanges(withHistory))]);
+    return this.planOf(arena, county.id, countyRows, rows, withHistory);
+  }
+
+  /**
+   * What a save of one sub-activity needs (what {@link arenaPlan} gives), at a cost that does not
+   * grow with the partition or the table: the scopes' rows as this instance last read them
+   * (activities' titles and order, at most a minute old, also after its own writes) with the rows
+   * whose current state the save depends on read afresh by their keys, side by side: the
+   * sub-activity's own row, and for an arena's follow-up of Bilaga 1 the county's item and the
+   * arena's follow-up row. Retirement by a revision is written to those rows (an activity's too,
+   * planRevisionStore.ts), so it is seen at once; the write carries the fresh row's ETag, so a
+   * stale form is still a conflict. With nothing cached to start from, or an id the cached rows
+   * do not know (a new local activity), this is arenaPlan itself.
+   */
+  async forSave(arena: Pick<Arena, 'id' | 'kind'>, subActivityId: string): Promise<ArenaPlan> {
+    const county = countyArena(await this.content());
+    const reads = scopeReadsOf(this.table);
+    const countyKey = scopePartition(county.id);
+    const arenaKey = scopePartition(arena.id);
+    const countyRows = reads.peek(countyKey, scopeRanges(false));
+    const ownRows = arena.kind === 'county' ? [] : reads.peek(arenaKey, arenaRanges(false));
+    if (!countyRows || !ownRows) return this.arenaPlan(arena);
+    const subKey = ROW.sub(subActivityId);
+    const fresh: Array<{ rows: Row[]; partitionKey: string; rowKey: string }> = [];
+    if (arena.kind !== 'county' && ownRows.some((r) => r.rowKey === subKey)) fresh.push({ rows: ownRows, partitionKey: arenaKey, rowKey: subKey });
+    else if (countyRows.some((r) => r.rowKey === subKey)) {
+      fresh.push({ rows: countyRows, partitionKey: countyKey, rowKey: subKey });
+      if (arena.kind !== 'county') fresh.push({ rows: ownRows, partitionKey: arenaKey, rowKey: ROW.followUp(subActivityId) });
+    } else return this.arenaPlan(arena);
+    const read = await Promise.all(fresh.map((f) => this.row(f.partitionKey, f.rowKey)));
+    fresh.forEach((f, i) => replaceRow(f.rows, f.rowKey, read[i]));
+    return this.planOf(arena, county.id, countyRows, ownRows, false);
+  }
+
+  /** An arena's plan (or the county's) from its rows and the county's. */
+  private planOf(arena: Pick<Arena, 'id' | 'kind'>, countyId: string, countyRows: Row[], rows: Row[], withHistory: boolean): ArenaPlan {
+    if (arena.kind === 'county') return { bilaga1: this.toViews(countyId, countyRows, withHistory), local: [] };
     const followUps = rows.filter((r) => r.rowKey.startsWith(ROW.followUpPrefix)).map((r) => toFollowUpRecord(arena.id, r));
     const history = withHistory ? historyBySub(rows) : undefined;
     return {
-      bilaga1: followUpViews(arena.id, countyActivities, new Map(followUps.map((f) => [f.subActivityId, f])), history),
+      bilaga1: followUpViews(arena.id, this.toViews(countyId, countyRows, false), new Map(followUps.map((f) => [f.subActivityId, f])), history),
       local: this.toViews(arena.id, rows, withHistory),
     };
   }
@@ -455,4 +490,21 @@ function toEffectMeasure(r: Row): EffectMeasure {
     breakdown: list(r, 'breakdown'),
     ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };
+}
+
+/** The key ranges of a scope's activities (and history): the same for every read, so that reads share the cache. */
+function scopeRanges(withHistory: boolean): Array<{ from: string; to: string }> {
+  return [prefixRange('activity|'), prefixRange('sub|'), ...(withHistory ? [prefixRange('history|')] : [])];
+}
+
+/** The key ranges of an arena's own partition as its plan reads them: local activities and follow-ups of Bilaga 1. */
+function arenaRanges(withHistory: boolean): Array<{ from: string; to: string }> {
+  return [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? [prefixRange('history|')] : [])];
+}
+
+/** Puts a row read afresh in place of its cached copy (or takes the copy out: the row is gone). */
+function replaceRow(rows: Row[], rowKey: string, row: Row | undefined): void {
+  const at = rows.findIndex((r) => r.rowKey === rowKey);
+  if (at >= 0) rows.splice(at, 1, ...(row ? [row] : []));
+  else if (row) rows.push(row);
 }

@@ -69,7 +69,7 @@ export class ScopeReads {
     if (FORBIDDEN_IN_KEYS.test(partitionKey)) return this.query(partitionKey, ranges, limit, false);
     const key = `${partitionKey}\n${JSON.stringify(ranges)}\n${limit ?? ''}`;
     const cached = this.cache.get(key);
-    const usable = cached !== undefined && performance.now() - cached.readAt < MAX_AGE_MS;
+    const usable = cached !== undefined && cached.token !== FORGOTTEN && performance.now() - cached.readAt < MAX_AGE_MS;
     let token: string;
     let rows: Row[];
     if (usable || limit !== undefined) {
@@ -90,11 +90,23 @@ export class ScopeReads {
   }
 
   /**
+   * A cached read as it was read, without checking the stamp, or undefined if there is none
+   * younger than MAX_AGE_MS. Only for a caller that reads afresh by keys every row whose
+   * current state matters to it (a save: bot/storage/planStore.ts `forSave`), and takes the
+   * rest (titles, order) as they were up to a minute ago.
+   */
+  peek(partitionKey: string, ranges: KeyRange[]): Row[] | undefined {
+    const cached = this.cache.get(`${partitionKey}\n${JSON.stringify(ranges)}\n`);
+    return cached !== undefined && performance.now() - cached.readAt < MAX_AGE_MS ? [...cached.rows] : undefined;
+  }
+
+  /**
    * Forgets a partition's cached reads: its writer on this instance knows they are old, so the
-   * next read queries at once (with the stamp) instead of first checking the stamp.
+   * next read queries at once (with the stamp) instead of first checking the stamp. The rows stay
+   * for {@link peek}.
    */
   forget(partitionKey: string): void {
-    for (const key of [...this.cache.keys()]) if (key.startsWith(`${partitionKey}\n`)) this.cache.delete(key);
+    for (const [key, cached] of [...this.cache.entries()]) if (key.startsWith(`${partitionKey}\n`)) cached.token = FORGOTTEN;
   }
 
   /** Forgets every cached read (tests, and a plan revision applied in this process). */
@@ -144,6 +156,8 @@ export class ScopeReads {
  * be checked against: the first stamped write creates the row and so changes it.
  */
 const NO_STAMP = '';
+/** The token of a read its own instance has written over since: never a stamp's (those are UUIDs). */
+const FORGOTTEN = '\u0000forgotten';
 
 function tokenOf(row: Row): string {
   return typeof row.token === 'string' ? row.token : NO_STAMP;

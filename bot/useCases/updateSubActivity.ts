@@ -1,11 +1,12 @@
 // The one way a sub-activity's follow-up is changed, whoever asks: the bot's edit card, the stale
 // digest's inline form, the tab's PATCH and the follow-up round's forms all call this. It finds
 // the item, checks who may change it, validates the answer, and writes with the ETag the person
-// saw: one partition query and one transaction when nothing stands in the way.
+// saw: the item's own row read by its keys (the rest of its scope as this instance last read it,
+// planStore.ts `forSave`) and one transaction when nothing stands in the way.
 import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type Actor, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
 import { mayChange, type Origin } from '../domain/authorization';
 import type { Arena } from '../domain/plan';
-import type { ActivityView, SubActivityView } from '../domain/planView';
+import type { ActivityView, ArenaPlan, SubActivityView } from '../domain/planView';
 import { parseChangeRequest } from '../domain/validation';
 import type { ActivityStore } from '../storage/activityStore';
 import type { PlanStore } from '../storage/planStore';
@@ -37,7 +38,7 @@ export type SubActivityOutcome = UpdateOutcome<Located, HistoryEntry> & {
 };
 
 export interface SubActivityDeps {
-  plan: Pick<PlanStore, 'arenaPlan'>;
+  plan: Pick<PlanStore, 'arenaPlan' | 'forSave'>;
   activities: Pick<ActivityStore, 'write' | 'history'>;
 }
 
@@ -45,8 +46,11 @@ export interface SubActivityDeps {
  * Finds what a scope follows up under this id: for the county, its Bilaga 1 item (one partition
  * query); for an arena, its local activity or its own follow-up of a Bilaga 1 item (two, side by side).
  */
-export async function locateSubActivity(deps: Pick<SubActivityDeps, 'plan'>, scope: Arena, subActivityId: string): Promise<Located | undefined> {
-  const { bilaga1, local } = await deps.plan.arenaPlan(scope);
+export async function locateSubActivity(deps: { plan: Pick<PlanStore, 'arenaPlan'> }, scope: Arena, subActivityId: string): Promise<Located | undefined> {
+  return find(await deps.plan.arenaPlan(scope), scope, subActivityId);
+}
+
+function find({ bilaga1, local }: ArenaPlan, scope: Arena, subActivityId: string): Located | undefined {
   for (const activity of [...local, ...bilaga1]) {
     const sub = activity.subActivities.find((d) => d.id === subActivityId);
     if (sub) return { scope, activity, sub };
@@ -59,7 +63,7 @@ const INVALID = 'Ändringen kunde inte sparas, så ingenting har ändrats.';
 export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSubActivityCommand): Promise<SubActivityOutcome> {
   const parsed = parseChangeRequest(command.input);
   if (!parsed.ok) return refused('invalid', INVALID, parsed.errors);
-  const found = await locateSubActivity(deps, command.scope, command.subActivityId);
+  const found = find(await deps.plan.forSave(command.scope, command.subActivityId), command.scope, command.subActivityId);
   if (!found) return notFound;
   const decision = mayChange(command.origin, command.scope);
   if (!decision.allowed) return refused('notAllowed', `${decision.reason} Ingenting har ändrats.`);
