@@ -43,6 +43,8 @@ export interface RunningApp {
   /** Runs the reminder sweep on a schedule once started (bot/index.ts starts it; tests do not). */
   reminderSchedule: ReminderScheduler;
   log: Logger;
+  /** Resolves when the cards replaced for everyone after saves have been sent (they do not hold up a save's answer). */
+  cardUpdates(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,9 +120,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       reminderSweep,
       reminderSchedule,
       log,
+      cardUpdates: () => bot.settled(),
       close: async () => {
         await reminderSchedule.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await bot.settled();
         await azurite?.stop();
       },
     };

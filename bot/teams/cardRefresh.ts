@@ -5,7 +5,8 @@
 // that list with the people who have used the bot in the conversation, most recent first.
 //
 // After a save, the card that was clicked is replaced for everyone (updateActivity), not only for
-// the person who clicked (the invoke response): see PlanBot.onAdaptiveCardInvoke.
+// the person who clicked (the invoke response), without holding up that response: see
+// PlanBot.onAdaptiveCardInvoke and shareCard.
 import { LRUCache } from 'lru-cache';
 import type { CardJson } from '../cards/bind';
 

@@ -52,6 +52,8 @@ function conversationKey(activity: TurnContext['activity']): string {
 
 export class PlanBot extends TeamsActivityHandler {
   private readonly people = new ConversationPeople();
+  /** Card updates for everyone still under way, the latest per message (see shareCard). */
+  private readonly cardUpdates = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: PlanBotDeps) {
     super();
@@ -81,12 +83,36 @@ export class PlanBot extends TeamsActivityHandler {
       // the person who clicked (the invoke response). A form or a refusal stays theirs alone.
       const messageId = context.activity.replyToId;
       if ((invoke as { trigger?: string } | undefined)?.trigger !== 'automatic' && typeof verb === 'string' && SHARED_RESULT_VERBS.has(verb) && refreshes(card) && messageId) {
-        await context.updateActivity({ type: 'message', id: messageId, attachments: [CardFactory.adaptiveCard(card)] }).catch((error: unknown) => {
-          this.deps.log.warn({ err: error, correlationId: context.turnState.get(CORRELATION) as string }, 'Could not update the card for everyone; it refreshes when viewed');
-        });
+        this.shareCard(context, messageId, card);
       }
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+  }
+
+  /**
+   * Replaces the clicked message for everyone, after the person who clicked has their answer: the
+   * invoke response does not wait for the connector. The save is already stored, and a failure
+   * is logged (the card then refreshes when viewed). Updates of one message go out in the order
+   * of their saves, so an earlier card never overwrites a later one.
+   */
+  private shareCard(context: TurnContext, messageId: string, card: CardJson): void {
+    const correlationId = context.turnState.get(CORRELATION) as string;
+    const key = `${context.activity.conversation?.id ?? ''}\n${messageId}`;
+    const update = (this.cardUpdates.get(key) ?? Promise.resolve())
+      .then(() => context.updateActivity({ type: 'message', id: messageId, attachments: [CardFactory.adaptiveCard(card)] }))
+      .then(
+        () => undefined,
+        (error: unknown) => this.deps.log.warn({ err: error, correlationId }, 'Could not update the card for everyone; it refreshes when viewed'),
+      );
+    this.cardUpdates.set(key, update);
+    void update.then(() => {
+      if (this.cardUpdates.get(key) === update) this.cardUpdates.delete(key);
+    });
+  }
+
+  /** Resolves when every card update sent so far is done (tests, and a server that stops). */
+  async settled(): Promise<void> {
+    while (this.cardUpdates.size > 0) await Promise.all([...this.cardUpdates.values()]);
   }
 
   /** The card with its refresh listing the conversation's people, so that it stays current for them. */

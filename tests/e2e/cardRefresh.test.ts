@@ -44,7 +44,8 @@ describe('cards that stay current for everyone in the channel', () => {
     const saved = await bot.teams.click(county, annasForm, 'Spara', { status: 'klar', statusNote: 'Klart enligt Fredagsgruppen' }, ANNA);
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
 
-    // The clicked message is replaced for everyone with the saved state.
+    // The clicked message is replaced for everyone with the saved state (after Anna has her answer).
+    await bot.app.cardUpdates();
     const update = bot.connector.calls.slice(before).find((c) => c.method === 'PUT');
     assert.ok(update, 'updateActivity was called');
     assert.match(update.path, /\/activities\/card-message-1$/);
@@ -64,8 +65,10 @@ describe('cards that stay current for everyone in the channel', () => {
     assert.equal(form.refresh, undefined, 'a form never refreshes itself: it would wipe what someone is typing');
     const other = await bot.teams.click(county, await readCard(BENGT), 'Uppdatera', {}, BENGT);
     await bot.teams.click(county, other, 'Spara', { status: 'avbruten' }, BENGT);
+    await bot.app.cardUpdates();
     const before = bot.connector.calls.length;
     const conflict = await bot.teams.click(county, form, 'Spara', { status: 'klar' }, ANNA);
+    await bot.app.cardUpdates();
     assert.match(cardText(conflict), /Någon annan hann spara innan dig/);
     assert.ok(!bot.connector.calls.slice(before).some((c) => c.method === 'PUT'), 'no update for everyone');
     assert.ok(buttons(conflict).some((b) => b.title === 'Spara'));
