@@ -12,6 +12,7 @@ import { countyArena, PlanStore } from '../../bot/storage/planStore';
 import { createTables, type Tables } from '../../bot/storage/tables';
 import { azuriteConnectionString, freshTables, uniquePrefix } from '../helpers/storage';
 import { countStorageRequests } from '../helpers/storageRequests';
+import { updateSubActivity } from '../../bot/useCases/updateSubActivity';
 
 const anna: Actor = { id: 'aad-anna', name: 'Anna Andersson' };
 
@@ -65,6 +66,44 @@ describe('scope reads shared by several instances', () => {
     assert.equal((await new PlanRevisionStore(b.tables.plan).apply(v2)).kind, 'applied');
     const after = (await a.plan.scope(county)).flatMap((x) => x.subActivities);
     assert.deepEqual(after.filter((d) => retiredIds.includes(d.id)).map((d) => d.retired !== undefined), retiredIds.map(() => true));
+  });
+
+  describe('a save, which reads its own row afresh and the rest of its scope as this instance last read it', () => {
+    const countyScope = content.arenas.find((x) => x.kind === 'county')!;
+    const ostersund = content.arenas.find((x) => x.id === 'ostersund')!;
+    const save = (i: typeof a, scope: typeof countyScope, id: string, etag: string, input: Record<string, unknown>) =>
+      updateSubActivity({ plan: i.plan, activities: i.activities }, { scope, subActivityId: id, etag, input, origin: { kind: 'channel', arenaId: scope.id }, actor: anna });
+    const seen = async (i: typeof a, id: string) => (await i.plan.scope(county)).flatMap((x) => x.subActivities).find((d) => d.id === id)!;
+
+    it('applies saves of different items made on two instances, refuses a stale form as a conflict, and costs a point read and the transaction', async () => {
+      const otherId = content.strategies[0]!.activities[0]!.subActivities[1]?.id ?? content.strategies[0]!.activities[1]!.subActivities[0]!.id;
+      await a.plan.content(); // as a running server has it
+      const [mine, other] = [await seen(a, subId), await seen(a, otherId)];
+      assert.equal((await save(b, countyScope, subId, (await seen(b, subId)).etag, { status: 'klar', comment: 'Från B' })).kind, 'saved');
+
+      const counter = countStorageRequests(a.tables);
+      counter.reset();
+      assert.equal((await save(a, countyScope, otherId, other.etag, { status: 'avbruten' })).kind, 'saved');
+      assert.equal(counter.requests.length, 2, counter.requests.join('\n'));
+      assert.match(counter.requests[0]!, /^GET /);
+      assert.match(counter.requests[1]!, /\$batch/);
+
+      // A's form for the item B saved is stale, though A's cached read of the scope is older still.
+      const stale = await save(a, countyScope, subId, mine.etag, { status: 'avbruten' });
+      assert.equal(stale.kind, 'conflict');
+      assert.equal(stale.kind === 'conflict' ? stale.current.sub.status : '', 'klar');
+      assert.deepEqual(stale.kind === 'conflict' ? stale.since.map((e) => e.comment) : [], ['Från B']);
+      assert.deepEqual([await statusOf(b, county, subId), await statusOf(b, county, otherId)], ['klar', 'avbruten']);
+    });
+
+    it('refuses an item a revision on another instance retired, in the county and in an arena\'s follow-up, though both were read before', async () => {
+      const retiredId = 's3-a5-d1';
+      const county0 = await seen(a, retiredId);
+      const arena0 = (await a.plan.arenaPlan(ostersund)).bilaga1.flatMap((x) => x.subActivities).find((d) => d.id === retiredId)!;
+      assert.equal((await new PlanRevisionStore(b.tables.plan).apply(loadPlanContent(path.join(__dirname, '../fixtures/plan.v2.sv.json')))).kind, 'applied');
+      assert.equal((await save(a, countyScope, retiredId, county0.etag, { status: 'klar' })).kind, 'refused');
+      assert.equal((await save(a, ostersund, retiredId, arena0.etag, { status: 'klar' })).kind, 'refused');
+    });
   });
 
   it('answers an unchanged scope from memory after one point read of its stamp', async () => {
