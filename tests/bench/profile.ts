@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'prof' }), { log: createLogger('silent') });
   const echo = await startEchoBot();
   const county: ChannelPlace = { ...PLAN_TEAM, channelId: '19:lan@thread.tacv2', channelName: 'Länsgemensam samverkan' };
-  const teams = new TeamsClient(app.url, connector);
+  const teams = new TeamsClient(app.url, connector, () => app.cardUpdates());
   await teams.say(county, 'koppla Länsgemensam samverkan');
   const content = await app.plan.content();
   void content;

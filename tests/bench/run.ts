@@ -52,7 +52,7 @@ async function deploy(connectionString: string, connector: ConnectorStandIn, pre
     const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invokeActivity(connector.url, place, verb, data, as)) });
     return ((await res.json()) as { value: Card }).value;
   };
-  return { app, teams: new TeamsClient(app.url, connector), post, invoke };
+  return { app, teams: new TeamsClient(app.url, connector, () => app.cardUpdates()), post, invoke };
 }
 
 const place = (arenaId: string, name: string): ChannelPlace => ({ ...PLAN_TEAM, channelId: `19:${arenaId}@thread.tacv2`, channelName: name });

@@ -21,13 +21,13 @@ export function useBot(env: Record<string, string> = {}, options: () => AppOptio
   harness.restart = async () => {
     await harness.app.close();
     harness.app = await startTestApp({ ...env, TABLE_PREFIX: prefix }, options());
-    harness.teams = new TeamsClient(harness.app.url, harness.connector);
+    harness.teams = new TeamsClient(harness.app.url, harness.connector, () => harness.app.cardUpdates());
   };
   beforeEach(async () => {
     prefix = uniquePrefix();
     harness.connector = await new ConnectorStandIn().start();
     harness.app = await startTestApp({ ...env, TABLE_PREFIX: prefix }, options());
-    harness.teams = new TeamsClient(harness.app.url, harness.connector);
+    harness.teams = new TeamsClient(harness.app.url, harness.connector, () => harness.app.cardUpdates());
   });
   afterEach(async () => {
     await harness.app?.close();

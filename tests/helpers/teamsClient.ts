@@ -72,6 +72,11 @@ export class TeamsClient {
   constructor(
     private readonly appUrl: string,
     private readonly connector: ConnectorStandIn,
+    /**
+     * Waits for what the bot sends after an invoke's answer (a saved card replaced for everyone),
+     * so that a test's next step starts from a quiet connector, as it did when that was sent first.
+     */
+    private readonly settled: () => Promise<void> = async () => undefined,
   ) {}
 
   private async post(activity: unknown): Promise<Response> {
@@ -113,6 +118,7 @@ export class TeamsClient {
     if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.card.adaptive') throw new Error(`unexpected invoke response ${JSON.stringify(body)}`);
     // Every card the bot returns is checked against the Adaptive Cards SDK and Teams' limits.
     assertValidCard(body.value, `answer to ${verb}`);
+    await this.settled();
     return body.value;
   }
 
