@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { Actor } from '../../bot/domain/activityState';
-import { RETIRED_STATUS } from '../../bot/domain/status';
 import { ActivityStore } from '../../bot/storage/activityStore';
 import { LocalActivityStore } from '../../bot/storage/localActivityStore';
 import { PlanRevisionStore } from '../../bot/storage/planRevisionStore';
@@ -62,7 +61,7 @@ describe('scope reads shared by several instances', () => {
     const retiredIds = v2.strategies.flatMap((s) => s.activities.flatMap((x) => x.subActivities.filter((d) => d.retired).map((d) => d.id)));
     assert.ok(retiredIds.length > 0);
     const before = (await a.plan.scope(county)).flatMap((x) => x.subActivities);
-    assert.ok(before.filter((d) => retiredIds.includes(d.id)).every((d) => d.status !== RETIRED_STATUS.id));
+    assert.ok(before.filter((d) => retiredIds.includes(d.id)).every((d) => d.retired === undefined));
     assert.equal((await new PlanRevisionStore(b.tables.plan).apply(v2)).kind, 'applied');
     const after = (await a.plan.scope(county)).flatMap((x) => x.subActivities);
     assert.deepEqual(after.filter((d) => retiredIds.includes(d.id)).map((d) => d.retired !== undefined), retiredIds.map(() => true));
