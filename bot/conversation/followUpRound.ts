@@ -3,20 +3,17 @@
 // dag and Stäng omgången (after a confirmation). In an arena's channel: the arena's card, the one
 // posted there when the round opened: its items with the inline update form, and Lämna in. The
 // work is done by bot/useCases/followUpRound.ts, which the tab's API calls too.
-import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { arenaRoundCardFor, roundConfirmCloseCard, roundOpenCard, roundProgressCard, type Tone } from '../cards/roundCards';
 import type { Round } from '../domain/followUpRound';
 import { planDay } from '../domain/revision';
-import { statusLabel } from '../domain/status';
-import { idSchema } from '../domain/validation';
 import {
   announceRound, arenaRoundView, changeRound, closeRound, mayManageRounds, openRound, openingDefaults, roundProgress, submitRound,
   type RoundDeps, type Who,
 } from '../useCases/followUpRound';
 import type { Feature } from './feature';
-import { failedSaveCard, formInput, problemCard, saveFromCard, unreadable, type CardSave } from './subActivityUpdate';
+import { saveInlineItem } from './subActivityUpdate';
 import { cards, type ArenaTurn } from './turn';
 
 const deps = (at: ArenaTurn): RoundDeps => ({ plan: at.services.plan, measures: at.services.measures, rounds: at.services.rounds, projectLeaderIds: at.services.projectLeaderIds, now: at.services.now });
@@ -147,27 +144,11 @@ async function arenaPage(at: ArenaTurn, data: Record<string, unknown>, banner?: 
   return arenaCard(at.services.links, await arenaRoundView(deps(at), round, at.arena), pageOf(data), banner);
 }
 
-const itemTarget = z.object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
-
 /** Spara under one item: saved through the one update path; the whole card comes back, on the same page. */
 async function saveItem(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const parsed = itemTarget.safeParse(data);
-  if (!parsed.success) return unreadable();
-  const id = parsed.data.subActivityId;
-  // Teams sends every input of the card with the click: this item's own are status-<id> and comment-<id>.
-  const save: CardSave = { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) };
-  let outcome;
-  try {
-    outcome = await saveFromCard(at, save);
-  } catch (error) {
-    at.services.log.error({ err: error }, 'Saving from the round card failed');
-    return failedSaveCard(at, save);
-  }
-  // A conflict or an invalid answer: the full form, with the person's own values and the current state.
-  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return problemCard(at, save, outcome);
-  const sub = outcome.after.sub;
-  const banner = outcome.kind === 'saved' ? `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.` : `Inget ändrades för ${sub.title}: värdena var redan sparade.`;
-  return arenaPage(at, data, { text: banner, tone: outcome.kind === 'saved' ? 'good' : 'default' });
+  const result = await saveInlineItem(at, data, 'the round card');
+  if ('card' in result) return result.card;
+  return arenaPage(at, data, { text: result.banner, tone: result.saved ? 'good' : 'default' });
 }
 
 async function submit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {

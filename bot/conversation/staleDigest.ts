@@ -2,40 +2,20 @@
 // and comment through the bot's own save path, and the post comes back with what is still
 // waiting, so that the arena can go through the list in place; a post with several reminders
 // comes back whole, not as the stale part alone.
-import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { escapeCardText } from '../cards/markdownText';
 import { messageCard } from '../cards/messageCard';
-import { statusLabel } from '../domain/status';
-import { idSchema } from '../domain/validation';
 import { isReminderRuleId, type ReminderRuleId } from '../domain/reminderRules';
 import { reminderDigestCard } from '../reminders/cards';
 import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type RuleFacts } from '../reminders/rules';
 import type { Feature } from './feature';
-import { failedSaveCard, formInput, problemCard, saveFromCard, unreadable, type CardSave } from './subActivityUpdate';
+import { saveInlineItem } from './subActivityUpdate';
 import type { ArenaTurn } from './turn';
 
-const target = z.object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
-
 async function saveFromDigest(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const parsed = target.safeParse(data);
-  if (!parsed.success) return unreadable();
-  const id = parsed.data.subActivityId;
-  // Teams sends every input of the digest with the click: this item's own are status-<id> and comment-<id>.
-  const save: CardSave = { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) };
-  let outcome;
-  try {
-    outcome = await saveFromCard(at, save);
-  } catch (error) {
-    at.services.log.error({ err: error }, 'Saving from the stale digest failed');
-    return failedSaveCard(at, save);
-  }
-  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return problemCard(at, save, outcome);
-  const saved = outcome.after.sub;
-  const banner =
-    outcome.kind === 'saved'
-      ? `Sparat av ${at.turn.actor.name}: ${saved.title} – ${statusLabel(saved.status)}.`
-      : `Inget ändrades för ${saved.title}: värdena var redan sparade.`;
+  const result = await saveInlineItem(at, data, 'the stale digest');
+  if ('card' in result) return result.card;
+  const banner = result.banner;
 
   // The post again, as it stands now: what was saved (or changed meanwhile) drops out of the stale
   // part, and the post's other parts (named in the button's data) come back with it.

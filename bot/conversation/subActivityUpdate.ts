@@ -8,6 +8,7 @@ import { messageCard } from '../cards/messageCard';
 import { subActivityCard, subActivityEditCard, type EditCardData } from '../cards/subActivityCard';
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
+import { statusLabel } from '../domain/status';
 import { locateSubActivity, updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
@@ -118,6 +119,34 @@ export async function failedSaveCard(at: ArenaTurn, save: CardSave): Promise<Car
   }
   const typed = Object.values(proposedFrom(save.input)).filter((v) => v !== '');
   return messageCard({ title: 'Det gick inte att spara', text: `${notSaved} Det här är vad du skrev, så att du kan spara det igen om en stund:`, tone: 'error', details: typed, buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
+}
+
+/** What a list card's Spara under one item carries besides the item's own inputs. */
+const inlineTarget = z.object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
+
+/**
+ * Spara under one item of a list card (the stale digest, the follow-up round's card): Teams sends
+ * every input of the card with the click, and this item's own are `status-<id>`, `comment-<id>`….
+ * Saved or unchanged: the banner to show on the card that comes back. Anything else: the card to
+ * answer with (the full form with the person's values, or why nothing was saved).
+ */
+export async function saveInlineItem(at: ArenaTurn, data: Record<string, unknown>, where: string): Promise<{ card: CardJson } | { banner: string; saved: boolean }> {
+  const parsed = inlineTarget.safeParse(data);
+  if (!parsed.success) return { card: unreadable() };
+  const id = parsed.data.subActivityId;
+  const item: CardSave = { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) };
+  let outcome;
+  try {
+    outcome = await saveFromCard(at, item);
+  } catch (error) {
+    at.services.log.error({ err: error }, `Saving from ${where} failed`);
+    return { card: await failedSaveCard(at, item) };
+  }
+  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome) };
+  const sub = outcome.after.sub;
+  return outcome.kind === 'saved'
+    ? { banner: `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }
+    : { banner: `Inget ändrades för ${sub.title}: värdena var redan sparade.`, saved: false };
 }
 
 async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
