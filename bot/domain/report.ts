@@ -11,15 +11,15 @@ import { describeValues, LEVEL_TEXT, targetStatus, targetStatusText, total, valu
 import type { Arena, EffectMeasure, MeasureDirection } from './plan';
 import { progressByStrategy } from './overview';
 import type { ActivityView, StrategyInfo } from './planView';
-import { isRetiredStatus, STATUSES, type StatusId } from './status';
+import { isRetiredStatus, statusLabel, STATUSES, type StatusId } from './status';
 
 /** The counted columns of Sammanfattning, in the order the report shows them. */
 export const SUMMARY_COLUMNS = [
-  { key: 'klar', label: 'Klar' },
-  { key: 'pagar', label: 'Pågår' },
-  { key: 'ej_paborjat', label: 'Ej påbörjat' },
-  { key: 'uppdrag_behovs', label: 'Uppdrag behövs' },
-  { key: 'avbruten', label: 'Avbruten' },
+  { key: 'klar', label: statusLabel('klar') },
+  { key: 'pagar', label: statusLabel('pagar') },
+  { key: 'ej_paborjat', label: statusLabel('ej_paborjat') },
+  { key: 'uppdrag_behovs', label: statusLabel('uppdrag_behovs') },
+  { key: 'avbruten', label: statusLabel('avbruten') },
   { key: 'notFollowedUp', label: 'Ej uppföljda' },
   { key: 'overdue', label: 'Försenade' },
 ] as const;

@@ -9,13 +9,18 @@ import { Subtitle1, Text, Title3 } from '@fluentui/react-text';
 import { formatDateTime } from '../../../bot/domain/format';
 import { formatAmount } from '../../../bot/domain/measureValues';
 import { periodLabel } from '../../../bot/domain/measurePeriods';
-import { ROUND_STATUSES, roundStatusLabel, statusChangeText, type ItemComparison } from '../../../bot/domain/roundComparison';
+import { ROUND_STATUSES, roundStatusLabel, statusChangeText, type ItemComparison, type MeasureComparison } from '../../../bot/domain/roundComparison';
 import type { PlanApiView } from '../api';
 import { fetchComparison, type CompareAnswer, type Round } from '../roundApi';
 import { readParam, writeParams } from '../urlState';
 import { Loading, arenaName, isCounty, useLayout } from '../ui';
 
 const TREND = { up: 'Ökat', down: 'Minskat', same: 'Oförändrat' } as const;
+
+/** A round's latest value of a measure, with its period: "14 / 25 (andra halvåret 2026)". */
+function valueText(value: MeasureComparison['before']): string {
+  return value ? `${value.values.map((v) => formatAmount(v.value)).join(' / ')} (${periodLabel(value.periodId)})` : 'Inte rapporterat';
+}
 
 export function RoundCompare({ plan, rounds }: { plan: PlanApiView; rounds: Round[] }) {
   const ui = useLayout();
@@ -157,8 +162,8 @@ function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer
                 <tr key={`${m.measureId}-${m.arenaId}`} data-measure={m.measureId} data-arena={m.arenaId}>
                   <th scope="row" data-first="">{measureTitle(m.measureId)}</th>
                   <td data-label="För">{isCounty(plan, m.arenaId) ? 'Länet' : arenaName(plan, m.arenaId)}</td>
-                  <td data-label={from.name}>{m.before ? `${m.before.values.map((v) => formatAmount(v.value)).join(' / ')} (${periodLabel(m.before.periodId)})` : 'Inte rapporterat'}</td>
-                  <td data-label={to.name}>{m.after ? `${m.after.values.map((v) => formatAmount(v.value)).join(' / ')} (${periodLabel(m.after.periodId)})` : 'Inte rapporterat'}</td>
+                  <td data-label={from.name}>{valueText(m.before)}</td>
+                  <td data-label={to.name}>{valueText(m.after)}</td>
                   <td data-label="Förändring">{m.trend ? TREND[m.trend] : '–'}{m.towardsTarget === undefined ? '' : m.towardsTarget ? ', mot målet' : ', inte mot målet'}</td>
                 </tr>
               ))}
