@@ -110,8 +110,11 @@ export class ActivityStore {
       if (isConflict(error) && (await this.etagOf(partitionKey, rowKey)) !== current.etag) return { kind: 'conflict' };
       throw error;
     }
-    scopeReadsOf(this.table).forget(partitionKey);
-    // The service answers every transaction with the new ETags; read back only if it did not.
+    const reads = scopeReadsOf(this.table);
+    reads.forget(partitionKey);
+    // The service answers every transaction with the new ETags; read back only if it did not
+    // (then someone may have written since, so this instance does not take the row as known).
+    if (etag && stateAction[0] === 'update') reads.written(partitionKey, rowKey, current.etag, stateFields(next), etag);
     etag ??= (await this.etagOf(partitionKey, rowKey)) ?? '';
     return { kind: 'written', state: next, entry, sub: withNewState(current, next, etag) };
   }

@@ -280,10 +280,14 @@ export class PlanStore {
    * sub-activity's own row, and for an arena's follow-up of Bilaga 1 the county's item and the
    * arena's follow-up row. Retirement by a revision is written to those rows (an activity's too,
    * planRevisionStore.ts), so it is seen at once; the write carries the fresh row's ETag, so a
-   * stale form is still a conflict. With nothing cached to start from, or an id the cached rows
-   * do not know (a new local activity), this is arenaPlan itself.
+   * stale form is still a conflict. The row the form was made from (`seenEtag`: the sub-activity's,
+   * or the arena's follow-up row) is not read again when this instance holds it at exactly that
+   * ETag (scopeReads.ts `known`; after a save here it holds the row as written): the write carries
+   * that ETag, so if the row has moved since, the write is refused and the caller reads afresh.
+   * With nothing cached to start from, or an id the cached rows do not know (a new local
+   * activity), this is arenaPlan itself.
    */
-  async forSave(arena: Pick<Arena, 'id' | 'kind'>, subActivityId: string): Promise<ArenaPlan> {
+  async forSave(arena: Pick<Arena, 'id' | 'kind'>, subActivityId: string, seenEtag?: string): Promise<ArenaPlan> {
     const county = countyArena(await this.content());
     const reads = scopeReadsOf(this.table);
     const countyKey = scopePartition(county.id);
@@ -298,8 +302,13 @@ export class PlanStore {
       fresh.push({ rows: countyRows, partitionKey: countyKey, rowKey: subKey });
       if (arena.kind !== 'county') fresh.push({ rows: ownRows, partitionKey: arenaKey, rowKey: ROW.followUp(subActivityId) });
     } else return this.arenaPlan(arena);
-    const read = await Promise.all(fresh.map((f) => this.row(f.partitionKey, f.rowKey)));
-    fresh.forEach((f, i) => replaceRow(f.rows, f.rowKey, read[i]));
+    // The last row listed is the one the form was made from.
+    const seen = fresh[fresh.length - 1]!;
+    const known = seenEtag === undefined ? undefined : reads.known(seen.partitionKey, seen.rowKey, seenEtag);
+    if (known) replaceRow(seen.rows, seen.rowKey, known);
+    const toRead = known ? fresh.slice(0, -1) : fresh;
+    const read = await Promise.all(toRead.map((f) => this.row(f.partitionKey, f.rowKey)));
+    toRead.forEach((f, i) => replaceRow(f.rows, f.rowKey, read[i]));
     return this.planOf(arena, county.id, countyRows, ownRows, false);
   }
 

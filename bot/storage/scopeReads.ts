@@ -101,6 +101,37 @@ export class ScopeReads {
   }
 
   /**
+   * After this instance wrote one row with If-Match `before` (a Merge of `fields`, answered with
+   * the new ETag `after`): every cached read of the partition that holds the row at `before` now
+   * holds it as written. Exact, because an ETag names one version of a row: a Merge over the
+   * version at `before` gives that version plus `fields`. So the next save of the same item,
+   * carrying the ETag of this one's answer, finds its row here at that ETag and needs no read
+   * ({@link known}). A cached row at any other ETag is left as it is.
+   */
+  written(partitionKey: string, rowKey: string, before: string, fields: Record<string, unknown>, after: string): void {
+    for (const [key, cached] of this.cache.entries()) {
+      if (!key.startsWith(`${partitionKey}\n`)) continue;
+      const at = cached.rows.findIndex((r) => r.rowKey === rowKey);
+      const row = cached.rows[at];
+      if (row && row.etag === before) cached.rows[at] = { ...row, ...fields, etag: after };
+    }
+  }
+
+  /**
+   * The row as this instance last read or wrote it, if that was at exactly this ETag (from a
+   * cached read younger than MAX_AGE_MS): then its content is the row's content at that ETag,
+   * wherever it has gone since; a write that carries the ETag is refused if it has moved.
+   */
+  known(partitionKey: string, rowKey: string, etag: string): Row | undefined {
+    for (const [key, cached] of this.cache.entries()) {
+      if (!key.startsWith(`${partitionKey}\n`) || performance.now() - cached.readAt >= MAX_AGE_MS) continue;
+      const row = cached.rows.find((r) => r.rowKey === rowKey && r.etag === etag);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
+  /**
    * Forgets a partition's cached reads: its writer on this instance knows they are old, so the
    * next read queries at once (with the stamp) instead of first checking the stamp. The rows stay
    * for {@link peek}.

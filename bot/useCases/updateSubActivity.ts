@@ -63,13 +63,12 @@ const INVALID = 'Ändringen kunde inte sparas, så ingenting har ändrats.';
 export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSubActivityCommand): Promise<SubActivityOutcome> {
   const parsed = parseChangeRequest(command.input);
   if (!parsed.ok) return refused('invalid', INVALID, parsed.errors);
-  const found = find(await deps.plan.forSave(command.scope, command.subActivityId), command.scope, command.subActivityId);
+  const found = find(await deps.plan.forSave(command.scope, command.subActivityId, command.etag), command.scope, command.subActivityId);
   if (!found) return notFound;
   const decision = mayChange(command.origin, command.scope);
   if (!decision.allowed) return refused('notAllowed', `${decision.reason} Ingenting har ändrats.`);
-  // Closed by a revision of the plan (npm run plan -- apply): readable with its history, never reopened.
-  const retired = found.sub.retired ?? found.activity.retired;
-  if (retired) return refused('notAllowed', `"${found.sub.title}" avslutades när planen reviderades (version ${retired.version}): ${retired.reason} Den kan läsas med sin historik men inte ändras. Ingenting har ändrats.`);
+  const closed = retiredRefusal(found);
+  if (closed) return closed;
 
   const answer = normaliseAnswer(parsed.value, found.sub);
   if (!answer.ok) return { ...refused('invalid', INVALID, [answer.error]), request: parsed.value };
@@ -78,15 +77,29 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
 
   const written = await deps.activities.write({ current: found.sub, scopeId: command.scope.id, request, actor: command.actor });
   switch (written.kind) {
-    case 'unchanged':
-      return { kind: 'unchanged', after: found, request };
-    case 'conflict': {
+    case 'unchanged': {
+      // Nothing written, so nothing refused a stale form (forSave may not have read the row): look.
       const now = await locateSubActivity(deps, command.scope, command.subActivityId);
-      return now ? { ...(await conflict(deps, now, command.seenVersion)), request } : notFound;
+      if (!now) return notFound;
+      if (now.sub.etag !== command.etag) return retiredRefusal(now) ?? { ...(await conflict(deps, now, command.seenVersion)), request };
+      return { kind: 'unchanged', after: now, request };
+    }
+    case 'conflict': {
+      // The row moved after the form was made (forSave may not have read it): as it is now.
+      const now = await locateSubActivity(deps, command.scope, command.subActivityId);
+      if (!now) return notFound;
+      return retiredRefusal(now) ?? { ...(await conflict(deps, now, command.seenVersion)), request };
     }
     case 'written':
       return { kind: 'saved', after: withSub(found, written.sub), entry: written.entry, request };
   }
+}
+
+/** Closed by a revision of the plan (npm run plan -- apply): readable with its history, never reopened. */
+function retiredRefusal(found: Located) {
+  const retired = found.sub.retired ?? found.activity.retired;
+  if (!retired) return undefined;
+  return refused('notAllowed', `"${found.sub.title}" avslutades när planen reviderades (version ${retired.version}): ${retired.reason} Den kan läsas med sin historik men inte ändras. Ingenting har ändrats.`);
 }
 
 /**

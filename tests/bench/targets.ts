@@ -12,7 +12,7 @@ export const STORAGE_TARGETS = {
   mått: 1,
   /** Uppdatera: the scope's activities. */
   'Uppdatera (open the form)': 1,
-  /** Spara: the scope's activities (or its stamp), then the transaction carrying the card's ETag. */
+  /** Spara: the transaction carrying the card's ETag, after a point read of the row unless this instance holds it at that ETag. */
   'Spara (save)': 2,
 } as const;
 
