@@ -13,6 +13,7 @@ import { ConnectorStandIn } from '../helpers/connector';
 import { channelMessage, PLAN_TEAM, type ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, invokeActivity, TeamsClient } from '../helpers/teamsClient';
 import { startEchoBot } from './echoBot';
+import { startFormReader } from './formReader';
 import { latencyRow, load } from './latency';
 
 const [what = 'status', concurrencyArg = '16', turnsArg = '2000'] = process.argv.slice(2);
@@ -29,7 +30,7 @@ function cpuSeconds(pid: number): number {
 /** Azurite under node's profiler (AZURITE_CPU_PROF=dir), stopped with SIGINT so that it writes the profile. */
 async function profiledAzurite(dir: string): Promise<{ pid: number; connectionString: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, require.resolve('azurite/dist/src/table/main.js'), '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--inMemoryPersistence'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, require.resolve('azurite/dist/src/table/main.js'), '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--skipApiVersionCheck', '--silent', '--inMemoryPersistence'], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout!.on('data', (b: Buffer) => b.toString().includes('successfully started') && resolve()));
   child.stdout!.resume();
   return { pid: child.pid!, connectionString: azuriteConnectionString(port), stop: () => new Promise((resolve) => (child.once('exit', () => resolve()), child.kill('SIGINT'))) };
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
             return res.status === 200 && (await res.text(), true);
           }
         : async () => ok(await post(app.url, what));
+  // As the bench does: the form's state read off the app's thread (formReader.ts).
+  const forms = startFormReader(azurite.connectionString, app.tables.plan);
   const prepare = async (i: number, worker: number) => {
     if (what !== 'spara') return {};
-    const sub = (await app.activities.getSubActivity('lan', subs[worker % subs.length]!))!;
-    return { scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, version: sub.state.version, status: i % 2 ? 'klar' : 'pagar', statusNote: sub.state.statusNote, measureAnswer: sub.state.measureAnswer, comment: 'Bench' };
+    const id = subs[worker % subs.length]!;
+    const form = await forms.read('lan', id);
+    return { scopeId: 'lan', subActivityId: id, etag: form.etag, version: form.version, status: i % 2 ? 'klar' : 'pagar', statusNote: form.statusNote, measureAnswer: form.measureAnswer, comment: 'Bench' };
   };
   if (what === 'memory') {
     // Heap after GC, round after round of mixed turns: growth that does not level off is a leak.
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
   console.log(latencyRow(figures, figures));
   console.log(`wall ${wallS.toFixed(1)} s; CPU per turn: this process ${((selfS / turns) * 1000).toFixed(2)} ms, Azurite ${((azS / turns) * 1000).toFixed(2)} ms; cores busy: ${((selfS + azS) / wallS).toFixed(2)}`);
   await echo.close();
+  await forms.close();
   await app.close();
   await connector.stop();
   await azurite.stop();
