@@ -273,7 +273,8 @@ export class PlanStore {
   }
 
   /**
-   * What a save of one sub-activity needs (what {@link arenaPlan} gives), at a cost that does not
+   * What a save of one sub-activity needs (what {@link arenaPlan} gives of the activity the item
+   * belongs to; the scope's other activities are left out), at a cost that does not
    * grow with the partition or the table: the scopes' rows as this instance last read them
    * (activities' titles and order, at most a minute old, also after its own writes) with the rows
    * whose current state the save depends on read afresh by their keys, side by side: the
@@ -309,7 +310,16 @@ export class PlanStore {
     const toRead = known ? fresh.slice(0, -1) : fresh;
     const read = await Promise.all(toRead.map((f) => this.row(f.partitionKey, f.rowKey)));
     toRead.forEach((f, i) => replaceRow(f.rows, f.rowKey, read[i]));
-    return this.planOf(arena, county.id, countyRows, ownRows, false);
+    // Views of the one activity the item belongs to, not of the whole scope (an arena may have a
+    // hundred local activities beside Bilaga 1): that is all the save and its card show.
+    const subRow = fresh[0]!.rows.find((r) => r.rowKey === subKey);
+    if (!subRow) return this.planOf(arena, county.id, countyRows, ownRows, false);
+    const activityKey = ROW.activity(str(subRow, 'activityId'));
+    const ofActivity = (rows: Row[]) => rows.filter((r) => r.rowKey === activityKey || (r.rowKey.startsWith('sub|') && ROW.activity(str(r, 'activityId')) === activityKey));
+    if (arena.kind !== 'county' && fresh[0]!.partitionKey === arenaKey) return this.planOf(arena, county.id, [], ofActivity(ownRows), false);
+    const countyActivity = ofActivity(countyRows);
+    const followUps = new Set(countyActivity.filter((r) => r.rowKey.startsWith('sub|')).map((r) => ROW.followUp(str(r, 'id'))));
+    return this.planOf(arena, county.id, countyActivity, ownRows.filter((r) => followUps.has(r.rowKey)), false);
   }
 
   /** An arena's plan (or the county's) from its rows and the county's. */
