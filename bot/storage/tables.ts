@@ -2,6 +2,8 @@
 // account URL reached with a managed identity. Tables are created at start-up, not in constructors.
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { statusCodeOf } from './entities';
+import { CONTENT_PARTITION, ROW } from './keys';
 
 export const TABLE_NAMES = {
   /** The plan's content, every scope's activities with their state and history. */
@@ -71,14 +73,17 @@ export async function ensureTables(tables: Tables, where: string, timeoutMs = 15
   }
 }
 
-/** A cheap round trip for health checks. */
+/**
+ * A cheap round trip for health checks: a point read of the plan's info row, the cheapest request
+ * there is whatever the table holds (a query, even for one row, is not: Azurite sorts the whole
+ * table for an unfiltered one). "Not found" is an answer too: the store is reachable.
+ */
 export async function pingTables(tables: Tables, timeoutMs = 5_000): Promise<boolean> {
   try {
-    const iterator = tables.plan.listEntities({ queryOptions: { select: ['RowKey'] }, abortSignal: AbortSignal.timeout(timeoutMs) });
-    await iterator.byPage({ maxPageSize: 1 }).next();
+    await tables.plan.getEntity(CONTENT_PARTITION, ROW.info, { queryOptions: { select: ['RowKey'] }, abortSignal: AbortSignal.timeout(timeoutMs) });
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    return statusCodeOf(error) === 404;
   }
 }
 
