@@ -14,6 +14,7 @@ import { channelMessage, PLAN_TEAM, type ChannelPlace } from '../helpers/teamsAc
 import { ANNA, invokeActivity, TeamsClient } from '../helpers/teamsClient';
 import { startEchoBot } from './echoBot';
 import { startFormReader } from './formReader';
+import { fillArena } from './scale';
 import { latencyRow, load } from './latency';
 
 const [what = 'status', concurrencyArg = '16', turnsArg = '2000'] = process.argv.slice(2);
@@ -44,9 +45,11 @@ async function main(): Promise<void> {
   const county: ChannelPlace = { ...PLAN_TEAM, channelId: '19:lan@thread.tacv2', channelName: 'Länsgemensam samverkan' };
   const teams = new TeamsClient(app.url, connector, () => app.cardUpdates());
   await teams.say(county, 'koppla Länsgemensam samverkan');
-  const content = await app.plan.content();
-  void content;
-  const subs = (await app.plan.scope('lan')).flatMap((a) => a.subActivities.map((s) => s.id));
+  // Saves go where the bench's go: an arena's local activities, with the bench's history (2,200 rows).
+  const arena: ChannelPlace = { ...PLAN_TEAM, channelId: '19:krokom@thread.tacv2', channelName: 'Krokom' };
+  await teams.say(arena, 'koppla Krokom');
+  const strategyIds = (await app.plan.content()).strategies.map((s) => s.id);
+  const subs = await fillArena(app.tables.plan, 'krokom', strategyIds, { activities: 100, changesPerActivity: 10 });
   const post = (url: string, text: string) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, county, text)) });
   const ok = async (res: Response) => res.status === 200 && (await res.text(), true);
   const turn =
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
       ? async () => ok(await post(echo.url, 'hej'))
       : what === 'spara'
         ? async (_i: number, data: Record<string, unknown>) => {
-            const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invokeActivity(connector.url, county, 'saveSubActivity', data, ANNA)) });
+            const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(invokeActivity(connector.url, arena, 'saveSubActivity', data, ANNA)) });
             return res.status === 200 && (await res.text(), true);
           }
         : async () => ok(await post(app.url, what));
@@ -63,8 +66,8 @@ async function main(): Promise<void> {
   const prepare = async (i: number, worker: number) => {
     if (what !== 'spara') return {};
     const id = subs[worker % subs.length]!;
-    const form = await forms.read('lan', id);
-    return { scopeId: 'lan', subActivityId: id, etag: form.etag, version: form.version, status: i % 2 ? 'klar' : 'pagar', statusNote: form.statusNote, measureAnswer: form.measureAnswer, comment: 'Bench' };
+    const form = await forms.read('krokom', id);
+    return { scopeId: 'krokom', subActivityId: id, etag: form.etag, version: form.version, status: i % 2 ? 'klar' : 'pagar', statusNote: form.statusNote, measureAnswer: form.measureAnswer, comment: 'Bench' };
   };
   if (what === 'memory') {
     // Heap after GC, round after round of mixed turns: growth that does not level off is a leak.

@@ -5,7 +5,11 @@ import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView } from '../../bot/domain/planView';
 import type { RunningApp } from '../../bot/app';
 import { countyArena } from '../../bot/storage/planStore';
+import { azuriteConnectionString as connectionStringAt, freePort } from '../../bot/storage/azurite';
+import { createTables, ensureTables, pingTables } from '../../bot/storage/tables';
 import { startTestApp } from '../helpers/app';
+import { countStorageRequests } from '../helpers/storageRequests';
+import { azuriteConnectionString, uniquePrefix } from '../helpers/storage';
 import { ConnectorStandIn } from '../helpers/connector';
 import { channelMessage, PLAN_TEAM } from '../helpers/teamsActivity';
 
@@ -91,6 +95,19 @@ describe('the running server', () => {
     const res = await fetch(`${app.url}/healthz`);
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { status: 'ok', storage: 'ok' });
+  });
+
+  it('checks storage with one point read: reachable when it answers, also "not found"; unreachable when nothing answers', async () => {
+    const counter = countStorageRequests(app.tables);
+    counter.reset();
+    assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
+    assert.deepEqual(counter.requests.map((r) => r.split(' ')[0]), ['GET']);
+    assert.doesNotMatch(counter.requests[0]!, /\$filter|\$top/);
+    const empty = createTables({ kind: 'connectionString', connectionString: azuriteConnectionString() }, uniquePrefix());
+    await ensureTables(empty, 'test');
+    assert.equal(await pingTables(empty), true, 'an empty store answers "not found": it is reachable');
+    const nobody = createTables({ kind: 'connectionString', connectionString: connectionStringAt(await freePort()) }, 'x');
+    assert.equal(await pingTables(nobody, 2_000), false);
   });
 
   it('answers a message on /api/messages through the Bot Connector', async () => {
