@@ -4,7 +4,7 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { applyChanges, diffChange, type Actor, type ChangeRequest, type HistoryEntry, type SubActivityState } from '../domain/activityState';
 import { NOT_YET_WRITTEN, withState, type SubActivityRecord, type SubActivityView } from '../domain/planView';
-import { historyFields, isConflict, isNotFound, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { historyFields, isConflict, isNotFound, newestVersions, stateFields, statusCodeOf, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { invert, prefixRange, ROW, scopePartition } from './keys';
 import { scopeReadsOf, stampAction } from './scopeReads';
 
@@ -92,12 +92,8 @@ export class ActivityStore {
       current.etag === NOT_YET_WRITTEN
         ? ['create', { partitionKey, rowKey, subActivityId: current.id, ...stateFields(next) }]
         : ['update', { partitionKey, rowKey, ...stateFields(next) }, 'Merge', { etag: current.etag }];
-    const actions: TransactionAction[] = [
-      stateAction,
-      ['create', { partitionKey, rowKey: ROW.history(current.id, next.version), ...historyFields(entry) }],
-      ['create', { partitionKey, rowKey: ROW.log(at, current.id, next.version), ...historyFields(entry) }],
-      stampAction(partitionKey, at),
-    ];
+    // The change's one row: the scope's feed and the item's history (see `history`).
+    const actions: TransactionAction[] = [stateAction, ['create', { partitionKey, rowKey: ROW.log(at, current.id, next.version), ...historyFields(entry) }], stampAction(partitionKey, at)];
     let etag: string | undefined;
     try {
       // Sub-responses come in the order of the actions: the first is the state row's update.
@@ -129,9 +125,19 @@ export class ActivityStore {
     }
   }
 
-  /** One sub-activity's history, newest first: a range read of its history rows. */
+  /**
+   * One sub-activity's history, newest first: its rows of the scope's feed (one row per change,
+   * found by `subActivityId`), with the history rows stores wrote before 2026-12 (the same change
+   * was in both, so versions count once).
+   */
   async history(scopeId: string, subActivityId: string, limit = 50): Promise<HistoryEntry[]> {
-    return this.readRange(scopeId, ROW.historyPrefix(subActivityId), limit);
+    const partitionKey = scopePartition(scopeId);
+    const feed = prefixRange(ROW.logPrefix);
+    const [inFeed, older] = await Promise.all([
+      this.query(odata`PartitionKey eq ${partitionKey} and RowKey ge ${feed.from} and RowKey lt ${feed.to} and subActivityId eq ${subActivityId}`, limit),
+      this.readRange(scopeId, ROW.historyPrefix(subActivityId), limit, undefined, false),
+    ]);
+    return newestVersions([...inFeed.map(toHistoryEntry), ...older]).slice(0, limit);
   }
 
   /** The scope's latest changes across all its sub-activities, newest first. */
@@ -152,16 +158,20 @@ export class ActivityStore {
   private async readRange(scopeId: string, prefix: string, limit: number, bounds = prefixRange(prefix), cached = true): Promise<HistoryEntry[]> {
     if (cached) return (await scopeReadsOf(this.table).rows(scopePartition(scopeId), [bounds], limit)).map(toHistoryEntry);
     const { from, to } = bounds;
-    const filter = odata`PartitionKey eq ${scopePartition(scopeId)} and RowKey ge ${from} and RowKey lt ${to}`;
-    const entries: HistoryEntry[] = [];
+    return (await this.query(odata`PartitionKey eq ${scopePartition(scopeId)} and RowKey ge ${from} and RowKey lt ${to}`, limit)).map(toHistoryEntry);
+  }
+
+  /** The first `limit` rows a filter finds, in key order. */
+  private async query(filter: string, limit: number): Promise<Row[]> {
+    const rows: Row[] = [];
     const pages = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
     for await (const page of pages) {
       for (const row of page) {
-        entries.push(toHistoryEntry(row as Row));
-        if (entries.length >= limit) return entries;
+        rows.push(row as Row);
+        if (rows.length >= limit) return rows;
       }
     }
-    return entries;
+    return rows;
   }
 }
 

@@ -29,10 +29,16 @@ export const ROW = {
   /** An arena's own follow-up of a county-wide sub-activity of Bilaga 1 (plan 7.3), in the arena's partition. */
   followUp: (subId: string) => `follow|${subId}`,
   followUpPrefix: 'follow|',
-  /** One sub-activity's history, newest first: the newest version sorts first. */
+  /**
+   * One sub-activity's history, newest first, as stores before 2026-12 wrote it: a row here and
+   * the same change again in the feed (`log`). Read, never written any more (activityStore.ts).
+   */
   history: (subId: string, version: number) => `history|${subId}|${invert(version, 10)}`,
   historyPrefix: (subId: string) => `history|${subId}|`,
-  /** The scope's feed of changes, newest first by time. */
+  /**
+   * The scope's changes, newest first by time: one row per change, which is also the changed
+   * item's history (read by its `subActivityId`).
+   */
   log: (at: Date, subId: string, version: number) => `log|${invert(at.getTime(), 15)}|${subId}|${version}`,
   logPrefix: 'log|',
 } as const;

@@ -92,7 +92,7 @@ export class PlanRevisionStore {
       }
       for (const d of subDiffs.values()) {
         const subActions = this.subActions(d, activityChanges, stored.county.get(ROW.sub(d.item.id)), entityOf(countyScope, ROW.sub(d.item.id)), stored.countyId, content, at);
-        historyRows += subActions.filter((a) => a[0] === 'create' && String(a[1].rowKey).startsWith('history|')).length;
+        historyRows += subActions.filter((a) => a[0] === 'create' && String(a[1].rowKey).startsWith(ROW.logPrefix)).length;
         groups.push(subActions);
       }
       // Each batch stamps the county's partition, so that every running server's cached reads of
@@ -141,7 +141,6 @@ export class PlanRevisionStore {
     const entry: HistoryEntry = { scopeId, subActivityId: d.item.id, version: next, at: at.toISOString(), actor: revisionActor(version), changes, comment };
     return [
       ['update', { partitionKey, rowKey: row.rowKey, ...fields, version: next }, 'Merge', { etag: row.etag }],
-      ['create', { partitionKey, rowKey: ROW.history(d.item.id, next), ...historyFields(entry) }],
       ['create', { partitionKey, rowKey: ROW.log(at, d.item.id, next), ...historyFields(entry) }],
     ];
   }

@@ -9,7 +9,7 @@ import { activityViews, followUpViews, type ActivityView, type ArenaPlan, type P
 import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
 import { RETIRED_STATUS } from '../domain/status';
 import { PlanContentError } from '../content/planContentError';
-import { list, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
+import { list, newestVersions, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
 import { scopeReadsOf } from './scopeReads';
 
@@ -488,13 +488,20 @@ export function rangeFilter(partitionKey: string, ranges?: Array<{ from: string;
     : odata`PartitionKey eq ${partitionKey}`;
 }
 
-/** History rows by sub-activity, newest first (history keys sort newest first within a sub-activity). */
+/**
+ * Each sub-activity's history, newest first: the scope's feed rows (one per change) and the
+ * history rows stores wrote before 2026-12, a version counted once (activityStore.ts `history`).
+ */
 function historyBySub(rows: Row[]): Map<string, HistoryEntry[]> {
-  const history = new Map<string, HistoryEntry[]>();
-  for (const entry of rows.filter((r) => r.rowKey.startsWith('history|')).map(toHistoryEntry)) {
-    history.set(entry.subActivityId, [...(history.get(entry.subActivityId) ?? []), entry]);
+  const bySub = new Map<string, HistoryEntry[]>();
+  for (const row of rows) {
+    if (!row.rowKey.startsWith(ROW.logPrefix) && !row.rowKey.startsWith('history|')) continue;
+    const entry = toHistoryEntry(row);
+    let list = bySub.get(entry.subActivityId);
+    if (!list) bySub.set(entry.subActivityId, (list = []));
+    list.push(entry);
   }
-  return history;
+  return new Map([...bySub].map(([sub, entries]) => [sub, newestVersions(entries)]));
 }
 
 function toEffectMeasure(r: Row): EffectMeasure {
@@ -513,12 +520,15 @@ function toEffectMeasure(r: Row): EffectMeasure {
 
 /** The key ranges of a scope's activities (and history): the same for every read, so that reads share the cache. */
 function scopeRanges(withHistory: boolean): Array<{ from: string; to: string }> {
-  return [prefixRange('activity|'), prefixRange('sub|'), ...(withHistory ? [prefixRange('history|')] : [])];
+  return [prefixRange('activity|'), prefixRange('sub|'), ...(withHistory ? HISTORY_RANGES : [])];
 }
+
+/** Where a scope's history is: the feed, and the history rows of stores from before 2026-12. */
+const HISTORY_RANGES = [prefixRange('history|'), prefixRange(ROW.logPrefix)];
 
 /** The key ranges of an arena's own partition as its plan reads them: local activities and follow-ups of Bilaga 1. */
 function arenaRanges(withHistory: boolean): Array<{ from: string; to: string }> {
-  return [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? [prefixRange('history|')] : [])];
+  return [prefixRange('activity|'), prefixRange('sub|'), prefixRange(ROW.followUpPrefix), ...(withHistory ? HISTORY_RANGES : [])];
 }
 
 /** Puts a row read afresh in place of its cached copy (or takes the copy out: the row is gone). */

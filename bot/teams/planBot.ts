@@ -75,7 +75,8 @@ export class PlanBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    let card: CardJson = APOLOGY();
+    // The apology is the answer only if the turn fails (built then: a card is not free).
+    let card: CardJson | undefined;
     await this.safely(context, async () => {
       const verb = invoke?.action?.verb;
       card = this.current(context, await this.deps.conversation.action(turnOf(context), verb, invoke?.action?.data ?? {}));
@@ -86,7 +87,7 @@ export class PlanBot extends TeamsActivityHandler {
         this.shareCard(context, messageId, card);
       }
     });
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card ?? APOLOGY() };
   }
 
   /**

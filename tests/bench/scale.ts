@@ -51,7 +51,6 @@ export async function fillArena(table: TableClient, arenaId: string, strategyIds
     for (let v = 1; v <= fill.changesPerActivity; v++) {
       const when = new Date(at.getTime() - (fill.changesPerActivity - v) * 86_400_000);
       const entry: HistoryEntry = { scopeId: arenaId, subActivityId: subId, version: v, at: when.toISOString(), actor: { id: 'generated', name: 'Generated' }, changes: [{ field: 'statusNote', from: `Anteckning ${v - 1}`, to: `Anteckning ${v}` }], comment: '' };
-      rows.push({ partitionKey, rowKey: ROW.history(subId, v), ...historyFields(entry) });
       rows.push({ partitionKey, rowKey: ROW.log(when, subId, v), ...historyFields(entry) });
     }
   }

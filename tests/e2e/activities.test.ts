@@ -188,8 +188,8 @@ describe('the county channel follows up Bilaga 1', () => {
 
   it('brings the form back with what the person typed when a save fails for a reason that is not theirs', async () => {
     const form = await openEdit('Kartlägga behovet');
-    // Something unexpected stands in the way of the write: the row the change's history goes to is taken.
-    await bot.app.tables.plan.createEntity({ partitionKey: scopePartition('lan'), rowKey: ROW.history(subId('Kartlägga behovet'), 1), note: 'in the way' });
+    // Something unexpected stands in the way of the write: the row the change goes to is taken.
+    await bot.app.tables.plan.createEntity({ partitionKey: scopePartition('lan'), rowKey: ROW.log(clock.now(), subId('Kartlägga behovet'), 1), note: 'in the way' });
     const typed = { status: 'pagar', statusNote: 'Kartläggningen har börjat i tre kommuner', comment: 'Från mötet i Fredagsgruppen' };
     const answer = await bot.teams.click(county, form, 'Spara', typed);
     const text = cardText(answer);

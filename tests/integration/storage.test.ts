@@ -1,10 +1,12 @@
 // The plan in Table Storage, against a real Azurite: seeding, atomic updates with history,
 // optimistic concurrency, newest-first history and safe filters.
 import assert from 'node:assert/strict';
+import { odata } from '@azure/data-tables';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { Actor } from '../../bot/domain/activityState';
 import type { PlanContent } from '../../bot/domain/plan';
 import { ActivityStore } from '../../bot/storage/activityStore';
+import { historyFields } from '../../bot/storage/entities';
 import { ROW, scopePartition } from '../../bot/storage/keys';
 import { countyArena, PlanStore } from '../../bot/storage/planStore';
 import type { Tables } from '../../bot/storage/tables';
@@ -116,15 +118,17 @@ describe('the plan in Table Storage', () => {
     });
 
     it('changes neither state nor history when the history write fails', async () => {
-      // Occupy the history row the update will write: the transaction must fail as a whole.
-      await tables.plan.createEntity({ partitionKey: scopePartition(county), rowKey: ROW.history(first().id, 1), note: 'in the way' });
+      // Occupy the row the change will be written to: the transaction must fail as a whole.
+      await tables.plan.createEntity({ partitionKey: scopePartition(county), rowKey: ROW.log(clock.now(), first().id, 1), note: 'in the way' });
       const before = (await store.getSubActivity(county, first().id))!;
+      const feedBefore = await store.latestChanges(county);
       await assert.rejects(setStatus(anna, 'klar'));
       const after = (await store.getSubActivity(county, first().id))!;
       assert.equal(after.state.status, before.state.status);
       assert.equal(after.state.version, 0);
       assert.equal(after.etag, before.etag);
-      assert.deepEqual(await store.latestChanges(county), []);
+      assert.deepEqual(await store.latestChanges(county), feedBefore, 'nothing but the row in the way');
+      assert.deepEqual(await store.history(county, first().id), []);
     });
 
     it('answers a save with the stored row\'s new ETag, so the next save from the same screen goes through', async () => {
@@ -201,6 +205,39 @@ describe('the plan in Table Storage', () => {
       ]);
       assert.deepEqual((await store.latestChanges(county, 2)).map((e) => e.version), [3, 2]);
     });
+
+    it('writes one row per change, and still shows the history rows of a store written before that, each version once', async () => {
+      const partitionKey = scopePartition(county);
+      const legacy = (version: number, to: string, at: string) => {
+        const entry = { scopeId: county, subActivityId: first().id, version, at, actor: bengt, changes: [{ field: 'status' as const, from: 'ej_paborjat', to }], comment: `Gammal ${version}` };
+        return { partitionKey, rowKey: ROW.history(first().id, version), ...historyFields(entry) };
+      };
+      // As stores before 2026-12 have it: version 1 only as a history row (from before the feed),
+      // version 2 both as a history row and in the feed; the state row at version 2.
+      const v2At = '2026-11-20T10:00:00.000Z';
+      const v2 = legacy(2, 'pagar', v2At);
+      await tables.plan.createEntity(legacy(1, 'klar', '2026-11-10T10:00:00.000Z'));
+      await tables.plan.createEntity(v2);
+      await tables.plan.createEntity({ ...v2, rowKey: ROW.log(new Date(v2At), first().id, 2) });
+      await tables.plan.updateEntity({ partitionKey, rowKey: ROW.sub(first().id), status: 'pagar', version: 2 }, 'Merge');
+
+      const before = await rowKeys();
+      await setStatus(anna, 'avbruten', 'Ny');
+      const added = (await rowKeys()).filter((k) => !before.includes(k));
+      assert.deepEqual(added.map((k) => k.replace(/\|.*/, '')).sort(), ['!stamp', 'log'], 'the state row changed; one row was added for the change');
+
+      const history = await store.history(county, first().id);
+      assert.deepEqual(history.map((e) => [e.version, e.comment]), [[3, 'Ny'], [2, 'Gammal 2'], [1, 'Gammal 1']]);
+      const shown = (await plan.scope(county, { history: true })).flatMap((a) => a.subActivities).find((d) => d.id === first().id)!;
+      assert.deepEqual(shown.history?.map((e) => e.version), [3, 2, 1]);
+      assert.deepEqual((await store.history(county, first().id, 2)).map((e) => e.version), [3, 2]);
+    });
+
+    async function rowKeys(): Promise<string[]> {
+      const keys: string[] = [];
+      for await (const r of tables.plan.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${scopePartition(county)}`, select: ['RowKey'] } })) keys.push(r.rowKey!);
+      return keys;
+    }
 
     it('does not mix up sub-activities whose ids share a beginning', async () => {
       const partitionKey = scopePartition(county);
