@@ -199,7 +199,13 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {!plan && !problem && <Loading label="Laddar planen …" />}
+        {!plan && !problem && view !== 'tillganglighet' && <Loading label="Laddar planen …" />}
+        {/* The statement needs nothing of the plan: it is there also when the plan cannot be loaded. */}
+        {view === 'tillganglighet' && (
+          <Suspense fallback={<Loading label="Laddar …" />}>
+            <Accessibility />
+          </Suspense>
+        )}
         {plan && (
           <Suspense fallback={<Loading label="Laddar …" />}>
             {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
@@ -210,7 +216,6 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'uppfoljning' && <Round plan={plan} mayChange={mayChange} />}
             {view === 'rapport' && <Report today={today} theme={theme} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
-            {view === 'tillganglighet' && <Accessibility />}
             {view === 'motesunderlag' && <MeetingBrief plan={plan} arena={arena} start={start} theme={theme} />}
           </Suspense>
         )}

@@ -91,7 +91,6 @@ async function main(): Promise<void> {
     console.log(`seed: first start ${firstSeedMs.toFixed(0)} ms for ${first.created} rows; later starts ${(performance.now() - t).toFixed(0)} ms`);
 
     const real = await deploy(azurite.connectionString, connector, 'benchreal');
-    const forms = startFormReader(azurite.connectionString, real.app.tables.plan);
     const county = place('lan', 'Länsgemensam samverkan');
     const ostersund = place('ostersund', 'Östersund');
     await real.teams.say(county, 'koppla Länsgemensam samverkan');
@@ -151,7 +150,7 @@ async function main(): Promise<void> {
       // (planStore forSave) and its own row as this instance wrote it: the transaction alone.
       {
         name: 'Spara (Action.Execute)',
-        turn: async (_i, data) => saved(await real.invoke(saving.where, 'saveSubActivity', data)),
+        turn: async (_i, data) => saved(await savers.invoke(saving.where, 'saveSubActivity', data)),
         prepare: async (i, worker) => {
           const sub = saving.subs[worker % saving.subs.length]!;
           return formData(await forms.read(saving.arenaId, sub), saving.arenaId, sub, i % 2 ? 'klar' : 'pagar');
@@ -163,19 +162,23 @@ async function main(): Promise<void> {
     // so that rounds are alike: Azurite finds a row by its keys by going through every row of its
     // partition, so a save there costs more the more the partition has grown, which in Azure
     // Table Storage it does not (each save adds a row).
+    // They are a deployment of their own (the same app, its own tables), so that the real plan's
+    // figures below (GET /api/plan, the tab, the scale run's baseline) keep the real plan's size.
+    const savers = await deploy(azurite.connectionString, connector, 'benchsave');
+    const forms = startFormReader(azurite.connectionString, savers.app.tables.plan);
     const savingArenas = content.arenas.filter((a) => a.kind === 'municipality' && a.id !== 'ostersund').slice(0, 2 * SIZES.turnRounds);
     if (savingArenas.length < 2 * SIZES.turnRounds) throw new Error('The plan has too few arenas for the rounds of saves');
     const savingRounds = await Promise.all(
       savingArenas.map(async (a) => {
         const where = place(a.id, a.name);
-        await real.teams.say(where, `koppla ${a.name}`);
-        return { arenaId: a.id, where, subs: await fillArena(real.app.tables.plan, a.id, strategyIds, FILL) };
+        await savers.teams.say(where, `koppla ${a.name}`);
+        return { arenaId: a.id, where, subs: await fillArena(savers.app.tables.plan, a.id, strategyIds, FILL) };
       }),
     );
     let saving = savingRounds[0]!;
     const partitionRows = async (arenaId: string) => {
       let n = 0;
-      for await (const _ of real.app.tables.plan.listEntities({ queryOptions: { filter: rangeFilter(scopePartition(arenaId)), select: ['RowKey'] } })) n++;
+      for await (const _ of savers.app.tables.plan.listEntities({ queryOptions: { filter: rangeFilter(scopePartition(arenaId)), select: ['RowKey'] } })) n++;
       return n;
     };
     const partitionSizes: string[] = [];
@@ -213,6 +216,7 @@ async function main(): Promise<void> {
     console.log(`  rows in the saving arena's partition, before → after each round of saves: ${partitionSizes.join(', ')}`);
     await echo.close();
     await forms.close();
+    await savers.app.close();
 
     // 3. Concurrency: the same card saved 50 times at once, and 50 different ones.
     console.log('\nConcurrency:');

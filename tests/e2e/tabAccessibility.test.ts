@@ -79,6 +79,25 @@ describe('the accessibility statement and its contact address', function () {
     await page.close();
   });
 
+  it('is there when the plan cannot be loaded: from the static tab, and from the footer of a failed view', async () => {
+    const app = await startTabApp({ TAB_DEV_MODE: 'true', ACCESSIBILITY_CONTACT: 'tillganglighet@regionjh.se' });
+    apps.push(app);
+    const page = await browser.newPage({ viewport: { width: 400, height: 800 }, locale: 'sv-SE' });
+    // The plan's API answers with a server error, every time.
+    await page.route('**/api/plan**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: 'Planen kunde inte läsas just nu.' }) }));
+    await page.goto(statementTab!.contentUrl!.replace('${{TAB_ENDPOINT}}', app.url));
+    await page.getByRole('heading', { level: 2, name: 'Tillgänglighetsredogörelse' }).waitFor();
+    await page.locator('[data-contact-line]').getByRole('link', { name: 'tillganglighet@regionjh.se' }).waitFor();
+    assert.equal(await page.getByText('Laddar planen …').count(), 0, 'no spinner for a plan the statement does not need');
+
+    await page.goto(`${app.url}/tab/index.html?view=oversikt`);
+    await page.getByRole('button', { name: 'Försök igen' }).waitFor();
+    await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Tillgänglighetsredogörelse' }).waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'tillganglighet-utan-plan-400.png'), fullPage: true });
+    await page.close();
+  });
+
   it('refuses a contact that is neither an e-mail address nor an https page, naming the setting', () => {
     assert.throws(() => loadTabConfig({ ACCESSIBILITY_CONTACT: 'ring växeln' }), (e: unknown) => e instanceof TabConfigError && /ACCESSIBILITY_CONTACT/.test(e.message));
     assert.throws(() => loadTabConfig({ ACCESSIBILITY_CONTACT: 'http://www.regionjh.se' }), TabConfigError);
