@@ -1,6 +1,7 @@
 // The meeting brief as one compact card: the window, the counts per group, then each group's most
 // recent lines (a handful each, "och N till" for the rest) and a link to the printable page with
-// everything. Teams refuses cards over ~28 KB: the caps below keep a brief far under that.
+// everything. An arena's brief ends with the county's changes to Bilaga 1, a group of its own with
+// a sentence that says whose they are. Teams refuses cards over ~28 KB: the caps below keep a brief far under that.
 import { formatDay } from '../domain/format';
 import { briefPeriodText, nothingNewText, type BriefGroupId, type BriefItem, type MeetingBrief } from '../domain/meetingBrief';
 import { bind, type CardJson } from './bind';
@@ -11,7 +12,7 @@ export const BRIEF_CARD_LINES = 5;
 /** A line's own text (a comment, a note) is cut here on the card. */
 const TEXT_MAX = 160;
 
-const COLOR: Record<BriefGroupId, string> = { status: 'Accent', overdue: 'Attention', activities: 'Accent', measures: 'Accent', updates: 'Default' };
+const COLOR: Record<BriefGroupId, string> = { status: 'Accent', overdue: 'Attention', activities: 'Accent', measures: 'Accent', updates: 'Default', county: 'Default' };
 
 export function meetingBriefCard(brief: MeetingBrief, pageUrl: string): CardJson {
   const now = new Date(brief.to);
@@ -25,6 +26,7 @@ export function meetingBriefCard(brief: MeetingBrief, pageUrl: string): CardJson
     groups: shown.map((g) => ({
       heading: `${g.title} (${g.items.length})`,
       color: COLOR[g.id],
+      intro: g.intro ?? '',
       items: g.items.slice(0, BRIEF_CARD_LINES).map((item) => ({ line: lineOf(item), meta: metaOf(item, now) })),
       more: g.items.length > BRIEF_CARD_LINES ? `och ${g.items.length - BRIEF_CARD_LINES} till på den utskriftsvänliga sidan` : '',
     })),

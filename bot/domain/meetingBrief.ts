@@ -1,7 +1,10 @@
 // Mötesunderlag: what changed in an arena's follow-up between two moments, for the arena's (or
 // Fredagsgruppen's) next meeting. Made from the window's history events and the activities as
 // they are now: changed statuses, what became overdue, new activities, reported measure values
-// and other updates (notes, answers, comments). Pure: the card and the printable page show it.
+// and other updates (notes, answers, comments). An arena's brief ends with what the county did
+// in the same window with the Bilaga 1 items the arena follows up locally (plan 7.3): its status
+// changes, notes and what became overdue at county level, as a group of its own. Pure: the card
+// and the printable page show it.
 import { formatDateTime, formatLongDate } from './format';
 import { isOverdue, PLAN_TIME_ZONE, periodEnd, statusText, stockholmYear } from './followUp';
 import type { HistoryEvent } from './historyEvents';
@@ -12,7 +15,9 @@ import { statusLabel } from './status';
 export const DEFAULT_BRIEF_DAYS = 30;
 
 export type BriefBasis = 'lastBrief' | 'date' | 'default';
-export type BriefGroupId = 'status' | 'overdue' | 'activities' | 'measures' | 'updates';
+export type BriefGroupId = 'status' | 'overdue' | 'activities' | 'measures' | 'updates' | 'county';
+/** The groups of the arena's (or the county's) own changes. */
+type OwnGroupId = Exclude<BriefGroupId, 'county'>;
 
 export interface BriefItem {
   key: string;
@@ -29,6 +34,8 @@ export interface BriefItem {
 export interface BriefGroup {
   id: BriefGroupId;
   title: string;
+  /** One sentence under the heading that says whose changes these are (the county's group). */
+  intro?: string;
   items: BriefItem[];
 }
 
@@ -49,8 +56,13 @@ const GROUP_TITLES: Record<BriefGroupId, string> = {
   activities: 'Nya aktiviteter',
   measures: 'Rapporterade mätvärden',
   updates: 'Andra uppdateringar',
+  county: 'Länets ändringar i Bilaga 1',
 };
-const ORDER: BriefGroupId[] = ['status', 'overdue', 'activities', 'measures', 'updates'];
+/** The arena's own groups; an arena's brief has the county's group after them. */
+const ORDER: OwnGroupId[] = ['status', 'overdue', 'activities', 'measures', 'updates'];
+
+/** What the county's group says of itself. */
+export const COUNTY_GROUP_INTRO = 'Det länsgemensam samverkan har ändrat i de länsgemensamma aktiviteterna som arenan följer upp lokalt (planens avsnitt 7.3). Arenans egen uppföljning står ovan.';
 
 export interface BriefInput {
   arena: { id: string; name: string; kind: string };
@@ -63,6 +75,12 @@ export interface BriefInput {
   from: Date;
   to: Date;
   basis: BriefBasis;
+  /**
+   * For an arena's brief (never the county's own): the county's changes to Bilaga 1 in the window
+   * (events of the county's scope) and Bilaga 1 as the county follows it up now (what became
+   * overdue at county level).
+   */
+  county?: { events: HistoryEvent[]; activities: ActivityView[] };
 }
 
 export function buildMeetingBrief(input: BriefInput): MeetingBrief {
@@ -77,13 +95,8 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
     const newest = list[0]!;
     const moves = list.filter((e) => e.status).reverse();
     if (moves.length > 0) {
-      const steps: string[] = [statusLabel(moves[0]!.status!.from), ...moves.map((e) => statusLabel(e.status!.to))];
-      // An arena's first follow-up of a Bilaga 1 item starts from nothing, not from a status.
-      if (firstFollowUp.has(key) && versionOf(moves[0]!) === 1) steps[0] = NOT_FOLLOWED_UP_SHORT;
-      // Changed and changed back is still worth a word at the meeting: every step is shown.
-      const path = steps.length > 2 && steps[0] === steps[steps.length - 1] ? steps : [steps[0]!, steps[steps.length - 1]!];
       const comment = list.find((e) => e.comment)?.comment;
-      status.push({ key, title: newest.title, context: contextOf(newest, input), text: path.join(' → ') + (comment ? ` ("${comment}")` : ''), at: newest.at, actor: newest.actor });
+      status.push({ key, title: newest.title, context: contextOf(newest, input), text: statusPath(moves, firstFollowUp.has(key)) + (comment ? ` ("${comment}")` : ''), at: newest.at, actor: newest.actor });
     } else {
       const lines = unique(list.slice().reverse().flatMap((e) => e.lines.filter((l) => l !== 'Kommentar')));
       const comment = list.find((e) => e.comment)?.comment;
@@ -108,9 +121,53 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
     text: statusText(sub),
   }));
 
-  const lists: Record<BriefGroupId, BriefItem[]> = { status, overdue, activities, measures, updates };
-  const groups = ORDER.map((id) => ({ id, title: GROUP_TITLES[id], items: lists[id] }));
+  const lists: Record<OwnGroupId, BriefItem[]> = { status, overdue, activities, measures, updates };
+  const groups: BriefGroup[] = ORDER.map((id) => ({ id, title: GROUP_TITLES[id], items: lists[id] }));
+  if (input.county && input.arena.kind !== 'county') groups.push({ id: 'county', title: GROUP_TITLES.county, intro: COUNTY_GROUP_INTRO, items: countyItems(input.county, input.from, input.to) });
   return { arena: input.arena, from: input.from.toISOString(), to: input.to.toISOString(), basis: input.basis, groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
+}
+
+/**
+ * The county's changes to Bilaga 1 in the window, one line per item (newest first): its status
+ * from the first to the last step, then its other changes (note, answer) and the comment; then
+ * the items that became overdue at county level in the window.
+ */
+function countyItems(county: NonNullable<BriefInput['county']>, from: Date, to: Date): BriefItem[] {
+  const changes = county.events.filter((e) => e.kind === 'change').sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
+  const items: BriefItem[] = [];
+  for (const [key, list] of groupBy(changes, (e) => `${e.scopeId}/${e.subActivityId}`)) {
+    const newest = list[0]!;
+    const moves = list.filter((e) => e.status).reverse();
+    const others = unique(list.slice().reverse().flatMap((e) => e.lines.filter((l) => l !== 'Kommentar' && !(e.status && l.startsWith(STATUS_LINE)))));
+    const comment = list.find((e) => e.comment)?.comment;
+    const parts = [...(moves.length > 0 ? [`${STATUS_LINE}${statusPath(moves, false)}`] : []), ...others, ...(comment ? [`Kommentar: "${comment}"`] : [])];
+    items.push({ key: `l/${key}`, title: newest.title, context: newest.parent ?? '', text: parts.join('; ') || 'Kommentar', at: newest.at, actor: newest.actor });
+  }
+  for (const { activity, sub } of becameOverdue(county.activities, from, to)) {
+    items.push({
+      key: `lo/${sub.scopeId}/${sub.id}`,
+      title: sub.title,
+      context: `${activity.title} · prioritet ${activity.period.label}, slut ${formatLongDate(periodEnd(activity.period))}`,
+      text: `Blev försenad; länets status: ${statusText(sub)}`,
+    });
+  }
+  return items;
+}
+
+/** The status line of a history event ("Status: Pågår → Klar", format.ts describeChange). */
+const STATUS_LINE = 'Status: ';
+
+/**
+ * A sub-activity's status moves in the window (oldest first) as one path: "Pågår → Klar", every
+ * step when it was changed and changed back. An arena's first follow-up of a Bilaga 1 item
+ * (`firstFollowUp`) starts from nothing, not from a status.
+ */
+function statusPath(moves: HistoryEvent[], firstFollowUp: boolean): string {
+  const steps: string[] = [statusLabel(moves[0]!.status!.from), ...moves.map((e) => statusLabel(e.status!.to))];
+  if (firstFollowUp && versionOf(moves[0]!) === 1) steps[0] = NOT_FOLLOWED_UP_SHORT;
+  // Changed and changed back is still worth a word at the meeting: every step is shown.
+  const path = steps.length > 2 && steps[0] === steps[steps.length - 1] ? steps : [steps[0]!, steps[steps.length - 1]!];
+  return path.join(' → ');
 }
 
 /**

@@ -9,8 +9,14 @@
 // partition read). The arenas' own local changes stay in their own briefs: reading every arena's
 // partition for one brief would cost in proportion to the number of arenas, and the county sees the
 // arenas' follow-up in the round and in Arenor.
+//
+// An arena also implements Bilaga 1 locally (plan 7.3), so its brief ends with what the county did
+// with those items in the same window: one more range read, of the county's feed for the window.
+// The county's Bilaga 1 as it is now comes with the arena's plan (each follow-up carries the
+// county's status), so what became overdue at county level costs nothing more.
 import { buildMeetingBrief, DEFAULT_BRIEF_DAYS, daysBack, parseSince, type BriefBasis, type MeetingBrief } from '../domain/meetingBrief';
 import type { Arena } from '../domain/plan';
+import type { HistoryEvent } from '../domain/historyEvents';
 import type { ActivityView } from '../domain/planView';
 import type { MeetingBriefStore } from '../storage/meetingBriefStore';
 import { eventsBetween, historyPlan, type HistoryEventDeps, type HistoryPlan } from './historyEvents';
@@ -58,19 +64,41 @@ export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeI
 /** The brief of one arena between two moments (the tab's printable page; nothing is remembered). */
 export async function briefBetween(deps: HistoryEventDeps, window: { arena: Arena; from: Date; to: Date; basis: BriefBasis }): Promise<MeetingBrief> {
   const { arena, from, to, basis } = window;
-  const county = arena.kind === 'county';
-  const plan = await historyPlan(deps.plan, [arena.id]);
-  const events = await eventsBetween(deps, { scopes: [arena.id], from, to, measureArenas: county ? 'all' : [arena.id], plan });
   const content = await deps.plan.content();
-  return buildMeetingBrief({
-    arena: { id: arena.id, name: arena.name, kind: arena.kind },
-    events,
-    activities: followedUp(plan, arena),
-    arenaNames: new Map(content.arenas.map((a) => [a.id, a.name])),
-    from,
-    to,
-    basis,
-  });
+  const plan = await historyPlan(deps.plan, [arena.id]);
+  const countyArena = arena.kind === 'county' ? undefined : content.arenas.find((a) => a.kind === 'county');
+  const base = { arena: { id: arena.id, name: arena.name, kind: arena.kind }, activities: followedUp(plan, arena), arenaNames: new Map(content.arenas.map((a) => [a.id, a.name])), from, to, basis };
+  if (!countyArena) {
+    const events = await eventsBetween(deps, { scopes: [arena.id], from, to, measureArenas: arena.kind === 'county' ? 'all' : [arena.id], plan });
+    return buildMeetingBrief({ ...base, events });
+  }
+  // The arena's window and the county's, read side by side; the plan given to eventsBetween names
+  // the county's items from the arena's view of Bilaga 1 (the same activities and titles).
+  const countyActivities = countyBilaga1(plan.arenas.find((a) => a.id === arena.id)?.bilaga1 ?? [], countyArena.id);
+  const withCounty: HistoryPlan = {
+    strategies: plan.strategies.map((s) => ({ ...s, activities: countyActivities.filter((a) => a.strategyId === s.id) })),
+    arenas: [...plan.arenas, { ...countyArena, activities: [], bilaga1: [] }],
+  };
+  const events = await eventsBetween(deps, { scopes: [arena.id, countyArena.id], from, to, measureArenas: [arena.id], plan: withCounty });
+  const isCounty = (e: HistoryEvent) => e.scopeId === countyArena.id;
+  return buildMeetingBrief({ ...base, events: events.filter((e) => !isCounty(e)), county: { events: events.filter(isCounty), activities: countyActivities } });
+}
+
+/**
+ * Bilaga 1 as the county follows it up now, from an arena's follow-up of it: the same activities
+ * and sub-activities, each with the county's own status (which every follow-up carries), read-only.
+ */
+export function countyBilaga1(followUp: ActivityView[], countyId: string): ActivityView[] {
+  return followUp.map((activity) => ({
+    ...activity,
+    scopeId: countyId,
+    subActivities: activity.subActivities.map(({ county, history: _history, ...sub }) => ({
+      ...sub,
+      scopeId: countyId,
+      kind: 'own' as const,
+      ...(county ? { status: county.status, statusLabel: county.statusLabel, statusNote: county.statusNote, followedUp: county.followedUp, updatedAt: county.updatedAt } : {}),
+    })),
+  }));
 }
 
 /** What the arena follows up now: the county its Bilaga 1; an arena its local activities and its follow-up of Bilaga 1. */

@@ -1,7 +1,7 @@
 // Mötesunderlag, the printable page: what changed in an arena's follow-up since a date (by default
 // 30 days back), or exactly the window of the bot's card that linked here. Grouped as the card is,
-// with every item. Prints light whatever the theme, without the app's header, tabs or controls,
-// with its title once. Lazy-loaded; Fluent is imported from its own packages (the first load stays small).
+// with every item (an arena's brief ends with the county's changes to Bilaga 1). Prints light
+// whatever the theme, without the app's header, tabs or controls, with its title once. Lazy-loaded; Fluent is imported from its own packages (the first load stays small).
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { makeStaticStyles, makeStyles } from '@griffel/react';
@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0 },
   item: { padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, breakInside: 'avoid', [NARROW]: { padding: `${tokens.spacingVerticalXS} 0` } },
   meta: { display: 'block', color: tokens.colorNeutralForeground3 },
+  intro: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXXS} 0 0` },
   overdue: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -131,6 +132,7 @@ export default function MeetingBrief({ plan, arena, start, theme }: { plan: Plan
             {brief.groups.filter((g) => g.items.length > 0).map((g) => (
               <section key={g.id} className={styles.group} data-brief-group={g.id}>
                 <Title3 as="h3" block className={g.id === 'overdue' ? styles.overdue : undefined}>{g.title} ({g.items.length})</Title3>
+                {g.intro && <Text as="p" block className={styles.intro}>{g.intro}</Text>}
                 <ul className={styles.list}>
                   {g.items.map((item) => (
                     <li key={item.key} className={styles.item} data-brief-item={item.key}>
