@@ -62,7 +62,7 @@ const GROUP_TITLES: Record<BriefGroupId, string> = {
 const ORDER: OwnGroupId[] = ['status', 'overdue', 'activities', 'measures', 'updates'];
 
 /** What the county's group says of itself. */
-export const COUNTY_GROUP_INTRO = 'Det länsgemensam samverkan har ändrat i de länsgemensamma aktiviteterna som arenan följer upp lokalt (planens avsnitt 7.3). Arenans egen uppföljning står ovan.';
+export const COUNTY_GROUP_INTRO = 'Det länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt (planens avsnitt 7.3). Arenans egen uppföljning står ovan.';
 
 export interface BriefInput {
   arena: { id: string; name: string; kind: string };
@@ -148,7 +148,7 @@ function countyItems(county: NonNullable<BriefInput['county']>, from: Date, to: 
       key: `lo/${sub.scopeId}/${sub.id}`,
       title: sub.title,
       context: `${activity.title} · prioritet ${activity.period.label}, slut ${formatLongDate(periodEnd(activity.period))}`,
-      text: `Blev försenad; länets status: ${statusText(sub)}`,
+      text: `Blev försenad – länets status: ${statusText(sub)}`,
     });
   }
   return items;

@@ -1,7 +1,8 @@
 // Mötesunderlag end to end: changes made through the bot since a channel's previous brief are
 // listed, and nothing from before it; a brief right after lists nothing; "sedan <datum>" starts from
-// that day; a bad date changes nothing; what became overdue between two briefs is listed. The
-// card's link opens the printable page's data (GET /api/brief), which has the same items.
+// that day; a bad date changes nothing; what became overdue between two briefs is listed; an
+// arena's brief ends with the county's changes to Bilaga 1 (plan 7.3), the county's own brief does
+// not. The card's link opens the printable page's data (GET /api/brief), which has the same items.
 import assert from 'node:assert/strict';
 import type { MeetingBrief } from '../../bot/domain/meetingBrief';
 import type { PlanView } from '../../bot/domain/planView';
@@ -44,13 +45,13 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
   }
 
   /** Opens a Bilaga 1 item's form in the channel (paging the strategy's list) and saves a status. */
-  async function setStatus(place: ChannelPlace, subId: string, status: string, comment = ''): Promise<void> {
+  async function setStatus(place: ChannelPlace, subId: string, status: string, comment = '', statusNote?: string): Promise<void> {
     let list = (await bot.teams.say(place, `aktiviteter ${subId.charAt(1)}`)).cards[0]!;
     for (let page = 0; page < 10; page++) {
       const button = buttons(list).find((b) => b.verb === 'editSubActivity' && b.data.subActivityId === subId);
       if (button) {
         const form = await bot.teams.execute(place, button.verb, button.data);
-        const saved = await bot.teams.click(place, form, 'Spara', { status, ...(comment ? { comment } : {}) });
+        const saved = await bot.teams.click(place, form, 'Spara', { status, ...(comment ? { comment } : {}), ...(statusNote !== undefined ? { statusNote } : {}) });
         assert.match(cardText(saved), /Sparat av/);
         return;
       }
@@ -223,6 +224,68 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.match(text, /Östersund/, 'a municipality\'s value says whose it is');
   });
 
+  it('gives an arena the county\'s changes to Bilaga 1 in a group of its own, with who and when; the county\'s own brief is unchanged', async function () {
+    this.timeout(120_000);
+    clock.set('2026-12-31T12:00:00Z');
+    await brief(ostersund);
+    await brief(county);
+    clock.set('2027-01-02T08:00:00Z');
+    // The county decides on an item in Fredagsgruppen; Östersund follows up another one.
+    await setStatus(county, OTHER, 'klar', 'Beslut i Fredagsgruppen', 'Forum finns i alla kommuner');
+    await setStatus(ostersund, LSS, 'pagar', 'Vi har börjat');
+    clock.advance(HOUR);
+
+    const card = await brief(ostersund);
+    const text = cardText(card);
+    const other = await subTitle(OTHER);
+    // Counts first: the arena's own groups, then the county's.
+    assert.match(text, /Ändrad status\n1\nBlev försenade\n0\nNya aktiviteter\n0\nRapporterade mätvärden\n0\nAndra uppdateringar\n0\nLänets ändringar i Bilaga 1\n\d+/);
+    // The county's items whose priority period (2025–2026) ended with the new year and that the
+    // county has not closed became overdue at county level, beside its one change.
+    const endedAtCounty = (await plan()).strategies.flatMap((s) => s.activities).filter((a) => a.period.to === 2026).flatMap((a) => a.subActivities).filter((d) => !['klar', 'avbruten'].includes(d.status) && !d.retired);
+    assert.ok(endedAtCounty.some((d) => d.id === ENDS_2026));
+    assert.equal(count(card, 'Länets ändringar i Bilaga 1'), 1 + endedAtCounty.length);
+    assert.match(text, /Länets ändringar i Bilaga 1 \(\d+\)\n(?:[A-Za-z]+\n)*Det länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt/);
+    // The county's change with who and when, status and note in one line.
+    assert.match(text, new RegExp(`${other}: Status: Pågår → Klar; Statusanteckning: [^\\n]*→ Forum finns i alla kommuner; Kommentar: "Beslut i Fredagsgruppen"\\n[^\\n]*Anna Andersson, 2 jan\\.?\\n`));
+    assert.match(text, new RegExp(`${await subTitle(ENDS_2026)}: Blev försenad – länets status: `));
+    if (endedAtCounty.length + 1 > 5) assert.match(text, new RegExp(`och ${endedAtCounty.length + 1 - 5} till på den utskriftsvänliga sidan`));
+
+    // The printable page: the arena's own change stays in its own group, the county's in the county's, last.
+    const data = await page(card);
+    assert.deepEqual(data.groups.map((g) => g.id), ['status', 'overdue', 'activities', 'measures', 'updates', 'county']);
+    const ids = (id: string) => data.groups.find((g) => g.id === id)!.items.map((i) => i.title);
+    assert.deepEqual(ids('status'), [await subTitle(LSS)]);
+    assert.match(data.groups[0]!.items[0]!.text, /^Ej uppföljd → Pågår/);
+    assert.equal(ids('overdue').length, 0, 'Östersund had not followed those items up');
+    assert.deepEqual(ids('county').slice(0, 1), [other]);
+    assert.equal(ids('county').length, 1 + endedAtCounty.length, 'every item is on the page');
+    const countyChange = data.groups.find((g) => g.id === 'county')!.items[0]!;
+    assert.equal(countyChange.actor, 'Anna Andersson');
+    assert.ok(countyChange.at && countyChange.at > '2027-01-02T07:00:00Z');
+    assert.ok(!countyChange.context.includes('Länsgemensam samverkan'), 'the group says whose it is');
+
+    // The county's own brief: its five groups, its own change, nothing of Östersund's and no county group.
+    const own = await brief(county);
+    const ownText = cardText(own);
+    assert.doesNotMatch(ownText, /Länets ändringar/);
+    assert.equal(count(own, 'Ändrad status'), 1);
+    assert.match(ownText, new RegExp(`${other}: Pågår → Klar \\("Beslut i Fredagsgruppen"\\)`));
+    assert.ok(!ownText.includes(await subTitle(LSS)));
+    assert.equal(count(own, 'Blev försenade'), endedAtCounty.length);
+    assert.deepEqual((await page(own)).groups.map((g) => g.id), ['status', 'overdue', 'activities', 'measures', 'updates']);
+
+    const camera = await new CardCamera().start();
+    try {
+      for (const theme of ['light', 'dark'] as const) {
+        const { height } = await camera.shoot('meetingBrief-arena-county', card, theme);
+        assert.ok(height < 1800, `the card is ${height} px tall`);
+      }
+    } finally {
+      await camera.stop();
+    }
+  });
+
   it('looks compact in light and dark: counts first, a handful per group, "och N till"', async function () {
     this.timeout(120_000);
     clock.set('2026-12-31T12:00:00Z');
@@ -259,8 +322,13 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     const card = await brief(ostersund);
     const requests = [...counter.requests];
     assert.equal(count(card, 'Ändrad status'), 1);
-    // Last brief, the county's Bilaga 1, Östersund's partition, its feed's window, the measure values, the brief row.
-    assert.ok(requests.length <= 6, `${requests.length} requests:\n${requests.join('\n')}`);
+    // Last brief, the county's Bilaga 1, Östersund's partition, its feed's window, the county's feed's
+    // window (its changes to Bilaga 1), the measure values, the brief row.
+    assert.ok(requests.length <= 7, `${requests.length} requests:\n${requests.join('\n')}`);
+    const feeds = requests.filter((r) => r.includes("RowKey ge 'log|"));
+    assert.equal(feeds.length, 2, `the arena's and the county's feed:\n${requests.join('\n')}`);
+    assert.ok(feeds.some((r) => r.includes("'scope:lan'")) && feeds.some((r) => r.includes("'scope:ostersund'")));
+    assert.ok(feeds.every((r) => /RowKey ge 'log\|\d+' and RowKey lt 'log\|\d+'$/.test(decodeURIComponent(r))), 'a range of exactly the window, not the whole feed');
     assert.ok(!requests.some((r) => r.includes('scope:krokom')), `another arena's partition was read:\n${requests.join('\n')}`);
   });
 });

@@ -85,6 +85,62 @@ describe('meeting brief (domain)', () => {
     });
   });
 
+  describe('the county\'s changes to Bilaga 1 in an arena\'s brief (plan 7.3)', () => {
+    const countyChange = (subId: string, version: number, at: string, status?: [StatusId, StatusId], extra: Partial<HistoryEvent> = {}) =>
+      change(subId, version, at, status, { key: `c/lan/${subId}/${version}`, scopeId: 'lan', actor: 'Berit Länsson', ...extra });
+    const countyPlan = [activity('k1', 2026, [sub('d1', 'pagar', { scopeId: 'lan', statusLabel: 'Pågår' }), sub('d2', 'klar', { scopeId: 'lan' })]), activity('k2', 2027, [sub('d3', 'pagar', { scopeId: 'lan' })])];
+
+    it('comes last, as a group of its own with a sentence that says whose it is, counted with the others', () => {
+      const b = buildMeetingBrief({ ...input([change('d9', 1, '2026-11-12T09:00:00Z', ['pagar', 'klar'])]), county: { events: [countyChange('d1', 1, '2026-11-10T09:00:00Z', ['pagar', 'klar'])], activities: [] } });
+      assert.deepEqual(b.groups.map((g) => g.id), ['status', 'overdue', 'activities', 'measures', 'updates', 'county']);
+      assert.equal(group(b, 'county').title, 'Länets ändringar i Bilaga 1');
+      assert.match(group(b, 'county').intro!, /länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt \(planens avsnitt 7\.3\)/);
+      assert.deepEqual(group(b, 'status').items.map((i) => i.title), ['Delaktivitet d9'], 'the county\'s change is not the arena\'s');
+      assert.equal(b.total, 2);
+    });
+    it('folds an item\'s status, note and comment into one line, with who and when', () => {
+      const b = buildMeetingBrief({
+        ...input([]),
+        county: {
+          events: [
+            countyChange('d1', 1, '2026-11-10T09:00:00Z', ['pagar', 'klar'], { lines: ['Status: Pågår → Klar', 'Statusanteckning: (tomt) → Rutin antagen'], comment: 'Beslut i Fredagsgruppen' }),
+            countyChange('d1', 2, '2026-11-11T09:00:00Z'),
+            countyChange('d3', 1, '2026-11-12T09:00:00Z', undefined, { lines: ['Kommentar'], comment: 'Tas upp i januari' }),
+          ],
+          activities: [],
+        },
+      });
+      assert.deepEqual(group(b, 'county').items.map((i) => [i.title, i.text, i.actor, i.at, i.context]), [
+        ['Delaktivitet d3', 'Kommentar: "Tas upp i januari"', 'Berit Länsson', '2026-11-12T09:00:00Z', 'Aktivitet a1'],
+        ['Delaktivitet d1', 'Status: Pågår → Klar; Statusanteckning: (tomt) → Rutin antagen; Kommentar: "Beslut i Fredagsgruppen"', 'Berit Länsson', '2026-11-11T09:00:00Z', 'Aktivitet a1'],
+      ]);
+    });
+    it('lists what became overdue at county level in the window, after the changes', () => {
+      const b = buildMeetingBrief({ ...input([], [], new Date('2026-12-31T12:00:00Z'), new Date('2027-01-02T08:00:00Z')), county: { events: [countyChange('d3', 1, '2027-01-02T07:00:00Z', ['pagar', 'klar'])], activities: countyPlan } });
+      assert.deepEqual(group(b, 'county').items.map((i) => [i.title, i.text]), [
+        ['Delaktivitet d3', 'Status: Pågår → Klar'],
+        ['Delaktivitet d1', 'Blev försenad – länets status: Pågår'],
+      ]);
+      assert.match(group(b, 'county').items[1]!.context, /prioritet 2025–2026, slut 31 december 2026/);
+      assert.equal(group(b, 'overdue').items.length, 0, 'not the arena\'s own');
+    });
+    it('is not in the county\'s own brief, nor without the county\'s changes', () => {
+      const countyBrief = buildMeetingBrief({ ...input([]), arena: { id: 'lan', name: 'Länsgemensam samverkan', kind: 'county' }, county: { events: [countyChange('d1', 1, '2026-11-10T09:00:00Z', ['pagar', 'klar'])], activities: [] } });
+      assert.ok(!countyBrief.groups.some((g) => g.id === 'county'));
+      assert.ok(!buildMeetingBrief(input([])).groups.some((g) => g.id === 'county'));
+    });
+    it('on the card: counted first, a handful of lines and "och N till"', () => {
+      const events = Array.from({ length: 8 }, (_, i) => countyChange(`d${i}`, 1, `2026-11-1${i}T09:00:00Z`, ['pagar', 'klar']));
+      const text = cardText(meetingBriefCard(buildMeetingBrief({ ...input([]), county: { events, activities: [] } }), 'https://example.org/'));
+      assert.match(text, /Andra uppdateringar\n0\nLänets ändringar i Bilaga 1\n8\n/);
+      assert.match(text, /Länets ändringar i Bilaga 1 \(8\)/);
+      assert.match(text, /Det länsgemensam samverkan har ändrat i Bilaga 1/);
+      assert.equal((text.match(/: Status: Pågår → Klar/g) ?? []).length, BRIEF_CARD_LINES);
+      assert.match(text, /och 3 till på den utskriftsvänliga sidan/);
+      assert.match(text, /Berit Länsson, 1[0-7] nov/);
+    });
+  });
+
   describe('what became overdue', () => {
     const acts = [
       activity('ends2026', 2026, [sub('a', 'pagar'), sub('b', 'klar'), sub('c', 'ej_paborjat', { kind: 'followUp', followedUp: false })]),
