@@ -1,7 +1,8 @@
 // The meeting brief's printable page in the tab, in Debian's headless Chromium: it shows the same
 // items as the bot's card for the same window, opens from Översikt's Mötesunderlag button with the
 // date 30 days back, prints light without the app's header and tabs (title once), reflows at 400 px
-// and passes axe in every theme. Screenshots go to test-results/meeting-brief/.
+// and passes axe in every theme. An arena's page has its own changes and then the county's changes
+// to Bilaga 1. Screenshots go to test-results/meeting-brief/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,10 @@ describe('the meeting brief\'s printable page in the tab', function () {
     await app.activities.update({ scopeId: 'lan', subActivityId: second!.id, etag: second!.etag, request: { status: 'uppdrag_behovs' }, actor });
     await app.measures.report({ measureId: 's1-e2', periodId: '2025', arenaId: 'lan', etag: '', values: [{ category: null, value: 71 }], comment: '', actor });
     await app.measures.report({ measureId: 's3-e1', periodId: '2025', arenaId: 'krokom', etag: '', values: [{ category: null, value: 1250 }], comment: '', actor });
+    // Östersund's own follow-up of another Bilaga 1 item: in Östersund's brief, not the county's.
+    const followUp = (await app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).bilaga1[1]!.subActivities[0]!;
+    const written = await app.activities.write({ current: followUp, scopeId: 'ostersund', request: { status: 'pagar', comment: 'Arbetet har börjat i Östersund' }, actor });
+    assert.equal(written.kind, 'written');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -109,6 +114,30 @@ describe('the meeting brief\'s printable page in the tab', function () {
     fs.writeFileSync(path.join(SHOTS, 'motesunderlag.pdf'), pdf);
     assert.ok(pdf.subarray(0, 5).toString() === '%PDF-');
     await page.screenshot({ path: path.join(SHOTS, 'print-dark.png'), fullPage: true });
+  });
+
+  it('shows an arena its own changes first, then the county\'s changes to Bilaga 1 with who and when, in every theme at 1280 and 400 px', async () => {
+    const data = await brief({ arena: 'ostersund', since: stockholmDate(daysBack(new Date(), 30)) });
+    assert.deepEqual(data.groups.filter((g) => g.items.length > 0).map((g) => [g.id, g.items.length]), [['status', 1], ['county', 2]]);
+    for (const theme of ['default', 'dark', 'contrast'] as const) {
+      for (const width of [1280, 400]) {
+        await open(width, `?view=motesunderlag&arena=ostersund&theme=${theme}`);
+        assert.deepEqual(await shown(), data.groups.flatMap((g) => g.items.map(lineOf)));
+        assert.deepEqual(await page.locator('[data-brief-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-brief-group'))), ['status', 'county']);
+        assert.match(await page.locator('[data-brief-paper] ul[aria-label="Antal per slag"]').innerText(), /Andra uppdateringar: 0\s+Länets ändringar i Bilaga 1: 2/);
+        const county = await page.locator('[data-brief-group="county"]').innerText();
+        assert.match(county, /^Länets ändringar i Bilaga 1 \(2\)\s+Det länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt/);
+        assert.match(county, /Status: [^\n]+ → Klar; Kommentar: "Beslutat i Fredagsgruppen"/);
+        assert.ok(county.includes(DEV_USER.name), 'who');
+        assert.doesNotMatch(county, /Arbetet har börjat i Östersund/);
+        assert.match(await page.locator('[data-brief-group="status"]').innerText(), /Ej uppföljd → Pågår \("Arbetet har börjat i Östersund"\)/);
+        await page.screenshot({ path: path.join(SHOTS, `motesunderlag-arena-${theme}-${width}.png`), fullPage: true });
+        assert.equal(await sidewaysScroll(page), 0);
+        assert.deepEqual(await axeViolations(page), [], `${theme} ${width}`);
+        assert.deepEqual(errors, [], `the page logged errors: ${errors.join(' | ')}`);
+        await page.close();
+      }
+    }
   });
 
   for (const theme of ['default', 'dark', 'contrast'] as const) {

@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0 },
   item: { padding: `${tokens.spacingVerticalS} 0`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, breakInside: 'avoid', [NARROW]: { padding: `${tokens.spacingVerticalXS} 0` } },
   meta: { display: 'block', color: tokens.colorNeutralForeground3 },
-  intro: { color: tokens.colorNeutralForeground3, margin: `${tokens.spacingVerticalXXS} 0 0` },
+  intro: { color: tokens.colorNeutralForeground3, margin: `0 0 ${tokens.spacingVerticalS}` },
   overdue: { color: tokens.colorPaletteRedForeground1 },
 });
 
