@@ -169,15 +169,20 @@ describe('Hela formuläret leads back to the list card it came from', function (
     }
   });
 
-  it('renders the form from the round card and the card it leads back to, in light and dark', async () => {
+  it('renders the form from the round card and the reminder, and the cards it leads back to, in light and dark', async () => {
     const page2 = await roundPage2();
     const full = buttons(page2).find((b) => b.title === 'Hela formuläret')!;
     const form = await bot.teams.click(ostersund, page2, 'Hela formuläret', {}, ANNA, full.data);
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', comment: 'Kommit i gång' });
     const conflict = await bot.teams.click(ostersund, form, 'Spara', { status: 'klar', statusNote: 'Mitt förslag' });
+    clock.set(MONDAY);
+    await bot.app.reminderSweep.run({ at: new Date(MONDAY) });
+    const post = posted(county)[0]!;
+    const fromDigest = await bot.teams.click(county, post, 'Hela formuläret');
+    const digestSaved = await bot.teams.click(county, fromDigest, 'Spara', { status: 'klar' });
     const camera = await new CardCamera().start();
     try {
-      for (const [name, card] of Object.entries({ 'full-form-from-round': form, 'full-form-round-saved': saved, 'full-form-round-conflict': conflict })) {
+      for (const [name, card] of Object.entries({ 'full-form-from-round': form, 'full-form-round-saved': saved, 'full-form-round-conflict': conflict, 'full-form-from-digest': fromDigest, 'full-form-digest-saved': digestSaved })) {
         for (const theme of ['light', 'dark'] as const) assert.ok((await camera.shoot(name, card, theme)).height > 50, `${name} renders`);
       }
     } finally {
