@@ -93,7 +93,7 @@ async function changeEntries(deps: Deps, view: HistoryPlan, q: Query, need: numb
   if (q.scope && q.sub) return deps.activities.history(q.scope, q.sub, need);
   if (q.scope && q.activity) {
     const activity = (await deps.plan.scope(q.scope)).find((a) => a.id === q.activity);
-    return (await Promise.all((activity?.subActivities ?? []).map((d) => deps.activities.history(q.scope!, d.id, need)))).flat();
+    return deps.activities.historyOf(q.scope, (activity?.subActivities ?? []).map((d) => d.id), need);
   }
   const scopes = q.scope ? view.arenas.filter((a) => a.id === q.scope) : view.arenas;
   return (await Promise.all(scopes.map((a) => deps.activities.latestChanges(a.id, need)))).flat();

@@ -131,13 +131,28 @@ export class ActivityStore {
    * was in both, so versions count once).
    */
   async history(scopeId: string, subActivityId: string, limit = 50): Promise<HistoryEntry[]> {
+    return this.historyOf(scopeId, [subActivityId], limit);
+  }
+
+  /**
+   * The history of several sub-activities of a scope (an activity's), newest first by time: two
+   * queries whatever their number, the feed's rows of them and their older history rows.
+   */
+  async historyOf(scopeId: string, subActivityIds: readonly string[], limit = 50): Promise<HistoryEntry[]> {
+    if (subActivityIds.length === 0) return [];
     const partitionKey = scopePartition(scopeId);
     const feed = prefixRange(ROW.logPrefix);
-    const [inFeed, older] = await Promise.all([
-      this.query(odata`PartitionKey eq ${partitionKey} and RowKey ge ${feed.from} and RowKey lt ${feed.to} and subActivityId eq ${subActivityId}`, limit),
-      this.readRange(scopeId, ROW.historyPrefix(subActivityId), limit, undefined, false),
+    const ofThem = subActivityIds.map((id) => odata`subActivityId eq ${id}`).join(' or ');
+    const older = subActivityIds.map((id) => {
+      const { from, to } = prefixRange(ROW.historyPrefix(id));
+      return `(${odata`PartitionKey eq ${partitionKey} and RowKey ge ${from} and RowKey lt ${to}`})`;
+    });
+    const [inFeed, before] = await Promise.all([
+      this.query(`${odata`PartitionKey eq ${partitionKey} and RowKey ge ${feed.from} and RowKey lt ${feed.to}`} and (${ofThem})`, limit),
+      // Older stores' rows sort by item, not by time: all of them (they are few and no longer grow).
+      this.query(older.join(' or '), Number.POSITIVE_INFINITY),
     ]);
-    return newestVersions([...inFeed.map(toHistoryEntry), ...older]).slice(0, limit);
+    return newestVersions([...inFeed, ...before].map(toHistoryEntry)).slice(0, limit);
   }
 
   /** The scope's latest changes across all its sub-activities, newest first. */

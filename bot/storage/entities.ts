@@ -106,11 +106,17 @@ export function historyFields(entry: HistoryEntry): Record<string, string | numb
   };
 }
 
-/** One entry per version, newest first: a change stored both as a history row and in the feed (stores before 2026-12) counts once. */
+/**
+ * One entry per change, newest first (by time, then version): a change stored
+ * both as a history row and in the feed (stores before 2026-12) counts once.
+ */
 export function newestVersions(entries: HistoryEntry[]): HistoryEntry[] {
-  const byVersion = new Map<number, HistoryEntry>();
-  for (const e of entries) if (!byVersion.has(e.version)) byVersion.set(e.version, e);
-  return [...byVersion.values()].sort((a, b) => b.version - a.version);
+  const byChange = new Map<string, HistoryEntry>();
+  for (const e of entries) {
+    const key = `${e.subActivityId}\n${e.version}`;
+    if (!byChange.has(key)) byChange.set(key, e);
+  }
+  return [...byChange.values()].sort((a, b) => b.at.localeCompare(a.at) || b.version - a.version);
 }
 
 export function toHistoryEntry(row: Row): HistoryEntry {

@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import type { RunningApp } from '../../bot/app';
 import type { HistoryPage } from '../../bot/api/tabHistory';
 import { loadPlanContent } from '../../bot/content/loadPlan';
+import { countStorageRequests } from '../helpers/storageRequests';
 import { startTabApp } from '../helpers/tabApp';
 
 describe('the history of everything (GET /api/history)', function () {
@@ -101,5 +102,27 @@ describe('the history of everything (GET /api/history)', function () {
       assert.equal(body.toString('utf8'), text);
       assert.ok(raw.body.length < text.length / 3, `${encoding}: ${raw.body.length} of ${text.length} bytes`);
     }
+  });
+
+  it('shows one activity\'s changes, of all its sub-activities and no other, newest first, in two storage requests', async () => {
+    const activities = await app.plan.scope('lan');
+    const activity = activities.find((a) => a.subActivities.length >= 2)!;
+    const elsewhere = activities.find((a) => a.id !== activity.id)!.subActivities[0]!;
+    for (const [sub, note] of [[activity.subActivities[1]!, 'Andra'], [elsewhere, 'Någon annanstans'], [activity.subActivities[0]!, 'Första']] as const) {
+      const now = (await app.plan.scope('lan')).flatMap((a) => a.subActivities).find((d) => d.id === sub.id)!;
+      assert.equal((await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: now.etag, request: { statusNote: note }, actor: cecilia })).kind, 'updated');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const counter = countStorageRequests(app.tables);
+    counter.reset();
+    const entries = await app.activities.historyOf('lan', activity.subActivities.map((d) => d.id), 50);
+    assert.equal(counter.requests.length, 2, counter.requests.join('\n'));
+    const notes = entries.map((e) => e.changes.find((c) => c.field === 'statusNote')?.to).filter((n) => n !== undefined);
+    assert.deepEqual(notes, ['Första', 'Andra']);
+    const page = await history(`scope=lan&activity=${activity.id}&size=50`);
+    const changed = page.events.filter((e) => e.kind === 'change').map((e) => e.subActivityId);
+    assert.ok(changed.includes(activity.subActivities[0]!.id) && changed.includes(activity.subActivities[1]!.id), changed.join());
+    assert.ok(!changed.includes(elsewhere.id));
+    assert.ok(page.events.every((e, i) => i === 0 || page.events[i - 1]!.at >= e.at), 'newest first');
   });
 });
