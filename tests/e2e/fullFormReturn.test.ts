@@ -162,6 +162,7 @@ describe('Hela formuläret leads back to the list card it came from', function (
     assert.ok(buttons(cancelled).some((b) => b.title === 'Uppdatera' && b.data.subActivityId === id), 'the item\'s own card');
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar' });
     assert.match(cardText(saved), /^Sparat av Anna Andersson\.$/m);
+    assert.equal(replaced().length, 1, 'as before, the saved item\'s card replaces the message for everyone');
 
     for (const from of ['round', { card: 'round', roundId: "2026' or '1'='1", page: 1 }, { card: 'round', roundId: '2026', page: -3 }, { card: 'elsewhere' }, { card: 'digest', digest: 'x'.repeat(3000) }, null]) {
       const odd = await bot.teams.execute(ostersund, 'editSubActivity', { scopeId: 'ostersund', subActivityId: id, from });
