@@ -65,6 +65,13 @@ export function answers(sub: SubActivityView): boolean {
   return sub.measure !== '' && (sub.kind === 'own' || sub.answeredBy === 'municipality');
 }
 
+/**
+ * The list card the form was opened from (Hela formuläret there), which Spara and Avbryt lead back
+ * to: the follow-up round's card at its page, or the reminder post (its parts, as the digest's
+ * inline saves carry them; '' for a post with the stale reminder alone).
+ */
+export type FormOrigin = { card: 'round'; roundId: string; page: number } | { card: 'digest'; digest: string };
+
 export interface EditCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
   today: Date;
@@ -76,6 +83,17 @@ export interface EditCardData {
   conflict?: HistoryEntry[];
   /** The save did not go through for another reason (an invalid answer, the store away): what and why. */
   problem?: { text: string; details: string[] };
+  /** Opened from a list card: Spara and Avbryt lead back there. None: to the sub-activity's own card. */
+  back?: FormOrigin | undefined;
+}
+
+/** Where Spara and Avbryt lead, in the form's words and its buttons' data. */
+function backTo(back: FormOrigin | undefined) {
+  if (back?.card === 'round') {
+    return { back: 'round', backText: `Spara och Avbryt leder tillbaka till uppföljningen${back.page > 0 ? `, sida ${back.page + 1}` : ''}.`, backRoundId: back.roundId, backPage: back.page, backDigest: '' };
+  }
+  if (back?.card === 'digest') return { back: 'digest', backText: 'Spara och Avbryt leder tillbaka till påminnelsen.', backRoundId: '', backPage: 0, backDigest: back.digest };
+  return { back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
 }
 
 export function subActivityEditCard(data: EditCardData): CardJson {
@@ -112,5 +130,6 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     measureAnswerMax: LIMITS.measureAnswer,
     comment: proposed?.comment ?? '',
     commentMax: LIMITS.comment,
+    ...backTo(data.back),
   });
 }

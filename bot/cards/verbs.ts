@@ -7,7 +7,7 @@ export const VERBS = {
   link: 'link',
   /** Show a page of the arena's activities, data: { strategyId?, page } */
   listActivities: 'listActivities',
-  /** Open the edit form of a sub-activity, data: { scopeId, subActivityId } */
+  /** Open the edit form of a sub-activity, data: { scopeId, subActivityId, from? } (from: the list card it leads back to, { card: 'round', roundId, page } or { card: 'digest', digest }) */
   editSubActivity: 'editSubActivity',
   /** Save the edit form, data: { scopeId, subActivityId, etag } + form inputs */
   saveSubActivity: 'saveSubActivity',
@@ -15,6 +15,10 @@ export const VERBS = {
   saveFromDigest: 'saveFromDigest',
   /** Close the edit form without saving, data: { scopeId, subActivityId } */
   showSubActivity: 'showSubActivity',
+  /** Save the edit form opened from the stale digest, and show the post again, data: { digest, scopeId, subActivityId, etag, version } + form inputs */
+  saveFormFromDigest: 'saveFormFromDigest',
+  /** Close the edit form opened from the stale digest: the post again, data: { digest } (the post's parts, '' for the stale reminder alone) */
+  showDigest: 'showDigest',
   /** Effect measures: open the report form, data: { measureId, arenaId?, periodId? } */
   editMeasureValue: 'editMeasureValue',
   /** Effect measures: save a reported value, data: { measureId, periodId, arenaId, etag } + inputs value_0…value_n, comment */
@@ -55,10 +59,12 @@ export const VERBS = {
   roundCloseAsk: 'roundCloseAsk',
   /** The follow-up round (county): close and freeze it, data: { roundId, etag } */
   roundClose: 'roundClose',
-  /** The follow-up round (arena): another page of the arena's items, data: { roundId, page } */
+  /** The follow-up round (arena): another page of the arena's items (also Avbryt on the edit form opened from it), data: { roundId, page } */
   roundPage: 'roundPage',
   /** The follow-up round (arena): save an item's inline form, data: { roundId, page, scopeId, subActivityId, etag, version } + inputs status-<id>, comment-<id> */
   roundSaveItem: 'roundSaveItem',
+  /** The follow-up round (arena): save the edit form opened from the round card, and show the card at its page, data: { roundId, page, scopeId, subActivityId, etag, version } + form inputs */
+  roundSaveForm: 'roundSaveForm',
   /** The follow-up round (arena): submit (lämna in), data: { roundId, page } + input roundComment */
   roundSubmit: 'roundSubmit',
 } as const;

@@ -13,7 +13,7 @@ import {
   type RoundDeps, type Who,
 } from '../useCases/followUpRound';
 import type { Feature } from './feature';
-import { saveInlineItem } from './subActivityUpdate';
+import { formOrigin, saveFullForm, saveInlineItem, type ListSave } from './subActivityUpdate';
 import { cards, type ArenaTurn } from './turn';
 
 const deps = (at: ArenaTurn): RoundDeps => ({ plan: at.services.plan, measures: at.services.measures, rounds: at.services.rounds, projectLeaderIds: at.services.projectLeaderIds, now: at.services.now });
@@ -146,7 +146,18 @@ async function arenaPage(at: ArenaTurn, data: Record<string, unknown>, banner?: 
 
 /** Spara under one item: saved through the one update path; the whole card comes back, on the same page. */
 async function saveItem(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const result = await saveInlineItem(at, data, 'the round card');
+  return backOnPage(at, data, await saveInlineItem(at, data, 'the round card', roundOrigin(data)));
+}
+
+/** Spara on the full form opened from the card (Hela formuläret): the same save, and the card again at its page. */
+async function saveForm(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
+  return backOnPage(at, data, await saveFullForm(at, data, roundOrigin(data)));
+}
+
+/** The card's page to lead back to from the full form: this round, this page (or, unreadable, none). */
+const roundOrigin = (data: Record<string, unknown>) => formOrigin({ card: 'round', roundId: data.roundId, page: data.page });
+
+async function backOnPage(at: ArenaTurn, data: Record<string, unknown>, result: ListSave): Promise<CardJson> {
   if ('card' in result) return result.card;
   return arenaPage(at, data, { text: result.banner, tone: result.saved ? 'good' : 'default' });
 }
@@ -178,6 +189,7 @@ export const followUpRoundFeature: Feature = {
     roundClose: (at, data) => close(at, data),
     roundPage: (at, data) => arenaPage(at, data),
     roundSaveItem: (at, data) => saveItem(at, data),
+    roundSaveForm: (at, data) => saveForm(at, data),
     roundSubmit: (at, data) => submit(at, data),
   },
 };

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { subActivityCard, subActivityEditCard, type EditCardData } from '../cards/subActivityCard';
+import { subActivityCard, subActivityEditCard, type EditCardData, type FormOrigin } from '../cards/subActivityCard';
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
@@ -21,6 +21,21 @@ const target = z.object({ scopeId: idSchema, subActivityId: idSchema });
 const saveTarget = target.extend({ etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
 /** The edit form's inputs: what a person can change. */
 export const FORM_FIELDS = ['status', 'statusNote', 'measureAnswer', 'comment'] as const;
+
+/**
+ * The list card the full form was opened from (Hela formuläret on the follow-up round's card or the
+ * stale digest), which its Spara and Avbryt lead back to. Anything else, or nothing: none, and the
+ * form works as from the activity list.
+ */
+const originSchema = z.discriminatedUnion('card', [
+  z.object({ card: z.literal('round'), roundId: idSchema, page: z.coerce.number().int().min(0).max(9_999) }),
+  z.object({ card: z.literal('digest'), digest: z.string().max(2000).default('') }),
+]);
+
+export function formOrigin(value: unknown): FormOrigin | undefined {
+  const parsed = originSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export function formInput(data: Record<string, unknown>, key: (field: (typeof FORM_FIELDS)[number]) => string = (f) => f): Record<string, unknown> {
   return Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined).map((f) => [f, data[key(f)]]));
@@ -62,7 +77,7 @@ async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (!found) return notFoundCard();
   const decision = mayChange(at.origin, found.scope);
   if (!decision.allowed) return refusalCard(`${decision.reason} Ingenting har ändrats.`);
-  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub });
+  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, back: formOrigin(data.from) });
 }
 
 export interface CardSave {
@@ -84,17 +99,17 @@ export async function saveFromCard(at: ArenaTurn, save: CardSave): Promise<SubAc
  * The card for an outcome that is not a plain success, where the edit form was the place: a
  * conflict or an invalid answer brings the form back with the person's own values.
  */
-export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclude<SubActivityOutcome, { kind: 'saved' | 'unchanged' }>): Promise<CardJson> {
+export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclude<SubActivityOutcome, { kind: 'saved' | 'unchanged' }>, back?: FormOrigin): Promise<CardJson> {
   switch (outcome.kind) {
     case 'notFound':
       return notFoundCard();
     case 'conflict':
-      return subActivityEditCard({ today: at.services.now(), activity: outcome.current.activity, sub: outcome.current.sub, proposed: outcome.request ?? proposedFrom(save.input), conflict: outcome.since });
+      return subActivityEditCard({ today: at.services.now(), activity: outcome.current.activity, sub: outcome.current.sub, proposed: outcome.request ?? proposedFrom(save.input), conflict: outcome.since, back });
     case 'refused': {
       if (outcome.reason === 'notAllowed') return refusalCard(outcome.message);
       const found = await locate(at, save.scopeId, save.subActivityId);
       if (!found) return unreadable(outcome.errors);
-      return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, proposed: proposedFrom(save.input), problem: { text: `${outcome.message} Rätta det som står nedan och spara igen.`, details: outcome.errors } });
+      return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, proposed: proposedFrom(save.input), problem: { text: `${outcome.message} Rätta det som står nedan och spara igen.`, details: outcome.errors }, back });
     }
   }
 }
@@ -108,12 +123,12 @@ function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData[
  * A save that failed for a reason that is not the person's (storage unreachable, a bug): the
  * form again, with what they typed and an honest message. Nothing was saved.
  */
-export async function failedSaveCard(at: ArenaTurn, save: CardSave): Promise<CardJson> {
+export async function failedSaveCard(at: ArenaTurn, save: CardSave, back?: FormOrigin): Promise<CardJson> {
   const notSaved = 'Det gick inte att spara just nu, så ingenting har sparats.';
   const problem = { text: `${notSaved} Det du skrev finns kvar här: försök igen om en stund.`, details: [] };
   try {
     const found = await locate(at, save.scopeId, save.subActivityId);
-    if (found) return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: { ...found.sub, etag: save.etag, version: save.seenVersion }, proposed: proposedFrom(save.input), problem });
+    if (found) return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: { ...found.sub, etag: save.etag, version: save.seenVersion }, proposed: proposedFrom(save.input), problem, back });
   } catch {
     // The store is still away: say so, and give the person their text back to copy.
   }
@@ -124,25 +139,42 @@ export async function failedSaveCard(at: ArenaTurn, save: CardSave): Promise<Car
 /** What a list card's Spara under one item carries besides the item's own inputs. */
 const inlineTarget = z.object({ scopeId: idSchema, subActivityId: idSchema, etag: z.string().min(1).max(200), version: z.coerce.number().int().min(0).max(1e9) });
 
+/** A save for a list card: the banner to show on the list card that comes back, or the card to answer with instead. */
+export type ListSave = { card: CardJson } | { banner: string; saved: boolean };
+
 /**
  * Spara under one item of a list card (the stale digest, the follow-up round's card): Teams sends
  * every input of the card with the click, and this item's own are `status-<id>`, `comment-<id>`….
  * Saved or unchanged: the banner to show on the card that comes back. Anything else: the card to
- * answer with (the full form with the person's values, or why nothing was saved).
+ * answer with (the full form with the person's values, leading back to `back`, or why nothing was saved).
  */
-export async function saveInlineItem(at: ArenaTurn, data: Record<string, unknown>, where: string): Promise<{ card: CardJson } | { banner: string; saved: boolean }> {
+export async function saveInlineItem(at: ArenaTurn, data: Record<string, unknown>, where: string, back?: FormOrigin): Promise<ListSave> {
   const parsed = inlineTarget.safeParse(data);
   if (!parsed.success) return { card: unreadable() };
   const id = parsed.data.subActivityId;
-  const item: CardSave = { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) };
+  return saveForList(at, { scopeId: parsed.data.scopeId, subActivityId: id, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data, (f) => `${f}-${id}`) }, where, back);
+}
+
+/**
+ * Spara on the full form opened from a list card (Hela formuläret): the same save as from the
+ * activity list, answered as an inline save is, so that the list card comes back at its page with
+ * the same line; a conflict or refusal brings the form back, still leading back to `back`.
+ */
+export async function saveFullForm(at: ArenaTurn, data: Record<string, unknown>, back: FormOrigin | undefined): Promise<ListSave> {
+  const parsed = saveTarget.safeParse(data);
+  if (!parsed.success) return { card: unreadable() };
+  return saveForList(at, { scopeId: parsed.data.scopeId, subActivityId: parsed.data.subActivityId, etag: parsed.data.etag, seenVersion: parsed.data.version, input: formInput(data) }, `the full form from the ${back?.card ?? 'list'} card`, back);
+}
+
+async function saveForList(at: ArenaTurn, item: CardSave, where: string, back: FormOrigin | undefined): Promise<ListSave> {
   let outcome;
   try {
     outcome = await saveFromCard(at, item);
   } catch (error) {
     at.services.log.error({ err: error }, `Saving from ${where} failed`);
-    return { card: await failedSaveCard(at, item) };
+    return { card: await failedSaveCard(at, item, back) };
   }
-  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome) };
+  if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome, back) };
   const sub = outcome.after.sub;
   return outcome.kind === 'saved'
     ? { banner: `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }

@@ -60,12 +60,17 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
   }
 }
 
-/** Adds the post's parts to every inline save's data (Teams sends an action's data, not the card). */
+/**
+ * Adds the post's parts to every inline save's data, and to the origin of every full form opened
+ * from the post (Teams sends an action's data, not the card).
+ */
 function markInlineSaves(value: unknown, digest: string): void {
   if (Array.isArray(value)) return value.forEach((v) => markInlineSaves(v, digest));
   if (!value || typeof value !== 'object') return;
   const o = value as Record<string, unknown>;
   if (o.type === 'Action.Execute' && o.verb === VERBS.saveFromDigest && o.data && typeof o.data === 'object') o.data = { ...(o.data as object), digest };
+  const from = o.type === 'Action.Execute' && o.verb === VERBS.editSubActivity ? (o.data as { from?: { card?: unknown } } | undefined)?.from : undefined;
+  if (from?.card === 'digest') (o.data as Record<string, unknown>).from = { ...from, digest };
   Object.values(o).forEach((v) => markInlineSaves(v, digest));
 }
 

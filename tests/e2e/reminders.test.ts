@@ -180,18 +180,22 @@ describe('follow-up reminders', () => {
     assert.match(cardText(local), /Brukarråd i varje hälsocentral/);
   });
 
-  it('opens the full form from the digest exactly like from the bot\'s own list, with history', async () => {
+  it('opens the full form from the digest like from the bot\'s own list, saves it with history and leads back to the post', async () => {
     await sweepAt(MONDAY);
     const digest = delivered().find((d) => d.rule === 'stale' && d.conversationId === county.channelId)!.card;
     const first = buttons(digest).find((b) => b.title === 'Hela formuläret')!;
     assert.equal(first.verb, 'editSubActivity');
-    assert.deepEqual(Object.keys(first.data).sort(), ['scopeId', 'subActivityId']);
+    assert.deepEqual(Object.keys(first.data).sort(), ['from', 'scopeId', 'subActivityId']);
+    // Where it was opened from: the post, with its parts, so that Spara and Avbryt can show it again.
+    const from = first.data.from as { card: string; digest: string };
+    assert.equal(from.card, 'digest');
+    assert.deepEqual((JSON.parse(from.digest) as string[][]).map(([rule]) => rule).sort(), ['revision', 'stale', 'yearlyFollowUp']);
 
-    // The bot's own list offers the same button for the same sub-activity.
+    // The bot's own list offers the same button for the same sub-activity, leading back to the item.
     const strategy = content.strategies.find((s) => s.activities.some((a) => a.subActivities.some((d) => d.id === first.data.subActivityId)))!;
     const list = (await bot.teams.say(county, `aktiviteter ${strategy.number}`)).cards[0]!;
     const fromList = buttons(list).find((b) => b.data.subActivityId === first.data.subActivityId)!;
-    assert.deepEqual([fromList.verb, fromList.data], [first.verb, first.data]);
+    assert.deepEqual([fromList.verb, fromList.data], [first.verb, { scopeId: first.data.scopeId, subActivityId: first.data.subActivityId }]);
 
     const before = await bot.app.activities.getSubActivity('lan', String(first.data.subActivityId));
     const form = await bot.teams.click(county, digest, 'Hela formuläret');
@@ -199,7 +203,9 @@ describe('follow-up reminders', () => {
     const status = before!.state.status === 'pagar' ? 'klar' : 'pagar';
     clock.set('2026-11-30T08:20:00Z');
     const saved = await bot.teams.click(county, form, 'Spara', { status, statusNote: 'Arbetet har kommit i gång', comment: 'Efter påminnelsen' });
-    assert.match(cardText(saved), /Sparat av Anna Andersson/);
+    assert.match(cardText(saved), /Sparat av Anna Andersson: .* – (Pågår|Klar)\./);
+    assert.match(cardText(saved), /3 påminnelser om uppföljning för länsgemensam samverkan/, 'the whole post again');
+    assert.ok(!buttons(saved).some((b) => b.data.subActivityId === first.data.subActivityId), 'without the saved activity');
 
     const after = await bot.app.activities.getSubActivity('lan', String(first.data.subActivityId));
     assert.equal(after!.state.status, status);
