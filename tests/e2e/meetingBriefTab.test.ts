@@ -104,6 +104,13 @@ describe('the meeting brief\'s printable page in the tab', function () {
     await page.emulateMedia({ media: 'print' });
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-brief-paper]')!).backgroundColor === 'rgb(255, 255, 255)');
     assert.notEqual(paperBefore, 'rgb(255, 255, 255)', 'on screen the dark theme is kept');
+    // The text's colour may follow the paper's a moment later under load: give it that moment.
+    await page
+      .waitForFunction(() => {
+        const m = /^rgb\((\d+), \1, \1\)$/.exec(getComputedStyle(document.querySelector('[data-brief-paper] [data-line]')!).color);
+        return m !== null && Number(m[1]) < 100;
+      }, undefined, { timeout: 5_000 })
+      .catch(() => undefined);
     const text = await page.locator('[data-brief-paper] [data-line]').first().evaluate((e) => getComputedStyle(e).color);
     assert.ok(/^rgb\((\d+), \1, \1\)$/.test(text) && Number(/\d+/.exec(text)![0]) < 100, `dark text on paper: ${text}`);
     const visibleHeadings = await page.locator('h1, h2').evaluateAll((hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => h.textContent));
