@@ -18,6 +18,7 @@ import { ApiError, call, type PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
 import type { Start } from '../deepLink';
 import { Loading, NARROW } from '../ui';
+import { NumberedPages } from './printPages';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -102,6 +103,7 @@ export default function MeetingBrief({ plan, arena, start, theme }: { plan: Plan
 
   return (
     <section aria-labelledby="motesunderlag-rubrik">
+      <NumberedPages />
       <div className={`${styles.controls} no-print`}>
         <Field label="Arena">
           <Select value={arenaId} onChange={(_e, d) => setArenaId(d.value)}>

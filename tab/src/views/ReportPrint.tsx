@@ -1,14 +1,12 @@
+import { PAGE_CSS } from './printPages';
+
 // The report's print stylesheet, loaded with the report view (not in the tab's first load): paper
 // is always white with black text whatever the tab's theme, every page has its number ("Sida 2
-// av 9", CSS @page margin boxes: Chromium ≥ 131), the report's title is printed once (the app's
-// own header, skip link, view tabs and buttons are not printed).
+// av 9": printPages.tsx), the report's title is printed once (the app's own header, skip link,
+// view tabs and buttons are not printed).
 const CSS = `
 .report-chart { background: #fff; border-radius: 4px; padding: 8px; }
-@page {
-  size: A4;
-  margin: 18mm 16mm 20mm;
-  @bottom-center { content: "Sida " counter(page) " av " counter(pages); font: 9pt "Segoe UI", system-ui, sans-serif; color: #000; }
-}
+${PAGE_CSS}
 @media print {
   html, body, .fui-FluentProvider { background: #fff !important; color: #000 !important; min-height: 0 !important; padding: 0 !important; }
   [data-report] *, [data-report] *::before { color: #000 !important; background: transparent !important; border-color: #999 !important; box-shadow: none !important; }
