@@ -107,6 +107,31 @@ describe('the yearly report in the tab, on screen and on paper', function () {
     assert.ok(all.includes('Läkarbesök i hemmet'));
   });
 
+  it('prints the charts readable from the high-contrast theme: coloured lines and dark text on the white paper, not white ones', async () => {
+    await open('contrast', 1280);
+    const dark = async () => {
+      const png = PNG.sync.read(await page.locator('.report-chart').first().screenshot());
+      let n = 0;
+      // Anything clearly not white: the lines, markers and text (white lines on white would not count).
+      for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! + png.data[i + 1]! + png.data[i + 2]! < 3 * 200) n++;
+      return { share: n / (png.width * png.height), png };
+    };
+    await page.emulateMedia({ media: 'print' });
+    // The chart is drawn again in the light theme: wait until its canvas has dark strokes on white.
+    await page.waitForFunction(() => {
+      const c = document.querySelector<HTMLCanvasElement>('.report-chart canvas');
+      const d = c?.getContext('2d')?.getImageData(0, 0, c.width, c.height).data;
+      if (!d) return false;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 200 && d[i]! + d[i + 1]! + d[i + 2]! < 600) n++;
+      return n > 200;
+    }, undefined, { timeout: 10_000 }).catch(() => undefined);
+    const printed = await dark();
+    fs.writeFileSync(path.join(SHOTS, 'print-chart-contrast.png'), PNG.sync.write(printed.png));
+    assert.ok(printed.share > 0.005, `the printed chart has visible lines and text: ${(100 * printed.share).toFixed(2)} % of its pixels not white`);
+    assert.ok(printed.share < 0.5, 'on a white background');
+  });
+
   it('downloads Word and Excel under the Swedish file name, and shows another year from the picker', async () => {
     await open('default', 1280);
     for (const [button, name] of [['Ladda ned Word', `${TITLE}.docx`], ['Ladda ned Excel', `${TITLE}.xlsx`]] as const) {

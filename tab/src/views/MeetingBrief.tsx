@@ -3,7 +3,6 @@
 // with every item (an arena's brief ends with the county's changes to Bilaga 1). Prints light
 // whatever the theme, without the app's header, tabs or controls, with its title once. Lazy-loaded; Fluent is imported from its own packages (the first load stays small).
 import { useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
 import { makeStaticStyles, makeStyles } from '@griffel/react';
 import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
@@ -18,7 +17,7 @@ import { ApiError, call, type PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
 import type { Start } from '../deepLink';
 import { Loading, NARROW } from '../ui';
-import { NumberedPages } from './printPages';
+import { NumberedPages, usePrinting } from './printPages';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -48,26 +47,6 @@ function startWindow(start: Start): Window {
   if (!since) return { since: stockholmDate(daysBack(new Date(), DEFAULT_BRIEF_DAYS)) };
   const until = typeof p.until === 'string' && MOMENT.test(p.until) ? p.until : undefined;
   return { since, ...(until ? { until } : {}), ...(p.basis === 'lastBrief' ? { basis: 'lastBrief' } : {}) };
-}
-
-/** Whether the page is being printed: the brief then renders in the light theme. */
-function usePrinting(): boolean {
-  const [printing, setPrinting] = useState(() => window.matchMedia('print').matches);
-  useEffect(() => {
-    const media = window.matchMedia('print');
-    // window.print() lays the page out right after beforeprint: render light before that.
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(media.matches);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    media.addEventListener('change', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-      media.removeEventListener('change', after);
-    };
-  }, []);
-  return printing;
 }
 
 export default function MeetingBrief({ plan, arena, start, theme }: { plan: PlanApiView; arena?: string; start: Start; theme: ThemeName }) {

@@ -16,9 +16,11 @@ import { downloadReport, fetchReport, fetchReportYears, type Report as ReportMod
 import { Loading, useLayout } from '../ui';
 import { readParam, writeParams } from '../urlState';
 import { MeasureChart } from './MeasureChart';
+import { usePrinting } from './printPages';
 import { ReportPrintStyle } from './ReportPrint';
 
 export default function Report({ today, theme }: { today: Date; theme: ThemeName }) {
+  const printing = usePrinting();
   const ui = useLayout();
   const [years, setYears] = useState<ReportYears>();
   const [year, setYear] = useState<number>(() => Number(readParam('ar')) || Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(today)));
@@ -79,7 +81,8 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
         </MessageBar>
       )}
       {!report && !problem && <Loading label="Laddar rapporten …" />}
-      {report && <ReportBody report={report} theme={theme} />}
+      {/* On paper in the light theme: a high-contrast chart's white lines would not show on white. */}
+      {report && <ReportBody report={report} theme={printing ? 'default' : theme} />}
     </section>
   );
 }
