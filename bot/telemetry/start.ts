@@ -25,6 +25,7 @@ const load = {
   otlpLogs: () => require('@opentelemetry/exporter-logs-otlp-http') as typeof import('@opentelemetry/exporter-logs-otlp-http'),
   otlpTraces: () => require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http'),
   sdkLogs: () => require('@opentelemetry/sdk-logs') as typeof import('@opentelemetry/sdk-logs'),
+  identity: () => require('@azure/identity') as typeof import('@azure/identity'),
   sdkTraces: () => require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base'),
 };
 
@@ -47,8 +48,12 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): boolean {
   const otlpLogs = otlp ? [new (load.sdkLogs().BatchLogRecordProcessor)({ exporter: new (load.otlpLogs().OTLPLogExporter)() })] : [];
   otlpProcessors = [...otlpSpans, ...otlpLogs];
   distro = load.distro();
+  // Application Insights accepts telemetry only with Entra ID (local auth is off in
+  // infra/azure.bicep): in Azure the app signs in with its managed identity (AZURE_CLIENT_ID).
+  const clientId = env.AZURE_CLIENT_ID?.trim();
+  const credential = clientId ? new (load.identity().ManagedIdentityCredential)({ clientId }) : undefined;
   distro.useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
     // A county's teams make few requests: keep every one rather than a rate-limited sample.
     samplingRatio: 1,
     tracesPerSecond: 0,
