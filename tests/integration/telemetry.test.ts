@@ -91,6 +91,8 @@ interface OtlpSpan {
   name: string;
   kind: number;
   attributes: Array<{ key: string; value: Record<string, unknown> }>;
+  status?: { code?: number };
+  events?: Array<{ name: string }>;
 }
 interface OtlpLogRecord {
   traceId?: string;
@@ -105,6 +107,11 @@ interface OtlpTraces {
 }
 
 const SPAN_KIND_SERVER = 2;
+const SPAN_KIND_CLIENT = 3;
+const STATUS_ERROR = 2;
+/** Azurite's table endpoint, where every Table Storage call of the test goes. */
+const tableEndpoint = () => /TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!;
+const isTableCall = (span: OtlpSpan) => span.kind === SPAN_KIND_CLIENT && String(attribute(span, 'url.full') ?? '').startsWith(tableEndpoint());
 
 function attribute(span: OtlpSpan, key: string): unknown {
   const value = span.attributes.find((a) => a.key === key)?.value;
@@ -205,8 +212,35 @@ describe('telemetry in Azure', function () {
       }
       return false;
     };
-    const storageCalls = spans.filter((s) => s.traceId === request.traceId && attribute(s, 'az.namespace') === 'Microsoft.Data.Tables' && underRequest(s));
+    const storageCalls = spans.filter((s) => s.traceId === request.traceId && isTableCall(s) && underRequest(s));
     assert.ok(storageCalls.length > 0, `no Table Storage span under the request: ${spans.filter((s) => s.traceId === request.traceId).map((s) => s.name).join(', ')}`);
+  });
+
+  it('records each Table Storage call once, as the HTTP request it is', () => {
+    const spans = collector.spans();
+    const tableCalls = spans.filter(isTableCall);
+    assert.ok(tableCalls.length > 0, 'no Table Storage call was recorded');
+    // Another span under a Table call, or a Table call under another Table call, would be the same
+    // call recorded again (the Azure SDK's method and HTTP spans did that).
+    const ids = new Set(tableCalls.map((s) => s.spanId));
+    const again = spans.filter((s) => s.parentSpanId && ids.has(s.parentSpanId));
+    assert.deepEqual(again.map((s) => s.name), []);
+    assert.deepEqual(spans.filter((s) => attribute(s, 'az.namespace') !== undefined).map((s) => s.name), [], 'Azure SDK spans are recorded too');
+  });
+
+  it('records a read of a row that does not exist (404) as a successful call, not a failure or an exception', () => {
+    const tableCalls = collector.spans().filter(isTableCall);
+    const notFound = tableCalls.filter((s) => attribute(s, 'http.response.status_code') === 404);
+    // The channel's first turn reads its link before there is one.
+    assert.ok(notFound.length > 0, 'the turn read no missing row, so this test checks nothing');
+    assert.deepEqual(notFound.filter((s) => s.status?.code === STATUS_ERROR).map((s) => attribute(s, 'url.full')), [], 'a 404 read is recorded as a failed dependency');
+    assert.deepEqual(tableCalls.filter((s) => (s.events ?? []).some((e) => e.name === 'exception')).map((s) => s.name), [], 'a Table call carries an exception');
+  });
+
+  it("records only the app's own dependencies: Table Storage and the Bot Connector", () => {
+    const outgoing = collector.spans().filter((s) => s.kind === SPAN_KIND_CLIENT).map((s) => String(attribute(s, 'url.full') ?? attribute(s, 'http.url')));
+    const others = outgoing.filter((url) => !url.startsWith(tableEndpoint()) && !url.startsWith(connector.url));
+    assert.deepEqual(others, []);
   });
 
   it('sends the request to Application Insights signed in with the managed identity (local auth is off)', () => {
