@@ -8,8 +8,8 @@
 //
 // Deployed by the Agents Toolkit's arm/deploy step (m365agents.yml) with azure.parameters.json;
 // the outputs at the bottom are written to env/.env.<env>. Whoever runs it needs the right to
-// create role assignments on the resource group (Owner, or Contributor + Role Based Access
-// Control Administrator).
+// create role assignments and locks on the resource group (Owner, or Contributor + User Access
+// Administrator).
 
 @description('Prefix for every resource name, e.g. gemensamplan-dev. Names that must be unique in all of Azure get a hash of the resource group appended.')
 @minLength(3)
