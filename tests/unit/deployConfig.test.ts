@@ -78,6 +78,11 @@ describe('deploying to Azure and running with the Agents Toolkit', () => {
   it('is hardened as the region asks: no basic auth, Entra-only telemetry, zone-redundant storage that cannot be deleted, alerts', () => {
     const bicep = text('infra/azure.bicep');
     for (const policy of ['scm', 'ftp']) assert.match(bicep, new RegExp(`basicPublishingCredentialsPolicies@[^']+' = \\{\\s+parent: webApp\\s+name: '${policy}'\\s+properties: \\{\\s+allow: false`), `${policy} basic auth is not off`);
+    // With basic auth off, the upload must sign in with Entra ID: the toolkit's zipDeploy action
+    // (in the versions read) lists the publishing user name and password instead.
+    const deploy = text('m365agents.yml').slice(text('m365agents.yml').indexOf('\ndeploy:'), text('m365agents.yml').indexOf('\npublish:'));
+    assert.match(deploy, /az webapp deploy --ids \$\{\{BOT_AZURE_APP_SERVICE_RESOURCE_ID\}\}/);
+    assert.doesNotMatch(deploy, /azureAppService\/zipDeploy/);
     assert.match(bicep, /DisableLocalAuth: true/);
     assert.match(bicep, /monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'/);
     assert.match(bicep, /scope: appInsights\s+properties: \{\s+roleDefinitionId: subscriptionResourceId\('Microsoft.Authorization\/roleDefinitions', monitoringMetricsPublisherRoleId\)/);
