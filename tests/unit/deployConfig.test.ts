@@ -79,7 +79,8 @@ describe('deploying to Azure and running with the Agents Toolkit', () => {
     const bicep = text('infra/azure.bicep');
     for (const policy of ['scm', 'ftp']) assert.match(bicep, new RegExp(`basicPublishingCredentialsPolicies@[^']+' = \\{\\s+parent: webApp\\s+name: '${policy}'\\s+properties: \\{\\s+allow: false`), `${policy} basic auth is not off`);
     // With basic auth off, the upload must sign in with Entra ID: the toolkit's zipDeploy action
-    // (in the versions read) lists the publishing user name and password instead.
+    // (in the version of its source read for this change) lists the publishing user name and
+    // password instead.
     const deploy = text('m365agents.yml').slice(text('m365agents.yml').indexOf('\ndeploy:'), text('m365agents.yml').indexOf('\npublish:'));
     assert.match(deploy, /az webapp deploy --ids \$\{\{BOT_AZURE_APP_SERVICE_RESOURCE_ID\}\}/);
     assert.doesNotMatch(deploy, /azureAppService\/zipDeploy/);
