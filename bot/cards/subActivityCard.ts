@@ -31,6 +31,11 @@ function base(activity: SubActivityCardData['activity'], sub: SubActivityView, t
 }
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
+  return bind(template, subActivityModel(data));
+}
+
+/** What the sub-activity's card shows, for its own template and the card shared from the compose box. */
+export function subActivityModel(data: SubActivityCardData) {
   const { sub, activity, latest } = data;
   const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '';
   // Only what there is: no empty measure rows where the plan gives the row no measure.
@@ -50,14 +55,14 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
       : sub.kind === 'followUp'
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
         : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
-  return bind(template, {
+  return {
     ...base(activity, sub, data.today),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
     facts,
     lastChange,
-  });
+  };
 }
 
 /** Whether this scope answers the measure: the county its own items; an arena only where each municipality answers for itself. */
