@@ -30,6 +30,7 @@ const Revision = lazy(() => import('./views/Revision'));
 const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
+const MeetingPanel = lazy(() => import('./views/MeetingPanel'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
 
@@ -58,6 +59,8 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
 
+const OTHER_ORGANISATION = 'Mötesunderlaget är för regionens och kommunernas egen personal. Du är med i mötet från en annan organisation och ser det därför inte här.';
+
 export interface Editing {
   activity: ActivityView;
   sub: SubActivityView;
@@ -80,14 +83,18 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
 
   useEffect(() => onThemeChange(setTheme), []);
 
+  // In a meeting's side panel or on its stage: the meeting view alone, without the app's tabs.
+  const meeting = host.frameContext === 'sidePanel' || host.frameContext === 'meetingStage' || start.view === 'mote';
   const reload = useCallback(async () => {
     try {
       setPlan(await fetchPlan());
       setProblem(undefined);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      // A guest from another organisation in the meeting: the API refuses their sign-in.
+      if (meeting && error instanceof ApiError && error.status === 401) setProblem(OTHER_ORGANISATION);
+      else setProblem(error instanceof Error ? error.message : String(error));
     }
-  }, []);
+  }, [meeting]);
 
   useEffect(() => {
     void (async () => {
@@ -133,11 +140,55 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
     setEditing(undefined);
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
+  const onSaved = (sub: SubActivityView, outcome: 'updated' | 'unchanged') => {
+    setPlan((p) => (p ? withSubActivity(p, sub) : p));
+    setConfirmation(outcome === 'updated' ? `Sparat: ${sub.title} (${editing?.activity.title ?? ''}) har nu status ${sub.statusLabel}.` : `Ingenting ändrades för ${sub.title}: värdena var redan sparade.`);
+    closeDialog();
+  };
   const today = new Date();
   // Only a known arena filters the views (a static tab's entityId, e.g. "planen", is none).
   const arena = plan?.arenas.some((a) => a.id === start.arena) ? start.arena : undefined;
   const editProps = { mayChange, whyNot, onEdit: edit, today };
   const tabView = VIEWS.some((v) => v.id === view) ? view : undefined;
+
+  if (meeting) {
+    return (
+      <FluentProvider theme={THEMES[theme]} className={styles.root} lang="sv">
+        {!host.inTeams && (
+          <MessageBar intent="warning">
+            <MessageBarBody>Utvecklingsläge – inte inloggad via Teams</MessageBarBody>
+          </MessageBar>
+        )}
+        <div role="status" aria-live="polite" className={styles.live} data-confirmation="">
+          {confirmation && (
+            <MessageBar intent="success">
+              <MessageBarBody>{confirmation}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <main id="innehall" ref={mainRef} tabIndex={-1} className={styles.main}>
+          {problem && (
+            <MessageBar intent={problem === OTHER_ORGANISATION ? 'info' : 'error'}>
+              <MessageBarBody>
+                {problem} {problem !== OTHER_ORGANISATION && <Button appearance="transparent" onClick={() => void reload()}>Försök igen</Button>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {!plan && !problem && <Loading label="Laddar planen …" />}
+          {plan && (
+            <Suspense fallback={<Loading label="Laddar …" />}>
+              <MeetingPanel plan={plan} {...(host.meetingId ? { meetingId: host.meetingId } : {})} {...(start.arena ? { arena: start.arena } : {})} stage={host.frameContext === 'meetingStage'} {...editProps} />
+            </Suspense>
+          )}
+        </main>
+        {editing && (
+          <Suspense fallback={null}>
+            <UpdateDialog editing={editing} onClose={closeDialog} onSaved={onSaved} onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))} />
+          </Suspense>
+        )}
+      </FluentProvider>
+    );
+  }
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} lang="sv">
@@ -230,11 +281,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
         <UpdateDialog
           editing={editing}
           onClose={closeDialog}
-          onSaved={(sub, outcome) => {
-            setPlan((p) => (p ? withSubActivity(p, sub) : p));
-            setConfirmation(outcome === 'updated' ? `Sparat: ${sub.title} (${editing.activity.title}) har nu status ${sub.statusLabel}.` : `Ingenting ändrades för ${sub.title}: värdena var redan sparade.`);
-            closeDialog();
-          }}
+          onSaved={onSaved}
           onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))}
         />
         </Suspense>
