@@ -76,6 +76,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [problem, setProblem] = useState<string>();
   const [meProblem, setMeProblem] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
+  // The dialog closes before it goes (UpdateDialog's `open` says why); each Uppdatera mounts a new one.
+  const [dialog, setDialog] = useState({ open: false, key: 0 });
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [confirmation, setConfirmation] = useState('');
@@ -133,11 +135,12 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const edit = (activity: ActivityView, sub: SubActivityView, opener: HTMLElement) => {
     setConfirmation('');
     setEditing({ activity, sub, opener });
+    setDialog((d) => ({ open: true, key: d.key + 1 }));
   };
   /** Focus goes back to the button that opened the dialog (or to the main content if it is gone). */
   const closeDialog = () => {
     const opener = editing?.opener;
-    setEditing(undefined);
+    setDialog((d) => ({ ...d, open: false }));
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
   const onSaved = (sub: SubActivityView, outcome: 'updated' | 'unchanged') => {
@@ -183,7 +186,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
         </main>
         {editing && (
           <Suspense fallback={null}>
-            <UpdateDialog editing={editing} onClose={closeDialog} onSaved={onSaved} onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))} />
+            <UpdateDialog key={dialog.key} open={dialog.open} editing={editing} onClose={closeDialog} onSaved={onSaved} onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))} />
           </Suspense>
         )}
       </FluentProvider>
@@ -279,6 +282,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       {editing && (
         <Suspense fallback={null}>
         <UpdateDialog
+          key={dialog.key}
+          open={dialog.open}
           editing={editing}
           onClose={closeDialog}
           onSaved={onSaved}

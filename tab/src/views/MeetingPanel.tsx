@@ -111,7 +111,9 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
   const today = edit.today;
   const overdue = overdueItems(activities, today).filter((x) => !x.sub.retired);
   const notFollowedUp: Item[] = activities.flatMap((activity) => activity.subActivities.filter((sub) => !sub.followedUp && !sub.retired).map((sub) => ({ activity, sub })));
-  const size = stage ? 400 : 300;
+  // Fluent's type ramp: 300 is 14 px, 600 is 24 px (the stage is read from across the room).
+  const size = stage ? 600 : 300;
+  const small = stage ? 400 : 200;
 
   const line = ({ activity, sub }: Item, late: boolean) => (
     <li key={`${sub.scopeId}/${sub.id}`} className={styles.item} data-meeting-item={sub.id}>
@@ -119,8 +121,8 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
         <SubStatus sub={sub} />
         {late && <OverdueBadge />}
       </span>
-      <Text weight="semibold" size={size}>{sub.title}</Text>
-      <Text size={stage ? 300 : 200} className={styles.muted}>{activity.title} · prioritet {activity.period.label}</Text>
+      <Text weight="semibold" size={size} data-item-title="">{sub.title}</Text>
+      <Text size={small} className={styles.muted}>{activity.title} · prioritet {activity.period.label}</Text>
       {edit.mayChange(sub.scopeId) && (
         <Button size={stage ? 'medium' : 'small'} onClick={(e) => edit.onEdit(activity, sub, e.currentTarget)} aria-label={`Uppdatera ${sub.title}`}>Uppdatera</Button>
       )}
@@ -162,7 +164,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
         {!brief && !problem && <Loading label="Laddar ändringarna …" />}
         {brief && (
           <>
-            <Text block size={stage ? 400 : 200} className={styles.muted}>{briefPeriodText(brief)}</Text>
+            <Text block size={small} className={styles.muted}>{briefPeriodText(brief)}</Text>
             {brief.total === 0 && <Text block size={size}>{nothingNewText(brief)}</Text>}
             {brief.groups.filter((g) => g.items.length > 0).map((g) => (
               <div key={g.id} data-brief-group={g.id}>
@@ -171,7 +173,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
                   {g.items.map((item) => (
                     <li key={item.key} className={styles.item}>
                       <Text size={size}><strong>{item.title}</strong>: {item.text}</Text>
-                      <Text size={stage ? 300 : 200} className={styles.muted}>{[item.context, [item.actor, item.at ? formatDay(item.at, today) : ''].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}</Text>
+                      <Text size={small} className={styles.muted}>{[item.context, [item.actor, item.at ? formatDay(item.at, today) : ''].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}</Text>
                     </li>
                   ))}
                 </ul>
@@ -188,7 +190,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
 
       <section aria-labelledby="mote-ej-uppfoljt" data-meeting-section="notFollowedUp">
         <Title3 as="h3" id="mote-ej-uppfoljt">Ej uppföljt ({notFollowedUp.length})</Title3>
-        <Text block size={stage ? 300 : 200} className={styles.muted}>
+        <Text block size={small} className={styles.muted}>
           Ingen har följt upp {notFollowedUp.length === 1 ? 'den' : 'dem'} sedan planen antogs.
         </Text>
         {notFollowedUp.length === 0 ? (
