@@ -7,6 +7,7 @@ import { linkPreviewCard, sharedItemCard, whoseItem } from '../cards/sharedItemC
 import { mayChange } from '../domain/authorization';
 import { readSharedLink, type TabView } from '../domain/deepLinks';
 import { statusText } from '../domain/followUp';
+import { formatDay } from '../domain/format';
 import type { Arena } from '../domain/plan';
 import type { PlanContentView } from '../domain/planView';
 import { idSchema } from '../domain/validation';
@@ -120,7 +121,7 @@ export async function linkPreview(services: Services, url: string): Promise<Comp
       text: found.activity.title === found.sub.title ? '' : found.activity.title,
       facts: [
         { title: 'Status', value: statusText(found.sub) },
-        { title: 'Senast ändrad', value: found.sub.updatedAt && found.sub.updatedBy ? `${found.sub.updatedAt.slice(0, 10)} av ${found.sub.updatedBy}` : 'Ingen ändring sedan planen lästes in' },
+        { title: 'Senast ändrad', value: found.sub.updatedAt && found.sub.updatedBy ? `${formatDay(found.sub.updatedAt, madeAt)} av ${found.sub.updatedBy}` : 'Ingen ändring sedan planen lästes in' },
       ],
       link,
       madeAt,

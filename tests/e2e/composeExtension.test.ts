@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import * as AC from 'adaptivecards';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import { useBot } from '../helpers/botHarness';
+import { CardCamera, THEMES } from '../helpers/cardScreenshot';
 import { assertValidCard } from '../helpers/cardValidation';
 import { TestClock } from '../helpers/clock';
 import { BOT, PLAN_TEAM } from '../helpers/teamsActivity';
@@ -219,5 +220,24 @@ describe('the plan from the compose box and pasted links', () => {
     // Not a link to the plan: no preview (Teams shows the plain link).
     const other = await preview(`${bot.app.url}/api/healthz`);
     assert.equal(other.composeExtension, undefined);
+  });
+
+  it('renders the shared card and the link preview (test-results/cards/shared-item-*, link-preview-*)', async function () {
+    this.timeout(60_000);
+    const sub = activity(2, 3).subActivities[0]!;
+    const shared = await select((await search('2.3.1'))[0]!);
+    const preview = ((await invoke('composeExtension/queryLink', { url: `${bot.app.url}/l/handlingsplan?item=${sub.id}` })) as ComposeBody).composeExtension!.attachments![0]!.content;
+    const camera = await new CardCamera().start();
+    try {
+      for (const theme of THEMES) {
+        for (const [name, card] of [['shared-item', shared], ['link-preview', preview]] as const) {
+          const shot = await camera.shoot(name, card, theme);
+          assert.ok(shot.elements > 5, `${name} drew something`);
+        }
+      }
+      assert.deepEqual(camera.takeErrors(), []);
+    } finally {
+      await camera.stop();
+    }
   });
 });

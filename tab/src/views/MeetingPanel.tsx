@@ -11,8 +11,8 @@ import { Select } from '@fluentui/react-select';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles, mergeClasses } from '@griffel/react';
-import { formatDay } from '../../../bot/domain/format';
-import { briefPeriodText, nothingNewText, type MeetingBrief } from '../../../bot/domain/meetingBrief';
+import { formatDay, formatLongDate } from '../../../bot/domain/format';
+import { nothingNewText, type MeetingBrief } from '../../../bot/domain/meetingBrief';
 import { overdueItems } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import { ApiError, call, chooseMeetingArena, fetchMeetingArena, type MeetingArena, type PlanApiView } from '../api';
@@ -164,7 +164,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
         {!brief && !problem && <Loading label="Laddar ändringarna …" />}
         {brief && (
           <>
-            <Text block size={small} className={styles.muted}>{briefPeriodText(brief)}</Text>
+            <Text block size={small} className={styles.muted}>Ändringar sedan {formatLongDate(brief.from)}{brief.basis === 'default' ? ' (de senaste 30 dagarna)' : ''}.</Text>
             {brief.total === 0 && <Text block size={size}>{nothingNewText(brief)}</Text>}
             {brief.groups.filter((g) => g.items.length > 0).map((g) => (
               <div key={g.id} data-brief-group={g.id}>
