@@ -1,7 +1,8 @@
 // Finding plan items from what someone typed in the compose box: a plan number ("2.3", "2.3.1"),
 // an arena ("Krokom"), a strategy ("kontinuitet") or words of a title ("fasta kontakter"), alone
-// or together ("2.3 Krokom"). Each hit is one sub-activity as one scope follows it up.
-import { findArena, findStrategy, normalise } from '../domain/commands';
+// or together ("2.3 Krokom"), as the domain's reader of plan references reads them. Each hit is one
+// sub-activity as one scope follows it up.
+import { planNumberOf, readPlanReferences } from '../domain/planReferences';
 import type { Arena } from '../domain/plan';
 import type { ActivityView, PlanContentView, StrategyInfo, SubActivityView } from '../domain/planView';
 import type { PlanStore } from '../storage/planStore';
@@ -16,45 +17,25 @@ export interface PlanQuery {
   words: string;
 }
 
-/**
- * Reads a compose-box query. Kept in this one function so that the domain's shared parser of plan
- * numbers and arena names can take its place.
- */
+/** Reads a compose-box query with the domain's one reader of plan references (planReferences.ts). */
 export function readPlanQuery(typed: string, view: PlanContentView): PlanQuery {
-  let rest = typed.trim().slice(0, 100);
+  const refs = readPlanReferences(typed.slice(0, 100), view);
   const query: PlanQuery = { words: '' };
-  const number = /(?:^|\s)(\d{1,2}(?:\.\d{1,2}){1,2})\.?(?=\s|$)/.exec(rest);
-  if (number) {
-    query.number = number[1]!.split('.').map(Number);
-    rest = (rest.slice(0, number.index) + ' ' + rest.slice(number.index + number[0].length)).trim();
-  }
-  if (rest) {
-    // An arena named anywhere ("Krokom", "2.3 Krokom", "fasta kontakter Östersund"): the last word
-    // or the whole text, so that titles are not read as arenas.
-    const words = rest.split(/\s+/);
-    const whole = findArena(view.arenas, rest);
-    const last = words.length > 1 ? findArena(view.arenas, words[words.length - 1]!) : undefined;
-    const first = words.length > 1 ? findArena(view.arenas, words[0]!) : undefined;
-    const exactly = (a: Arena | undefined, word: string) => a && normalise(word).length >= 3 && normalise(a.name).startsWith(normalise(word));
-    if (whole && exactly(whole, rest)) {
-      query.arena = whole;
-      rest = '';
-    } else if (last && exactly(last, words[words.length - 1]!)) {
-      query.arena = last;
-      rest = words.slice(0, -1).join(' ');
-    } else if (first && exactly(first, words[0]!)) {
-      query.arena = first;
-      rest = words.slice(1).join(' ');
-    }
-  }
-  if (rest && !query.number) {
-    const strategy = /^\d+$/.test(rest.trim()) || rest.trim().length >= 4 ? findStrategy(view.strategies, rest) : undefined;
-    if (strategy) {
-      query.strategy = strategy;
-      rest = '';
-    }
-  }
-  query.words = rest.trim();
+  const number = refs.numbers[0];
+  if (number) query.number = [number.strategy, number.activity, ...(number.subActivity !== undefined ? [number.subActivity] : [])];
+  const arenaRef = refs.arenas.find((a) => a.exact);
+  const arena = arenaRef ? view.arenas.find((a) => a.id === arenaRef.arenaId) : undefined;
+  if (arena) query.arena = arena;
+  // Words near an arena's or strategy's name are only near misses: they stay words to search for.
+  const taken = new Set([...(arenaRef?.at ?? []), ...refs.strategies.filter((x) => x.exact).flatMap((x) => x.at)]);
+  let free = refs.tokens.filter((_, i) => !taken.has(i) && !refs.numbers.some((n) => n.at.includes(i)) && !(refs.period?.at ?? []).includes(i)).map((t) => t.typed);
+  const strategyRef = refs.strategies.find((x) => x.exact);
+  // A bare number ("2") is a strategy here: the compose box has no command to take it.
+  const bare = !number && free.length === 1 && /^\d{1,2}$/.test(free[0]!) ? view.strategies.find((x) => x.number === Number(free[0])) : undefined;
+  const strategy = bare ?? (!number && strategyRef ? view.strategies.find((x) => x.id === strategyRef.strategyId) : undefined);
+  if (strategy) query.strategy = strategy;
+  if (bare) free = [];
+  query.words = free.join(' ');
   return query;
 }
 
@@ -66,19 +47,9 @@ export interface PlanHit {
   number: string;
 }
 
-/** Numbers of Bilaga 1's activities and sub-activities, by id, in the plan's order per strategy. */
+/** The plan's numbers of Bilaga 1's sub-activities, by id (planReferences.ts counts them). */
 export function bilaga1Numbers(view: PlanContentView, bilaga1: ActivityView[]): Map<string, string> {
-  const numbers = new Map<string, string>();
-  for (const strategy of view.strategies) {
-    bilaga1
-      .filter((a) => a.strategyId === strategy.id)
-      .forEach((a, i) => {
-        const activityNumber = `${strategy.number}.${i + 1}`;
-        numbers.set(a.id, activityNumber);
-        a.subActivities.forEach((d, j) => numbers.set(d.id, `${activityNumber}.${j + 1}`));
-      });
-  }
-  return numbers;
+  return new Map(bilaga1.flatMap((a) => a.subActivities.map((d) => [d.id, planNumberOf(d.id, bilaga1, view.strategies) ?? ''] as const)));
 }
 
 /** The items a query finds, in the plan's order: an arena's local activities first, then Bilaga 1. */
