@@ -13,6 +13,7 @@ import type { PlanApiView } from '../../bot/api/planApi';
 import { overdueItems } from '../../bot/domain/overview';
 import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
+import { SsoIssuer } from '../helpers/ssoIssuer';
 import { openInTeams, type FakeTeamsContext } from '../helpers/teamsHost';
 
 const SHOTS = path.resolve('test-results/meeting-panel');
@@ -138,5 +139,25 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
     assert.equal(await sideways(frame), 0);
     await page.screenshot({ path: path.join(SHOTS, 'side-panel-dark-320.png') });
+  });
+
+  it('a guest signed in to another organisation gets one sentence: the brief is for the region\'s and municipalities\' own staff', async () => {
+    const entra = await new SsoIssuer().start();
+    const signedIn = await startTabApp(entra.env());
+    try {
+      const token = await entra.token({ tid: 'ffffffff-0000-1111-2222-333333333333', oid: 'aad-guest', name: 'Gäst Gästsson' });
+      page = await browser.newPage({ viewport: { width: 320, height: 600 }, locale: 'sv-SE' });
+      errors = [];
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      await openInTeams(page, signedIn.url, '/tab/index.html', { frameContext: 'sidePanel', meetingId: MEETING, tenantId: 'ffffffff-0000-1111-2222-333333333333', authToken: token });
+      const frame = page.frame({ url: /gemensamplan\.test/ })!;
+      await frame.getByText('Mötesunderlaget är för regionens och kommunernas egen personal. Du är med i mötet från en annan organisation och ser det därför inte här.').waitFor();
+      assert.equal(await frame.getByRole('button', { name: 'Försök igen' }).count(), 0);
+      assert.equal(await frame.locator('[data-meeting-item]').count(), 0, 'nothing of the plan is shown');
+      await page.screenshot({ path: path.join(SHOTS, 'side-panel-other-organisation-320.png') });
+    } finally {
+      await signedIn.close();
+      await entra.stop();
+    }
   });
 });

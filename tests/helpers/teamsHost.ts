@@ -14,6 +14,8 @@ export interface FakeTeamsContext {
   chatId?: string;
   tenantId?: string;
   entityId?: string;
+  /** The SSO token Teams hands the tab (authentication.getAuthToken); none: Teams refuses, as in development. */
+  authToken?: string;
 }
 
 /** What the tab asked Teams for, by teams-js function name, with its arguments. */
@@ -58,7 +60,7 @@ window.addEventListener('message', (event) => {
   switch (func) {
     case 'initialize': return answer([context.frameContext, 'web', runtime, '2.58.0']);
     case 'getContext': return answer([context]);
-    case 'authentication.getAuthToken': return answer([false, 'Ingen inloggning i testet']);
+    case 'authentication.getAuthToken': return answer(${JSON.stringify(context.authToken ?? '')} ? [true, ${JSON.stringify(context.authToken ?? '')}] : [false, 'Ingen inloggning i testet']);
     case 'meeting.shareAppContentToStage': return answer([null, true]);
     case 'meeting.getAppContentStageSharingCapabilities': return answer([null, { doesAppHaveSharePermission: true }]);
     default: return answer([]);

@@ -8,7 +8,7 @@ import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Select } from '@fluentui/react-select';
-import { Text, Title2, Title3 } from '@fluentui/react-text';
+import { Subtitle1, Subtitle2, Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDay, formatLongDate } from '../../../bot/domain/format';
@@ -113,6 +113,9 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
   const notFollowedUp: Item[] = activities.flatMap((activity) => activity.subActivities.filter((sub) => !sub.followedUp && !sub.retired).map((sub) => ({ activity, sub })));
   // Fluent's type ramp: 300 is 14 px, 600 is 24 px (the stage is read from across the room).
   const size = stage ? 600 : 300;
+  // Headings a step smaller in the 320 px side panel than on the stage.
+  const H2 = stage ? Title2 : Subtitle1;
+  const H3 = stage ? Title3 : Subtitle2;
   const small = stage ? 400 : 200;
 
   const line = ({ activity, sub }: Item, late: boolean) => (
@@ -132,7 +135,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
   return (
     <section className={mergeClasses(styles.root, stage && styles.stage)} aria-labelledby="mote-rubrik" data-meeting-panel={stage ? 'stage' : 'sidePanel'}>
       <div>
-        <Title2 as="h2" id="mote-rubrik">Mötesunderlag: {level.name}</Title2>
+        <H2 as="h2" id="mote-rubrik">Mötesunderlag: {level.name}</H2>
         {!stage && (
           <div className={styles.bar}>
             <Text size={200} className={styles.muted}>
@@ -160,7 +163,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
       )}
 
       <section aria-labelledby="mote-andrat" data-meeting-section="changed">
-        <Title3 as="h3" id="mote-andrat">Ändrat</Title3>
+        <H3 as="h3" id="mote-andrat">Ändrat</H3>
         {!brief && !problem && <Loading label="Laddar ändringarna …" />}
         {brief && (
           <>
@@ -184,12 +187,12 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
       </section>
 
       <section aria-labelledby="mote-forsenat" data-meeting-section="overdue">
-        <Title3 as="h3" id="mote-forsenat" className={overdue.length ? styles.overdue : undefined}>Försenat ({overdue.length})</Title3>
+        <H3 as="h3" id="mote-forsenat" className={overdue.length ? styles.overdue : undefined}>Försenat ({overdue.length})</H3>
         {overdue.length === 0 ? <Text size={size}>Inget är försenat för {level.name}.</Text> : <ul className={styles.list}>{overdue.map((x) => line(x, true))}</ul>}
       </section>
 
       <section aria-labelledby="mote-ej-uppfoljt" data-meeting-section="notFollowedUp">
-        <Title3 as="h3" id="mote-ej-uppfoljt">Ej uppföljt ({notFollowedUp.length})</Title3>
+        <H3 as="h3" id="mote-ej-uppfoljt">Ej uppföljt ({notFollowedUp.length})</H3>
         <Text block size={small} className={styles.muted}>
           Ingen har följt upp {notFollowedUp.length === 1 ? 'den' : 'dem'} sedan planen antogs.
         </Text>
