@@ -14,7 +14,8 @@ import { makeStyles } from '@griffel/react';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
-import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
+import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
+import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
 import { withSubActivity } from './planPatch';
 import { Loading, NARROW, TABS_COLLAPSE } from './ui';
@@ -80,6 +81,8 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [dialog, setDialog] = useState({ open: false, key: 0 });
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string>();
+  /** The short link of "Kopiera länk", shown to copy by hand when the clipboard was not available. */
+  const [linkToCopy, setLinkToCopy] = useState<string>();
   const [confirmation, setConfirmation] = useState('');
   const mainRef = useRef<HTMLElement>(null);
 
@@ -121,6 +124,19 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       setNotice(error instanceof Error ? error.message : String(error));
     } finally {
       setExporting(false);
+    }
+  };
+
+  /** "Kopiera länk": the view (and arena) as a short link on the app's own domain (GET /l/<view>), which Teams previews when it is pasted. */
+  const copyLink = async () => {
+    const shared = (TAB_VIEWS as readonly string[]).includes(view) ? view : 'oversikt';
+    const query = new URLSearchParams(arena ? { arena } : {}).toString();
+    const link = `${window.location.origin}/l/${shared}${query ? `?${query}` : ''}`;
+    if (await copyText(link)) {
+      setLinkToCopy(undefined);
+      setConfirmation('Länken är kopierad. Klistra in den i en chatt eller kanal: den visas med en förhandsvisning.');
+    } else {
+      setLinkToCopy(link);
     }
   };
 
@@ -213,8 +229,16 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           <Button size="small" onClick={() => void exportExcel()} disabled={exporting}>
             {exporting ? 'Exporterar …' : 'Exportera till Excel'}
           </Button>
+          <Button size="small" onClick={() => void copyLink()}>Kopiera länk</Button>
         </div>
       </header>
+      {linkToCopy && (
+        <MessageBar intent="info" className="no-print">
+          <MessageBarBody>
+            <label htmlFor="dela-lank">Kopiera länken härifrån:</label> <input id="dela-lank" readOnly value={linkToCopy} onFocus={(e) => e.currentTarget.select()} size={Math.min(60, linkToCopy.length)} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {meProblem && (
         <MessageBar intent="info" className="no-print">
           <MessageBarBody>{meProblem} Du kan läsa planen men inte ändra den här.</MessageBarBody>

@@ -92,6 +92,26 @@ export async function getToken(): Promise<string | undefined> {
 }
 
 /**
+ * Copies text: through Teams where it offers its clipboard (the tab's frame may not write to the
+ * clipboard itself), else the browser's. False when neither could.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (teams?.clipboard.isSupported()) {
+      await teams.clipboard.write(new Blob([text], { type: 'text/plain' }));
+      return true;
+    }
+    // A frame without the clipboard permission (Chromium's permissions policy): say so without trying.
+    const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } }).featurePolicy;
+    if (policy && !policy.allowsFeature('clipboard-write')) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Shares the meeting view to the meeting's stage for everyone (meeting.shareAppContentToStage, which
  * needs the app's MeetingStage.Write.Chat permission). Resolves false outside a meeting's side panel.
  */

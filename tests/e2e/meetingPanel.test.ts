@@ -160,4 +160,26 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
       await entra.stop();
     }
   });
+
+  it('Kopiera länk gives the view\'s short link on the app\'s domain, which previews when pasted', async () => {
+    // Inside Teams without a clipboard for the frame: the link is shown to copy by hand.
+    const { frame } = await open(1280, 800, { frameContext: 'content' }, '?view=arenor&arena=krokom');
+    await frame.getByRole('button', { name: 'Kopiera länk' }).click();
+    const field = frame.getByLabel('Kopiera länken härifrån:');
+    await field.waitFor();
+    const link = await field.inputValue();
+    assert.equal(link, 'https://gemensamplan.test/l/arenor?arena=krokom');
+    // Pasted into a message: Teams asks the bot for its preview (composeExtension/queryLink).
+    const res = await fetch(`${app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'invoke', name: 'composeExtension/queryLink', id: 'q1', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Andersson' }, recipient: { id: '28:bot', name: 'Gemensam plan' }, conversation: { id: '19:chat@thread.v2', conversationType: 'groupChat', tenantId: 'tenant-jh' }, channelData: { tenant: { id: 'tenant-jh' } }, value: { url: link } }),
+    });
+    const body = (await res.json()) as { composeExtension?: { attachments?: Array<{ content: { body: Array<{ text?: string }> } }> } };
+    assert.ok(body.composeExtension?.attachments?.[0]?.content.body.some((b) => b.text === 'Arenor – Krokom'), JSON.stringify(body).slice(0, 300));
+    // The short link itself leads on to the same view.
+    const redirect = await fetch(`${app.url}/l/arenor?arena=krokom`, { redirect: 'manual' });
+    assert.equal(redirect.status, 302);
+    assert.match(redirect.headers.get('location')!, /\/tab\/index\.html\?view=arenor&arena=krokom$/);
+  });
 });
