@@ -49,7 +49,7 @@ const APOLOGY = () =>
   });
 
 /** The search command's one parameter (appPackage/manifest.json, composeExtensions). */
-const SEARCH_PARAMETER = 'sok';
+export const SEARCH_PARAMETER = 'sok';
 
 function composeMessage(text: string): MessagingExtensionResponse {
   return { composeExtension: { type: 'message', text } };
