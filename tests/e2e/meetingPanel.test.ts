@@ -64,11 +64,19 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     return (await (await fetch(`${app.url}/api/plan`)).json()) as PlanApiView;
   }
 
+  /** The channels' "since the last brief" rows (MeetingBriefStore's partition): what the bot's mötesunderlag moves. */
+  async function briefRows(): Promise<string[]> {
+    const rows: string[] = [];
+    for await (const row of app.tables.channels.listEntities({ queryOptions: { filter: "PartitionKey eq 'brief'" } })) rows.push(`${row.rowKey}:${String(row.at)}`);
+    return rows;
+  }
+
   async function sideways(frame: Frame): Promise<number> {
     return (await frame.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
   }
 
   it('in the side panel (320 px) the meeting is given its arena once, then shows that arena\'s brief with Uppdatera', async () => {
+    const briefsBefore = await briefRows();
     const { frame, calls } = await open(320, 900, { frameContext: 'sidePanel', meetingId: MEETING, chatId: '19:meeting_krokom@thread.v2' });
     // Nobody has chosen yet: the question, not somebody's guess.
     await frame.getByRole('heading', { name: 'Vilken arena är mötet för?' }).waitFor();
@@ -93,6 +101,8 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     await frame.getByRole('heading', { name: `Ej uppföljt (${notFollowedUp})` }).waitFor();
     assert.equal(await sideways(frame), 0, 'no sideways scroll at 320 px');
     await page.screenshot({ path: path.join(SHOTS, 'side-panel-320.png'), fullPage: true });
+    // Reading the brief here moves no channel's "since the last brief".
+    assert.deepEqual(await briefRows(), briefsBefore);
 
     // Uppdatera during the meeting: the tab's one update dialog and path.
     const item = frame.locator('[data-meeting-section="notFollowedUp"] [data-meeting-item]').first();
