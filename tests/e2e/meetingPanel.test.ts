@@ -11,7 +11,7 @@ import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import type { PlanApiView } from '../../bot/api/planApi';
 import { overdueItems } from '../../bot/domain/overview';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { SsoIssuer } from '../helpers/ssoIssuer';
 import { openInTeams, type FakeTeamsContext } from '../helpers/teamsHost';
@@ -48,8 +48,9 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     assert.deepEqual(errors, [], `the page logged errors: ${errors.join(' | ')}`);
   });
 
-  async function open(width: number, height: number, context: FakeTeamsContext, query = '') {
-    page = await browser.newPage({ viewport: { width, height }, locale: 'sv-SE' });
+  /** `axe`: the page lets axe's inline script in (bypassCSP); otherwise the tab's own CSP applies. */
+  async function open(width: number, height: number, context: FakeTeamsContext, query = '', axe = false) {
+    page = await browser.newPage({ viewport: { width, height }, locale: 'sv-SE', bypassCSP: axe });
     errors = [];
     page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
     // The tab's own errors (teams-js logs nothing at error level when all is well).
@@ -133,7 +134,7 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
 
   it('on the stage it shows the same brief for everyone, large, for the arena the meeting remembers', async () => {
     await fetch(`${app.url}/api/meeting`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: MEETING, arenaId: 'krokom' }) });
-    const { frame } = await open(1280, 800, { frameContext: 'meetingStage', meetingId: MEETING });
+    const { frame } = await open(1280, 800, { frameContext: 'meetingStage', meetingId: MEETING }, '', true);
     await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
     await frame.locator('[data-meeting-panel="stage"]').waitFor();
     // No arena switch or share button on the stage: it is what everyone looks at.
@@ -142,13 +143,16 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     const size = await frame.locator('[data-meeting-item] [data-item-title]').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     assert.ok(size >= 20, `item titles are large on the stage (${size}px)`);
     await page.screenshot({ path: path.join(SHOTS, 'stage-1280.png') });
+    assert.deepEqual(await axeViolations(frame as unknown as Page), []);
   });
 
   it('the side panel follows the dark theme and still reflows at 320 px', async () => {
-    const { frame } = await open(320, 700, { frameContext: 'sidePanel', meetingId: MEETING, theme: 'dark' });
+    const { frame } = await open(320, 700, { frameContext: 'sidePanel', meetingId: MEETING, theme: 'dark' }, '', true);
     await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
     assert.equal(await sideways(frame), 0);
     await page.screenshot({ path: path.join(SHOTS, 'side-panel-dark-320.png') });
+    // axe in the tab's own frame (the host page is the stand-in's, not ours).
+    assert.deepEqual(await axeViolations(frame as unknown as Page), []);
   });
 
   it('a guest signed in to another organisation gets one sentence: the brief is for the region\'s and municipalities\' own staff', async () => {
