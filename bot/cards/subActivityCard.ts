@@ -20,6 +20,8 @@ export interface SubActivityCardData {
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
   /** The banner already names who saved `latest` ("Sparat av …"): the change is told without the name again. */
   bannerNamesSaver?: boolean;
+  /** False where there is no arena's list to lead to (a group chat or meeting): no Alla aktiviteter. */
+  allActivities?: boolean;
 }
 
 function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
@@ -62,6 +64,7 @@ export function subActivityModel(data: SubActivityCardData) {
     details: sub.details,
     facts,
     lastChange,
+    allActivities: data.allActivities ?? true,
   };
 }
 

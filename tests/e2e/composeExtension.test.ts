@@ -186,6 +186,8 @@ describe('the plan from the compose box and pasted links', () => {
     assert.ok(buttons(form).some((b) => b.title === 'Spara'), cardText(form));
     const saved = await press(form, 'Spara', ANNA, { status: 'klar', comment: 'Beslutat på mötet' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
+    // In the meeting's chat there is no arena's list to lead to.
+    assert.deepEqual(buttons(saved).map((b) => b.title).filter((t) => t !== 'Uppdatera kortet'), ['Uppdatera']);
     // The same store, the same history: what Östersund's channel sees now.
     const state = await bot.app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' });
     const after = state.bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === sub.id)!;
