@@ -130,7 +130,9 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   /** "Kopiera länk": the view (and arena) as a short link on the app's own domain (GET /l/<view>), which Teams previews when it is pasted. */
   const copyLink = async () => {
     const shared = (TAB_VIEWS as readonly string[]).includes(view) ? view : 'oversikt';
-    const query = new URLSearchParams(arena ? { arena } : {}).toString();
+    // Before the plan has loaded, the arena the tab was opened for.
+    const shareArena = plan ? arena : start.arena;
+    const query = new URLSearchParams(shareArena ? { arena: shareArena } : {}).toString();
     const link = `${window.location.origin}/l/${shared}${query ? `?${query}` : ''}`;
     if (await copyText(link)) {
       setLinkToCopy(undefined);

@@ -178,6 +178,7 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
   it('Kopiera länk gives the view\'s short link on the app\'s domain, which previews when pasted', async () => {
     // Inside Teams without a clipboard for the frame: the link is shown to copy by hand.
     const { frame } = await open(1280, 800, { frameContext: 'content' }, '?view=arenor&arena=krokom');
+    await frame.locator('main h2').first().waitFor();
     await frame.getByRole('button', { name: 'Kopiera länk' }).click();
     const field = frame.getByLabel('Kopiera länken härifrån:');
     await field.waitFor();
