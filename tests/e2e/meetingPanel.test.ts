@@ -134,8 +134,16 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
 
   it('on the stage it shows the same brief for everyone, large, for the arena the meeting remembers', async () => {
     await fetch(`${app.url}/api/meeting`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: MEETING, arenaId: 'krokom' }) });
+    // The county opens the year's follow-up round: the meeting shows where Krokom stands in it.
+    await app.channels.recordMember('lan', DEV_USER.id);
+    const year = String(new Date().getUTCFullYear());
+    const opened = await fetch(`${app.url}/api/rounds`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ lastDay: `${year}-12-31` }) });
+    assert.ok(opened.ok, await opened.text());
     const { frame } = await open(1280, 800, { frameContext: 'meetingStage', meetingId: MEETING }, '', true);
     await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
+    const roundSection = frame.locator('[data-meeting-section="round"]');
+    await roundSection.getByText(`Öppen, sista dag 31 december ${year}.`).waitFor();
+    await roundSection.getByText(/^Krokom har inte lämnat in ännu: \d+ av \d+ delaktiviteter är inte uppdaterade under perioden\.$/).waitFor();
     await frame.locator('[data-meeting-panel="stage"]').waitFor();
     // No arena switch or share button on the stage: it is what everyone looks at.
     assert.equal(await frame.getByRole('button', { name: 'Byt arena' }).count(), 0);

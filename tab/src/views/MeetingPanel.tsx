@@ -17,6 +17,7 @@ import { overdueItems } from '../../../bot/domain/overview';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import { ApiError, call, chooseMeetingArena, fetchMeetingArena, type MeetingArena, type PlanApiView } from '../api';
 import { shareToStage } from '../auth';
+import { fetchRound, fetchRounds, type RoundDetail } from '../roundApi';
 import { Loading, OverdueBadge, SubStatus } from '../ui';
 import type { EditProps } from './SubActivityTable';
 
@@ -45,6 +46,8 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
   const [problem, setProblem] = useState<string>();
   const [allOpen, setAllOpen] = useState(false);
   const [shareNote, setShareNote] = useState<string>();
+  /** The year's follow-up round while it is open (undefined: none open, or not known). */
+  const [round, setRound] = useState<RoundDetail>();
 
   // The meeting's own choice first; a tab configured for an arena (its contentUrl) otherwise.
   useEffect(() => {
@@ -72,6 +75,19 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
       current = false;
     };
   }, [arenaId, plan]);
+
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const rounds = await fetchRounds();
+      const open = rounds.rounds.find((r) => r.status === 'open');
+      const detail = open ? await fetchRound(open.id) : undefined;
+      if (current) setRound(detail);
+    })().catch(() => current && setRound(undefined));
+    return () => {
+      current = false;
+    };
+  }, [plan]);
 
   const save = async () => {
     if (!pick) return;
@@ -185,6 +201,28 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
           </>
         )}
       </section>
+
+      {round && (
+        <section aria-labelledby="mote-omgang" data-meeting-section="round">
+          <H3 as="h3" id="mote-omgang">{round.round.name}</H3>
+          {(() => {
+            const own = round.progress.arenas.find((a) => a.arenaId === level.id);
+            const submitted = own?.submission;
+            return (
+              <>
+                <Text block size={size}>Öppen, sista dag {formatLongDate(round.round.lastDay)}.</Text>
+                {county ? (
+                  <Text block size={size}>{round.progress.submitted} av {round.progress.total} arenor har lämnat in.</Text>
+                ) : submitted ? (
+                  <Text block size={size}>{level.name} lämnade in {formatDay(submitted.submittedAt, today)} ({submitted.submittedBy}).</Text>
+                ) : (
+                  <Text block size={size}>{level.name} har inte lämnat in ännu{own ? `: ${own.notUpdatedInPeriod} av ${own.items} delaktiviteter är inte uppdaterade under perioden` : ''}.</Text>
+                )}
+              </>
+            );
+          })()}
+        </section>
+      )}
 
       <section aria-labelledby="mote-forsenat" data-meeting-section="overdue">
         <H3 as="h3" id="mote-forsenat" className={overdue.length ? styles.overdue : undefined}>Försenat ({overdue.length})</H3>
