@@ -55,6 +55,8 @@ function composeMessage(text: string): MessagingExtensionResponse {
   return { composeExtension: { type: 'message', text } };
 }
 
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** Results as a list: each line is the preview; choosing one asks for the card again (selectItem). */
 function composeResults(results: ComposeResult[]): MessagingExtensionResponse {
   return {
@@ -63,7 +65,8 @@ function composeResults(results: ComposeResult[]): MessagingExtensionResponse {
       attachmentLayout: 'list',
       attachments: results.map((r) => ({
         ...CardFactory.adaptiveCard(r.card),
-        preview: CardFactory.thumbnailCard(r.preview.title, r.preview.text ? `${r.preview.subtitle}<br>${r.preview.text}` : r.preview.subtitle, [], [], { tap: { type: 'invoke', title: r.preview.title, value: r.select } }),
+        // A thumbnail card's text is HTML in Teams: the plan's words are escaped, the line break is ours.
+        preview: CardFactory.thumbnailCard(r.preview.title, [r.preview.subtitle, r.preview.text].filter(Boolean).map(html).join('<br>'), [], [], { tap: { type: 'invoke', title: r.preview.title, value: r.select } }),
       })),
     },
   };
