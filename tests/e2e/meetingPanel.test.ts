@@ -154,14 +154,17 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     assert.deepEqual(await axeViolations(frame as unknown as Page), []);
   });
 
-  it('the side panel follows the dark theme and still reflows at 320 px', async () => {
-    const { frame } = await open(320, 700, { frameContext: 'sidePanel', meetingId: MEETING, theme: 'dark' }, '', true);
-    await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
-    assert.equal(await sideways(frame), 0);
-    await page.screenshot({ path: path.join(SHOTS, 'side-panel-dark-320.png') });
-    // axe in the tab's own frame (the host page is the stand-in's, not ours).
-    assert.deepEqual(await axeViolations(frame as unknown as Page), []);
-  });
+  for (const theme of ['dark', 'contrast'] as const) {
+    it(`the side panel follows the ${theme} theme, reflows at 320 px and passes axe`, async () => {
+      const { frame } = await open(320, 700, { frameContext: 'sidePanel', meetingId: MEETING, theme }, '', true);
+      await frame.getByRole('heading', { name: 'Mötesunderlag: Krokom' }).waitFor();
+      await frame.locator('[data-meeting-section="changed"] li').first().waitFor();
+      assert.equal(await sideways(frame), 0);
+      await page.screenshot({ path: path.join(SHOTS, `side-panel-${theme}-320.png`) });
+      // axe in the tab's own frame (the host page is the stand-in's, not ours).
+      assert.deepEqual(await axeViolations(frame as unknown as Page), []);
+    });
+  }
 
   it('a guest signed in to another organisation gets one sentence: the brief is for the region\'s and municipalities\' own staff', async () => {
     const entra = await new SsoIssuer().start();
