@@ -234,7 +234,8 @@ export function findStrategyReferences(tokens: Token[], strategies: ReferenceVoc
       continue;
     }
     if (word.length < 5) continue;
-    const exact = titleWords.filter((t) => t.words.some((w) => w === word || (word.length >= 6 && w.startsWith(word))));
+    // The word, its start ("tillgängl"), or it with a definite ending ("kontinuiteten", "tillgängligheten").
+    const exact = titleWords.filter((t) => t.words.some((w) => w === word || (word.length >= 6 && w.startsWith(word)) || (word.startsWith(w) && word.length - w.length <= 3)));
     if (exact.length === 1) {
       add(exact[0]!.s, true, [i]);
       continue;
