@@ -70,7 +70,11 @@ export function answers(sub: SubActivityView): boolean {
  * to: the follow-up round's card at its page, or the reminder post (its parts, as the digest's
  * inline saves carry them; '' for a post with the stale reminder alone).
  */
-export type FormOrigin = { card: 'round'; roundId: string; page: number } | { card: 'digest'; digest: string };
+export type FormOrigin =
+  | { card: 'round'; roundId: string; page: number }
+  | { card: 'digest'; digest: string }
+  /** The activity list ("aktiviteter", "försenat", a search or a plan number) at its page. */
+  | { card: 'list'; list: 'aktiviteter' | 'försenat'; strategyId: string; page: number; search: string; number: string };
 
 export interface EditCardData {
   activity: Pick<ActivityView, 'title' | 'period'>;
@@ -89,11 +93,25 @@ export interface EditCardData {
 
 /** Where Spara and Avbryt lead, in the form's words and its buttons' data. */
 function backTo(back: FormOrigin | undefined) {
+  const none = { backList: '', backStrategyId: '', backSearch: '', backNumber: '' };
   if (back?.card === 'round') {
-    return { back: 'round', backText: `Spara och Avbryt leder tillbaka till uppföljningen${back.page > 0 ? `, sida ${back.page + 1}` : ''}.`, backRoundId: back.roundId, backPage: back.page, backDigest: '' };
+    return { ...none, back: 'round', backText: `Spara och Avbryt leder tillbaka till uppföljningen${back.page > 0 ? `, sida ${back.page + 1}` : ''}.`, backRoundId: back.roundId, backPage: back.page, backDigest: '' };
   }
-  if (back?.card === 'digest') return { back: 'digest', backText: 'Spara och Avbryt leder tillbaka till påminnelsen.', backRoundId: '', backPage: 0, backDigest: back.digest };
-  return { back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
+  if (back?.card === 'digest') return { ...none, back: 'digest', backText: 'Spara och Avbryt leder tillbaka till påminnelsen.', backRoundId: '', backPage: 0, backDigest: back.digest };
+  if (back?.card === 'list') {
+    return {
+      back: 'list',
+      backText: `Spara och Avbryt leder tillbaka till listan${back.page > 1 ? `, sida ${back.page}` : ''}.`,
+      backRoundId: '',
+      backPage: back.page,
+      backDigest: '',
+      backList: back.list,
+      backStrategyId: back.strategyId,
+      backSearch: back.search,
+      backNumber: back.number,
+    };
+  }
+  return { ...none, back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
 }
 
 export function subActivityEditCard(data: EditCardData): CardJson {

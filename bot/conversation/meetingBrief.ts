@@ -41,7 +41,9 @@ async function brief(at: ArenaTurn, since: string | undefined, record: boolean):
     );
   }
   const b = outcome.brief;
-  return cards(meetingBriefCard(b, services.links.tab('motesunderlag', arena.id, { since: b.from, until: b.to, ...(b.basis === 'lastBrief' ? { basis: b.basis } : {}) })));
+  const card = meetingBriefCard(b, services.links.tab('motesunderlag', arena.id, { since: b.from, until: b.to, ...(b.basis === 'lastBrief' ? { basis: b.basis } : {}) }));
+  // A question reads the brief; only the command word "mötesunderlag" starts a new one.
+  return record ? cards(card) : { text: 'Det här är en titt: nästa mötesunderlag utgår fortfarande från det förra. Skriv "mötesunderlag" när ni vill ta fram ett nytt inför mötet.', cards: [card] };
 }
 
 /** The first of last month, as an example date. */

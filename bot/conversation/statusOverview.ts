@@ -1,6 +1,7 @@
 // "status": what the arena follows up at a glance, per strategy (for an arena: its local
 // activities and its follow-up of Bilaga 1), the latest changes and what is overdue.
 import { statusCard } from '../cards/statusCard';
+import { mayChange } from '../domain/authorization';
 import { describeEntry } from '../domain/format';
 import { NOT_FOLLOWED_UP, statusText } from '../domain/followUp';
 import { overdueItems, progressByStrategy } from '../domain/overview';
@@ -31,6 +32,9 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
       overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${sub.title} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
       emptyText: county ? 'Inga länsövergripande aktiviteter finns inlästa.' : noLocalActivities(arena.name),
       tabUrl: services.links.tab('oversikt', arena.id),
+      // Another arena's status, or a personal chat of someone not in the arena's channel: read-only.
+      editable: mayChange(at.origin, arena).allowed,
+      ...(at.origin.arenaId !== arena.id ? { otherArenaName: arena.name } : {}),
     }),
   );
 }

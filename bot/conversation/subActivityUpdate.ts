@@ -9,6 +9,7 @@ import { subActivityCard, subActivityEditCard, type EditCardData, type FormOrigi
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
+import { describeWhat } from '../domain/format';
 import { locateSubActivity, updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
@@ -30,6 +31,14 @@ export const FORM_FIELDS = ['status', 'statusNote', 'measureAnswer', 'comment'] 
 const originSchema = z.discriminatedUnion('card', [
   z.object({ card: z.literal('round'), roundId: idSchema, page: z.coerce.number().int().min(0).max(9_999) }),
   z.object({ card: z.literal('digest'), digest: z.string().max(2000).default('') }),
+  z.object({
+    card: z.literal('list'),
+    list: z.enum(['aktiviteter', 'försenat']).default('aktiviteter'),
+    strategyId: z.string().max(64).default(''),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    search: z.string().max(200).default(''),
+    number: z.string().max(12).default(''),
+  }),
 ]);
 
 export function formOrigin(value: unknown): FormOrigin | undefined {
@@ -177,7 +186,7 @@ async function saveForList(at: ArenaTurn, item: CardSave, where: string, back: F
   if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome, back) };
   const sub = outcome.after.sub;
   return outcome.kind === 'saved'
-    ? { banner: `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }
+    ? { banner: back?.card === 'list' ? `Sparat av ${at.turn.actor.name}: ${sub.title}: ${describeWhat(outcome.entry, at.services.now())}.` : `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }
     : { banner: `Inget ändrades för ${sub.title}: värdena var redan sparade.`, saved: false };
 }
 

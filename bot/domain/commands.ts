@@ -422,7 +422,8 @@ function commandFor(hit: Hit, r: Reading): Command {
       if (arenas.length === 1) return { kind: 'link', arena: arenas[0]!.name };
       if (arenas.length > 1) return unknown(r.raw, arenas.slice(0, 3).map((a) => `koppla ${a.name}`));
       // Words after "koppla" that name no arena: the link card shows the arenas to choose from.
-      return r.leftover ? { kind: 'link', arena: r.leftover } : { kind: 'link' };
+      const typed = r.leftoverFolded.some((w) => !WHERE_WORDS.has(w)) ? r.leftover : '';
+      return typed ? { kind: 'link', arena: typed } : { kind: 'link' };
     }
     case 'meetingBrief': {
       const record = RECORDING_BRIEF.has(hit.alias) && !r.negated;
