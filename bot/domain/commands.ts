@@ -269,11 +269,12 @@ function nearHits(free: Array<{ i: number; w: string }>): Hit[] {
 function looseWords(free: Array<{ i: number; w: string }>): Array<CommandWord['kind']> {
   const found: Array<{ kind: CommandWord['kind']; d: number }> = [];
   for (const { w } of free) {
-    if (w.length < 4 || FILLERS.has(w)) continue;
+    if (w.length < 5 || FILLERS.has(w)) continue;
     for (const a of commandAliases()) {
-      if (a.alias.length < 4 || ONLY_ALONE.has(a.alias)) continue;
-      const d = Math.min(...a.words.map((aw) => (aw.length >= 4 ? distance(w, aw) : 99)), a.alias.startsWith(w) && w.length >= 4 ? 1 : 99);
-      if (d <= Math.max(1, allowedTypos(a.alias)) + 1 && d < Math.max(w.length, a.alias.length) / 2) found.push({ kind: a.kind, d });
+      if (ONLY_ALONE.has(a.alias)) continue;
+      // Any word of the alias ("rapporter" near "rapportera"), or the word's start ("påminn" of "påminnelser").
+      const d = Math.min(...a.words.map((aw) => (aw.length >= 5 ? distance(w, aw) : 99)), ...a.words.map((aw) => (aw.length >= 5 && aw.startsWith(w) ? 1 : 99)));
+      if (d <= allowedTypos(w) + 1 && d <= Math.floor(w.length / 3)) found.push({ kind: a.kind, d });
     }
   }
   found.sort((a, b) => a.d - b.d);
@@ -427,6 +428,9 @@ function commandFor(hit: Hit, r: Reading): Command {
     }
     case 'meetingBrief': {
       const record = RECORDING_BRIEF.has(hit.alias) && !r.negated;
+      // "sedan blåmåndag": a date the reader does not know is passed as typed, and the feature says how to write one.
+      const sinceAt = refs.period ? -1 : refs.tokens.findIndex((t, i) => ['sedan', 'sen', 'fran', 'since', 'from'].includes(t.folded) && i < refs.tokens.length - 1);
+      if (sinceAt >= 0) return { kind: 'meetingBrief', since: refs.tokens.slice(sinceAt + 1).map((t) => t.typed).join(' '), record, ...arenaOf(arenas) };
       const brief = briefFor(refs.period, record);
       return { ...brief, ...arenaOf(arenas) };
     }
