@@ -13,6 +13,8 @@ import type { ActivityView } from '../domain/planView';
 import { searchCard } from './activitySearch';
 import { helpExamples } from './help';
 import { formOrigin, saveFullForm } from './subActivityUpdate';
+import { refreshedByAction } from '../cards/refresh';
+import { VERBS } from '../cards/verbs';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -165,8 +167,10 @@ export const activitiesFeature: Feature = {
       const saved = await saveFullForm(at, data, origin);
       if ('card' in saved) return saved.card;
       const place = origin?.card === 'list' ? origin : { list: 'aktiviteter' as const, strategyId: '', page: 1, search: '', number: '' };
-      if (place.search && place.list !== 'försenat') return searchCard(at, place.search, place.page, saved.banner);
-      return listCard(at, place.strategyId, place.page, place.list, { ...(place.number ? { number: place.number } : {}), banner: saved.banner });
+      // The list at its page replaces the message for everyone (SHARED_RESULT_VERBS), and stays current at that page when looked at.
+      const again = { list: place.list, strategyId: place.strategyId, page: place.page, search: place.search, number: place.number };
+      if (place.search && place.list !== 'försenat') return refreshedByAction(await searchCard(at, place.search, place.page, saved.banner), VERBS.listActivities, again);
+      return refreshedByAction(await listCard(at, place.strategyId, place.page, place.list, { ...(place.number ? { number: place.number } : {}), banner: saved.banner }), VERBS.listActivities, again);
     },
     listActivities: async (at, data) => {
       const parsed = pageData.safeParse(data);
