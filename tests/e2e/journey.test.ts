@@ -42,7 +42,8 @@ describe("an arena's follow-up from start to finish", () => {
     const form = await bot.teams.click(ostersund, list, 'Uppdatera');
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Fast vårdkontakt införs på hälsocentralerna', comment: 'Beslut i lokala samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Ändrade status från Ej påbörjat till Pågår/);
+    // Back in the list, with what changed in one sentence.
+    assert.match(cardText(saved), /ändrade status från Ej påbörjat till Pågår/);
 
     // Report the arena's own effect-measure value: "Finns fungerande samverkansarenor ..." (9.5).
     const measures = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
