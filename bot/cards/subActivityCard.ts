@@ -114,6 +114,8 @@ function backTo(back: FormOrigin | undefined) {
   return { ...none, back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
 }
 
+const count = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
+
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;
   const yesNo = answerKind(sub.target) === 'yesNo';
@@ -127,6 +129,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
         note: sub.statusNote || '(ingen statusanteckning)',
       }
     : null;
+  const measureLabelText = `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`;
   const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
     ...base(activity, sub, data.today),
@@ -139,15 +142,16 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     status: yourStatus,
     statuses: STATUSES,
     statusNote: proposed?.statusNote ?? sub.statusNote,
-    statusNoteMax: LIMITS.statusNote,
+    // The limits are in the labels, and the inputs do not cut: a longer text is refused with a sentence and comes back whole.
+    statusNoteLabel: `Statusanteckning (läget just nu, visas på kortet; högst ${count(LIMITS.statusNote)} tecken)`,
     yesNo,
     answers: answers(sub),
     context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
-    measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
+    measureLabel: measureLabelText,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
-    measureAnswerMax: LIMITS.measureAnswer,
+    measureTextLabel: `${measureLabelText} (högst ${count(LIMITS.measureAnswer)} tecken)`,
     comment: proposed?.comment ?? '',
-    commentMax: LIMITS.comment,
+    commentLabel: `Kommentar (valfri, sparas bara i historiken; högst ${count(LIMITS.comment)} tecken)`,
     ...backTo(data.back),
   });
 }

@@ -125,7 +125,8 @@ export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclud
 
 /** The person's own values as text, to put back in the form. */
 function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData['proposed']> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 2000)]));
+  // Whole: a text refused as too long comes back as typed (far below a card's size limit), never cut.
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 10_000)]));
 }
 
 /**

@@ -53,7 +53,8 @@ describe('arenas follow up Bilaga 1 locally', () => {
     assert.match(cardText(form), /Arenans egen uppföljning/);
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Rutin antagen i Östersund', measureAnswer: 'ja', comment: 'Beslut i samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Länets status/);
+    // Back in the list: the arena's row, with the county's status beside it.
+    assert.match(cardText(saved), /Rutin för läkarmedverkan vid LSS-boenden\nPågår · 2024–2025[\s\S]*?Svar: ja · Länet: /);
 
     const view = await plan();
     const countyAfter = view.strategies[1]!.activities.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;

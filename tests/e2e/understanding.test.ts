@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import { BOT, PLAN_TEAM } from '../helpers/teamsActivity';
-import { BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+import { BENGT, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const berg = channel('Berg');
@@ -189,5 +189,17 @@ describe('understanding what a coordinator writes', () => {
     const help = (await say('hjälp'))[0]!;
     assert.match(cardText(help), /I en gruppchatt kan jag bara visa hjälpen/);
     assert.deepEqual(titles(help), [], 'no buttons that would not work here');
+  });
+
+  it('says the limit of a note in its label, and refuses a longer one with a sentence, giving it back whole', async () => {
+    const list = (await bot.teams.say(county, 'aktiviteter 1')).cards[0]!;
+    const form = await bot.teams.click(county, list, 'Uppdatera');
+    assert.match(cardText(form), /Statusanteckning \(läget just nu, visas på kortet; högst 2\s000 tecken\)/);
+    const long = 'Lång anteckning om läget. '.repeat(200).trim();
+    assert.ok(long.length > 5000);
+    const answer = await bot.teams.click(county, form, 'Spara', { statusNote: long });
+    assert.match(cardText(answer), /Statusanteckningen får vara högst 2000 tecken/);
+    assert.equal(inputValues(answer).statusNote, long, 'nothing typed is cut');
+    assert.doesNotMatch(cardText(answer), /Sparat av/);
   });
 });
