@@ -26,7 +26,7 @@ export type Command =
   /** Every arena's local follow-up of Bilaga 1 side by side, a page at a time (the county's view). */
   | { kind: 'localFollowUp'; page?: number }
   /** `arenaId`: another arena was named, which these commands do not show (the router says so and offers what does). */
-  | { kind: 'measures'; arenaId?: string }
+  | { kind: 'measures'; arenaId?: string; page?: number }
   | { kind: 'newActivity'; arenaId?: string }
   | { kind: 'reminders'; arenaId?: string }
   /** `arena`: the arena's name when the sentence named one exactly; `near`: a near miss, offered, never linked. */
@@ -440,6 +440,9 @@ function commandFor(hit: Hit, r: Reading): Command {
     }
     case 'followUpRound':
       return { kind: 'followUpRound' };
+    case 'measures':
+      // "mått 2": the card's second page.
+      return { kind: 'measures', ...arenaOf(arenas), ...(bare !== undefined && arenas.length === 0 ? { page: bare } : {}) };
     default:
       // The other commands take no argument; another arena named is passed on for the router to answer honestly.
       return { kind: hit.kind, ...arenaOf(arenas) } as Command;
@@ -475,6 +478,8 @@ export function commandText(command: Command, vocabulary?: Pick<Vocabulary, 'are
       return command.since ? `mötesunderlag sedan ${command.since}` : 'mötesunderlag';
     case 'report':
       return command.year ? `årsrapport ${command.year}` : 'årsrapport';
+    case 'measures':
+      return command.page ? `mått ${command.page}` : withArena('mått', command.arenaId);
     case 'whereAmI':
       return 'vilken arena är kanalen';
     case 'thanks':

@@ -79,7 +79,7 @@ export class CardCamera {
   }
 
   /** Renders the card, saves test-results/cards/<name>-<theme>.png, and says what it drew. */
-  async shoot(name: string, card: unknown, theme: Theme): Promise<Shot> {
+  async shoot(name: string, card: unknown, theme: Theme, width: number = CARD_WIDTH): Promise<Shot> {
     const page = this.page!;
     const config = hostConfig(theme);
     const drawn = await page.evaluate(
@@ -106,10 +106,10 @@ export class CardCamera {
         host.appendChild(element);
         return { height: host.getBoundingClientRect().height, elements: element.querySelectorAll('*').length, inputTypes: [...element.querySelectorAll('input')].map((i) => i.type) };
       },
-      { card, config, width: CARD_WIDTH, dark: theme === 'dark' },
+      { card, config, width, dark: theme === 'dark' },
     );
     const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
-    await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(drawn.height) + 40 });
+    await page.setViewportSize({ width: width + 40, height: Math.ceil(drawn.height) + 40 });
     await page.locator('#card').screenshot({ path: file });
     return { ...drawn, file };
   }

@@ -113,6 +113,7 @@ export const SENTENCES: Array<[string, Expected]> = [
   ['measures', { kind: 'measures' }],
   ['mått Krokom', { kind: 'measures', arenaId: 'krokom' }],
   ['effektmåt', { kind: 'measures' }],
+  ['mått 2', { kind: 'measures', page: 2 }],
   // --- Reminders
   ['påminnelser', { kind: 'reminders' }],
   ['stäng av påminnelserna', { kind: 'reminders' }],
