@@ -49,7 +49,7 @@ describe('the cards around the words, at 600 px', () => {
     const tall: string[] = [];
     for (const [name, card] of Object.entries(cards)) {
       for (const theme of ['light', 'dark'] as const) {
-        const { height } = await camera.shoot(name, card, theme, WIDTH);
+        const { height } = await camera.shoot(name, card, theme, undefined, WIDTH);
         assert.deepEqual(camera.takeErrors(), [], name);
         if (height > MAX_PX) tall.push(`${name} (${theme}): ${Math.round(height)} px`);
       }
