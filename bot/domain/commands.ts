@@ -83,7 +83,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'status',
     usage: 'status [arena eller strategi]',
     description: 'Läget per strategi, senaste ändringar och det som är försenat; också för en strategi eller en annan arena.',
-    aliases: ['oversikt', 'overview', 'laget', 'lage', 'ligger till', 'hur gar det', 'hur gick det', 'hur ser det ut', 'how is', 'how are', 'progress', 'lagesbild', 'sammanfattning', 'summary'],
+    aliases: ['oversikt', 'overview', 'laget', 'lage', 'ligger till', 'hur gar det', 'hur gick det', 'hur ser det ut', 'hur manga', 'how is', 'how are', 'progress', 'lagesbild', 'sammanfattning', 'summary', 'historik', 'history', 'senaste andringar', 'senaste andringarna'],
     inManifest: true,
   },
   {
@@ -131,7 +131,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'påminnelser',
     usage: 'påminnelser',
     description: 'Kanalens inställningar för påminnelser om uppföljning.',
-    aliases: ['paminnelse', 'paminnelserna', 'paminnelsen', 'reminders', 'reminder', 'notiser', 'aviseringar', 'notifications'],
+    aliases: ['paminnelse', 'paminnelserna', 'paminnelsen', 'paminn', 'paminna', 'reminders', 'reminder', 'notiser', 'aviseringar', 'notifications'],
     inManifest: false,
   },
   {
@@ -180,7 +180,7 @@ const FILLERS = new Set(
     'visa visar lista se kolla kika titta ge fa hamta ta fram oppna sok soka kan du ni jag vi vill ville skulle vilja garna snalla tack tusen hej hejsan hallo god goddag morgon ' +
     'dag kvall mig oss dig er min mitt mina var vart vara vi ert era de den det dom som ar var vad vilka vilken vilket hur nar finns fanns har hade i pa for med till av och eller om ' +
     'att en ett nu just alla allt hela lite bara ocksa aven tills under fran efter innan ut upp ner man kanske skriv skriva please show me my our the a an all list what which is are ' +
-    'of for to in on can you could would like get give tell do does hi hello thanks thank pls plz ok okej jo ja nej it going gar gick ligger ser blir gors sta star'
+    'of for to in on can you could would like get give tell do does hi hello hey thanks thank pls plz ok okej jo ja nej it going gar gick ligger ser blir gors sta star good morning afternoon evening dear'
   ).split(' '),
 );
 const THANKS_WORDS = new Set(['tack', 'tackar', 'tacktack', 'tusen', 'sa', 'mycket', 'for', 'hjalpen', 'det', 'thanks', 'thank', 'you', 'thx', 'toppen', 'perfekt', 'kanon', 'bra', 'super', 'ok', 'okej', 'hej', 'da', 'sa', 'fint', 'great']);
@@ -401,7 +401,8 @@ function commandFor(hit: Hit, r: Reading): Command {
       if (arenas.length > 1) return unknown(r.raw, [...arenas.slice(0, 2).map((a) => `status ${a.name}`), 'lokalt']);
       if (strategyNumber !== undefined) return { kind: 'status', strategy: String(strategyNumber), ...arenaOf(arenas) };
       if (arenas.length === 1) return { kind: 'status', arenaId: arenas[0]!.arenaId };
-      if (otherWords.length > 0 && !r.hasNear) {
+      // "status Narnia": words after the command word itself that name nothing are asked about, not dropped.
+      if (otherWords.length > 0 && !r.hasNear && hit.alias === 'status') {
         const nearStrategy = refs.strategies.find((x) => !x.exact);
         return unknown(r.raw, [nearStrategy ? `status ${nearStrategy.number}` : 'status', `aktiviteter ${r.leftover.slice(0, 40)}`, 'hjälp']);
       }
@@ -428,6 +429,8 @@ function commandFor(hit: Hit, r: Reading): Command {
     }
     case 'meetingBrief': {
       const record = RECORDING_BRIEF.has(hit.alias) && !r.negated;
+      // "vem har ändrat 2.2.1?": a question about one item is that item's rows.
+      if (number && !record) return { kind: 'activities', number: number.text, ...arenaOf(arenas) };
       // "sedan blåmåndag": a date the reader does not know is passed as typed, and the feature says how to write one.
       const sinceAt = refs.period ? -1 : refs.tokens.findIndex((t, i) => ['sedan', 'sen', 'fran', 'since', 'from'].includes(t.folded) && i < refs.tokens.length - 1);
       if (sinceAt >= 0) return { kind: 'meetingBrief', since: refs.tokens.slice(sinceAt + 1).map((t) => t.typed).join(' '), record, ...arenaOf(arenas) };
