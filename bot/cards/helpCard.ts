@@ -37,7 +37,7 @@ export function commandHelp(ex: HelpExamples): Array<{ word: string; description
 export function helpCard({ examples, withoutButtons, ...data }: HelpCardData): CardJson {
   return bind(template, {
     ...data,
-    intro: 'Skriv ett kommando till mig (nämn @Gemensam plan i kanalen). Stavfel och andra ord för samma sak går oftast bra.',
+    intro: `Skriv till mig med egna ord (nämn @Gemensam plan i kanalen), t.ex. "försenat ${examples.arenaName}", "${examples.strategyNumber}.1" (planens nummer i Bilaga 1) eller "vad har hänt sedan förra mötet?". Är jag osäker föreslår jag i stället för att göra något.`,
     commands: commandHelp(examples),
     buttons: withoutButtons
       ? []
