@@ -20,13 +20,17 @@ export interface SubActivityCardData {
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
   /** The banner already names who saved `latest` ("Sparat av …"): the change is told without the name again. */
   bannerNamesSaver?: boolean;
+  /** The plan's number of the sub-activity in Bilaga 1 ("2.3.1"), shown first in the heading. */
+  planNumber?: string;
 }
 
-function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
+function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date, planNumber?: string) {
   // The period once: beside the activity ("Activity · prioritet 2024–2025"), or in the overdue line.
   const overdue = isOverdue(activity, sub, today) ? overdueText(activity) : '';
   const period = overdue ? '' : `prioritet ${activity.period.label}`;
-  const heading = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  const plain = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  // The plan's number first ("2.3.1 · …"), so that people can write it.
+  const heading = planNumber ? [planNumber, plain].filter(Boolean).join(' · ') : plain;
   return { scopeId: sub.scopeId, id: sub.id, heading, title: sub.title, overdue };
 }
 
@@ -51,7 +55,7 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
         : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return bind(template, {
-    ...base(activity, sub, data.today),
+    ...base(activity, sub, data.today, data.planNumber),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
@@ -89,6 +93,8 @@ export interface EditCardData {
   problem?: { text: string; details: string[] };
   /** Opened from a list card: Spara and Avbryt lead back there. None: to the sub-activity's own card. */
   back?: FormOrigin | undefined;
+  /** The plan's number of the sub-activity in Bilaga 1 ("2.3.1"), shown first in the heading. */
+  planNumber?: string;
 }
 
 /** Where Spara and Avbryt lead, in the form's words and its buttons' data. */
@@ -132,7 +138,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
   const measureLabelText = `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`;
   const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
-    ...base(activity, sub, data.today),
+    ...base(activity, sub, data.today, data.planNumber),
     warning: data.conflict ? 'Någon annan hann spara innan dig. Jämför och spara igen: formuläret nedan har dina värden.' : (data.problem?.text ?? ''),
     warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e, data.today)) : (data.problem?.details ?? []),
     theirs,

@@ -10,7 +10,8 @@ import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
 import { describeWhat } from '../domain/format';
-import { locateSubActivity, updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
+import { planNumberOf } from '../domain/planReferences';
+import { updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
 
@@ -66,17 +67,28 @@ function refusalCard(message: string): CardJson {
   return messageCard({ title: 'Det här får du inte ändra här', text: message, tone: 'warning' });
 }
 
-async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Promise<Located | undefined> {
+/** The item, and its plan number in Bilaga 1 ("2.3.1"; none for an arena's own activities), from the one read of the scope's plan. */
+async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Promise<(Located & { planNumber?: string }) | undefined> {
   const scope = at.view.arenas.find((a) => a.id === scopeId);
-  return scope ? locateSubActivity(at.services, scope, subActivityId) : undefined;
+  if (!scope) return undefined;
+  const { bilaga1, local } = await at.services.plan.arenaPlan(scope);
+  for (const activity of [...local, ...bilaga1]) {
+    const at2 = activity.subActivities.findIndex((d) => d.id === subActivityId);
+    if (at2 < 0) continue;
+    const n = planNumberOf(activity.id, bilaga1, at.view.strategies);
+    return { scope, activity, sub: activity.subActivities[at2]!, ...(n ? { planNumber: `${n}.${at2 + 1}` } : {}) };
+  }
+  return undefined;
 }
+
+const numbered = (found: { planNumber?: string }) => (found.planNumber ? { planNumber: found.planNumber } : {});
 
 async function show(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const parsed = target.safeParse(data);
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
   if (!found) return notFoundCard();
-  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub });
+  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub, ...numbered(found) });
 }
 
 async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -86,7 +98,7 @@ async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (!found) return notFoundCard();
   const decision = mayChange(at.origin, found.scope);
   if (!decision.allowed) return refusalCard(`${decision.reason} Ingenting har ändrats.`);
-  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, back: formOrigin(data.from) });
+  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, back: formOrigin(data.from), ...numbered(found) });
 }
 
 export interface CardSave {

@@ -121,7 +121,11 @@ describe('understanding what a coordinator writes', () => {
       assert.match(text, /2\.3\.2 Rutin för läkarmedverkan vid LSS-boenden/, typed);
       assert.doesNotMatch(text, /2\.2\.1|2\.4\.1/, typed);
     }
-    assert.match(cardText((await bot.teams.say(county, '2.3.2')).cards[0]), /2\.3\.2 Rutin för läkarmedverkan[\s\S]*/);
+    const one = (await bot.teams.say(county, '2.3.2')).cards[0]!;
+    assert.match(cardText(one), /2\.3\.2 Rutin för läkarmedverkan/);
+    assert.doesNotMatch(cardText(one), /2\.3\.1/);
+    // Its form carries the number too.
+    assert.match(cardText(await bot.teams.click(county, one, 'Uppdatera')), /^2\.3\.2 · Säkerställa kontinuitet för personer med funktionsnedsättning/m);
     const none = cardText((await bot.teams.say(county, '7.9')).cards[0]);
     assert.match(none, /Planen har ingen aktivitet 7\.9/, none);
   });
