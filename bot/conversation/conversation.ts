@@ -78,7 +78,8 @@ export class Conversation {
       case 'unknown': {
         // In a channel nobody has linked yet, linking it is the first thing to suggest.
         const unlinked = turn.place.kind === 'channel' && !(await this.services.channels.get(turn.place.channelId))?.arenaId;
-        const suggestions = unlinked ? ['koppla', ...command.suggestions.filter((s) => s !== 'koppla')].slice(0, 3) : command.suggestions;
+        const others = command.suggestions.filter((s) => s !== 'koppla' && s !== 'hjälp');
+        const suggestions = unlinked ? ['koppla', ...others.slice(0, 1), 'hjälp'] : command.suggestions;
         return cards(didYouMeanCard(command.text, suggestions));
       }
       case 'thanks':
@@ -110,6 +111,7 @@ export class Conversation {
     const other = 'arenaId' in command && command.arenaId && command.arenaId !== at.arena.id ? at.view.arenas.find((a) => a.id === command.arenaId) : undefined;
     // Another arena's overdue work or activities: a read-only look at that arena (the origin stays
     // the turn's own, so its cards show no Uppdatera and their buttons show that arena).
+    if (other && command.kind === 'activities' && command.search) return { ...(await searchActivities({ ...at, arena: other }, command.search)), text: readOnlyText(other) };
     if (other && (command.kind === 'overdue' || command.kind === 'activities' || (command.kind === 'status' && command.strategy))) {
       const list = handlerFor(command.kind === 'overdue' ? 'overdue' : 'activities');
       const asked: Command = command.kind === 'status' ? { kind: 'activities', strategy: command.strategy! } : { ...command, arenaId: other.id };

@@ -77,6 +77,10 @@ describe('understanding what a coordinator writes', () => {
       assert.match(cardText(page2), /Försenat: länsövergripande aktiviteter[\s\S]*Sida 2 av/);
       assert.ok(!titles(page2).includes('Uppdatera'));
     }
+    // A search in another arena's activities stays in that arena, read-only.
+    const search = await bot.teams.say(berg, 'aktiviteter fasta kontakter länet');
+    assert.match(cardText(search.cards[0]), /Aktiviteter med "fasta kontakter"[\s\S]*de länsövergripande aktiviteterna/);
+    assert.ok(!titles(search.cards[0]!).includes('Uppdatera'));
     // Krokom's, with nothing overdue, says so and its button shows Krokom.
     const krokom = (await bot.teams.say(berg, 'vilka är försenade i Krokom?')).cards[0]!;
     assert.match(cardText(krokom), /Inget som Krokom följer upp/);
