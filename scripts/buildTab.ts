@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { buildGuide } from './buildGuide';
 
 const root = path.resolve(__dirname, '..', 'tab');
 const finalDir = path.join(root, 'dist');
@@ -42,6 +43,7 @@ async function main() {
   // For npm run bench: what a first visit downloads, against everything the tab can load.
   const all = rows.reduce((n, r) => ({ bytes: n.bytes + r.kB * 1024, gzip: n.gzip + r.gzipKB * 1024 }), { bytes: 0, gzip: 0 });
   fs.writeFileSync(path.join(outdir, 'sizes.json'), JSON.stringify({ initial, all }, null, 2));
+  await buildGuide(outdir);
   const old = path.join(root, `.old-${process.pid}`);
   if (fs.existsSync(finalDir)) fs.renameSync(finalDir, old);
   fs.renameSync(outdir, finalDir);

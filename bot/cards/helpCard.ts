@@ -13,6 +13,8 @@ export interface HelpCardData {
   examples: HelpExamples;
   /** Which arena this chat follows, or how to choose one. */
   placeText: string;
+  /** The Swedish user guide, a page of the plan tab. */
+  guideUrl: string;
   /** Where the commands do not work (a group chat): no command buttons, and the text says where they do. */
   withoutButtons?: boolean;
 }

@@ -101,6 +101,7 @@ const VIEW_NAMES: Record<TabView, string> = {
   motesunderlag: 'Mötesunderlag',
   uppfoljning: 'Uppföljning',
   rapport: 'Årsrapport',
+  guide: 'Användarguide',
 };
 
 /** composeExtension/queryLink: the preview of a pasted link to the plan. Undefined: not a link to the plan. */

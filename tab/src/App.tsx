@@ -30,6 +30,7 @@ const Report = lazy(() => import('./views/Report'));
 const Revision = lazy(() => import('./views/Revision'));
 const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
+const Guide = lazy(() => import('./views/Guide'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 const MeetingPanel = lazy(() => import('./views/MeetingPanel'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
@@ -55,7 +56,7 @@ const useStyles = makeStyles({
   tabs: { [TABS_COLLAPSE]: { display: 'none' } },
   viewSelect: { display: 'none', [TABS_COLLAPSE]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
   live: { minHeight: '1px' },
-  footer: { marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
   main: { outline: 'none', minWidth: 0 },
   link: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
@@ -279,11 +280,16 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             </MessageBarBody>
           </MessageBar>
         )}
-        {!plan && !problem && view !== 'tillganglighet' && <Loading label="Laddar planen …" />}
+        {!plan && !problem && view !== 'tillganglighet' && view !== 'guide' && <Loading label="Laddar planen …" />}
         {/* The statement needs nothing of the plan: it is there also when the plan cannot be loaded. */}
         {view === 'tillganglighet' && (
           <Suspense fallback={<Loading label="Laddar …" />}>
             <Accessibility />
+          </Suspense>
+        )}
+        {view === 'guide' && (
+          <Suspense fallback={<Loading label="Laddar …" />}>
+            <Guide />
           </Suspense>
         )}
         {plan && (
@@ -303,6 +309,9 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       <footer className={`${styles.footer} no-print`}>
         <a className={styles.link} href="?view=tillganglighet" onClick={(e) => (e.preventDefault(), show('tillganglighet'), mainRef.current?.focus())}>
           Tillgänglighetsredogörelse
+        </a>
+        <a className={styles.link} href="?view=guide" onClick={(e) => (e.preventDefault(), show('guide'), mainRef.current?.focus())}>
+          Användarguide
         </a>
       </footer>
       {editing && (

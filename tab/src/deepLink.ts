@@ -16,7 +16,7 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'revidering', label: 'Revidering' },
 ];
 /** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
-export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }, { id: 'motesunderlag', label: 'Mötesunderlag' }];
+export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }, { id: 'motesunderlag', label: 'Mötesunderlag' }, { id: 'guide', label: 'Användarguide' }];
 
 export interface Start {
   view: ViewId;
