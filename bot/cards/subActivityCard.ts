@@ -11,7 +11,8 @@ import template from './subActivity.json';
 import editTemplate from './subActivityEdit.json';
 
 export interface SubActivityCardData {
-  activity: Pick<ActivityView, 'title' | 'period'>;
+  /** createdAt: an arena's local activity (only those have it), whose text its members change. */
+  activity: Pick<ActivityView, 'title' | 'period'> & Partial<Pick<ActivityView, 'createdAt'>>;
   /** Today, for what is overdue. */
   today: Date;
   sub: SubActivityView;
@@ -41,6 +42,8 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
     ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
     ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
     ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+    ...(sub.notApplicable ? [{ title: 'Skäl', value: sub.notApplicable }] : []),
+    ...(sub.endedLocally ? [{ title: 'Skäl', value: sub.endedLocally }] : []),
   ];
   const told = latest && data.bannerNamesSaver ? describeWhat(latest, data.today) : latest ? describeEntry(latest, data.today) : '';
   const lastChange = told
@@ -57,6 +60,13 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
     details: sub.details,
     facts,
     lastChange,
+    // An arena's own local activity is changed by its members (its text, ending it); a Bilaga 1
+    // item it follows up can be said not to apply locally.
+    localOwn: sub.kind === 'own' && Boolean(activity.createdAt),
+    followUp: sub.kind === 'followUp',
+    notApplicable: Boolean(sub.notApplicable),
+    etag: sub.etag,
+    version: sub.version,
   });
 }
 

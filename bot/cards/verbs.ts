@@ -31,6 +31,20 @@ export const VERBS = {
   ownActivityForm: 'ownActivityForm',
   /** Add the arena's own activity, data: {} + inputs */
   createOwnActivity: 'createOwnActivity',
+  /** The arena's local plan: the form that changes a local activity, data: { scopeId, subActivityId } */
+  editLocalActivity: 'editLocalActivity',
+  /** Save the local activity's form, data: { scopeId, subActivityId, etag, version } + inputs strategyId, title, description, periodFrom, periodTo, measure, target, comment */
+  saveLocalActivity: 'saveLocalActivity',
+  /** End a local activity ("Avslutad lokalt"), data: { scopeId, subActivityId, etag, version } + input endReason */
+  endLocalActivity: 'endLocalActivity',
+  /** Take an ended local activity up again, data: { scopeId, subActivityId, etag, version } */
+  resumeLocalActivity: 'resumeLocalActivity',
+  /** The form that says a Bilaga 1 item is not done locally, data: { scopeId, subActivityId } */
+  notApplicableForm: 'notApplicableForm',
+  /** Save "Ej aktuellt lokalt", data: { scopeId, subActivityId, etag, version } + input notApplicableReason */
+  saveNotApplicable: 'saveNotApplicable',
+  /** Undo "Ej aktuellt lokalt", data: { scopeId, subActivityId, etag, version } */
+  applyAgain: 'applyAgain',
   /** Save the channel's reminder settings, data: { etag } + inputs */
   saveReminders: 'saveReminders',
   /** The revision (county): open it, data: {} + input lastDay */
