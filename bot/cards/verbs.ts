@@ -61,6 +61,10 @@ export const VERBS = {
   revisionEditStep: 'revisionEditStep',
   /** The revision (county): record a decision step, data: { etags } + inputs stepId, done, date, dateTo, body, minutesUrl */
   revisionSaveStep: 'revisionSaveStep',
+  /** The revision (an arena): the form that records its local plan as revised, data: {} */
+  localRevisionForm: 'localRevisionForm',
+  /** The revision (an arena): save its local revision, data: { etag } + inputs date, reference, changes */
+  saveLocalRevision: 'saveLocalRevision',
   /** The follow-up round (county): open it, data: {} + inputs roundName, roundFrom, roundTo, roundLastDay */
   roundOpen: 'roundOpen',
   /** The follow-up round (county): leave the opening form without opening, data: {} */
