@@ -59,6 +59,9 @@ function shown(field: FieldChange['field'], value: string): string {
 
 /** "Status: Pågår → Klar" (the tab's history table). */
 export function describeChange(change: FieldChange): string {
+  // Marked and undone: the reason, not an arrow from or to nothing.
+  if (change.field === 'notApplicable') return change.to ? `Ej aktuellt lokalt: ${shown(change.field, change.to)}` : 'Aktuellt lokalt igen';
+  if (change.field === 'endedLocally') return change.to ? `Avslutad lokalt: ${shown(change.field, change.to)}` : 'Upptagen igen';
   return `${FIELD_LABEL[change.field]}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
 }
 
