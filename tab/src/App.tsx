@@ -16,7 +16,8 @@ import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
 import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
-import { withSubActivity } from './planPatch';
+import { withLocalActivity, withSubActivity } from './planPatch';
+import type { EditingLocal } from './views/LocalActivityDialog';
 import { Loading, NARROW, TABS_COLLAPSE } from './ui';
 import { writeParams } from './urlState';
 import { Overview } from './views/Overview';
@@ -32,6 +33,7 @@ const Accessibility = lazy(() => import('./views/Accessibility'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
+const LocalActivityDialog = lazy(() => import('./views/LocalActivityDialog'));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -73,6 +75,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [problem, setProblem] = useState<string>();
   const [meProblem, setMeProblem] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
+  const [editingLocal, setEditingLocal] = useState<EditingLocal>();
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [confirmation, setConfirmation] = useState('');
@@ -131,6 +134,15 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const closeDialog = () => {
     const opener = editing?.opener;
     setEditing(undefined);
+    requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
+  };
+  const editLocal = (activity: ActivityView, opener: HTMLElement) => {
+    setConfirmation('');
+    setEditingLocal({ activity, opener });
+  };
+  const closeLocal = () => {
+    const opener = editingLocal?.opener;
+    setEditingLocal(undefined);
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
   const today = new Date();
@@ -210,7 +222,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           <Suspense fallback={<Loading label="Laddar …" />}>
             {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
             {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} {...editProps} />}
-            {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
+            {view === 'arenor' && <Arenas plan={plan} arena={arena} onEditLocal={editLocal} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'uppfoljning' && <Round plan={plan} mayChange={mayChange} />}
@@ -237,6 +249,20 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           }}
           onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))}
         />
+        </Suspense>
+      )}
+      {editingLocal && plan && (
+        <Suspense fallback={null}>
+          <LocalActivityDialog
+            plan={plan}
+            editing={editingLocal}
+            onClose={closeLocal}
+            onSaved={(activity, outcome) => {
+              setPlan((p) => (p ? withLocalActivity(p, activity) : p));
+              setConfirmation(outcome === 'updated' ? `Sparat: ${activity.title} i den lokala planen.` : `Ingenting ändrades för ${activity.title}: det var redan sparat så.`);
+              closeLocal();
+            }}
+          />
         </Suspense>
       )}
     </FluentProvider>
