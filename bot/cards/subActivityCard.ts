@@ -83,7 +83,7 @@ export function answers(sub: SubActivityView): boolean {
 export type FormOrigin = { card: 'round'; roundId: string; page: number } | { card: 'digest'; digest: string };
 
 export interface EditCardData {
-  activity: Pick<ActivityView, 'title' | 'period'>;
+  activity: Pick<ActivityView, 'title' | 'period'> & Partial<Pick<ActivityView, 'createdAt'>>;
   today: Date;
   /** The current state; its ETag goes with the form. */
   sub: SubActivityView;
@@ -140,6 +140,8 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     measureAnswerMax: LIMITS.measureAnswer,
     comment: proposed?.comment ?? '',
     commentMax: LIMITS.comment,
+    localOwn: sub.kind === 'own' && Boolean(activity.createdAt),
+    followUp: sub.kind === 'followUp' && !sub.notApplicable,
     ...backTo(data.back),
   });
 }

@@ -89,9 +89,14 @@ export function changePhrase(change: FieldChange): string {
       return change.from === '' ? `skrev beskrivningen ${quoted(change.to)}` : `ändrade beskrivningen till ${quoted(change.to)}`;
     case 'strategy':
       return `flyttade aktiviteten från ${change.from} till ${change.to}`;
-    default:
-      // A revision of the plan changed its wording: "ändrade målvärde från "ja" till "Ja, 2027"".
+    default: {
+      // A revision of the plan, or the arena in its own local plan, changed its wording:
+      // "ändrade målvärde från "ja" till "Ja, 2027"".
+      const label = FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE');
+      if (change.from === '') return `angav ${label} ${quoted(change.to)}`;
+      if (change.to === '') return `tog bort ${label}`;
       return `ändrade ${FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE')} från ${quoted(shown(change.field, change.from))} till ${quoted(shown(change.field, change.to))}`;
+    }
   }
 }
 
