@@ -108,6 +108,13 @@ describe('an arena\'s own local plan', function () {
     assert.ok(changes[2]!.lines.includes('Prioritet: 2026–2027 → 2026–2028'), changes[2]!.lines.join(' | '));
     assert.equal(changes[2]!.comment, 'Beslut i arenan 24 nov');
     assert.ok(history.events.some((e) => e.kind === 'activityAdopted' && e.activityId === local.id));
+
+    // The arena's meeting brief tells the same rows: the adoption, the rewording, the ending.
+    const brief = await get<{ groups: Array<{ items: Array<{ title: string; text: string }> }> }>('/api/brief?arena=ostersund&since=2026-11-20');
+    const told = brief.groups.flatMap((g) => g.items).filter((i) => i.title === 'Fasta kontakter i Östersunds hemtjänst').map((i) => i.text).join(' | ');
+    assert.match(told, /Målvärde: \(tomt\) → Ja, i alla hemtjänstgrupper/);
+    assert.match(told, /Avslutad lokalt: Ersatt av regionens rutin för fast vårdkontakt/);
+    assert.match(told, /Upptagen igen/);
   });
 
   it('Krokom cannot change Östersund\'s local activity; the county sees it, read-only', async () => {
