@@ -145,12 +145,12 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.get('/api/rounds/:roundId/state', signedIn(round.state));
 
   // The yearly report: JSON for the tab, Word for SVOM, Excel (bot/api/reportApi.ts).
-  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
+  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, revisions: deps.revisions, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
   server.get('/api/report', signedIn(report.years));
   server.get('/api/report/:file', signedIn(report.get));
 
   // The meeting brief's printable page (bot/api/briefApi.ts).
-  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));
+  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, revisions: deps.revisions, now }).get));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);

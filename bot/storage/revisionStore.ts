@@ -92,6 +92,15 @@ export class RevisionStore {
     return out;
   }
 
+  /** Every kept version of the arenas' local revisions of a revision, newest first per arena: one range query. */
+  async localRevisionHistory(revisionId: string): Promise<LocalRevision[]> {
+    const { from, to } = prefixRange(`${REVISION_ROW.historyPrefix}${REVISION_ROW.localPrefix}`);
+    const filter = odata`PartitionKey eq ${REVISION_ROW.partition(revisionId)} and RowKey ge ${from} and RowKey lt ${to}`;
+    const out: LocalRevision[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toLocalRevision(revisionId, row as Row));
+    return out;
+  }
+
   /** Opens a revision (its state row and first history row) and makes it the current one. */
   async open(revisionId: string, lastDay: string, actor: Actor): Promise<WriteResult<Revision>> {
     const at = this.now().toISOString();

@@ -237,6 +237,14 @@ describe('an arena\'s own local plan', function () {
     assert.ok(!buttons((await bot.teams.say(county, 'revidering')).cards[0]!).some((b) => b.verb === 'localRevisionForm'), 'the county records no local revision');
     assert.match(cardText(await bot.teams.execute(county, 'saveLocalRevision', { date: '2026-11-20', reference: 'x', changes: 'y' })), /Lokal revidering registreras i varje lokal arenas kanal/);
 
+    // Historik and the arena's meeting brief tell it from its history row.
+    const history = await get<HistoryPage>('/api/history?scope=ostersund');
+    const event = history.events.find((e) => e.kind === 'localRevision')!;
+    assert.equal(event.actor, 'Anna Andersson');
+    assert.deepEqual(event.lines, ['Lokal plan reviderad 2026-11-20 · Protokoll lokal samverkansarena 2026-11-20 § 4', 'Ändrat: Två aktiviteter omformulerade, en avslutad.']);
+    const brief = cardText((await bot.teams.say(ostersund, 'mötesunderlag sedan 2026-11-20')).cards[0]);
+    assert.match(brief, /Östersunds lokala plan[\s\S]*Lokal plan reviderad 2026-11-20 · Protokoll lokal samverkansarena 2026-11-20 § 4/);
+
     const api = await get<{ localRevisions: Array<{ arenaId: string; reference: string; by: string; date: string; changes: string }> }>('/api/revision');
     assert.deepEqual(api.localRevisions.map((r) => [r.arenaId, r.date, r.by, r.reference, r.changes]), [['ostersund', '2026-11-20', 'Anna Andersson', 'Protokoll lokal samverkansarena 2026-11-20 § 4', 'Två aktiviteter omformulerade, en avslutad.']]);
   });
