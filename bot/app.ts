@@ -10,6 +10,7 @@ import { isPlanTeam } from './conversation/planTeam';
 import { createReminderSweep, createStores, links, preparePlan } from './compose';
 import { createLogger, type Logger } from './log';
 import { startAzurite, type RunningAzurite } from './storage/azurite';
+import { WriteJournal } from './storage/writeJournal';
 import { ActivityStore } from './storage/activityStore';
 import { ChannelStore } from './storage/channelStore';
 import { LocalActivityStore } from './storage/localActivityStore';
@@ -60,11 +61,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   log.info({ config: redactedConfig(config) }, 'Starting');
 
   let azurite: RunningAzurite | undefined;
+  let journal: WriteJournal | undefined;
   let afterStorageRestart: () => Promise<void> = async () => undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
     // A restarted Azurite may have lost its last seconds (README.md): tables and seed are made good again.
-    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
+    journal = new WriteJournal();
+    azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, journal, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');
     connection = { kind: 'connectionString', connectionString: azurite.connectionString };
   } else {
@@ -72,7 +75,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
 
   try {
-    const tables = createTables(connection, config.tablePrefix);
+    const tables = createTables(connection, config.tablePrefix, journal);
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
     const now = options.now ?? (() => new Date());

@@ -23,7 +23,16 @@ async function main(): Promise<void> {
   running = app;
   app.reminderSchedule.start();
   app.log.info({ url: app.url }, `Gemensam plan is running: ${app.url}/api/plan, bot at ${app.url}/api/messages`);
+  // Ctrl+C in a terminal, SIGTERM or SIGHUP (a closed terminal, a service manager) may come to
+  // the whole process group, and again from npm, which forwards them: the first one stops the
+  // app (and closes the store once, saving it); later ones are only noted, never a hard exit.
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) {
+      app.log.info({ signal }, 'Already stopping; saving the store first');
+      return;
+    }
+    stopping = true;
     app.log.info({ signal }, 'Stopping');
     setTimeout(() => {
       console.error(`Gemensam plan did not stop within ${STOP_BOUND_MS / 1000} s; exiting anyway.`);
@@ -33,8 +42,10 @@ async function main(): Promise<void> {
     await stopTelemetry();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  // A closed terminal leaves stdout/stderr broken: a log line must not end the stop half-way.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
 }
 
 main().catch((error: unknown) => {

@@ -60,7 +60,7 @@ param planTeamIds string = ''
 param projectLeaderIds string = ''
 
 @description('Command App Service runs to start the compiled server.')
-param startupCommand string = 'node --enable-source-maps --disable-warning=DEP0111 dist/bot/index.js'
+param startupCommand string = 'node --enable-source-maps dist/bot/index.js'
 
 var uniqueSuffix = uniqueString(resourceGroup().id)
 // Web App and bot names are global (azurewebsites.net, Bot Framework); storage names are too,

@@ -2,21 +2,30 @@
 // the embedded default of `npm start`, and the real store behind the integration tests.
 //
 // Durability: Azurite keeps its tables in memory and writes them to its data folder every 5 s
-// (LokiJS autosave), and once more when it closes cleanly. It closes cleanly on SIGINT or on
-// the IPC message "shutdown", not on SIGTERM, so stop() asks for exactly that and waits until
-// Azurite says it has closed: every acknowledged write survives a clean stop. A crash (of
-// Azurite, of this process with SIGKILL, or of the machine) can lose the writes of the last
-// few seconds; Azurite offers no way to save on every write. README.md says so.
+// (LokiJS autosave), and once more when it closes cleanly. Azurite runs in its own process
+// group (detached), so Ctrl+C, SIGTERM or SIGHUP to the app's group, or a closed terminal,
+// reach the app only; the app then closes Azurite once, the saving way, and waits for it. A
+// small wrapper around Azurite's entry point (AZURITE_WRAPPER) makes every other way to end it
+// the saving way too: SIGINT/SIGTERM/SIGHUP sent to Azurite itself, and its parent dying (the
+// IPC channel closes). Only a crash (SIGKILL of Azurite, of the machine) loses the writes made
+// since the last autosave; the supervisor then logs which ones (WriteJournal). README.md says so.
+//
+// A pid file in the data folder ties the folder to its Azurite: a leftover from a killed run is
+// closed (the saving way) before a new one starts, and a second app on the same folder is refused.
 //
 // Supervision: when Azurite dies while the app runs, it is started again on the same port and
 // folder, with backoff; after too many restarts the caller is told (npm start then stops with
 // one line), so the app never sits at 503 without saying why.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { freePort } from '../localPorts';
 import type { Logger } from '../log';
+import { AZURITE_WRAPPER } from './azuriteWrapper';
+import { freeFolder, lockPath, releaseLock, writeLock } from './azuriteLock';
 import { StorageUnreachableError } from './tables';
+import type { WriteJournal } from './writeJournal';
 
 /** Azurite's fixed, publicly documented development account (not a secret). */
 const DEV_ACCOUNT = 'devstoreaccount1';
@@ -35,6 +44,8 @@ export interface AzuriteSupervision {
   restartWindowMs?: number;
   /** First wait before a restart; doubles with every restart in the window (default 1 s, at most 30 s). */
   baseDelayMs?: number;
+  /** The writes the store confirmed: when Azurite dies, those since its last save are logged as possibly lost. */
+  journal?: WriteJournal;
 }
 
 export interface AzuriteOptions {
@@ -45,6 +56,8 @@ export interface AzuriteOptions {
   startTimeoutMs?: number;
   /** Restart Azurite when it dies unexpectedly (npm start); omitted: nobody watches it. */
   supervise?: AzuriteSupervision;
+  /** Where the line about a leftover Azurite goes (default: supervise.log, else stderr). */
+  log?: Logger;
 }
 
 export interface RunningAzurite {
@@ -68,9 +81,18 @@ export function azuriteConnectionString(port: number): string {
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
   const port = options.port || (await freePort());
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-  if (options.location) mkdirSync(options.location, { recursive: true });
+  const log = options.log ?? options.supervise?.log;
+  if (options.location) {
+    mkdirSync(options.location, { recursive: true });
+    const leftover = await freeFolder(options.location);
+    if (leftover.message) {
+      if (log) log.warn({ location: options.location }, leftover.message);
+      else console.error(leftover.message);
+    }
+  }
   const events = new EventEmitter();
   let child = await spawnAzurite(port, options.location, timeoutMs);
+  let startedAt = new Date();
   let stopping = false;
   const restarts: number[] = [];
 
@@ -79,6 +101,25 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
       if (stopping || !options.supervise) return;
       void restart(code, signal);
     });
+  };
+
+  /**
+   * Azurite saves every 5 s and on a clean close; a death loses what was confirmed since its last
+   * save (the data file's time, or its start). The log names that window and those writes.
+   */
+  const logLostWindow = (s: AzuriteSupervision, code: number | null, signal: NodeJS.Signals | null) => {
+    const diedAt = new Date();
+    const savedAt = lastSavedAt(options.location);
+    // A save under way when a write lands may or may not hold it: a second's margin.
+    const from = new Date(Math.max(startedAt.getTime(), (savedAt?.getTime() ?? 0) - 1_000));
+    const writes = s.journal?.since(from) ?? [];
+    const window = `${from.toISOString()} – ${diedAt.toISOString()}`;
+    s.log.error(
+      { port, code, signal, location: options.location, lastSavedAt: savedAt?.toISOString(), diedAt: diedAt.toISOString(), possiblyLost: writes.length, writes: writes.slice(-200).map((w) => `${w.at.toISOString()} ${w.write}`) },
+      s.journal
+        ? `The embedded Azurite died (${signal ?? `exit code ${code}`}); the ${writes.length} saves confirmed between ${window} (since its last save) may be lost`
+        : `The embedded Azurite died (${signal ?? `exit code ${code}`}); saves confirmed between ${window} (since its last save) may be lost`,
+    );
   };
 
   const restart = async (code: number | null, signal: NodeJS.Signals | null): Promise<void> => {
@@ -98,12 +139,14 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
         return;
       }
       const delayMs = Math.min(30_000, (s.baseDelayMs ?? 1_000) * 2 ** restarts.length);
+      if (restarts.length === 0) logLostWindow(s, code, signal);
       restarts.push(now);
       s.log.error({ port, code, signal, delayMs }, 'The embedded Azurite stopped unexpectedly; starting it again');
       await new Promise((resolve) => setTimeout(resolve, delayMs));
       if (stopping) return;
       try {
         child = await spawnAzurite(port, options.location, timeoutMs);
+        startedAt = new Date();
         watch(child);
         await s.onRestarted?.().catch((error: unknown) => s.log.error({ port, err: error }, 'Setting up the restarted Azurite failed'));
         s.log.warn({ port, pid: child.process.pid }, 'The embedded Azurite is running again');
@@ -132,9 +175,6 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
 
 interface AzuriteChild {
   process: ChildProcess;
-  /** Azurite has said "successfully closed": its data is saved. */
-  closed: boolean;
-  output: EventEmitter;
 }
 
 async function spawnAzurite(port: number, location: string | undefined, timeoutMs: number): Promise<AzuriteChild> {
@@ -150,18 +190,17 @@ async function spawnAzurite(port: number, location: string | undefined, timeoutM
   ];
   if (location) args.push('--location', location);
   else args.push('--inMemoryPersistence');
-  // The IPC channel carries the "shutdown" message that makes Azurite save and close.
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // Detached: its own process group and session, so signals meant for the app (Ctrl+C, SIGTERM or
+  // SIGHUP to the group, a closed terminal) never reach it; the app closes it once, the saving way.
+  // The IPC channel carries that "gp-close", and its closing tells Azurite that the app is gone.
+  const env = location ? { ...process.env, GP_AZURITE_LOCK: lockPath(location) } : process.env;
+  const child = spawn(process.execPath, ['-e', AZURITE_WRAPPER, ...args], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true, env });
   child.channel?.unref();
-  const running: AzuriteChild = { process: child, closed: false, output: new EventEmitter() };
-  const onOutput = (chunk: Buffer) => {
-    const text = chunk.toString();
-    if (text.includes('successfully closed')) {
-      running.closed = true;
-      running.output.emit('closed');
-    }
-  };
-  child.stdout?.on('data', onOutput);
+  if (location && child.pid) {
+    writeLock(location, { azuritePid: child.pid, appPid: process.pid, port });
+    child.once('exit', () => releaseLock(location, child.pid));
+  }
+  const running: AzuriteChild = { process: child };
   await waitForStart(child, port, timeoutMs);
   return running;
 }
@@ -189,7 +228,11 @@ function waitForStart(child: ChildProcess, port: number, timeoutMs: number): Pro
       output += chunk.toString();
       if (output.includes('successfully started')) done();
       else if (/EADDRINUSE|address already in use/i.test(output)) {
-        fail(new Error(`Port ${port} is already in use; set AZURITE_TABLE_PORT to a free port`));
+        fail(
+          new Error(
+            `Port ${port} is already in use (by another program, or an Azurite not started by this app). Stop it, or set AZURITE_TABLE_PORT to a free port; never point two stores at one AZURITE_LOCATION`,
+          ),
+        );
       }
     };
     const onExit = (code: number | null) =>
@@ -218,24 +261,30 @@ function waitForStart(child: ChildProcess, port: number, timeoutMs: number): Pro
   });
 }
 
+/** When Azurite last wrote its tables to the data folder; undefined in memory or before the first save. */
+function lastSavedAt(location: string | undefined): Date | undefined {
+  if (!location) return undefined;
+  try {
+    return statSync(path.join(location, '__azurite_db_table__.json')).mtime;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Asks Azurite to close (it saves its tables first), waits until it says it has, then ends the
- * process. Ctrl+C in a terminal reaches Azurite too, which then closes by itself: also fine.
+ * Asks Azurite to close (it saves its tables first) and waits until it has exited: its wrapper
+ * exits once Azurite says it has closed. Killed only if it has not within stopTimeoutMs.
  */
 function stopChild(running: AzuriteChild, stopTimeoutMs = 15_000): Promise<void> {
   const child = running.process;
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
-    const end = () => child.kill('SIGTERM');
     child.once('exit', () => {
       clearTimeout(force);
-      running.output.off('closed', end);
       resolve();
     });
-    if (running.closed) return end();
-    running.output.once('closed', end);
-    if (child.connected) child.send('shutdown');
+    if (child.connected) child.send('gp-close');
     else child.kill('SIGINT');
   });
 }

@@ -4,6 +4,7 @@ import { TableClient, TableServiceClient, type TableServiceClientOptions } from 
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { statusCodeOf } from './entities';
 import { CONTENT_PARTITION, ROW } from './keys';
+import type { WriteJournal } from './writeJournal';
 
 export const TABLE_NAMES = {
   /** The plan's content, every scope's activities with their state and history. */
@@ -27,28 +28,33 @@ export type TableConnection =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'managedIdentity'; accountUrl: string; clientId?: string };
 
-export function createTables(connection: TableConnection, prefix = ''): Tables {
+/** journal: records every write the store confirms (the embedded Azurite's possibly-lost window). */
+export function createTables(connection: TableConnection, prefix = '', journal?: WriteJournal): Tables {
   const clients = {} as Tables;
   for (const key of Object.keys(TABLE_NAMES) as TableKey[]) {
-    clients[key] = createClient(connection, prefix + TABLE_NAMES[key]);
+    clients[key] = createClient(connection, prefix + TABLE_NAMES[key], journal);
   }
   return clients;
 }
 
-function clientOptions(url: string): TableServiceClientOptions {
+function clientOptions(url: string, journal?: WriteJournal): TableServiceClientOptions {
   // Azurite speaks plain http on 127.0.0.1; Azure is always https.
-  return { allowInsecureConnection: url.startsWith('http://'), retryOptions: { maxRetries: 3 } };
+  return {
+    allowInsecureConnection: url.startsWith('http://'),
+    retryOptions: { maxRetries: 3 },
+    ...(journal ? { additionalPolicies: [{ policy: journal.policy(), position: 'perCall' as const }] } : {}),
+  };
 }
 
-function createClient(connection: TableConnection, table: string): TableClient {
+function createClient(connection: TableConnection, table: string, journal?: WriteJournal): TableClient {
   if (connection.kind === 'connectionString') {
     const endpoint = /TableEndpoint=([^;]+)/i.exec(connection.connectionString)?.[1] ?? 'https://';
-    return TableClient.fromConnectionString(connection.connectionString, table, clientOptions(endpoint));
+    return TableClient.fromConnectionString(connection.connectionString, table, clientOptions(endpoint, journal));
   }
   const credential = connection.clientId
     ? new ManagedIdentityCredential({ clientId: connection.clientId })
     : new DefaultAzureCredential();
-  return new TableClient(connection.accountUrl, table, credential, clientOptions(connection.accountUrl));
+  return new TableClient(connection.accountUrl, table, credential, clientOptions(connection.accountUrl, journal));
 }
 
 export class StorageUnreachableError extends Error {}

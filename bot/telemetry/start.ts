@@ -44,7 +44,7 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): boolean {
   env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED ||= 'true';
   const otlp = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim());
   const otlpSpans = otlp ? [new (load.sdkTraces().BatchSpanProcessor)(new (load.otlpTraces().OTLPTraceExporter)())] : [];
-  const otlpLogs = otlp ? [new (load.sdkLogs().BatchLogRecordProcessor)(new (load.otlpLogs().OTLPLogExporter)())] : [];
+  const otlpLogs = otlp ? [new (load.sdkLogs().BatchLogRecordProcessor)({ exporter: new (load.otlpLogs().OTLPLogExporter)() })] : [];
   otlpProcessors = [...otlpSpans, ...otlpLogs];
   distro = load.distro();
   distro.useAzureMonitor({

@@ -62,6 +62,9 @@ export class CardCamera {
   private page?: Page;
   private errors: string[] = [];
 
+  /** `dir`: where the PNGs go (the user guide's pictures go to docs/bilder/). */
+  constructor(private readonly dir: string = SCREENSHOT_DIR) {}
+
   async start(): Promise<this> {
     if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
     this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
@@ -69,7 +72,7 @@ export class CardCamera {
     this.page.on('pageerror', (e) => this.errors.push(e.message));
     await this.page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;padding:20px"></body></html>');
     await this.page.addScriptTag({ path: SDK });
-    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    fs.mkdirSync(this.dir, { recursive: true });
     return this;
   }
 
@@ -78,8 +81,8 @@ export class CardCamera {
     return this.errors.splice(0);
   }
 
-  /** Renders the card, saves test-results/cards/<name>-<theme>.png, and says what it drew. */
-  async shoot(name: string, card: unknown, theme: Theme): Promise<Shot> {
+  /** Renders the card, saves <dir>/<name>-<theme>.png (or `fileName`), and says what it drew. */
+  async shoot(name: string, card: unknown, theme: Theme, fileName = `${name}-${theme}.png`): Promise<Shot> {
     const page = this.page!;
     const config = hostConfig(theme);
     const drawn = await page.evaluate(
@@ -108,7 +111,7 @@ export class CardCamera {
       },
       { card, config, width: CARD_WIDTH, dark: theme === 'dark' },
     );
-    const file = path.join(SCREENSHOT_DIR, `${name}-${theme}.png`);
+    const file = path.join(this.dir, fileName);
     await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(drawn.height) + 40 });
     await page.locator('#card').screenshot({ path: file });
     return { ...drawn, file };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import pino from 'pino';
 import { startAzurite, type RunningAzurite } from '../../bot/storage/azurite';
+import { WriteJournal } from '../../bot/storage/writeJournal';
 
 const silent = pino({ level: 'silent' });
 
@@ -63,6 +64,43 @@ describe('the embedded Azurite', function () {
       await once(azurite.events, 'gaveUp');
       assert.equal(lost.length, 1);
       assert.match(lost[0]!.message, new RegExp(`The embedded Azurite \\(Table Storage on 127\\.0\\.0\\.1:${azurite.port}\\) stopped \\(SIGKILL\\) and could not be kept running; its data is in ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    } finally {
+      await azurite.stop();
+    }
+  });
+
+  it('closes a leftover Azurite on the same folder the saving way before starting a new one, and says so', async () => {
+    const first = await startAzurite({ location: folder });
+    await table(first).createTable();
+    await table(first).createEntity({ partitionKey: 'p', rowKey: 'left', note: 'Sparat' });
+    // The first one is never stopped: as after a run whose app was killed and whose Azurite lived on.
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line).msg) });
+    const second = await startAzurite({ location: folder, port: first.port, log });
+    try {
+      assert.equal((await table(second).getEntity<{ note: string }>('p', 'left')).note, 'Sparat');
+      assert.equal(lines.length, 1);
+      assert.match(lines[0]!, new RegExp(`A leftover embedded Azurite from an earlier run \\(process ${first.pid}, port ${first.port}\\) still held .*; closed it \\(it saved its data\\)`));
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('logs as an error the saves confirmed since its last save when it dies', async () => {
+    const journal = new WriteJournal();
+    const errors: Array<{ msg: string; possiblyLost?: number; writes?: string[] }> = [];
+    const log = pino({ level: 'error' }, { write: (line: string) => void errors.push(JSON.parse(line)) });
+    const azurite = await startAzurite({ location: folder, supervise: { log, journal, onGiveUp: () => undefined, baseDelayMs: 10 } });
+    try {
+      const client = TableClient.fromConnectionString(azurite.connectionString, 'durable', { allowInsecureConnection: true, retryOptions: { maxRetries: 0 }, additionalPolicies: [{ policy: journal.policy(), position: 'perCall' }] });
+      await client.createTable();
+      await client.createEntity({ partitionKey: 'p', rowKey: 'maybe', note: 'Sparat' });
+      process.kill(azurite.pid!, 'SIGKILL');
+      await once(azurite.events, 'restarted');
+      const died = errors.find((e) => e.msg.startsWith('The embedded Azurite died'));
+      assert.ok(died, JSON.stringify(errors));
+      assert.match(died.msg, /the \d+ saves confirmed between \S+ – \S+ \(since its last save\) may be lost/);
+      assert.ok(died.writes!.some((w) => w.endsWith("POST durable")), died.writes!.join('\n'));
     } finally {
       await azurite.stop();
     }
