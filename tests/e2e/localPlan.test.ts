@@ -162,6 +162,9 @@ describe('an arena\'s own local plan', function () {
     assert.equal(sub.notApplicable, 'Regionens egen analys; görs inte i kommunen');
     list = (await bot.teams.say(ostersund, 'aktiviteter 1')).cards[0]!;
 
+    // Östersund's status counts it apart, never as work left.
+    assert.match(cardText((await bot.teams.say(ostersund, 'status')).cards[0]), /\(dessutom 1 ej aktuell lokalt\)/);
+
     // The county's matrix says it in the plan's words.
     const matrix = cardText((await bot.teams.say(county, 'lokalt')).cards[0]);
     assert.match(matrix, /Ej aktuellt i 1 av 8 kommuner/);
