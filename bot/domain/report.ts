@@ -214,7 +214,7 @@ export function buildReport(input: ReportInput): Report {
       all: events,
       byStrategy: [
         ...strategies.map((s) => ({ id: s.id, title: `Strategi ${s.number}: ${s.title}`, events: events.filter((e) => e.strategyId === s.id) })),
-        { id: 'ovrigt', title: 'Övrigt (kanaler och påminnelser)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
+        { id: 'ovrigt', title: 'Övrigt (kanaler, påminnelser och lokala revideringar)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
       ].filter((g) => g.events.length > 0),
       byArena: input.arenaList
         .map((a) => ({ id: a.id, title: arenaName.get(a.id) ?? a.id, events: events.filter((e) => e.scopeId === a.id) }))
