@@ -44,7 +44,7 @@ export function SubStatus({ sub }: { sub: Pick<SubActivityView, 'status' | 'stat
   if (aside) {
     return (
       <>
-        <Badge appearance="outline" shape="rounded" color="subtle" className={styles.badge} data-set-aside="">{aside.label}</Badge>
+        <Badge appearance="outline" shape="rounded" color="informative" className={styles.badge} data-set-aside="">{aside.label}</Badge>
         <span className={styles.asWritten}>{aside.reason}</span>
       </>
     );

@@ -105,6 +105,7 @@ describe("an arena's local plan in the tab", function () {
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
     await article.locator('[data-set-aside]').getByText('Avslutad lokalt').waitFor();
+    assert.equal(await page.locator('[data-recommendation="s2-l1"] [data-ended]').innerText(), 'Avslutad lokalt', 'the matrix says so too');
     assert.equal((await local('ostersund', activityId)).subActivities[0]!.endedLocally, 'Ersatt av regionens rutin');
   });
 

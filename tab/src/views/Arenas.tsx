@@ -49,7 +49,9 @@ export default function Arenas({ plan, arena, onEditLocal, ...edit }: EditProps 
                     const late = adopted?.subActivities.some((d) => isOverdue(adopted, d, edit.today));
                     return (
                       <td key={a.id} data-label={a.name}>
-                        {adopted ? (
+                        {adopted?.subActivities.some((d) => d.endedLocally) ? (
+                          <span data-ended="">Avslutad lokalt</span>
+                        ) : adopted ? (
                           <span className={ui.badges}>
                             {status ? <StatusBadge status={status} /> : 'Antagen'}
                             {late && <OverdueBadge />}
