@@ -45,12 +45,17 @@ async function changeable(at: ArenaTurn, data: Record<string, unknown>, kind: 'l
   return { found };
 }
 
-const formOf = (data: Record<string, unknown>): Partial<LocalActivityForm> =>
-  Object.fromEntries((['strategyId', 'title', 'description', 'measure', 'target', 'comment', 'endReason'] as const).filter((k) => typeof data[k] === 'string').map((k) => [k, text(data, k)]).concat(
-    (['periodFrom', 'periodTo'] as const).filter((k) => typeof data[k] === 'string').map((k) => [k === 'periodFrom' ? 'from' : 'to', text(data, k)]),
-  ));
+/** The form's inputs as the person typed them, to show again after a conflict or a refusal. */
+const FORM_KEYS: Record<string, keyof LocalActivityForm> = {
+  strategyId: 'strategyId', title: 'title', description: 'description', periodFrom: 'from', periodTo: 'to', measure: 'measure', target: 'target', comment: 'comment', endReason: 'endReason',
+};
+function formOf(data: Record<string, unknown>): Partial<LocalActivityForm> {
+  return Object.fromEntries(Object.entries(FORM_KEYS).filter(([input]) => typeof data[input] === 'string').map(([input, field]) => [field, text(data, input)]));
+}
 
-function editCard(at: ArenaTurn, found: Located, extra: { proposed?: Partial<LocalActivityForm>; conflict?: Parameters<typeof localActivityEditCard>[0]['conflict']; problem?: { text: string; details: string[] } } = {}): CardJson {
+type EditExtra = Pick<Parameters<typeof localActivityEditCard>[0], 'proposed' | 'conflict' | 'problem'>;
+
+function editCard(at: ArenaTurn, found: Located, extra: EditExtra = {}): CardJson {
   return localActivityEditCard({ arenaName: found.scope.name, activity: found.activity, sub: found.sub, strategies: at.view.strategies, today: at.services.now(), ...extra });
 }
 
