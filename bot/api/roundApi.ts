@@ -85,7 +85,7 @@ export function roundRoutes(deps: RoundApiDeps): Record<'list' | 'open' | 'get' 
       const b = body(req);
       const outcome = await openRound(useCaseDeps, await countyWho(user), { name: b.name, from: b.from, to: b.to, lastDay: b.lastDay });
       if (outcome.kind === 'saved') {
-        const links: TabLinks = deps.links ?? { tab: () => '' };
+        const links: TabLinks = deps.links ?? { tab: () => '', share: () => '' };
         await announceRound({ ...useCaseDeps, channels: deps.channels, sender: deps.sender }, outcome.after, (view) => arenaRoundCardFor(links, view));
       }
       send<Round>(res, outcome, 'round', 'En uppföljningsomgång är redan öppen, eller årets omgång finns redan. Ingenting har ändrats.', true);

@@ -8,7 +8,8 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
 import type { RoundStore } from '../storage/roundStore';
-import type { TabLinks } from '../domain/deepLinks';
+import { readSharedLink, type TabLinks } from '../domain/deepLinks';
+import { z } from 'zod';
 import type { ProactiveSender } from '../teams/proactiveSender';
 import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
@@ -189,6 +190,33 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     });
     res.end(file.body);
   };
+  // The short address of a shared link: on the app's own domain (so that Teams previews it), it
+  // leads on to the tab inside Teams.
+  server.get('/l/:view', async (req: Request, res: Response) => {
+    const target = readSharedLink(`http://app${req.url ?? ''}`);
+    if (!target || !deps.links) return void res.send(404, { error: 'Det finns ingenting på den adressen.' });
+    const location = deps.links.tab(target.view, target.arenaId, { ...target.extra, ...(target.item ? { item: target.item } : {}) });
+    res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
+    res.end();
+  });
+
+  // Which arena a Teams meeting is for: its side panel shows that arena's brief. Anyone in the
+  // meeting who may read the plan may choose; the choice is kept for the meeting.
+  const meetingId = z.string().min(1).max(400);
+  server.get('/api/meeting', signedIn(async (req, res) => {
+    const id = meetingId.safeParse((req.query as Record<string, unknown> | undefined)?.id);
+    if (!id.success) return void res.send(400, { error: 'Mötet kunde inte läsas.' });
+    const chosen = await deps.channels.meetingArena(id.data);
+    res.send(200, chosen ?? {});
+  }));
+  server.put('/api/meeting', signedIn(async (req, res, user) => {
+    const parsed = z.object({ id: meetingId, arenaId: z.string().max(60) }).safeParse(req.body);
+    const content = await deps.plan.content();
+    if (!parsed.success || !content.arenas.some((a) => a.id === parsed.data.arenaId)) return void res.send(400, { error: 'Välj en av planens arenor.' });
+    await deps.channels.chooseMeetingArena(parsed.data.id, parsed.data.arenaId, user.name);
+    res.send(200, await deps.channels.meetingArena(parsed.data.id));
+  }));
+
   server.get('/tab/*', serve);
   server.get('/tab', async (_req: Request, res: Response) => {
     res.writeHead(302, { Location: '/tab/index.html' });

@@ -21,14 +21,15 @@ export function findTabRoot(): string {
 /**
  * The pages may be framed only by Teams and the other Microsoft 365 hosts (Microsoft's tab
  * requirements) and load scripts only from this server. Fluent UI inserts its styles at run
- * time, hence 'unsafe-inline' for styles only.
+ * time, hence 'unsafe-inline' for styles only. teams-js reads the list of hosts it may talk to from
+ * Microsoft's CDN (res.cdn.office.net) when it starts inside Teams; blocked, it logs a CSP error.
  */
 export const PAGE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com",

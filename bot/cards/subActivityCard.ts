@@ -21,6 +21,8 @@ export interface SubActivityCardData {
   banner?: { text: string; tone: 'good' | 'attention' | 'default' };
   /** The banner already names who saved `latest` ("Sparat av …"): the change is told without the name again. */
   bannerNamesSaver?: boolean;
+  /** False where there is no arena's list to lead to (a group chat or meeting): no Alla aktiviteter. */
+  allActivities?: boolean;
 }
 
 function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
@@ -32,6 +34,11 @@ function base(activity: SubActivityCardData['activity'], sub: SubActivityView, t
 }
 
 export function subActivityCard(data: SubActivityCardData): CardJson {
+  return bind(template, subActivityModel(data));
+}
+
+/** What the sub-activity's card shows, for its own template and the card shared from the compose box. */
+export function subActivityModel(data: SubActivityCardData) {
   const { sub, activity, latest } = data;
   const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '';
   // Only what there is: no empty measure rows where the plan gives the row no measure.
@@ -53,21 +60,23 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
       : sub.kind === 'followUp'
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
         : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
-  return bind(template, {
+  return {
     ...base(activity, sub, data.today),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
     facts,
     lastChange,
+    allActivities: data.allActivities ?? true,
     // An arena's own local activity is changed by its members (its text, ending it); a Bilaga 1
-    // item it follows up can be said not to apply locally.
-    localOwn: sub.kind === 'own' && Boolean(activity.createdAt),
-    followUp: sub.kind === 'followUp',
-    notApplicable: Boolean(sub.notApplicable),
+    // item it follows up can be said not to apply locally. Where the arena's channel is the place
+    // (not a group chat or meeting).
+    localOwn: (data.allActivities ?? true) && sub.kind === 'own' && Boolean(activity.createdAt),
+    followUp: (data.allActivities ?? true) && sub.kind === 'followUp',
+    notApplicable: (data.allActivities ?? true) && Boolean(sub.notApplicable),
     etag: sub.etag,
     version: sub.version,
-  });
+  };
 }
 
 /** Whether this scope answers the measure: the county its own items; an arena only where each municipality answers for itself. */

@@ -1,5 +1,7 @@
 // Which arena a turn belongs to: the channel's linked arena, or the arena a person chose for
 // personal chat. A channel nobody has linked yet gets the link card instead.
+import type { Origin } from '../domain/authorization';
+import type { Arena } from '../domain/plan';
 import type { PlanContentView } from '../domain/planView';
 import { linkCard } from '../cards/linkCard';
 import { messageCard } from '../cards/messageCard';
@@ -60,4 +62,36 @@ export async function resolveArena(turn: Turn, services: Services, view?: PlanCo
   if (!arena) return { ok: false, reply: cards(linkCard(plan.arenas, 'personal')) };
   const member = await services.channels.isMember(arena.id, turn.actor.id);
   return { ok: true, at: { turn, arena, origin: { kind: 'personal', arenaId: arena.id, memberOfArenaChannel: member }, view: plan, services } };
+}
+
+/**
+ * Where a change would come from for an item of `scope`, as the rules see it (domain/authorization.ts):
+ * a plan channel is its arena; a group chat or meeting, where a card shared from the compose box
+ * lands, counts as personal chat about that scope (allowed to those who take part in its channel);
+ * personal chat is the person's chosen arena. Undefined where nothing may be changed (an unlinked
+ * channel, a channel outside the plan's team, personal chat without an arena).
+ */
+export async function originFor(turn: Turn, services: Services, scope: Arena): Promise<Origin | undefined> {
+  const place = turn.place;
+  if (place.kind === 'groupChat') return { kind: 'personal', arenaId: scope.id, memberOfArenaChannel: await services.channels.isMember(scope.id, turn.actor.id) };
+  if (place.kind === 'channel') {
+    if (!(await isPlanTeam(services, place.teamId))) return undefined;
+    const arenaId = (await services.channels.get(place.channelId))?.arenaId;
+    return arenaId ? { kind: 'channel', arenaId } : undefined;
+  }
+  const arenaId = await services.channels.personalArena(place.userId);
+  return arenaId ? { kind: 'personal', arenaId, memberOfArenaChannel: await services.channels.isMember(arenaId, turn.actor.id) } : undefined;
+}
+
+/**
+ * A card about one item shared into a group chat or meeting (from the compose box): its actions
+ * work on that item's scope, with the permissions of personal chat (originFor).
+ */
+export async function resolveSharedItem(turn: Turn, services: Services, view: PlanContentView, scopeId: unknown): Promise<Resolution | undefined> {
+  if (turn.place.kind !== 'groupChat') return undefined;
+  const scope = view.arenas.find((a) => a.id === scopeId);
+  if (!scope) return undefined;
+  const origin = await originFor(turn, services, scope);
+  if (!origin) return undefined;
+  return { ok: true, at: { turn, arena: scope, origin, view, services } };
 }

@@ -6,7 +6,8 @@ import { refreshedByCommand } from '../cards/refresh';
 import { isVerb, VERBS } from '../cards/verbs';
 import { parseCommand, type Command } from '../domain/commands';
 import { searchActivities } from './activitySearch';
-import { resolveArena } from './arenaResolution';
+import { composeQuery, composeSelect, linkPreview, type ComposeAnswer, type ComposeResult } from './composeExtension';
+import { resolveArena, resolveSharedItem } from './arenaResolution';
 import type { CommandKind, Feature } from './feature';
 import { didYouMeanCard, helpFor, thanksText } from './help';
 import { linkByCard, linkByText } from './linking';
@@ -23,6 +24,21 @@ export class Conversation {
     return this.run(turn, parseCommand(text, await this.services.plan.content()));
   }
 
+  /** The compose box's search (composeExtension/query). */
+  composeQuery(turn: Turn, text: string, paging: { skip?: number; count?: number }): Promise<ComposeAnswer> {
+    return composeQuery(turn, this.services, text, paging);
+  }
+
+  /** The compose box's chosen result, as it is now (composeExtension/selectItem). */
+  composeSelect(turn: Turn, value: unknown): Promise<ComposeResult | undefined> {
+    return composeSelect(turn, this.services, value);
+  }
+
+  /** A pasted link's preview (composeExtension/queryLink). */
+  linkPreview(url: string): Promise<ComposeResult | undefined> {
+    return linkPreview(this.services, url);
+  }
+
   async action(turn: Turn, verb: unknown, data: unknown): Promise<CardJson> {
     const fields = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
     if (!isVerb(verb) || !fields) return invalidAction();
@@ -35,7 +51,9 @@ export class Conversation {
     if (verb === VERBS.link) return linkByCard(turn, this.services, view, fields);
     const handler = this.features.map((f) => f.actions?.[verb]).find((h) => h !== undefined);
     if (!handler) return invalidAction();
-    const resolved = await resolveArena(turn, this.services, view);
+    // A card shared from the compose box into a chat or meeting acts on its own item's scope.
+    const shared = SHARED_ITEM_VERBS.has(verb) ? await resolveSharedItem(turn, this.services, view, fields.scopeId) : undefined;
+    const resolved = shared ?? (await resolveArena(turn, this.services, view));
     if (!resolved.ok) return resolved.reply.cards[0] ?? invalidAction();
     return handler(resolved.at, fields);
   }
@@ -122,6 +140,9 @@ function commandText(at: ArenaTurn, command: Command): string | undefined {
       return undefined;
   }
 }
+
+/** The verbs of one sub-activity's card and form: those a card shared from the compose box has. */
+const SHARED_ITEM_VERBS: ReadonlySet<string> = new Set([VERBS.editSubActivity, VERBS.saveSubActivity, VERBS.showSubActivity]);
 
 function invalidAction(): CardJson {
   return messageCard({

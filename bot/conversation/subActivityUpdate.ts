@@ -62,12 +62,17 @@ async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Pr
   return scope ? locateSubActivity(at.services, scope, subActivityId) : undefined;
 }
 
+/** In a group chat or meeting (a card shared from the compose box) there is no arena's list to go to. */
+function inChat(at: ArenaTurn): { allActivities?: false } {
+  return at.turn.place.kind === 'groupChat' ? { allActivities: false } : {};
+}
+
 async function show(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const parsed = target.safeParse(data);
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
   if (!found) return notFoundCard();
-  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub });
+  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub, ...inChat(at) });
 }
 
 async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -194,9 +199,9 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   }
   switch (outcome.kind) {
     case 'saved':
-      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' }, bannerNamesSaver: true });
+      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, latest: outcome.entry, banner: { text: `Sparat av ${at.turn.actor.name}.`, tone: 'good' }, bannerNamesSaver: true, ...inChat(at) });
     case 'unchanged':
-      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' } });
+      return subActivityCard({ today: at.services.now(), activity: outcome.after.activity, sub: outcome.after.sub, banner: { text: 'Inget ändrades: värdena var redan sparade.', tone: 'default' }, ...inChat(at) });
     default:
       return problemCard(at, request, outcome);
   }

@@ -9,6 +9,8 @@ import { externalKey, invert } from './keys';
 
 const CHANNEL = 'channel';
 const PERSON = 'person';
+/** Which arena a Teams meeting is for (its side panel's brief), one row per meeting. */
+const MEETING = 'meeting';
 /** The team the plan is followed up in, pinned by the first link unless configured (PLAN_TEAM_IDS). */
 const PLAN_TEAM = { partitionKey: 'plan', rowKey: 'team' } as const;
 /** Taking part in an arena's channel counts for this long after a person's last message there. */
@@ -206,6 +208,21 @@ export class ChannelStore {
 
   async all(): Promise<ChannelRecord[]> {
     return this.list(odata`PartitionKey eq ${CHANNEL}`);
+  }
+
+  /** The arena a meeting is for, as someone in it chose (undefined: not chosen yet). */
+  async meetingArena(meetingId: string): Promise<{ arenaId: string; chosenBy: string; chosenAt: string } | undefined> {
+    try {
+      const row = (await this.table.getEntity<Record<string, unknown>>(MEETING, externalKey(meetingId))) as Row;
+      return str(row, 'arenaId') ? { arenaId: str(row, 'arenaId'), chosenBy: str(row, 'chosenBy'), chosenAt: str(row, 'chosenAt') } : undefined;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async chooseMeetingArena(meetingId: string, arenaId: string, chosenBy: string): Promise<void> {
+    await this.table.upsertEntity({ partitionKey: MEETING, rowKey: externalKey(meetingId), arenaId, chosenBy, chosenAt: this.now().toISOString() }, 'Replace');
   }
 
   /** The arena a person follows in personal chat. */

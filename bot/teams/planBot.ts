@@ -8,6 +8,9 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type ChannelInfo,
   type ConversationReference,
   type TeamInfo,
@@ -16,6 +19,7 @@ import {
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import type { Conversation } from '../conversation/conversation';
+import type { ComposeResult } from '../conversation/composeExtension';
 import type { Reply } from '../conversation/turn';
 import type { Logger } from '../log';
 import type { ChannelStore } from '../storage/channelStore';
@@ -43,6 +47,30 @@ const APOLOGY = () =>
     text: 'Ingenting av det du skrev har gått förlorat i planen, men jag kunde inte svara. Försök igen om en stund; kvarstår felet, kontakta planens projektledare.',
     tone: 'error',
   });
+
+/** The search command's one parameter (appPackage/manifest.json, composeExtensions). */
+export const SEARCH_PARAMETER = 'sok';
+
+function composeMessage(text: string): MessagingExtensionResponse {
+  return { composeExtension: { type: 'message', text } };
+}
+
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Results as a list: each line is the preview; choosing one asks for the card again (selectItem). */
+function composeResults(results: ComposeResult[]): MessagingExtensionResponse {
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: results.map((r) => ({
+        ...CardFactory.adaptiveCard(r.card),
+        // A thumbnail card's text is HTML in Teams: the plan's words are escaped, the line break is ours.
+        preview: CardFactory.thumbnailCard(r.preview.title, [r.preview.subtitle, r.preview.text].filter(Boolean).map(html).join('<br>'), [], [], { tap: { type: 'invoke', title: r.preview.title, value: r.select } }),
+      })),
+    },
+  };
+}
 
 /** Where people are counted for a card's refresh: the channel, or the chat. */
 function conversationKey(activity: TurnContext['activity']): string {
@@ -119,6 +147,37 @@ export class PlanBot extends TeamsActivityHandler {
   /** The card with its refresh listing the conversation's people, so that it stays current for them. */
   private current(context: TurnContext, card: CardJson): CardJson {
     return withRefreshUsers(card, this.people.of(conversationKey(context.activity)));
+  }
+
+  // The compose box: search, the chosen result, and pasted links. Teams waits at most 5 s for these;
+  // each is a few partition reads. A failure answers with a sentence, never an empty box.
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    let response: MessagingExtensionResponse = composeMessage('Sökningen gick inte att göra just nu. Försök igen om en stund.');
+    await this.safely(context, async () => {
+      const typed = query.parameters?.find((p) => p.name === SEARCH_PARAMETER)?.value ?? query.parameters?.[0]?.value;
+      const answer = await this.deps.conversation.composeQuery(turnOf(context), typeof typed === 'string' ? typed : '', { skip: query.queryOptions?.skip, count: query.queryOptions?.count });
+      response = answer.kind === 'message' ? composeMessage(answer.text) : composeResults(answer.results);
+    });
+    return response;
+  }
+
+  protected override async handleTeamsMessagingExtensionSelectItem(context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    let response: MessagingExtensionResponse = composeMessage('Det gick inte att hämta det du valde. Försök igen om en stund.');
+    await this.safely(context, async () => {
+      const result = await this.deps.conversation.composeSelect(turnOf(context), value);
+      response = result ? composeResults([result]) : composeMessage('Jag hittar inte det du valde i planen längre.');
+    });
+    return response;
+  }
+
+  protected override async handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    let response: MessagingExtensionResponse = {};
+    await this.safely(context, async () => {
+      const result = query.url ? await this.deps.conversation.linkPreview(query.url) : undefined;
+      // A link the app does not know gets no preview (Teams then shows the plain link).
+      if (result) response = composeResults([result]);
+    });
+    return response;
   }
 
   /** The bot was added to a team (or members joined): remember the team's channels and ask each for its arena. */

@@ -14,7 +14,8 @@ import { makeStyles } from '@griffel/react';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
-import { notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
+import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
+import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
 import { withLocalActivity, withSubActivity } from './planPatch';
 import type { EditingLocal } from './views/LocalActivityDialog';
@@ -31,6 +32,7 @@ const Revision = lazy(() => import('./views/Revision'));
 const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
+const MeetingPanel = lazy(() => import('./views/MeetingPanel'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
 const LocalActivityDialog = lazy(() => import('./views/LocalActivityDialog'));
@@ -60,6 +62,8 @@ const useStyles = makeStyles({
   link: { color: tokens.colorBrandForegroundLink, ':hover': { color: tokens.colorBrandForegroundLinkHover } },
 });
 
+const OTHER_ORGANISATION = 'Mötesunderlaget är för regionens och kommunernas egen personal. Du är med i mötet från en annan organisation och ser det därför inte här.';
+
 export interface Editing {
   activity: ActivityView;
   sub: SubActivityView;
@@ -76,21 +80,29 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [meProblem, setMeProblem] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [editingLocal, setEditingLocal] = useState<EditingLocal>();
+  // The dialog closes before it goes (UpdateDialog's `open` says why); each Uppdatera mounts a new one.
+  const [dialog, setDialog] = useState({ open: false, key: 0 });
   const [exporting, setExporting] = useState(false);
   const [notice, setNotice] = useState<string>();
+  /** The short link of "Kopiera länk", shown to copy by hand when the clipboard was not available. */
+  const [linkToCopy, setLinkToCopy] = useState<string>();
   const [confirmation, setConfirmation] = useState('');
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => onThemeChange(setTheme), []);
 
+  // In a meeting's side panel or on its stage: the meeting view alone, without the app's tabs.
+  const meeting = host.frameContext === 'sidePanel' || host.frameContext === 'meetingStage' || start.view === 'mote';
   const reload = useCallback(async () => {
     try {
       setPlan(await fetchPlan());
       setProblem(undefined);
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      // A guest from another organisation in the meeting: the API refuses their sign-in.
+      if (meeting && error instanceof ApiError && error.status === 401) setProblem(OTHER_ORGANISATION);
+      else setProblem(error instanceof Error ? error.message : String(error));
     }
-  }, []);
+  }, [meeting]);
 
   useEffect(() => {
     void (async () => {
@@ -118,6 +130,21 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
     }
   };
 
+  /** "Kopiera länk": the view (and arena) as a short link on the app's own domain (GET /l/<view>), which Teams previews when it is pasted. */
+  const copyLink = async () => {
+    const shared = (TAB_VIEWS as readonly string[]).includes(view) ? view : 'oversikt';
+    // Before the plan has loaded, the arena the tab was opened for.
+    const shareArena = plan ? arena : start.arena;
+    const query = new URLSearchParams(shareArena ? { arena: shareArena } : {}).toString();
+    const link = `${window.location.origin}/l/${shared}${query ? `?${query}` : ''}`;
+    if (await copyText(link)) {
+      setLinkToCopy(undefined);
+      setConfirmation('Länken är kopierad. Klistra in den i en chatt eller kanal: den visas med en förhandsvisning.');
+    } else {
+      setLinkToCopy(link);
+    }
+  };
+
   const mayChange = (scopeId: string) => me?.mayChange.includes(scopeId) ?? false;
   const whyNot = (scopeId: string): string | undefined => {
     if (!me || mayChange(scopeId)) return undefined;
@@ -129,11 +156,12 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const edit = (activity: ActivityView, sub: SubActivityView, opener: HTMLElement) => {
     setConfirmation('');
     setEditing({ activity, sub, opener });
+    setDialog((d) => ({ open: true, key: d.key + 1 }));
   };
   /** Focus goes back to the button that opened the dialog (or to the main content if it is gone). */
   const closeDialog = () => {
     const opener = editing?.opener;
-    setEditing(undefined);
+    setDialog((d) => ({ ...d, open: false }));
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
   const editLocal = (activity: ActivityView, opener: HTMLElement) => {
@@ -145,11 +173,55 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
     setEditingLocal(undefined);
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
+  const onSaved = (sub: SubActivityView, outcome: 'updated' | 'unchanged') => {
+    setPlan((p) => (p ? withSubActivity(p, sub) : p));
+    setConfirmation(outcome === 'updated' ? `Sparat: ${sub.title} (${editing?.activity.title ?? ''}) har nu status ${sub.statusLabel}.` : `Ingenting ändrades för ${sub.title}: värdena var redan sparade.`);
+    closeDialog();
+  };
   const today = new Date();
   // Only a known arena filters the views (a static tab's entityId, e.g. "planen", is none).
   const arena = plan?.arenas.some((a) => a.id === start.arena) ? start.arena : undefined;
   const editProps = { mayChange, whyNot, onEdit: edit, today };
   const tabView = VIEWS.some((v) => v.id === view) ? view : undefined;
+
+  if (meeting) {
+    return (
+      <FluentProvider theme={THEMES[theme]} className={styles.root} lang="sv">
+        {!host.inTeams && (
+          <MessageBar intent="warning">
+            <MessageBarBody>Utvecklingsläge – inte inloggad via Teams</MessageBarBody>
+          </MessageBar>
+        )}
+        <div role="status" aria-live="polite" className={styles.live} data-confirmation="">
+          {confirmation && (
+            <MessageBar intent="success">
+              <MessageBarBody>{confirmation}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+        <main id="innehall" ref={mainRef} tabIndex={-1} className={styles.main}>
+          {problem && (
+            <MessageBar intent={problem === OTHER_ORGANISATION ? 'info' : 'error'}>
+              <MessageBarBody>
+                {problem} {problem !== OTHER_ORGANISATION && <Button appearance="transparent" onClick={() => void reload()}>Försök igen</Button>}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {!plan && !problem && <Loading label="Laddar planen …" />}
+          {plan && (
+            <Suspense fallback={<Loading label="Laddar …" />}>
+              <MeetingPanel plan={plan} {...(host.meetingId ? { meetingId: host.meetingId } : {})} {...(start.arena ? { arena: start.arena } : {})} stage={host.frameContext === 'meetingStage'} {...editProps} />
+            </Suspense>
+          )}
+        </main>
+        {editing && (
+          <Suspense fallback={null}>
+            <UpdateDialog key={dialog.key} open={dialog.open} editing={editing} onClose={closeDialog} onSaved={onSaved} onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))} />
+          </Suspense>
+        )}
+      </FluentProvider>
+    );
+  }
 
   return (
     <FluentProvider theme={THEMES[theme]} className={styles.root} lang="sv">
@@ -171,8 +243,16 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           <Button size="small" onClick={() => void exportExcel()} disabled={exporting}>
             {exporting ? 'Exporterar …' : 'Exportera till Excel'}
           </Button>
+          <Button size="small" onClick={() => void copyLink()}>Kopiera länk</Button>
         </div>
       </header>
+      {linkToCopy && (
+        <MessageBar intent="info" className="no-print">
+          <MessageBarBody>
+            <label htmlFor="dela-lank">Kopiera länken härifrån:</label> <input id="dela-lank" readOnly value={linkToCopy} onFocus={(e) => e.currentTarget.select()} size={Math.min(60, linkToCopy.length)} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {meProblem && (
         <MessageBar intent="info" className="no-print">
           <MessageBarBody>{meProblem} Du kan läsa planen men inte ändra den här.</MessageBarBody>
@@ -240,13 +320,11 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       {editing && (
         <Suspense fallback={null}>
         <UpdateDialog
+          key={dialog.key}
+          open={dialog.open}
           editing={editing}
           onClose={closeDialog}
-          onSaved={(sub, outcome) => {
-            setPlan((p) => (p ? withSubActivity(p, sub) : p));
-            setConfirmation(outcome === 'updated' ? `Sparat: ${sub.title} (${editing.activity.title}) har nu status ${sub.statusLabel}.` : `Ingenting ändrades för ${sub.title}: värdena var redan sparade.`);
-            closeDialog();
-          }}
+          onSaved={onSaved}
           onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))}
         />
         </Suspense>

@@ -100,6 +100,21 @@ export async function fetchPlan(): Promise<PlanApiView> {
   return json<PlanApiView>(await call('/api/plan'));
 }
 
+/** Which arena a Teams meeting is for: {} until someone in it chooses. */
+export interface MeetingArena {
+  arenaId?: string;
+  chosenBy?: string;
+  chosenAt?: string;
+}
+
+export async function fetchMeetingArena(meetingId: string): Promise<MeetingArena> {
+  return json<MeetingArena>(await call(`/api/meeting?${new URLSearchParams({ id: meetingId }).toString()}`));
+}
+
+export async function chooseMeetingArena(meetingId: string, arenaId: string): Promise<MeetingArena> {
+  return json<MeetingArena>(await call('/api/meeting', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: meetingId, arenaId }) }));
+}
+
 export async function fetchMe(): Promise<Me> {
   return json<Me>(await call('/api/me'));
 }

@@ -16,6 +16,12 @@ export interface HostContext {
   subEntityId?: string;
   teamName?: string;
   channelName?: string;
+  /** Where Teams shows the tab: 'content', 'sidePanel' or 'meetingStage' (a meeting), 'settings' … */
+  frameContext?: string;
+  /** The meeting the tab is in (its side panel, stage or chat tab). */
+  meetingId?: string;
+  /** The signed-in person's organisation (a guest in a meeting may come from another). */
+  tenantId?: string;
 }
 
 let teams: typeof TeamsJs | undefined;
@@ -53,6 +59,9 @@ export async function startHost(): Promise<HostContext> {
       ...(ctx.page.subPageId ? { subEntityId: ctx.page.subPageId } : {}),
       ...(ctx.team?.displayName ? { teamName: ctx.team.displayName } : {}),
       ...(ctx.channel?.displayName ? { channelName: ctx.channel.displayName } : {}),
+      ...(ctx.page.frameContext ? { frameContext: String(ctx.page.frameContext) } : {}),
+      ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id } : {}),
+      ...(ctx.user?.tenant?.id ? { tenantId: ctx.user.tenant.id } : {}),
     };
   } catch {
     teams = undefined;
@@ -82,8 +91,44 @@ export async function getToken(): Promise<string | undefined> {
   return teams.authentication.getAuthToken();
 }
 
+/**
+ * Copies text: through Teams where it offers its clipboard (the tab's frame may not write to the
+ * clipboard itself), else the browser's. False when neither could.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (teams?.clipboard.isSupported()) {
+      await teams.clipboard.write(new Blob([text], { type: 'text/plain' }));
+      return true;
+    }
+    // A frame without the clipboard permission (Chromium's permissions policy): say so without trying.
+    const policy = (document as Document & { featurePolicy?: { allowsFeature(name: string): boolean } }).featurePolicy;
+    if (policy && !policy.allowsFeature('clipboard-write')) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Shares the meeting view to the meeting's stage for everyone (meeting.shareAppContentToStage, which
+ * needs the app's MeetingStage.Write.Chat permission). Resolves false outside a meeting's side panel.
+ */
+export async function shareToStage(url: string): Promise<boolean> {
+  const sdk = teams;
+  if (!sdk) return false;
+  return new Promise((resolve, reject) => {
+    try {
+      sdk.meeting.shareAppContentToStage((error, result) => (error ? reject(new Error(error.message ?? String(error.errorCode))) : resolve(Boolean(result))), url);
+    } catch (error) {
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  });
+}
+
 /** Channel tab configuration: called with the chosen arena when the person presses Spara. */
-export function registerConfigSave(current: () => { arenaId: string; arenaName: string } | undefined): void {
+export function registerConfigSave(current: () => { arenaId: string; arenaName: string } | undefined, beforeSave: (arenaId: string) => Promise<unknown> = async () => undefined): void {
   if (!teams) return;
   const sdk = teams;
   sdk.pages.config.registerOnSaveHandler((event) => {
@@ -94,8 +139,8 @@ export function registerConfigSave(current: () => { arenaId: string; arenaName: 
     }
     const base = `${window.location.origin}/tab/index.html`;
     const query = `?arena=${encodeURIComponent(choice.arenaId)}`;
-    sdk.pages.config
-      .setConfig({ entityId: choice.arenaId, contentUrl: base + query, websiteUrl: base + query, suggestedDisplayName: `Plan – ${choice.arenaName}` })
+    beforeSave(choice.arenaId)
+      .then(() => sdk.pages.config.setConfig({ entityId: choice.arenaId, contentUrl: base + query, websiteUrl: base + query, suggestedDisplayName: `Plan – ${choice.arenaName}` }))
       .then(() => event.notifySuccess())
       .catch((error: unknown) => event.notifyFailure(String(error)));
   });

@@ -7,7 +7,7 @@ import { FluentProvider } from '@fluentui/react-provider';
 import { Select } from '@fluentui/react-select';
 import { Text, Title2 } from '@fluentui/react-text';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-theme';
-import { fetchPlan, type PlanApiView } from './api';
+import { chooseMeetingArena, fetchPlan, type PlanApiView } from './api';
 import { Loading } from './ui';
 import { notifyLoaded, registerConfigSave, setConfigValid, startHost, type HostContext } from './auth';
 
@@ -31,14 +31,25 @@ function ConfigPage({ host }: { host: HostContext }) {
   useEffect(() => {
     const chosen = plan?.arenas.find((x) => x.id === arena);
     setConfigValid(Boolean(chosen));
-    registerConfigSave(() => (chosen ? { arenaId: chosen.id, arenaName: chosen.name } : undefined));
-  }, [arena, plan]);
+    // In a meeting the choice is also the meeting's: its side panel and stage show that arena's brief.
+    const meetingId = host.meetingId;
+    registerConfigSave(() => (chosen ? { arenaId: chosen.id, arenaName: chosen.name } : undefined), meetingId ? (arenaId) => chooseMeetingArena(meetingId, arenaId) : undefined);
+  }, [arena, plan, host.meetingId]);
 
   return (
     <FluentProvider theme={THEMES[host.theme]} style={{ padding: 16 }} lang="sv">
       <main>
-        <Title2 as="h1">Gemensam plan i den här kanalen</Title2>
-        <Text as="p">Välj vilken arena kanalen hör till. Fliken öppnas då med arenans aktiviteter.</Text>
+        {host.meetingId ? (
+          <>
+            <Title2 as="h1">Gemensam plan i mötet</Title2>
+            <Text as="p">Välj vilken arena mötet är för. Sidopanelen visar då arenans mötesunderlag, och det kan delas på mötesskärmen.</Text>
+          </>
+        ) : (
+          <>
+            <Title2 as="h1">Gemensam plan i den här kanalen</Title2>
+            <Text as="p">Välj vilken arena kanalen hör till. Fliken öppnas då med arenans aktiviteter.</Text>
+          </>
+        )}
         {!host.inTeams && (
           <MessageBar intent="warning">
             <MessageBarBody>Utvecklingsläge – inte inloggad via Teams</MessageBarBody>

@@ -3,7 +3,8 @@
 // configured arena (its entityId).
 import type { TabView } from '../../bot/domain/deepLinks';
 
-export type ViewId = TabView | 'rapport' | 'tillganglighet';
+/** 'mote': the meeting's side panel and stage (also opened by its URL, which the stage is shared with). */
+export type ViewId = TabView | 'rapport' | 'tillganglighet' | 'mote';
 export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'oversikt', label: 'Översikt' },
   { id: 'handlingsplan', label: 'Handlingsplan' },
@@ -24,7 +25,7 @@ export interface Start {
   params?: Record<string, unknown>;
 }
 
-const isView = (v: unknown): v is ViewId => typeof v === 'string' && [...VIEWS, ...LINKED_VIEWS].some((x) => x.id === v);
+const isView = (v: unknown): v is ViewId => typeof v === 'string' && (v === 'mote' || [...VIEWS, ...LINKED_VIEWS].some((x) => x.id === v));
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[a-z0-9-]{1,40}$/.test(v);
 
 export function startFrom(search: string, context: { subEntityId?: string; entityId?: string }): Start {

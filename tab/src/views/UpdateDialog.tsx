@@ -41,9 +41,14 @@ interface Props {
   onSaved: (sub: SubActivityView, outcome: 'updated' | 'unchanged') => void;
   /** What is stored now, after a conflict: the app shows it everywhere. */
   onStale: (current: SubActivityView) => void;
+  /**
+   * Closed, it stays mounted until the next Uppdatera: a Fluent Dialog unmounted while open leaves
+   * aria-hidden on the page (microsoft/fluentui#35139), hiding the whole tab from screen readers.
+   */
+  open?: boolean;
 }
 
-export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Props) {
+export default function UpdateDialog({ editing, onClose, onSaved, onStale, open = true }: Props) {
   const ui = useLayout();
   const styles = useStyles();
   const [sub, setSub] = useState<SubActivityView>(editing.sub);
@@ -85,7 +90,7 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale }: Pro
   };
 
   return (
-    <Dialog open modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
+    <Dialog open={open} modalType="modal" onOpenChange={(_e, d) => !d.open && onClose()}>
       <DialogSurface aria-describedby={undefined} className={styles.surface}>
         <DialogBody>
           <DialogTitle className={styles.title}>
