@@ -7,8 +7,8 @@ import { bind, type CardJson } from './bind';
 import template from './activityList.json';
 import { STATUS_COLOR } from './statusColors';
 
-/** Sub-activities per card: keeps the card far below Teams' 28 KB limit and easy to scan. */
-export const PAGE_SIZE = 8;
+/** Sub-activities per card: keeps the card under about 1,000 px at 600 px wide, far below Teams' 28 KB limit, and easy to scan. */
+export const PAGE_SIZE = 7;
 
 export interface ActivityGroup {
   /** Shown above the group's first row on a page ('' for a list of one group). */
@@ -30,6 +30,16 @@ export interface ActivityListData {
   today: Date;
   /** An arena's list offers to add a local activity. */
   offerNew?: boolean;
+  /** Whether the person may change these items here: a read-only list shows no Uppdatera. */
+  editable?: boolean;
+  /** Another arena's list (read-only): its id, so that paging keeps showing that arena, and its name for the Status button. */
+  otherArena?: { id: string; name: string };
+  /** The plan's number the list was asked for ("2.3"), so that paging keeps it. */
+  number?: string;
+  /** The plan's numbers of Bilaga 1's activities and sub-activities ("2.3", "2.3.1"), shown before their titles. */
+  planNumbers?: ReadonlyMap<string, string>;
+  /** What a save from this list changed, shown at the top of the list that comes back. */
+  banner?: string;
 }
 
 export function pageCount(activities: ActivityView[]): number {
@@ -52,15 +62,28 @@ export function activityListCard(data: ActivityListData): CardJson {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(Math.max(1, data.page), pages);
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const numbered = (id: string, title: string) => {
+    const n = data.planNumbers?.get(id);
+    return n ? `${n} ${title}` : title;
+  };
+  const list = data.list ?? 'aktiviteter';
   return bind(template, {
     title: data.title,
     subtitle: pages > 1 ? `${data.subtitle} Sida ${page} av ${pages}.` : data.subtitle,
+    banner: data.banner ?? '',
     items: shown.map(({ g, a, d, first }, i) => ({
       // A group's title heads its first row, and the first row on each page.
       groupTitle: g.title && (i === 0 || shown[i - 1]!.g !== g) ? g.title : '',
       // An activity's title heads its first sub-activity, and the first one on each page.
-      activityTitle: first || i === 0 ? (a.subActivities.length === 1 && a.subActivities[0]!.title === a.title ? '' : a.title) : '',
-      title: d.title,
+      activityTitle: first || i === 0 ? (a.subActivities.length === 1 && a.subActivities[0]!.title === a.title ? '' : numbered(a.id, a.title)) : '',
+      title: numbered(d.id, d.title),
+      editable: data.editable !== false,
+      // Where Uppdatera's form leads back to: this list, at this page.
+      list,
+      strategyId: data.strategyId,
+      page,
+      search: data.search ?? '',
+      number: data.number ?? '',
       ...rowStatus(a, d, data.today),
       period: a.period.label,
       note: d.statusNote === d.statusLabel ? '' : d.statusNote,
@@ -68,9 +91,12 @@ export function activityListCard(data: ActivityListData): CardJson {
       id: d.id,
     })),
     strategyId: data.strategyId,
-    list: data.list ?? 'aktiviteter',
+    list,
     search: data.search ?? '',
-    offerNew: data.offerNew === true,
+    number: data.number ?? '',
+    arenaId: data.otherArena?.id ?? '',
+    statusCommand: data.otherArena ? `status ${data.otherArena.name}` : 'status',
+    offerNew: data.offerNew === true && data.editable !== false && !data.otherArena,
     hasPrevious: page > 1,
     hasNext: page < pages,
     previousPage: page - 1,

@@ -13,6 +13,8 @@ export interface HelpCardData {
   examples: HelpExamples;
   /** Which arena this chat follows, or how to choose one. */
   placeText: string;
+  /** Where the commands do not work (a group chat): no command buttons, and the text says where they do. */
+  withoutButtons?: boolean;
 }
 
 /** Example words taken from the loaded plan: an arena's name and a strategy's number and word. */
@@ -32,17 +34,19 @@ export function commandHelp(ex: HelpExamples): Array<{ word: string; description
   return COMMAND_WORDS.map((c) => ({ word: c.usage, description: [c.description, examples[c.kind]].filter(Boolean).join(' ') }));
 }
 
-export function helpCard({ examples, ...data }: HelpCardData): CardJson {
+export function helpCard({ examples, withoutButtons, ...data }: HelpCardData): CardJson {
   return bind(template, {
     ...data,
-    intro: 'Skriv ett kommando till mig (nämn @Gemensam plan i kanalen). Stavfel och andra ord för samma sak går oftast bra.',
+    intro: `Skriv till mig med egna ord (nämn @Gemensam plan i kanalen), t.ex. "försenat ${examples.arenaName}", "${examples.strategyNumber}.1" (planens nummer i Bilaga 1) eller "vad har hänt sedan förra mötet?". Är jag osäker föreslår jag i stället för att göra något.`,
     commands: commandHelp(examples),
-    buttons: [
-      { title: 'Status', command: 'status' },
-      { title: 'Försenat', command: 'försenat' },
-      { title: 'Aktiviteter', command: 'aktiviteter' },
-      { title: 'Mått', command: 'mått' },
-    ],
+    buttons: withoutButtons
+      ? []
+      : [
+          { title: 'Status', command: 'status' },
+          { title: 'Försenat', command: 'försenat' },
+          { title: 'Aktiviteter', command: 'aktiviteter' },
+          { title: 'Mått', command: 'mått' },
+        ],
   });
 }
 

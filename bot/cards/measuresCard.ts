@@ -34,7 +34,12 @@ export interface MeasuresCardInput {
   /** Every stored value of each measure, by measure id. */
   values: Map<string, MeasureValue[]>;
   now: Date;
+  /** Which page (from 1): the strategies are paged, a strategy never split, so that the card stays under about 1,000 px. */
+  page?: number;
 }
+
+/** Measures on one page of the card, at most (a strategy with more is shown whole on its own page). */
+export const MEASURES_PER_PAGE = 5;
 
 interface Line {
   text: string;
@@ -56,6 +61,26 @@ export interface MeasuresCardView {
   title: string;
   intro: string;
   strategies: Array<{ heading: string; measures: MeasureRow[] }>;
+  /** Paging: the commands that show the page before and after ('' for none). */
+  previous: string;
+  next: string;
+}
+
+/** The strategies with measures, in pages of at most MEASURES_PER_PAGE measures. */
+function pages<S extends { effectMeasures: unknown[] }>(strategies: S[]): S[][] {
+  const out: S[][] = [];
+  let count = 0;
+  for (const s of strategies) {
+    const last = out[out.length - 1];
+    if (last && count + s.effectMeasures.length <= MEASURES_PER_PAGE) {
+      last.push(s);
+      count += s.effectMeasures.length;
+    } else {
+      out.push([s]);
+      count = s.effectMeasures.length;
+    }
+  }
+  return out.length ? out : [[]];
 }
 
 export function measuresCardView(input: MeasuresCardInput): MeasuresCardView {
@@ -65,12 +90,14 @@ export function measuresCardView(input: MeasuresCardInput): MeasuresCardView {
     arena.kind === 'county'
       ? 'Här rapporterar länsgemensam samverkan länets värden. Mått som följs upp per kommun rapporteras i varje kommuns kanal; här ser ni en sammanfattning.'
       : `${arena.name} rapporterar sina egna värden för mått som följs upp per kommun. Länets värden rapporteras i kanalen för ${county?.name.toLowerCase() ?? 'länsgemensam samverkan'}.`;
+  const all = pages(input.strategies.filter((s) => s.effectMeasures.length > 0));
+  const page = Math.min(Math.max(1, input.page ?? 1), all.length);
   return {
     title: `Effektmått – ${arena.name}`,
-    intro,
-    strategies: input.strategies
-      .filter((s) => s.effectMeasures.length > 0)
-      .map((s) => ({ heading: `${s.number}. ${s.title}`, measures: s.effectMeasures.map((m) => measureRow(m, input)) })),
+    intro: all.length > 1 ? `${intro} Sida ${page} av ${all.length}.` : intro,
+    strategies: all[page - 1]!.map((s) => ({ heading: `${s.number}. ${s.title}`, measures: s.effectMeasures.map((m) => measureRow(m, input)) })),
+    previous: page > 1 ? `mått ${page - 1}` : '',
+    next: page < all.length ? `mått ${page + 1}` : '',
   };
 }
 
@@ -154,6 +181,8 @@ function municipalitySummary(measure: EffectMeasure, periodId: string, values: M
   const lines: Line[] = [];
   for (const status of ['met', 'notMet', 'noComparison', 'notReported'] as const) {
     const names = groups.get(status);
+    // When none has reported, "0 av 8 kommuner har rapporterat" says it: the eight names would only make the card longer.
+    if (status === 'notReported' && names?.length === municipalities.length) continue;
     if (names?.length) lines.push({ text: `${heading[status]}: ${names.join(', ')}`, color: TARGET_COLOR[status] });
   }
   return lines;

@@ -11,10 +11,12 @@ export interface MessageCardData {
   details?: string[];
   /** Buttons that run a bot command, e.g. { title: 'Visa hjälp', command: 'hjälp' }. */
   buttons?: Array<{ title: string; command: string }>;
+  /** Buttons that open a page, e.g. the plan's tab. */
+  links?: Array<{ title: string; url: string }>;
 }
 
 const COLOR: Record<Tone, string> = { info: 'Default', success: 'Good', warning: 'Warning', error: 'Attention' };
 
 export function messageCard(data: MessageCardData): CardJson {
-  return bind(template, { title: data.title, text: data.text, color: COLOR[data.tone ?? 'info'], details: data.details ?? [], buttons: data.buttons ?? [] });
+  return bind(template, { title: data.title, text: data.text, color: COLOR[data.tone ?? 'info'], details: data.details ?? [], buttons: data.buttons ?? [], links: data.links ?? [] });
 }

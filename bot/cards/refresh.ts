@@ -20,3 +20,9 @@ export function refreshedByCommand(card: CardJson, command: string): CardJson {
   if (card.refresh || hasInputs(card.body)) return card;
   return { ...card, refresh: { action: { type: 'Action.Execute', title: 'Uppdatera kortet', verb: VERBS.command, data: { command } }, userIds: [] } };
 }
+
+/** The card, refreshing itself with a card action (a list at its page: "listActivities" with the list's data). */
+export function refreshedByAction(card: CardJson, verb: string, data: Record<string, unknown>): CardJson {
+  if (card.refresh || hasInputs(card.body)) return card;
+  return { ...card, refresh: { action: { type: 'Action.Execute', title: 'Uppdatera kortet', verb, data }, userIds: [] } };
+}

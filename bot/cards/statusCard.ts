@@ -27,6 +27,10 @@ export interface StatusCardData {
   overdue: OverdueRow[];
   emptyText: string;
   tabUrl: string;
+  /** Whether the person may change this arena's items here: read-only views show no Uppdatera. */
+  editable: boolean;
+  /** Another arena's status: its name, so that Visa aktiviteter and Visa försenade show that arena. */
+  otherArenaName?: string;
 }
 
 const SHOWN_OVERDUE = 5;
@@ -47,7 +51,9 @@ export function statusCard(data: StatusCardData): CardJson {
     emptyText: data.emptyText,
     groups: data.groups.map((g) => ({ title: g.title, note: g.note ?? '', strategies: strategyRows(g.progress, 'försenade') })).filter((g) => g.strategies.length > 0 || g.note !== ''),
     changes: data.changes,
-    overdue: data.overdue.slice(0, SHOWN_OVERDUE),
+    overdue: data.overdue.slice(0, SHOWN_OVERDUE).map((o) => ({ ...o, editable: data.editable })),
+    activitiesCommand: data.otherArenaName ? `aktiviteter ${data.otherArenaName}` : 'aktiviteter',
+    overdueCommand: data.otherArenaName ? `försenat ${data.otherArenaName}` : 'försenat',
     moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till: Visa försenade visar alla.` : '',
     tabUrl: data.tabUrl,
   });

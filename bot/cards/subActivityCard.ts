@@ -23,13 +23,17 @@ export interface SubActivityCardData {
   bannerNamesSaver?: boolean;
   /** False where there is no arena's list to lead to (a group chat or meeting): no Alla aktiviteter. */
   allActivities?: boolean;
+  /** The plan's number of the sub-activity in Bilaga 1 ("2.3.1"), shown first in the heading. */
+  planNumber?: string;
 }
 
-function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date) {
+function base(activity: SubActivityCardData['activity'], sub: SubActivityView, today: Date, planNumber?: string) {
   // The period once: beside the activity ("Activity · prioritet 2024–2025"), or in the overdue line.
   const overdue = isOverdue(activity, sub, today) ? overdueText(activity) : '';
   const period = overdue ? '' : `prioritet ${activity.period.label}`;
-  const heading = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  const plain = activity.title === sub.title ? period.replace(/^p/, 'P') : [activity.title, period].filter(Boolean).join(' · ');
+  // The plan's number first ("2.3.1 · …"), so that people can write it.
+  const heading = planNumber ? [planNumber, plain].filter(Boolean).join(' · ') : plain;
   return { scopeId: sub.scopeId, id: sub.id, heading, title: sub.title, overdue };
 }
 
@@ -61,7 +65,7 @@ export function subActivityModel(data: SubActivityCardData) {
         ? `${NOT_FOLLOWED_UP} här: arenan har inte följt upp den ännu.`
         : 'Ingen har ändrat den sedan planen lästes in; status och anteckning är planens egna.';
   return {
-    ...base(activity, sub, data.today),
+    ...base(activity, sub, data.today, data.planNumber),
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'default',
     details: sub.details,
@@ -89,7 +93,11 @@ export function answers(sub: SubActivityView): boolean {
  * to: the follow-up round's card at its page, or the reminder post (its parts, as the digest's
  * inline saves carry them; '' for a post with the stale reminder alone).
  */
-export type FormOrigin = { card: 'round'; roundId: string; page: number } | { card: 'digest'; digest: string };
+export type FormOrigin =
+  | { card: 'round'; roundId: string; page: number }
+  | { card: 'digest'; digest: string }
+  /** The activity list ("aktiviteter", "försenat", a search or a plan number) at its page. */
+  | { card: 'list'; list: 'aktiviteter' | 'försenat'; strategyId: string; page: number; search: string; number: string };
 
 export interface EditCardData {
   activity: Pick<ActivityView, 'title' | 'period'> & Partial<Pick<ActivityView, 'createdAt'>>;
@@ -104,16 +112,34 @@ export interface EditCardData {
   problem?: { text: string; details: string[] };
   /** Opened from a list card: Spara and Avbryt lead back there. None: to the sub-activity's own card. */
   back?: FormOrigin | undefined;
+  /** The plan's number of the sub-activity in Bilaga 1 ("2.3.1"), shown first in the heading. */
+  planNumber?: string;
 }
 
 /** Where Spara and Avbryt lead, in the form's words and its buttons' data. */
 function backTo(back: FormOrigin | undefined) {
+  const none = { backList: '', backStrategyId: '', backSearch: '', backNumber: '' };
   if (back?.card === 'round') {
-    return { back: 'round', backText: `Spara och Avbryt leder tillbaka till uppföljningen${back.page > 0 ? `, sida ${back.page + 1}` : ''}.`, backRoundId: back.roundId, backPage: back.page, backDigest: '' };
+    return { ...none, back: 'round', backText: `Spara och Avbryt leder tillbaka till uppföljningen${back.page > 0 ? `, sida ${back.page + 1}` : ''}.`, backRoundId: back.roundId, backPage: back.page, backDigest: '' };
   }
-  if (back?.card === 'digest') return { back: 'digest', backText: 'Spara och Avbryt leder tillbaka till påminnelsen.', backRoundId: '', backPage: 0, backDigest: back.digest };
-  return { back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
+  if (back?.card === 'digest') return { ...none, back: 'digest', backText: 'Spara och Avbryt leder tillbaka till påminnelsen.', backRoundId: '', backPage: 0, backDigest: back.digest };
+  if (back?.card === 'list') {
+    return {
+      back: 'list',
+      backText: `Spara och Avbryt leder tillbaka till listan${back.page > 1 ? `, sida ${back.page}` : ''}.`,
+      backRoundId: '',
+      backPage: back.page,
+      backDigest: '',
+      backList: back.list,
+      backStrategyId: back.strategyId,
+      backSearch: back.search,
+      backNumber: back.number,
+    };
+  }
+  return { ...none, back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
 }
+
+const count = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
 
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;
@@ -128,9 +154,10 @@ export function subActivityEditCard(data: EditCardData): CardJson {
         note: sub.statusNote || '(ingen statusanteckning)',
       }
     : null;
+  const measureLabelText = `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`;
   const yours = { status: isStatusId(yourStatus) ? statusLabel(yourStatus) : yourStatus, note: (proposed?.statusNote ?? sub.statusNote) || '(ingen statusanteckning)' };
   return bind(editTemplate, {
-    ...base(activity, sub, data.today),
+    ...base(activity, sub, data.today, data.planNumber),
     warning: data.conflict ? 'Någon annan hann spara innan dig. Jämför och spara igen: formuläret nedan har dina värden.' : (data.problem?.text ?? ''),
     warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e, data.today)) : (data.problem?.details ?? []),
     theirs,
@@ -140,15 +167,16 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     status: yourStatus,
     statuses: STATUSES,
     statusNote: proposed?.statusNote ?? sub.statusNote,
-    statusNoteMax: LIMITS.statusNote,
+    // The limits are in the labels, and the inputs do not cut: a longer text is refused with a sentence and comes back whole.
+    statusNoteLabel: `Statusanteckning (läget just nu, visas på kortet; högst ${count(LIMITS.statusNote)} tecken)`,
     yesNo,
     answers: answers(sub),
     context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
-    measureLabel: `Svar på måttet: ${sub.measure || 'mått saknas'}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
+    measureLabel: measureLabelText,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
-    measureAnswerMax: LIMITS.measureAnswer,
+    measureTextLabel: `${measureLabelText} (högst ${count(LIMITS.measureAnswer)} tecken)`,
     comment: proposed?.comment ?? '',
-    commentMax: LIMITS.comment,
+    commentLabel: `Kommentar (valfri, sparas bara i historiken; högst ${count(LIMITS.comment)} tecken)`,
     localOwn: sub.kind === 'own' && Boolean(activity.createdAt),
     followUp: sub.kind === 'followUp' && !sub.notApplicable,
     ...backTo(data.back),

@@ -13,6 +13,8 @@ export const VERBS = {
   saveSubActivity: 'saveSubActivity',
   /** Save the inline form of a stale-activity reminder, data: { scopeId, subActivityId, etag, version } + inputs status-<id>, comment-<id> */
   saveFromDigest: 'saveFromDigest',
+  /** Save the edit form opened from the activity list, and show the list at its page with what changed, data: { list, strategyId, page, search, number, scopeId, subActivityId, etag, version } + form inputs */
+  listSaveForm: 'listSaveForm',
   /** Close the edit form without saving, data: { scopeId, subActivityId } */
   showSubActivity: 'showSubActivity',
   /** Save the edit form opened from the stale digest, and show the post again, data: { digest, scopeId, subActivityId, etag, version } + form inputs */

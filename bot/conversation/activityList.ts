@@ -5,11 +5,16 @@ import { z } from 'zod';
 import { activityListCard, type ActivityGroup } from '../cards/activityListCard';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
+import { mayChange } from '../domain/authorization';
 import { findStrategy, type Command } from '../domain/commands';
 import { isOverdue } from '../domain/followUp';
+import { planNumberOf, resolvePlanNumber } from '../domain/planReferences';
 import type { ActivityView } from '../domain/planView';
 import { searchCard } from './activitySearch';
 import { helpExamples } from './help';
+import { formOrigin, saveFullForm } from './subActivityUpdate';
+import { refreshedByAction } from '../cards/refresh';
+import { VERBS } from '../cards/verbs';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -19,9 +24,23 @@ const pageData = z.object({
   list: z.enum(['aktiviteter', 'försenat']).optional(),
   // What a search's paging buttons carry ('' for a list without one); as long as a command may be.
   search: z.string().max(200).optional(),
+  /** Another arena's list (read-only): its id ('' for the turn's own). */
+  arenaId: z.string().max(64).optional(),
+  /** The plan's number the list was asked for ("2.3"; '' for none). */
+  number: z.string().max(12).optional(),
 });
 
-type ListKind = 'aktiviteter' | 'försenat';
+/** Where a list is: what paging, Uppdatera's form and a save from it lead back to. */
+export interface ListPlace {
+  strategyId: string;
+  page: number;
+  list: ListKind;
+  number?: string;
+  /** What a save changed, shown at the top of the list. */
+  banner?: string;
+}
+
+export type ListKind = 'aktiviteter' | 'försenat';
 const LOCAL = 'Lokala aktiviteter';
 
 /** The arena's groups: Bilaga 1 as it follows it up, and (for an arena) its local activities. */
@@ -38,27 +57,59 @@ function only(activities: ActivityView[], keep: (a: ActivityView, d: ActivityVie
   return activities.map((a) => ({ ...a, subActivities: a.subActivities.filter((d) => keep(a, d)) })).filter((a) => a.subActivities.length > 0);
 }
 
-async function listCard(at: ArenaTurn, strategyId: string, page: number, list: ListKind): Promise<CardJson> {
+/** The plan's numbers of Bilaga 1 as the arena follows it up ("2.3", "2.3.1"), by activity and sub-activity id. */
+export function planNumbers(at: ArenaTurn, bilaga1: ActivityView[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const a of bilaga1) {
+    const n = planNumberOf(a.id, bilaga1, at.view.strategies);
+    if (!n) continue;
+    numbers.set(a.id, n);
+    a.subActivities.forEach((d, i) => numbers.set(d.id, `${n}.${i + 1}`));
+  }
+  return numbers;
+}
+
+export async function listCard(at: ArenaTurn, strategyId: string, page: number, list: ListKind, place: Partial<Pick<ListPlace, 'number' | 'banner'>> = {}): Promise<CardJson> {
   const { arena, view, services } = at;
   const today = services.now();
   const strategy = view.strategies.find((s) => s.id === strategyId);
-  const groups = (await arenaGroups(at))
-    .map((g) => ({ ...g, activities: only(g.activities, (a, d) => (!strategy || a.strategyId === strategy.id) && (list === 'aktiviteter' || isOverdue(a, d, today))) }))
+  const all = await arenaGroups(at);
+  const bilaga1 = all[all.length - 1]!.activities;
+  const numbers = planNumbers(at, bilaga1);
+  // "2.3" / "2.3.1": that activity, or that one sub-activity.
+  const numberRef = place.number ? /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/.exec(place.number) : null;
+  const named = numberRef ? resolvePlanNumber({ strategy: Number(numberRef[1]), activity: Number(numberRef[2]), ...(numberRef[3] ? { subActivity: Number(numberRef[3]) } : {}) }, bilaga1, view.strategies) : undefined;
+  if (place.number && !named) {
+    return messageCard({
+      title: `Planen har ingen aktivitet ${place.number.slice(0, 12)}`,
+      text: 'Bilaga 1 numreras strategi.aktivitet.delaktivitet, t.ex. "2.3" eller "2.3.1". Så här börjar strategierna:',
+      tone: 'warning',
+      details: view.strategies.map((s) => `${s.number}. ${s.title}`),
+      buttons: [{ title: 'Alla aktiviteter', command: 'aktiviteter' }],
+    });
+  }
+  const groups = all
+    .map((g) => ({
+      ...g,
+      activities: only(g.activities, (a, d) => (!strategy || a.strategyId === strategy.id) && (!named || (a.id === named.activityId && (!named.subActivityId || d.id === named.subActivityId))) && (list === 'aktiviteter' || isOverdue(a, d, today))),
+    }))
     .filter((g) => g.activities.length > 0);
   const county = arena.kind === 'county';
+  const other = at.origin.arenaId !== arena.id ? { id: arena.id, name: arena.name } : undefined;
+  const statusButton = { title: 'Status', command: other ? `status ${other.name}` : 'status' };
   if (groups.length === 0) {
     if (list === 'försenat') {
-      return messageCard({ title: 'Inget är försenat', text: `${county ? 'Inga länsövergripande aktiviteter' : `Inget som ${arena.name} följer upp`} har en prioriteringsperiod som gått ut utan att vara klar eller avbruten.`, tone: 'success', buttons: [{ title: 'Status', command: 'status' }] });
+      return messageCard({ title: 'Inget är försenat', text: `${county ? 'Inga länsövergripande aktiviteter' : `Inget som ${arena.name} följer upp`} har en prioriteringsperiod som gått ut utan att vara klar eller avbruten.`, tone: 'success', buttons: [statusButton] });
     }
     return messageCard({
       title: strategy ? `Inga aktiviteter under ${strategy.number}. ${strategy.title}` : `${arena.name} har inga aktiviteter ännu`,
-      text: county ? 'Det finns inga länsövergripande aktiviteter här.' : 'Skriv "ny aktivitet" för att anta en av planens rekommenderade lokala aktiviteter eller lägga till en egen.',
-      buttons: county ? [] : [{ title: 'Ny aktivitet', command: 'ny aktivitet' }],
+      text: county || other ? 'Det finns inga aktiviteter här.' : 'Skriv "ny aktivitet" för att anta en av planens rekommenderade lokala aktiviteter eller lägga till en egen.',
+      buttons: county || other ? [statusButton] : [{ title: 'Ny aktivitet', command: 'ny aktivitet' }],
     });
   }
   const whose = county ? 'Länsövergripande aktiviteter (Bilaga 1)' : `${arena.name}s aktiviteter`;
   return activityListCard({
-    title: list === 'försenat' ? `Försenat: ${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
+    title: list === 'försenat' ? `Försenat: ${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : named ? `${place.number} ${whose}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
     subtitle:
       list === 'försenat'
         ? 'Prioriteringsperioden har gått ut och de är varken klara eller avbrutna.'
@@ -75,10 +126,16 @@ async function listCard(at: ArenaTurn, strategyId: string, page: number, list: L
     list,
     today,
     offerNew: !county && list === 'aktiviteter',
+    editable: mayChange(at.origin, arena).allowed,
+    ...(other ? { otherArena: other } : {}),
+    ...(place.number ? { number: place.number } : {}),
+    ...(place.banner ? { banner: place.banner } : {}),
+    planNumbers: numbers,
   });
 }
 
 export async function activitiesReply(at: ArenaTurn, command: Command): Promise<Reply> {
+  if (command.kind === 'activities' && command.number) return cards(await listCard(at, '', 1, 'aktiviteter', { number: command.number }));
   const typed = command.kind === 'activities' ? command.strategy : undefined;
   if (typed) {
     const strategy = findStrategy(at.view.strategies, typed);
@@ -104,12 +161,26 @@ export const activitiesFeature: Feature = {
     overdue: async (at) => cards(await listCard(at, '', 1, 'försenat')),
   },
   actions: {
+    // Spara on the form opened from a list: the list comes back at its page, the item as saved, with what changed.
+    listSaveForm: async (at, data) => {
+      const origin = formOrigin({ ...data, card: 'list' });
+      const saved = await saveFullForm(at, data, origin);
+      if ('card' in saved) return saved.card;
+      const place = origin?.card === 'list' ? origin : { list: 'aktiviteter' as const, strategyId: '', page: 1, search: '', number: '' };
+      // The list at its page replaces the message for everyone (SHARED_RESULT_VERBS), and stays current at that page when looked at.
+      const again = { list: place.list, strategyId: place.strategyId, page: place.page, search: place.search, number: place.number };
+      if (place.search && place.list !== 'försenat') return refreshedByAction(await searchCard(at, place.search, place.page, saved.banner), VERBS.listActivities, again);
+      return refreshedByAction(await listCard(at, place.strategyId, place.page, place.list, { ...(place.number ? { number: place.number } : {}), banner: saved.banner }), VERBS.listActivities, again);
+    },
     listActivities: async (at, data) => {
       const parsed = pageData.safeParse(data);
       if (!parsed.success) return messageCard({ title: 'Det gick inte att visa sidan', text: 'Skriv "aktiviteter" för att börja om.', tone: 'error' });
+      // Another arena's list pages through that arena (read-only: the origin stays the turn's own).
+      const other = parsed.data.arenaId ? at.view.arenas.find((a) => a.id === parsed.data.arenaId) : undefined;
+      const where = other ? { ...at, arena: other } : at;
       const search = parsed.data.search?.trim();
-      if (search && parsed.data.list !== 'försenat') return searchCard(at, search, parsed.data.page ?? 1);
-      return listCard(at, parsed.data.strategyId ?? '', parsed.data.page ?? 1, parsed.data.list ?? 'aktiviteter');
+      if (search && parsed.data.list !== 'försenat') return searchCard(where, search, parsed.data.page ?? 1);
+      return listCard(where, parsed.data.strategyId ?? '', parsed.data.page ?? 1, parsed.data.list ?? 'aktiviteter', parsed.data.number ? { number: parsed.data.number } : {});
     },
   },
 };

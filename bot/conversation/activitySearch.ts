@@ -3,9 +3,10 @@
 import { activityListCard } from '../cards/activityListCard';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
+import { mayChange } from '../domain/authorization';
 import { distance, normalise } from '../domain/commands';
 import type { ActivityView } from '../domain/planView';
-import { arenaGroups } from './activityList';
+import { arenaGroups, planNumbers } from './activityList';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
 /** Whether every word typed (of three letters or more) is in the text, or one letter from a word of it. */
@@ -22,7 +23,7 @@ export async function searchActivities(at: ArenaTurn, typed: string): Promise<Re
 }
 
 /** One page of the search's hits; the paging buttons carry the words, so "Visa fler" keeps the search. */
-export async function searchCard(at: ArenaTurn, typed: string, page: number): Promise<CardJson> {
+export async function searchCard(at: ArenaTurn, typed: string, page: number, banner?: string): Promise<CardJson> {
   const { arena, view, services } = at;
   const shownTyped = typed.slice(0, 60);
   const matching = (activities: ActivityView[]): ActivityView[] =>
@@ -31,7 +32,8 @@ export async function searchCard(at: ArenaTurn, typed: string, page: number): Pr
       const subs = a.subActivities.filter((d) => titleMatches(d.title, typed));
       return subs.length ? [{ ...a, subActivities: subs }] : [];
     });
-  const groups = (await arenaGroups(at)).map((g) => ({ ...g, activities: matching(g.activities) })).filter((g) => g.activities.length > 0);
+  const all = await arenaGroups(at);
+  const groups = all.map((g) => ({ ...g, activities: matching(g.activities) })).filter((g) => g.activities.length > 0);
   const hits = groups.reduce((n, g) => n + g.activities.reduce((m, a) => m + a.subActivities.length, 0), 0);
   if (hits > 0) {
     return activityListCard({
@@ -42,6 +44,10 @@ export async function searchCard(at: ArenaTurn, typed: string, page: number): Pr
       page,
       search: typed,
       today: services.now(),
+      editable: mayChange(at.origin, arena).allowed,
+      ...(at.origin.arenaId !== arena.id ? { otherArena: { id: arena.id, name: arena.name } } : {}),
+      planNumbers: planNumbers(at, all[all.length - 1]!.activities),
+      ...(banner ? { banner } : {}),
     });
   }
   const recommended = arena.kind === 'county' ? [] : view.strategies.flatMap((s) => s.localRecommendations.filter((r) => titleMatches(r.title, typed)));

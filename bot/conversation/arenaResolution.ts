@@ -8,6 +8,7 @@ import { messageCard } from '../cards/messageCard';
 import type { Services } from './services';
 import type { ChannelRecord } from '../domain/channels';
 import { isPlanTeam, notThePlanTeamCard } from './planTeam';
+import { GROUP_CHAT_TEXT } from './help';
 import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
 
 /**
@@ -43,7 +44,7 @@ export async function resolveArena(turn: Turn, services: Services, view?: PlanCo
   if (place.kind === 'groupChat') {
     return {
       ok: false,
-      reply: cards(messageCard({ title: 'Här kan jag inte hjälpa till', text: 'Jag följer upp planen i planens kanaler och i personlig chatt. Skriv till mig där.' })),
+      reply: cards(messageCard({ title: 'Det här gör jag i planens kanaler och i personlig chatt', text: GROUP_CHAT_TEXT, links: [{ title: 'Öppna planen', url: services.links.tab('oversikt') }], buttons: [{ title: 'Hjälp', command: 'hjälp' }] })),
     };
   }
   if (place.kind === 'channel') {

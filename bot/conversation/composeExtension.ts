@@ -100,6 +100,7 @@ const VIEW_NAMES: Record<TabView, string> = {
   revidering: 'Revidering',
   motesunderlag: 'Mötesunderlag',
   uppfoljning: 'Uppföljning',
+  rapport: 'Årsrapport',
 };
 
 /** composeExtension/queryLink: the preview of a pasted link to the plan. Undefined: not a link to the plan. */

@@ -38,15 +38,23 @@ export function versionText(view: Pick<PlanContentView, 'plan' | 'versions'>, at
 
 export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat', at: Date = new Date()): CardJson {
   const examples = helpExamples(view);
-  const placeText = arena
-    ? where === 'channel'
-      ? `Den här kanalen följer upp ${arena.name}.`
-      : `Du följer ${arena.name} här. Skriv "koppla <arena>" för att byta.`
-    : where === 'channel'
-      ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`
-      : `Du har inte valt någon arena ännu: skriv "koppla <arena>", t.ex. "koppla ${examples.arenaName}".`;
-  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText });
+  // Teams reads "<arena>" as markup and drops it: the hint says it in words.
+  const placeText =
+    where === 'groupChat'
+      ? GROUP_CHAT_TEXT
+      : arena
+        ? where === 'channel'
+          ? `Den här kanalen följer upp ${arena.name}.`
+          : `Du följer ${arena.name} här. Skriv "koppla" och arenans namn för att byta, t.ex. "koppla ${examples.arenaName}".`
+        : where === 'channel'
+          ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla" och arenans namn, t.ex. "koppla ${examples.arenaName}".`
+          : `Du har inte valt någon arena ännu: skriv "koppla" och arenans namn, t.ex. "koppla ${examples.arenaName}".`;
+  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText, withoutButtons: where === 'groupChat' });
 }
+
+/** What a group chat is told: the commands work in the plan's channels and in personal chat, and the tab is open to all. */
+export const GROUP_CHAT_TEXT =
+  'I en gruppchatt kan jag bara visa hjälpen. Planen följs upp i planens kanaler (nämn @Gemensam plan där) och i personlig chatt med mig, där alla kommandona ovan fungerar. Planen finns också i fliken Gemensam plan.';
 
 /** One line and two or three "Menade du …?" buttons: each runs that command. */
 export function didYouMeanCard(text: string, suggestions: string[]): CardJson {

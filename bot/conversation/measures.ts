@@ -13,6 +13,7 @@ import type { Arena, EffectMeasure } from '../domain/plan';
 import { ID_PATTERN } from '../domain/planSchema';
 import type { PlanContentView } from '../domain/planView';
 import { reportMeasureValue } from '../useCases/reportMeasureValue';
+import type { Command } from '../domain/commands';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -26,10 +27,11 @@ function allMeasures(view: PlanContentView): EffectMeasure[] {
 }
 
 /** "mått": every effect measure with its values: one partition range query for all of them. */
-async function showMeasures(at: ArenaTurn): Promise<Reply> {
+async function showMeasures(at: ArenaTurn, command?: Command): Promise<Reply> {
   const all = await at.services.measures.allCurrent();
   const values = new Map(allMeasures(at.view).map((m) => [m.id, all.filter((v) => v.measureId === m.id)] as const));
-  return cards(measuresCard({ arena: at.arena, arenas: at.view.arenas, strategies: at.view.strategies, values, now: at.services.now() }));
+  const page = command?.kind === 'measures' ? command.page : undefined;
+  return cards(measuresCard({ arena: at.arena, arenas: at.view.arenas, strategies: at.view.strategies, values, now: at.services.now(), ...(page ? { page } : {}) }));
 }
 
 /** The form's view of one measure, arena and period: one range read of that measure's series for the arena. */

@@ -9,7 +9,7 @@ import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
 export const meetingBriefFeature: Feature = {
-  commands: { meetingBrief: (at, command) => brief(at, command.kind === 'meetingBrief' ? command.since : undefined) },
+  commands: { meetingBrief: (at, command) => (command.kind === 'meetingBrief' ? brief(at, command.since, command.record) : brief(at, undefined, false)) },
 };
 
 /** Where a brief is remembered: the channel (or, outside channels, the chat). */
@@ -24,11 +24,11 @@ export function placeId(place: Place): string {
   }
 }
 
-async function brief(at: ArenaTurn, since: string | undefined): Promise<Reply> {
+async function brief(at: ArenaTurn, since: string | undefined, record: boolean): Promise<Reply> {
   const { services, arena, turn } = at;
   const outcome = await giveMeetingBrief(
     { plan: services.plan, activities: services.activities, measures: services.measures, revisions: services.revisions, briefs: services.briefs, now: services.now },
-    { placeId: placeId(turn.place), arena, ...(since !== undefined ? { since } : {}), by: turn.actor.name },
+    { placeId: placeId(turn.place), arena, ...(since !== undefined ? { since } : {}), by: turn.actor.name, record },
   );
   if (outcome.kind === 'refused') {
     return cards(
@@ -41,7 +41,9 @@ async function brief(at: ArenaTurn, since: string | undefined): Promise<Reply> {
     );
   }
   const b = outcome.brief;
-  return cards(meetingBriefCard(b, services.links.tab('motesunderlag', arena.id, { since: b.from, until: b.to, ...(b.basis === 'lastBrief' ? { basis: b.basis } : {}) })));
+  const card = meetingBriefCard(b, services.links.tab('motesunderlag', arena.id, { since: b.from, until: b.to, ...(b.basis === 'lastBrief' ? { basis: b.basis } : {}) }));
+  // A question reads the brief; only the command word "mötesunderlag" starts a new one.
+  return record ? cards(card) : { text: 'Det här är en titt: nästa mötesunderlag utgår fortfarande från det förra. Skriv "mötesunderlag" när ni vill ta fram ett nytt inför mötet.', cards: [card] };
 }
 
 /** The first of last month, as an example date. */

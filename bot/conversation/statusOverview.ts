@@ -1,10 +1,11 @@
 // "status": what the arena follows up at a glance, per strategy (for an arena: its local
 // activities and its follow-up of Bilaga 1), the latest changes and what is overdue.
 import { statusCard } from '../cards/statusCard';
+import { mayChange } from '../domain/authorization';
 import { describeEntry } from '../domain/format';
 import { NOT_FOLLOWED_UP, statusText } from '../domain/followUp';
 import { overdueItems, progressByStrategy } from '../domain/overview';
-import { arenaGroups } from './activityList';
+import { arenaGroups, planNumbers } from './activityList';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -15,6 +16,9 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
   const today = services.now();
   const [groups, latest] = await Promise.all([arenaGroups(at), services.activities.latestChanges(arena.id, LATEST)]);
   const all = groups.flatMap((g) => g.activities);
+  // The plan's numbers before Bilaga 1's titles ("2.3.1 …"), so that people can write them.
+  const numbers = planNumbers(at, groups[groups.length - 1]?.activities ?? []);
+  const numbered = (id: string, title: string) => (numbers.has(id) ? `${numbers.get(id)} ${title}` : title);
   const titles = new Map(all.flatMap((a) => a.subActivities.map((d) => [d.id, d.title] as const)));
   const county = arena.kind === 'county';
   return cards(
@@ -27,10 +31,13 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
         const note = subs.length === 0 ? noLocalActivities(arena.name) : notFollowed > 0 ? `${NOT_FOLLOWED_UP}: ${notFollowed} av ${subs.length}.` : '';
         return { title: g.title, note, progress: progressByStrategy(view.strategies, g.activities, today) };
       }),
-      changes: latest.map((e) => `${titles.get(e.subActivityId) ?? e.subActivityId}: ${describeEntry(e)}`),
-      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${sub.title} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
+      changes: latest.map((e) => `${numbered(e.subActivityId, titles.get(e.subActivityId) ?? e.subActivityId)}: ${describeEntry(e)}`),
+      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${numbered(sub.id, sub.title)} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
       emptyText: county ? 'Inga länsövergripande aktiviteter finns inlästa.' : noLocalActivities(arena.name),
       tabUrl: services.links.tab('oversikt', arena.id),
+      // Another arena's status, or a personal chat of someone not in the arena's channel: read-only.
+      editable: mayChange(at.origin, arena).allowed,
+      ...(at.origin.arenaId !== arena.id ? { otherArenaName: arena.name } : {}),
     }),
   );
 }

@@ -9,7 +9,9 @@ import { subActivityCard, subActivityEditCard, type EditCardData, type FormOrigi
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
-import { locateSubActivity, updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
+import { describeWhat } from '../domain/format';
+import { planNumberOf } from '../domain/planReferences';
+import { updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
 
@@ -30,6 +32,14 @@ export const FORM_FIELDS = ['status', 'statusNote', 'measureAnswer', 'comment'] 
 const originSchema = z.discriminatedUnion('card', [
   z.object({ card: z.literal('round'), roundId: idSchema, page: z.coerce.number().int().min(0).max(9_999) }),
   z.object({ card: z.literal('digest'), digest: z.string().max(2000).default('') }),
+  z.object({
+    card: z.literal('list'),
+    list: z.enum(['aktiviteter', 'försenat']).default('aktiviteter'),
+    strategyId: z.string().max(64).default(''),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    search: z.string().max(200).default(''),
+    number: z.string().max(12).default(''),
+  }),
 ]);
 
 export function formOrigin(value: unknown): FormOrigin | undefined {
@@ -57,9 +67,18 @@ function refusalCard(message: string): CardJson {
   return messageCard({ title: 'Det här får du inte ändra här', text: message, tone: 'warning' });
 }
 
-async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Promise<Located | undefined> {
+/** The item, and its plan number in Bilaga 1 ("2.3.1"; none for an arena's own activities), from the one read of the scope's plan. */
+async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Promise<(Located & { planNumber?: string }) | undefined> {
   const scope = at.view.arenas.find((a) => a.id === scopeId);
-  return scope ? locateSubActivity(at.services, scope, subActivityId) : undefined;
+  if (!scope) return undefined;
+  const { bilaga1, local } = await at.services.plan.arenaPlan(scope);
+  for (const activity of [...local, ...bilaga1]) {
+    const at2 = activity.subActivities.findIndex((d) => d.id === subActivityId);
+    if (at2 < 0) continue;
+    const n = planNumberOf(activity.id, bilaga1, at.view.strategies);
+    return { scope, activity, sub: activity.subActivities[at2]!, ...(n ? { planNumber: `${n}.${at2 + 1}` } : {}) };
+  }
+  return undefined;
 }
 
 /** In a group chat or meeting (a card shared from the compose box) there is no arena's list to go to. */
@@ -67,12 +86,14 @@ function inChat(at: ArenaTurn): { allActivities?: false } {
   return at.turn.place.kind === 'groupChat' ? { allActivities: false } : {};
 }
 
+const numbered = (found: { planNumber?: string }) => (found.planNumber ? { planNumber: found.planNumber } : {});
+
 async function show(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const parsed = target.safeParse(data);
   if (!parsed.success) return unreadable();
   const found = await locate(at, parsed.data.scopeId, parsed.data.subActivityId);
   if (!found) return notFoundCard();
-  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub, ...inChat(at) });
+  return subActivityCard({ today: at.services.now(), activity: found.activity, sub: found.sub, ...inChat(at), ...numbered(found) });
 }
 
 async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -82,7 +103,7 @@ async function edit(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   if (!found) return notFoundCard();
   const decision = mayChange(at.origin, found.scope);
   if (!decision.allowed) return refusalCard(`${decision.reason} Ingenting har ändrats.`);
-  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, back: formOrigin(data.from) });
+  return subActivityEditCard({ today: at.services.now(), activity: found.activity, sub: found.sub, back: formOrigin(data.from), ...numbered(found) });
 }
 
 export interface CardSave {
@@ -121,7 +142,8 @@ export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclud
 
 /** The person's own values as text, to put back in the form. */
 function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData['proposed']> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 2000)]));
+  // Whole: a text refused as too long comes back as typed (far below a card's size limit), never cut.
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 10_000)]));
 }
 
 /**
@@ -182,7 +204,7 @@ async function saveForList(at: ArenaTurn, item: CardSave, where: string, back: F
   if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome, back) };
   const sub = outcome.after.sub;
   return outcome.kind === 'saved'
-    ? { banner: `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }
+    ? { banner: back?.card === 'list' ? `Sparat av ${at.turn.actor.name}: ${sub.title}: ${describeWhat(outcome.entry, at.services.now())}.` : `Sparat av ${at.turn.actor.name}: ${sub.title} – ${statusLabel(sub.status)}.`, saved: true }
     : { banner: `Inget ändrades för ${sub.title}: värdena var redan sparade.`, saved: false };
 }
 

@@ -1,10 +1,14 @@
 // The bot's commands: short Swedish words with English aliases, read the way people type them.
 // Parsing is plain text in, a typed command out; the Teams edge has already removed the @mention.
-// Forgiving on purpose: case, punctuation, å/ä/ö, a letter or two wrong, "kommun"/"s kommun",
-// the county level's other names, a question around the word ("vad är försenat?"). The arenas'
-// names and other names come from the loaded plan, never from this file.
+// The whole sentence is read (planReferences.ts): command words, arenas, strategies, the plan's
+// numbers and dates, wherever they stand ("vilka är försenade i Krokom?"). Exact words act; a
+// near miss only offers ("Menade du …?"), and nothing that writes or records (koppla, a new
+// mötesunderlag) ever starts from one. The arenas' names come from the loaded plan, never from here.
 import type { Arena, Strategy } from './plan';
+import { allowedTypos, distance, readPlanReferences, type PlanReferences } from './planReferences';
 import { fold } from './text';
+
+export { distance } from './planReferences';
 
 export type Command =
   | { kind: 'help' }
@@ -12,22 +16,35 @@ export type Command =
   | { kind: 'thanks' }
   /** The arena's status; `arenaId`: another arena's (read-only); `strategy`: one strategy's, as findStrategy reads it. */
   | { kind: 'status'; arenaId?: string; strategy?: string }
-  /** What is overdue (försenat). */
-  | { kind: 'overdue' }
-  /** `strategy`: as findStrategy reads it ("2"); `search`: words to find in the activities' titles. */
-  | { kind: 'activities'; strategy?: string; search?: string }
+  /** What is overdue (försenat); `arenaId`: another arena's (read-only). */
+  | { kind: 'overdue'; arenaId?: string }
+  /**
+   * `strategy`: as findStrategy reads it ("2"); `search`: words to find in the activities' titles;
+   * `number`: the plan's number of one activity or sub-activity ("2.3", "2.3.1"); `arenaId`: another arena's (read-only).
+   */
+  | { kind: 'activities'; strategy?: string; search?: string; number?: string; arenaId?: string }
   /** Every arena's local follow-up of Bilaga 1 side by side, a page at a time (the county's view). */
   | { kind: 'localFollowUp'; page?: number }
-  | { kind: 'measures' }
-  | { kind: 'newActivity' }
-  | { kind: 'reminders' }
-  /** `arena`: what was typed after "koppla" (findArena reads it). */
+  /** `arenaId`: another arena was named, which these commands do not show (the router says so and offers what does). */
+  | { kind: 'measures'; arenaId?: string; page?: number }
+  | { kind: 'newActivity'; arenaId?: string }
+  | { kind: 'reminders'; arenaId?: string }
+  /** `arena`: the arena's name when the sentence named one exactly; `near`: a near miss, offered, never linked. */
   | { kind: 'link'; arena?: string }
-  | { kind: 'revision' }
+  | { kind: 'revision'; arenaId?: string }
   /** The yearly follow-up round (uppföljningsomgång): where it stands, the arena's card, opening it in the county's channel. */
   | { kind: 'followUpRound' }
-  /** What changed since the channel's last brief, or since `since` (YYYY-MM-DD, as typed: validated by the feature). */
-  | { kind: 'meetingBrief'; since?: string }
+  /**
+   * What changed since the channel's last brief, or since `since` (YYYY-MM-DD; a date that cannot
+   * be is passed as typed, and the feature refuses it). `record`: only the exact command word
+   * ("mötesunderlag") starts a new brief and moves the window; a question ("vad har hänt sedan
+   * förra mötet?") reads one without recording it.
+   */
+  | { kind: 'meetingBrief'; since?: string; record: boolean; arenaId?: string }
+  /** The yearly report and the Excel export: they live in the plan's tab. */
+  | { kind: 'report'; year?: number }
+  /** "Vilken arena är den här kanalen?" */
+  | { kind: 'whereAmI' }
   /** Not understood: `suggestions` are whole commands to offer as "Menade du …?", best first. */
   | { kind: 'unknown'; text: string; suggestions: string[] };
 
@@ -35,7 +52,7 @@ export type CommandKind = Command['kind'];
 
 /** One command word as people see it: in the help card and in the app manifest's command list. */
 export interface CommandWord {
-  kind: Exclude<CommandKind, 'unknown' | 'thanks'>;
+  kind: Exclude<CommandKind, 'unknown' | 'thanks' | 'report' | 'whereAmI'>;
   /** The word shown and sent by buttons. */
   word: string;
   /** How it is written with its argument, in the help card. */
@@ -58,7 +75,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'hjälp',
     usage: 'hjälp',
     description: 'Vad jag kan, med knappar för det vanligaste.',
-    aliases: ['help', 'hej', 'hejsan', 'hallo', 'hi', 'hello', 'meny', 'kommandon', 'vad kan du', 'vad kan du gora', 'instruktioner'],
+    aliases: ['help', 'hej', 'hejsan', 'hallo', 'hi', 'hello', 'meny', 'kommandon', 'vad kan du', 'vad kan du gora', 'vad kan du hjalpa', 'instruktioner', 'what can you do', 'what do you do', 'hur funkar', 'hur fungerar', 'manual', 'guide', 'instruktion'],
     inManifest: true,
   },
   {
@@ -66,7 +83,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'status',
     usage: 'status [arena eller strategi]',
     description: 'Läget per strategi, senaste ändringar och det som är försenat; också för en strategi eller en annan arena.',
-    aliases: ['oversikt', 'overview', 'laget', 'lage', 'status for'],
+    aliases: ['oversikt', 'overview', 'laget', 'lage', 'ligger till', 'hur gar det', 'hur gick det', 'hur ser det ut', 'hur manga', 'how is', 'how are', 'progress', 'lagesbild', 'sammanfattning', 'summary', 'historik', 'history', 'senaste andringar', 'senaste andringarna'],
     inManifest: true,
   },
   {
@@ -74,7 +91,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'försenat',
     usage: 'försenat',
     description: 'Det som är försenat: delaktiviteter vars prioriteringsperiod har gått ut, med knapp för att uppdatera.',
-    aliases: ['forsenade', 'forsenad', 'forsening', 'forseningar', 'overdue', 'sena aktiviteter'],
+    aliases: ['forsenade', 'forsenad', 'forsening', 'forseningar', 'overdue', 'late', 'delayed', 'sena aktiviteter', 'ligger efter', 'forsenats', 'forsenas'],
     inManifest: true,
   },
   {
@@ -82,7 +99,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'aktiviteter',
     usage: 'aktiviteter [strategi eller sökord]',
     description: 'Aktiviteterna med status och knapp för att uppdatera; för en strategi, eller med ord ur aktivitetens titel.',
-    aliases: ['aktivitet', 'aktiviteterna', 'delaktiviteter', 'activities', 'activity'],
+    aliases: ['aktivitet', 'aktiviteterna', 'aktiviteten', 'delaktiviteter', 'delaktivitet', 'delaktiviteten', 'activities', 'activity', 'bilaga 1', 'bilaga', 'bilagan', 'handlingsplan', 'handlingsplanen', 'uppdatera', 'update', 'tasks'],
     inManifest: true,
   },
   {
@@ -90,7 +107,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'lokalt',
     usage: 'lokalt [sida]',
     description: 'Arenornas egen uppföljning av Bilaga 1 sida vid sida, med en sammanfattning per rad.',
-    aliases: ['lokal uppfoljning', 'kommunerna', 'local'],
+    aliases: ['lokal uppfoljning', 'kommunerna', 'alla kommuner', 'arenorna', 'alla arenor', 'jamfor', 'jamfora', 'compare', 'local'],
     inManifest: false,
   },
   {
@@ -98,7 +115,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'mått',
     usage: 'mått',
     description: 'Effektmåtten: senaste värden, om målvärdet nås, och rapportering för perioden.',
-    aliases: ['matt', 'matten', 'effektmatt', 'effektmatten', 'measures', 'measure', 'indikatorer'],
+    aliases: ['matt', 'matten', 'mattet', 'effektmatt', 'effektmatten', 'effektmattet', 'measures', 'measure', 'indikatorer', 'indikator', 'nyckeltal', 'malvarde', 'malvarden', 'kpi'],
     inManifest: true,
   },
   {
@@ -106,7 +123,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'ny aktivitet',
     usage: 'ny aktivitet',
     description: 'Anta en av planens rekommenderade lokala aktiviteter eller lägg till en egen.',
-    aliases: ['ny', 'nya aktiviteter', 'ny lokal aktivitet', 'lagg till aktivitet', 'new activity', 'new', 'add activity'],
+    aliases: ['ny', 'nya aktiviteter', 'ny lokal aktivitet', 'lagg till aktivitet', 'lagga till aktivitet', 'lagg till en aktivitet', 'anta aktivitet', 'new activity', 'new', 'add activity'],
     inManifest: true,
   },
   {
@@ -114,7 +131,7 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'påminnelser',
     usage: 'påminnelser',
     description: 'Kanalens inställningar för påminnelser om uppföljning.',
-    aliases: ['paminnelse', 'paminnelserna', 'reminders', 'reminder'],
+    aliases: ['paminnelse', 'paminnelserna', 'paminnelsen', 'paminn', 'paminna', 'reminders', 'reminder', 'notiser', 'aviseringar', 'notifications'],
     inManifest: false,
   },
   {
@@ -130,23 +147,23 @@ export const COMMAND_WORDS: readonly CommandWord[] = [
     word: 'uppföljning',
     usage: 'uppföljning',
     description: 'Årets uppföljning av planen: arenans underlag att uppdatera och lämna in, och länets överblick över vilka som har lämnat in.',
-    aliases: ['uppfoljningen', 'arlig uppfoljning', 'uppfoljningsomgang', 'lamna in', 'follow up', 'followup'],
+    aliases: ['uppfoljningen', 'arlig uppfoljning', 'arsuppfoljning', 'uppfoljningsomgang', 'uppfoljningsomgangen', 'lamna in', 'lamnat in', 'lamnar in', 'inlamning', 'inlamnat', 'submitted', 'submit', 'follow up', 'followup'],
     inManifest: true,
   },
   {
     kind: 'meetingBrief',
     word: 'mötesunderlag',
-    usage: 'mötesunderlag [sedan ÅÅÅÅ-MM-DD]',
+    usage: 'mötesunderlag [sedan datum]',
     description: 'Vad som har ändrats sedan kanalens förra mötesunderlag, eller sedan ett datum: underlag till nästa möte.',
-    aliases: ['motesunderlaget', 'underlag', 'mote', 'motet', 'agenda', 'meeting brief', 'brief'],
+    aliases: ['motesunderlaget', 'meeting brief', 'underlag', 'underlaget', 'mote', 'motet', 'agenda', 'brief', 'hant', 'andrats', 'andrat', 'nytt', 'nyheter', 'what changed', 'what happened', 'changes'],
     inManifest: true,
   },
   {
     kind: 'link',
     word: 'koppla',
-    usage: 'koppla <arena>',
+    usage: 'koppla [arena]',
     description: 'Koppla kanalen till sin arena: "koppla" och arenans namn. I personlig chatt: välj vilken arena du följer.',
-    aliases: ['koppla till', 'koppla om', 'byt arena', 'link', 'connect'],
+    aliases: ['koppla till', 'koppla om', 'byt arena', 'byta arena', 'link', 'connect'],
     inManifest: true,
   },
 ];
@@ -157,13 +174,29 @@ export interface Vocabulary {
   strategies: ReadonlyArray<Pick<Strategy, 'id' | 'number' | 'title'>>;
 }
 
-/** Words around a command that carry nothing: "visa", "vad är", "kan du visa", "snälla". */
-const LEADING_FILLERS = ['kan du visa mig', 'kan du visa', 'visa mig', 'jag vill se', 'vad ar', 'vilka ar', 'vad finns', 'vad har vi', 'ge mig', 'visa', 'show me', 'show', 'what is', 'whats', 'please', 'snalla', 'lista'];
-const TRAILING_FILLERS = ['tack', 'please', 'snalla', 'nu'];
-const THANKS_WORDS = new Set(['tack', 'tackar', 'tacktack', 'tusen', 'sa', 'mycket', 'for', 'hjalpen', 'det', 'thanks', 'thank', 'you', 'thx', 'toppen', 'perfekt', 'kanon', 'bra', 'super', 'ok', 'okej', 'hej', 'da']);
+/** Words that carry no command and no search: politeness, questions, pronouns ("kan du visa vad som är försenat för oss?"). */
+const FILLERS = new Set(
+  (
+    'visa visar lista se kolla kika titta ge fa hamta ta fram oppna sok soka kan du ni jag vi vill ville skulle vilja garna snalla tack tusen hej hejsan hallo god goddag morgon ' +
+    'dag kvall mig oss dig er min mitt mina var vart vara vi ert era de den det dom som ar var vad vilka vilken vilket hur nar finns fanns har hade i pa for med till av och eller om ' +
+    'att en ett nu just alla allt hela lite bara ocksa aven tills under fran efter innan ut upp ner man kanske skriv skriva please show me my our the a an all list what which is are ' +
+    'of for to in on can you could would like get give tell do does hi hello hey thanks thank pls plz ok okej jo ja nej it going gar gick ligger ser blir gors sta star good morning afternoon evening dear'
+  ).split(' '),
+);
+const THANKS_WORDS = new Set(['tack', 'tackar', 'tacktack', 'tusen', 'sa', 'mycket', 'for', 'hjalpen', 'det', 'thanks', 'thank', 'you', 'thx', 'toppen', 'perfekt', 'kanon', 'bra', 'super', 'ok', 'okej', 'hej', 'da', 'sa', 'fint', 'great']);
 const THANKS_CORE = ['tack', 'tackar', 'tacktack', 'thanks', 'thank', 'thx'];
-/** "hur går det för kontinuitet", "hur ligger vi till med Krokom", "läget i Åre". */
-const HOW_IS_IT_GOING = /^(?:hur (?:gar|gick|ligger|ser) (?:det|vi|ni)(?: ut)?(?: till)?|laget)(?: (?:for|med|i|pa|inom))?(?: (.*))?$/;
+/** Words that turn a request around ("koppla inte om kanalen"): nothing that writes acts on them. */
+const NEGATIONS = new Set(['inte', 'ej', 'icke', 'not', 'dont', 'aldrig', 'never']);
+const REPORT_WORDS = new Set(['arsrapport', 'arsrapporten', 'rapport', 'rapporten', 'report', 'excel', 'exportera', 'export', 'exportera', 'word', 'ladda', 'nedladdning', 'download']);
+const WHERE_WORDS = new Set(['arena', 'arenan', 'kanal', 'kanalen', 'channel', 'kopplad', 'kopplat', 'linked']);
+const WHICH_WORDS = new Set(['vilken', 'vilket', 'which', 'vem', 'ar', 'is']);
+
+/** Which command wins when a sentence has more than one ("försenade aktiviteter" is försenat). */
+const PRECEDENCE: ReadonlyArray<CommandWord['kind']> = ['link', 'newActivity', 'overdue', 'followUpRound', 'revision', 'reminders', 'measures', 'localFollowUp', 'meetingBrief', 'activities', 'status', 'help'];
+/** Aliases that are a command only on their own ("ny", "hej"), never inside a longer sentence. */
+const ONLY_ALONE = new Set(['ny', 'new', 'hej', 'hejsan', 'hallo', 'hi', 'hello', 'uppdatera', 'update']);
+/** The command words that start a new meeting brief (the others read one). */
+const RECORDING_BRIEF = new Set(['motesunderlag', 'meeting brief']);
 
 /** Text as the parser compares it: folded, punctuation gone ("Status!" → "status"). */
 export function normalise(text: string): string {
@@ -174,173 +207,318 @@ export function normalise(text: string): string {
     .trim();
 }
 
-export function parseCommand(text: string, vocabulary?: Vocabulary): Command {
-  const raw = text.slice(0, 300);
-  if (/^\s*\?+\s*$/.test(raw)) return { kind: 'help' };
-  const all = normalise(raw);
-  if (all === '') return { kind: 'help' };
-  if (isThanks(all)) return { kind: 'thanks' };
-  const t = stripFillers(all);
-  if (t === '') return { kind: 'help' };
-
-  const going = HOW_IS_IT_GOING.exec(t);
-  if (going) return statusOf(going[1] ?? '', raw, vocabulary);
-
-  const match = matchWord(t);
-  if (!match) return notUnderstood(raw, t, vocabulary);
-  const rest = t.split(' ').slice(match.words).join(' ');
-  // The argument as typed (punctuation trimmed), so that names keep their letters in answers.
-  const restTyped = raw.trim().replace(/[?!.,;:]+$/g, '').split(/\s+/).slice(match.words).join(' ').trim();
-  switch (match.kind) {
-    case 'status':
-      return rest ? statusOf(restTyped, raw, vocabulary) : { kind: 'status' };
-    case 'activities': {
-      if (!rest) return { kind: 'activities' };
-      if (isOverdueWord(rest)) return { kind: 'overdue' };
-      if (!vocabulary) return { kind: 'activities', strategy: restTyped };
-      const strategy = findStrategy(vocabulary.strategies, rest);
-      return strategy ? { kind: 'activities', strategy: String(strategy.number) } : { kind: 'activities', search: restTyped };
-    }
-    case 'link':
-      return rest ? { kind: 'link', arena: restTyped } : { kind: 'link' };
-    case 'meetingBrief': {
-      // Whatever follows ("sedan" dropped) is the date as typed; the feature validates it and says how to write it.
-      const since = restTyped.replace(/^(?:sedan|från|fran|since)\s*/i, '').trim();
-      return since ? { kind: 'meetingBrief', since } : { kind: 'meetingBrief' };
-    }
-    case 'localFollowUp': {
-      const page = /^(?:sida )?(\d{1,3})$/.exec(rest);
-      return page ? { kind: 'localFollowUp', page: Number(page[1]) } : { kind: 'localFollowUp' };
-    }
-    default:
-      // The other commands take no argument: "försenade aktiviteter", "mått nu", "hjälp mig" mean the command.
-      return { kind: match.kind } as Command;
-  }
-}
-
-function isThanks(t: string): boolean {
-  const words = t.split(' ');
-  return words.some((w) => THANKS_CORE.includes(w)) && words.every((w) => THANKS_WORDS.has(w));
-}
-
-function stripFillers(t: string): string {
-  let out = t;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const f of LEADING_FILLERS) {
-      if (out === f) continue;
-      if (out.startsWith(`${f} `)) {
-        out = out.slice(f.length + 1);
-        changed = true;
-      }
-    }
-    for (const f of TRAILING_FILLERS) {
-      if (out.endsWith(` ${f}`)) {
-        out = out.slice(0, -(f.length + 1));
-        changed = true;
-      }
-    }
-  }
-  return out.trim();
-}
-
-function isOverdueWord(t: string): boolean {
-  const overdue = COMMAND_WORDS.find((c) => c.kind === 'overdue')!;
-  return t.split(' ').some((w) => [normalise(overdue.word), ...overdue.aliases].some((a) => a.length > 4 && distance(w, a) <= allowedTypos(a)));
-}
-
-/** "status Krokom" / "hur går det för kontinuitet": another arena's status or one strategy's. */
-function statusOf(typed: string, raw: string, vocabulary: Vocabulary | undefined): Command {
-  const t = normalise(typed);
-  if (!t) return { kind: 'status' };
-  if (isOverdueWord(t)) return { kind: 'overdue' };
-  if (!vocabulary) return { kind: 'unknown', text: raw, suggestions: ['status', 'hjälp'] };
-  const arena = findArena(vocabulary.arenas, t);
-  if (arena) return { kind: 'status', arenaId: arena.id };
-  const strategy = findStrategy(vocabulary.strategies, t);
-  if (strategy) return { kind: 'status', strategy: String(strategy.number) };
-  return { kind: 'unknown', text: raw, suggestions: ['status', `aktiviteter ${typed.slice(0, 40)}`, 'hjälp'] };
-}
-
-interface WordMatch {
+interface Hit {
   kind: CommandWord['kind'];
-  /** How many words of the text the command word took. */
-  words: number;
+  alias: string;
+  /** Word indexes the alias took. */
+  at: number[];
   typos: number;
 }
 
-/** Typos forgiven in a word of this length: none up to 4 letters ("att" is not "mått"), one in 5, two from 6. */
-function allowedTypos(word: string): number {
-  return word.length <= 4 ? 0 : word.length === 5 ? 1 : 2;
-}
-
-/** The command word the text starts with: exact first, longest first, then the fewest typos. */
-function matchWord(t: string): WordMatch | undefined {
-  const words = t.split(' ');
-  let best: WordMatch | undefined;
-  for (const { kind, alias, n, allowed } of commandAliases()) {
-    if (words.length < n) continue;
-    const head = n === 1 ? words[0]! : words.slice(0, n).join(' ');
-    // The distance is at least the difference in length: most aliases are out of reach at once.
-    if (Math.abs(head.length - alias.length) > allowed) continue;
-    const typos = head === alias ? 0 : distance(head, alias);
-    if (typos > allowed) continue;
-    if (!best || typos < best.typos || (typos === best.typos && n > best.words)) best = { kind, words: n, typos };
-  }
-  return best;
-}
-
-let aliases: Array<{ kind: CommandWord['kind']; alias: string; n: number; allowed: number }> | undefined;
+let aliases: Array<{ kind: CommandWord['kind']; alias: string; words: string[] }> | undefined;
 
 /** Every command word and alias, normalised once (every message is matched against them all). */
 function commandAliases(): NonNullable<typeof aliases> {
-  aliases ??= COMMAND_WORDS.flatMap((command) => [normalise(command.word), ...command.aliases].map((alias) => ({ kind: command.kind, alias, n: alias.split(' ').length, allowed: allowedTypos(alias) })));
+  aliases ??= COMMAND_WORDS.flatMap((command) => [normalise(command.word), ...command.aliases].map((alias) => ({ kind: command.kind, alias, words: alias.split(' ') })));
   return aliases;
 }
 
-function notUnderstood(raw: string, t: string, vocabulary: Vocabulary | undefined): Command {
-  const suggestions: string[] = [];
-  // Just a name: "Krokom" or "kontinuitet".
-  const arena = vocabulary && findArena(vocabulary.arenas, t);
-  const strategy = vocabulary && !arena ? findStrategy(vocabulary.strategies, t) : undefined;
-  if (arena) suggestions.push(`status ${arena.name}`, `koppla ${arena.name}`);
-  else if (strategy) suggestions.push(`aktiviteter ${strategy.number}`, `status ${strategy.number}`);
-  else {
-    // The nearest command words to the first word, then the common ones.
-    const first = t.split(' ')[0] ?? '';
-    const near = COMMAND_WORDS.map((c) => ({ word: c.word, d: Math.min(...[normalise(c.word), ...c.aliases].map((a) => distance(first, a.split(' ')[0]!))) }))
-      .filter((c) => c.d <= 3 && c.word !== 'hjälp')
-      .sort((a, b) => a.d - b.d)
-      .slice(0, 2)
-      .map((c) => c.word);
-    suggestions.push(...near);
+/**
+ * Exact command words anywhere among the free words; an alias of several words may have filler
+ * words between its own ("lägga till en aktivitet").
+ */
+function exactHits(free: Array<{ i: number; w: string }>): Hit[] {
+  const hits: Hit[] = [];
+  for (const { kind, alias, words } of commandAliases()) {
+    for (let k = 0; k < free.length; k++) {
+      if (free[k]!.w !== words[0]) continue;
+      const at = [free[k]!.i];
+      let j = k + 1;
+      for (const wanted of words.slice(1)) {
+        let skipped = 0;
+        while (j < free.length && free[j]!.w !== wanted && FILLERS.has(free[j]!.w) && skipped < 2 && free[j]!.i === at[at.length - 1]! + skipped + 1) {
+          j++;
+          skipped++;
+        }
+        if (j < free.length && free[j]!.w === wanted && free[j]!.i === at[at.length - 1]! + skipped + 1) at.push(free[j++]!.i);
+        else break;
+      }
+      if (at.length === words.length) hits.push({ kind, alias, at, typos: 0 });
+    }
   }
-  for (const common of ['status', 'aktiviteter', 'hjälp']) if (suggestions.length < 3 && !suggestions.includes(common)) suggestions.push(common);
-  if (!suggestions.includes('hjälp')) suggestions[2] = 'hjälp';
-  return { kind: 'unknown', text: raw, suggestions: suggestions.slice(0, 3) };
+  return hits;
+}
+
+/** Near misses of one-word command words ("statsu", "påminelser"): the best per word, when only one command is that near. */
+function nearHits(free: Array<{ i: number; w: string }>): Hit[] {
+  const hits: Hit[] = [];
+  for (const { i, w } of free) {
+    if (w.length < 4 || FILLERS.has(w) || /\d/.test(w)) continue;
+    const scored = commandAliases()
+      .filter((a) => a.words.length === 1 && a.alias.length >= 5 && !ONLY_ALONE.has(a.alias))
+      .map((a) => ({ ...a, d: distance(w, a.alias) }))
+      .filter((a) => a.d > 0 && a.d <= allowedTypos(a.alias))
+      .sort((a, b) => a.d - b.d);
+    const best = scored[0];
+    if (best && !scored.some((s) => s.d === best.d && s.kind !== best.kind)) hits.push({ kind: best.kind, alias: best.alias, at: [i], typos: best.d });
+  }
+  return hits;
+}
+
+/** The nearest command words to any word of the sentence, for "Menade du …?" (looser than nearHits). */
+function looseWords(free: Array<{ i: number; w: string }>): Array<CommandWord['kind']> {
+  const found: Array<{ kind: CommandWord['kind']; d: number }> = [];
+  for (const { w } of free) {
+    if (w.length < 5 || FILLERS.has(w)) continue;
+    for (const a of commandAliases()) {
+      if (ONLY_ALONE.has(a.alias)) continue;
+      // Any word of the alias ("rapporter" near "rapportera"), or the word's start ("påminn" of "påminnelser").
+      const d = Math.min(...a.words.map((aw) => (aw.length >= 5 ? distance(w, aw) : 99)), ...a.words.map((aw) => (aw.length >= 5 && aw.startsWith(w) ? 1 : 99)));
+      if (d <= allowedTypos(w) + 1 && d <= Math.floor(w.length / 3)) found.push({ kind: a.kind, d });
+    }
+  }
+  found.sort((a, b) => a.d - b.d);
+  return [...new Set(found.map((f) => f.kind))];
+}
+
+export function parseCommand(text: string, vocabulary?: Vocabulary, now: Date = new Date()): Command {
+  return parse(text, vocabulary, now, true);
+}
+
+/** `correct`: whether near misses may be corrected to build an offer (once: the corrected sentence is not corrected again). */
+function parse(text: string, vocabulary: Vocabulary | undefined, now: Date, correct: boolean): Command {
+  const raw = text.slice(0, 300);
+  if (/^\s*\?+\s*$/.test(raw)) return { kind: 'help' };
+  const refs = readPlanReferences(raw, vocabulary ?? { arenas: [], strategies: [] }, now);
+  const all = refs.tokens.map((t) => t.folded);
+  if (all.length === 0) return { kind: 'help' };
+  if (isThanks(all)) return { kind: 'thanks' };
+
+  const free = refs.free.map((i) => ({ i, w: refs.tokens[i]!.folded }));
+  const content = free.filter((f) => !FILLERS.has(f.w));
+  const arenas = refs.arenas.filter((a) => a.exact);
+  const commandWordAt = new Set(exactHits(free).flatMap((h) => h.at));
+  // A word that is a command word exactly is not a near miss of a name ("läget" is not "länet", "agenda" not "Ragunda").
+  const nearArenas = refs.arenas.filter((a) => !a.exact && !a.at.some((k) => commandWordAt.has(k)));
+  const strategies = refs.strategies.filter((s) => s.exact);
+  const number = refs.numbers[0];
+  const negated = all.some((w) => NEGATIONS.has(w));
+
+  let hits = exactHits(free.filter((f) => !nearArenas.some((a) => a.at.includes(f.i))));
+  // "ny" and "hej" only on their own; a bare number is a strategy only after a command ("aktiviteter 2").
+  if (content.length > 1 || arenas.length + strategies.length + refs.numbers.length > 0) hits = hits.filter((h) => !ONLY_ALONE.has(h.alias));
+  const used = new Set(hits.flatMap((h) => h.at));
+  const near = nearHits(free.filter((f) => !used.has(f.i) && !FILLERS.has(f.w)));
+  const exact = pick(hits);
+  // Words left for a search: what no command word, name, number or date took, and not a filler.
+  const leftover = content.filter((f) => !used.has(f.i) && !near.some((n) => n.at.includes(f.i)));
+  const typedWords = (list: Array<{ i: number }>) => list.map((f) => refs.tokens[f.i]!.typed).join(' ');
+
+  // The sentence with its near misses put right ("försenst Krokm" → "försenat Krokom"): what it
+  // then says is offered first, never done.
+  const corrected = (): Command | undefined => {
+    if (!correct || (near.length === 0 && nearArenas.length === 0)) return undefined;
+    const words = refs.tokens.map((t) => t.typed);
+    for (const n of near) words[n.at[0]!] = n.alias;
+    for (const a of nearArenas) words[a.at[0]!] = a.name;
+    const c = parse(words.join(' '), vocabulary, now, false);
+    return c.kind === 'unknown' ? undefined : c;
+  };
+
+  // The arena named by name: a near miss is only offered.
+  if (nearArenas.length > 0 && arenas.length === 0) {
+    const named = nearArenas[0]!.name;
+    const kind = exact?.kind ?? (near.length === 1 ? near[0]!.kind : undefined);
+    const word = kind ? commandWordFor(kind) : undefined;
+    const offers = word && word !== 'hjälp' ? [`${word} ${named}`, kind === 'link' ? `status ${named}` : word] : [`status ${named}`, `försenat ${named}`];
+    const fixed = corrected();
+    return unknown(raw, [...(fixed ? [commandText(fixed, vocabulary)] : []), ...offers]);
+  }
+
+  if (exact) return commandFor(exact, { raw, refs, arenas, strategies, number, leftover: typedWords(leftover), leftoverFolded: leftover.map((f) => f.w), negated, hasNear: near.length > 0 });
+
+  // No command word: a name, number or date is enough to show something that only reads.
+  if (number) return { kind: 'activities', number: number.text, ...arenaOf(arenas) };
+  if (REPORT_WORDS_IN(all)) return refs.period?.kind === 'year' ? { kind: 'report', year: refs.period.year } : { kind: 'report' };
+  if (isWhereAmI(all, arenas.length)) return { kind: 'whereAmI' };
+  if (near.length > 0) {
+    // A typo of a command word: read-only commands are shown when the typo is the whole request;
+    // commands that write or record are only offered.
+    const kinds = [...new Set(near.map((n) => n.kind))];
+    const only = kinds.length === 1 ? kinds[0]! : undefined;
+    if (only && only !== 'link' && only !== 'meetingBrief' && leftover.length === 0) {
+      return commandFor({ ...near[0]!, kind: only }, { raw, refs, arenas, strategies, number, leftover: '', leftoverFolded: [], negated, hasNear: false });
+    }
+    const fixed = corrected();
+    return unknown(raw, [...(fixed ? [commandText(fixed, vocabulary)] : []), ...kinds.map((k) => suggestionFor(k, arenas[0]?.name)), ...fallbacks(arenas, strategies)]);
+  }
+  if (arenas.length === 1) return strategies.length === 1 ? { kind: 'activities', strategy: String(strategies[0]!.number), arenaId: arenas[0]!.arenaId } : { kind: 'status', arenaId: arenas[0]!.arenaId };
+  if (arenas.length > 1) return unknown(raw, arenas.slice(0, 2).map((a) => `status ${a.name}`).concat(arenas.length > 2 ? ['lokalt'] : ['lokalt']));
+  if (strategies.length === 1 && leftover.length === 0) return { kind: 'activities', strategy: String(strategies[0]!.number) };
+  if (refs.period && refs.period.kind !== 'year') return briefFor(refs.period, false);
+  return unknown(raw, [...looseWords(free).map((k) => suggestionFor(k, undefined)), ...fallbacks(arenas, refs.strategies)]);
+}
+
+function REPORT_WORDS_IN(words: string[]): boolean {
+  return words.some((w) => REPORT_WORDS.has(w));
+}
+
+/** "vilken arena är den här kanalen?", "är kanalen kopplad?" */
+function isWhereAmI(words: string[], arenasNamed: number): boolean {
+  return arenasNamed === 0 && words.some((w) => WHERE_WORDS.has(w)) && words.some((w) => WHICH_WORDS.has(w) || w === 'kopplad');
+}
+
+/** The command that wins among the exact hits. */
+function pick(hits: Hit[]): Hit | undefined {
+  return [...hits].sort((a, b) => PRECEDENCE.indexOf(a.kind) - PRECEDENCE.indexOf(b.kind) || b.at.length - a.at.length)[0];
+}
+
+interface Reading {
+  raw: string;
+  refs: PlanReferences;
+  arenas: PlanReferences['arenas'];
+  strategies: PlanReferences['strategies'];
+  number: PlanReferences['numbers'][number] | undefined;
+  leftover: string;
+  leftoverFolded: string[];
+  negated: boolean;
+  hasNear: boolean;
+}
+
+const arenaOf = (arenas: PlanReferences['arenas']) => (arenas.length === 1 ? { arenaId: arenas[0]!.arenaId } : {});
+
+function commandFor(hit: Hit, r: Reading): Command {
+  const { arenas, strategies, number, refs } = r;
+  // A bare number after the command: a strategy's ("aktiviteter 2", "status 3").
+  const bare = r.leftoverFolded.length === 1 && /^\d{1,2}$/.test(r.leftoverFolded[0]!) ? Number(r.leftoverFolded[0]) : undefined;
+  const strategyNumber = strategies.length === 1 ? strategies[0]!.number : bare;
+  const otherWords = bare !== undefined ? [] : r.leftoverFolded;
+  switch (hit.kind) {
+    case 'help':
+      return { kind: 'help' };
+    case 'status':
+      if (number) return { kind: 'activities', number: number.text, ...arenaOf(arenas) };
+      if (arenas.length > 1) return unknown(r.raw, [...arenas.slice(0, 2).map((a) => `status ${a.name}`), 'lokalt']);
+      if (strategyNumber !== undefined) return { kind: 'status', strategy: String(strategyNumber), ...arenaOf(arenas) };
+      if (arenas.length === 1) return { kind: 'status', arenaId: arenas[0]!.arenaId };
+      // "status Narnia": words after the command word itself that name nothing are asked about, not dropped.
+      if (otherWords.length > 0 && !r.hasNear && hit.alias === 'status') {
+        const nearStrategy = refs.strategies.find((x) => !x.exact);
+        return unknown(r.raw, [nearStrategy ? `status ${nearStrategy.number}` : 'status', `aktiviteter ${r.leftover.slice(0, 40)}`, 'hjälp']);
+      }
+      return { kind: 'status' };
+    case 'overdue':
+      if (arenas.length > 1) return unknown(r.raw, [...arenas.slice(0, 2).map((a) => `försenat ${a.name}`), 'hjälp']);
+      return { kind: 'overdue', ...arenaOf(arenas) };
+    case 'activities': {
+      if (arenas.length > 1) return unknown(r.raw, [...arenas.slice(0, 2).map((a) => `aktiviteter ${a.name}`), 'hjälp']);
+      if (number) return { kind: 'activities', number: number.text, ...arenaOf(arenas) };
+      if (strategyNumber !== undefined) return { kind: 'activities', strategy: String(strategyNumber), ...arenaOf(arenas) };
+      const nearStrategy = refs.strategies.find((x) => !x.exact);
+      if (otherWords.length > 0 && nearStrategy) return unknown(r.raw, [`aktiviteter ${nearStrategy.number}`, 'aktiviteter']);
+      if (otherWords.length > 0) return { kind: 'activities', search: r.leftover, ...arenaOf(arenas) };
+      return { kind: 'activities', ...arenaOf(arenas) };
+    }
+    case 'link': {
+      if (r.negated) return unknown(r.raw, ['status', 'hjälp']);
+      if (arenas.length === 1) return { kind: 'link', arena: arenas[0]!.name };
+      if (arenas.length > 1) return unknown(r.raw, arenas.slice(0, 3).map((a) => `koppla ${a.name}`));
+      // Words after "koppla" that name no arena: the link card shows the arenas to choose from.
+      const typed = r.leftoverFolded.some((w) => !WHERE_WORDS.has(w)) ? r.leftover : '';
+      return typed ? { kind: 'link', arena: typed } : { kind: 'link' };
+    }
+    case 'meetingBrief': {
+      const record = RECORDING_BRIEF.has(hit.alias) && !r.negated;
+      // "vem har ändrat 2.2.1?": a question about one item is that item's rows.
+      if (number && !record) return { kind: 'activities', number: number.text, ...arenaOf(arenas) };
+      // "sedan blåmåndag": a date the reader does not know is passed as typed, and the feature says how to write one.
+      const sinceAt = refs.period ? -1 : refs.tokens.findIndex((t, i) => ['sedan', 'sen', 'fran', 'since', 'from'].includes(t.folded) && i < refs.tokens.length - 1);
+      if (sinceAt >= 0) return { kind: 'meetingBrief', since: refs.tokens.slice(sinceAt + 1).map((t) => t.typed).join(' '), record, ...arenaOf(arenas) };
+      const brief = briefFor(refs.period, record);
+      return { ...brief, ...arenaOf(arenas) };
+    }
+    case 'localFollowUp': {
+      const page = r.leftoverFolded.find((w) => /^\d{1,3}$/.test(w));
+      return page ? { kind: 'localFollowUp', page: Number(page) } : { kind: 'localFollowUp' };
+    }
+    case 'followUpRound':
+      return { kind: 'followUpRound' };
+    case 'measures':
+      // "mått 2": the card's second page.
+      return { kind: 'measures', ...arenaOf(arenas), ...(bare !== undefined && arenas.length === 0 ? { page: bare } : {}) };
+    default:
+      // The other commands take no argument; another arena named is passed on for the router to answer honestly.
+      return { kind: hit.kind, ...arenaOf(arenas) } as Command;
+  }
+}
+
+function briefFor(period: PlanReferences['period'], record: boolean): Extract<Command, { kind: 'meetingBrief' }> {
+  if (!period || period.kind === 'lastMeeting') return { kind: 'meetingBrief', record };
+  if (period.kind === 'since') return { kind: 'meetingBrief', since: period.date, record };
+  if (period.kind === 'year') return { kind: 'meetingBrief', since: `${period.year}-01-01`, record };
+  return { kind: 'meetingBrief', since: period.typed.replace(/^(?:sedan|sen|från|fran|efter|since|from|after)\s+/i, ''), record };
 }
 
 /**
- * Optimal string alignment distance (Levenshtein with adjacent transpositions): "statsu" is one
- * from "status", "aktivteter" one from "aktiviteter".
+ * The words that show a command again, as exactly as the parser reads them: for buttons
+ * ("Menade du …?") and for cards that refresh by running their command again.
  */
-export function distance(a: string, b: string): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
-  // Three rows of the table are enough (this one, the one above, the one above that).
-  let before = new Int32Array(b.length + 1);
-  let above = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, before[j - 2]! + 1);
-    }
-    [before, above, row] = [above, row, before];
+export function commandText(command: Command, vocabulary?: Pick<Vocabulary, 'arenas'>): string {
+  const arenaName = (id: string | undefined) => (id ? vocabulary?.arenas.find((a) => a.id === id)?.name : undefined);
+  const withArena = (words: string, id: string | undefined) => [words, arenaName(id)].filter(Boolean).join(' ');
+  switch (command.kind) {
+    case 'status':
+      return command.strategy ? withArena(`status ${command.strategy}`, command.arenaId) : withArena('status', command.arenaId);
+    case 'overdue':
+      return withArena('försenat', command.arenaId);
+    case 'activities':
+      return withArena(['aktiviteter', command.number ?? command.strategy ?? command.search].filter(Boolean).join(' '), command.arenaId);
+    case 'localFollowUp':
+      return command.page ? `lokalt ${command.page}` : 'lokalt';
+    case 'link':
+      return command.arena ? `koppla ${command.arena}` : 'koppla';
+    case 'meetingBrief':
+      return command.since ? `mötesunderlag sedan ${command.since}` : 'mötesunderlag';
+    case 'report':
+      return command.year ? `årsrapport ${command.year}` : 'årsrapport';
+    case 'measures':
+      return command.page ? `mått ${command.page}` : withArena('mått', command.arenaId);
+    case 'whereAmI':
+      return 'vilken arena är kanalen';
+    case 'thanks':
+      return 'tack';
+    case 'unknown':
+      return 'hjälp';
+    default:
+      return commandWordFor(command.kind);
   }
-  return above[b.length]!;
+}
+
+function commandWordFor(kind: CommandWord['kind']): string {
+  return COMMAND_WORDS.find((c) => c.kind === kind)!.word;
+}
+
+/** A whole command for a "Menade du …?" button: with the arena named, where the command takes one. */
+function suggestionFor(kind: CommandWord['kind'], arenaName: string | undefined): string {
+  const word = commandWordFor(kind);
+  return arenaName && ['status', 'overdue', 'activities', 'link'].includes(kind) ? `${word} ${arenaName}` : word;
+}
+
+function fallbacks(arenas: PlanReferences['arenas'], strategies: PlanReferences['strategies']): string[] {
+  const out: string[] = [];
+  if (arenas[0]) out.push(`status ${arenas[0].name}`);
+  if (strategies[0]) out.push(`aktiviteter ${strategies[0].number}`);
+  return [...out, 'status', 'aktiviteter', 'hjälp'];
+}
+
+/** At most three distinct suggestions, "hjälp" always among them. */
+function unknown(raw: string, suggestions: string[]): Command {
+  const distinct = [...new Set(suggestions)].filter((s) => s !== 'hjälp').slice(0, 2);
+  return { kind: 'unknown', text: raw, suggestions: [...distinct, 'hjälp'] };
+}
+
+function isThanks(words: string[]): boolean {
+  return words.some((w) => THANKS_CORE.includes(w)) && words.every((w) => THANKS_WORDS.has(w));
 }
 
 /** "Östersunds kommun", "Åre kommun", "kommunen Berg" → the name itself. */
@@ -349,27 +527,26 @@ function withoutMunicipality(t: string): string[] {
   const stripped = t.replace(/^(?:kommunen|kommun) /, '').replace(/ (?:kommun|kommunen|kommuns)$/, '');
   if (stripped !== t) forms.push(stripped);
   // The genitive of "Östersunds kommun": only when the name itself does not end in s.
-  if (stripped !== t && stripped.endsWith('s')) forms.push(stripped.slice(0, -1));
+  if (stripped.endsWith('s')) forms.push(stripped.slice(0, -1));
   return forms;
 }
 
 /**
  * Finds an arena by what someone typed: its name, id or one of its other names in the plan
- * ("länet", "regionen"), with "kommun"/"s kommun", case, punctuation, å/ä/ö and a typo or two
- * forgiven. Undefined when nothing, or more than one arena, fits.
+ * ("länet", "regionen"), with "kommun"/"s kommun", genitive -s, case, punctuation and å/ä/ö
+ * forgiven. `near`: also a typo or two (for offering, never for acting). Undefined when nothing,
+ * or more than one arena, fits.
  */
-export function findArena<A extends Vocabulary['arenas'][number]>(arenas: readonly A[], typed: string): A | undefined {
+export function findArena<A extends Vocabulary['arenas'][number]>(arenas: readonly A[], typed: string, options: { near?: boolean } = {}): A | undefined {
   const wanted = normalise(typed);
   if (!wanted) return undefined;
   const forms = withoutMunicipality(wanted);
   const names = (a: A) => [normalise(a.name), a.id, ...(a.aliases ?? []).map(normalise)];
   const exact = arenas.filter((a) => names(a).some((n) => forms.includes(n)));
   if (exact.length === 1) return exact[0];
-  if (exact.length > 1) return undefined;
+  if (exact.length > 1 || !options.near) return undefined;
   const main = forms[forms.length - 1]!;
-  if (main.length < 3) return undefined;
-  const byPrefix = arenas.filter((a) => names(a).some((n) => n.startsWith(main)));
-  if (byPrefix.length === 1) return byPrefix[0];
+  if (main.length < 4) return undefined;
   const scored = arenas
     .map((a) => ({ a, d: Math.min(...names(a).flatMap((n) => forms.map((f) => (distance(f, n) <= allowedTypos(n) ? distance(f, n) : 99)))) }))
     .filter((x) => x.d < 99)

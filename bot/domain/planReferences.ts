@@ -125,6 +125,8 @@ const MUNICIPALITY_WORDS = new Set(['kommun', 'kommunen', 'kommuns', 'kommune'])
  * own letters ("Åre", not "are" as in "what are"), or next to "kommun".
  */
 const EVERYDAY_WORDS = new Set(['are', 'lan']);
+/** Words after which such a name is the arena ("koppla are", "status lan", "i are"). */
+const NAME_BEFORE = new Set(['koppla', 'link', 'status', 'forsenat', 'aktiviteter', 'matt', 'i', 'for', 'med', 'till', 'hos', 'om']);
 
 interface ArenaName {
   arenaId: string;
@@ -162,7 +164,8 @@ export function findArenaReferences(tokens: Token[], arenas: ReferenceVocabulary
       if (n === 1 && EVERYDAY_WORDS.has(name.words[0]!)) {
         const ownLetters = span[0]!.typed.toLocaleLowerCase('sv-SE').startsWith(name.lower);
         const nextToKommun = MUNICIPALITY_WORDS.has(tokens[i + 1]?.folded ?? '') || MUNICIPALITY_WORDS.has(tokens[i - 1]?.folded ?? '');
-        if (!ownLetters && !nextToKommun && tokens.length > 1) continue;
+        const afterNameWord = NAME_BEFORE.has(tokens[i - 1]?.folded ?? '') && !['what', 'how', 'you', 'they', 'we', 'there', 'these', 'those'].some((w) => tokens.some((t) => t.folded === w));
+        if (!ownLetters && !nextToKommun && !afterNameWord && tokens.length > 1) continue;
       }
       hit = { name, n };
       break;
@@ -234,7 +237,8 @@ export function findStrategyReferences(tokens: Token[], strategies: ReferenceVoc
       continue;
     }
     if (word.length < 5) continue;
-    const exact = titleWords.filter((t) => t.words.some((w) => w === word || (word.length >= 6 && w.startsWith(word))));
+    // The word, its start ("tillgängl"), or it with a definite ending ("kontinuiteten", "tillgängligheten").
+    const exact = titleWords.filter((t) => t.words.some((w) => w === word || (word.length >= 6 && w.startsWith(word)) || (word.startsWith(w) && word.length - w.length <= 3)));
     if (exact.length === 1) {
       add(exact[0]!.s, true, [i]);
       continue;
@@ -393,6 +397,15 @@ export function findPeriod(tokens: Token[], now: Date, taken: Set<number> = new 
         return take({ kind: 'since', date, typed: typedOf([i, j]), at: [i, j] });
       }
       if (/^\d{4}$/.test(w(j)) && Number(w(j)) >= 2000 && Number(w(j)) <= 2100) return take({ kind: 'since', date: `${w(j)}-01-01`, typed: typedOf([i, j]), at: [i, j] });
+    }
+    // "igår", "i dag" (also after "sedan")
+    if (['igar', 'yesterday'].includes(w(j)) || (w(j) === 'i' && w(j + 1) === 'gar')) {
+      const at = range(i, since + (w(j) === 'i' ? 2 : 1));
+      return take({ kind: 'since', date: addDays(today, -1), typed: typedOf(at), at });
+    }
+    if (['idag', 'today'].includes(w(j)) || (w(j) === 'i' && w(j + 1) === 'dag')) {
+      const at = range(i, since + (w(j) === 'i' ? 2 : 1));
+      return take({ kind: 'since', date: today, typed: typedOf(at), at });
     }
     // "förra veckan", "förra månaden", "i år", "i fjol"
     if (LAST_WORDS.has(w(i)) && ['veckan', 'week'].includes(w(i + 1))) return take({ kind: 'since', date: addDays(today, -7), typed: typedOf([i, i + 1]), at: [i, i + 1] });

@@ -46,4 +46,4 @@ export function withRefreshUsers(card: CardJson, userIds: readonly string[]): Ca
 }
 
 /** Verbs whose result, when it is a refreshing card, replaces the clicked message for everyone. */
-export const SHARED_RESULT_VERBS: ReadonlySet<string> = new Set(['saveSubActivity', 'saveFromDigest', 'saveMeasureValue']);
+export const SHARED_RESULT_VERBS: ReadonlySet<string> = new Set(['saveSubActivity', 'saveFromDigest', 'saveMeasureValue', 'listSaveForm']);

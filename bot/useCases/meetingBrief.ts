@@ -33,9 +33,10 @@ export type BriefOutcome =
 
 /**
  * "mötesunderlag [sedan <datum>]" in a place (a channel): the brief, and the place remembers it
- * (a brief from an explicit date too: the next plain one starts from this one).
+ * (a brief from an explicit date too: the next plain one starts from this one). `record: false`
+ * (a question such as "vad har hänt sedan förra mötet?"): the same brief, read without moving the window.
  */
-export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeId: string; arena: Arena; since?: string; by: string }): Promise<BriefOutcome> {
+export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeId: string; arena: Arena; since?: string; by: string; record?: boolean }): Promise<BriefOutcome> {
   const now = deps.now();
   let from: Date;
   let basis: BriefBasis;
@@ -57,7 +58,7 @@ export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeI
     }
   }
   const brief = await briefBetween(deps, { arena: request.arena, from, to: now, basis });
-  await deps.briefs.remember(request.placeId, { at: now.toISOString(), from: from.toISOString(), arenaId: request.arena.id, by: request.by });
+  if (request.record !== false) await deps.briefs.remember(request.placeId, { at: now.toISOString(), from: from.toISOString(), arenaId: request.arena.id, by: request.by });
   return { kind: 'brief', brief };
 }
 

@@ -42,10 +42,12 @@ describe("an arena's follow-up from start to finish", () => {
     const form = await bot.teams.click(ostersund, list, 'Uppdatera');
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Fast vårdkontakt införs på hälsocentralerna', comment: 'Beslut i lokala samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Ändrade status från Ej påbörjat till Pågår/);
+    // Back in the list, with what changed in one sentence.
+    assert.match(cardText(saved), /ändrade status från Ej påbörjat till Pågår/);
 
     // Report the arena's own effect-measure value: "Finns fungerande samverkansarenor ..." (9.5).
-    const measures = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
+    // The card is paged by strategies; strategy 5's measure is on its second page.
+    const measures = await bot.teams.click(ostersund, (await bot.teams.say(ostersund, 'mått')).cards[0]!, 'Visa fler');
     // Östersund reports several measures; this journey answers the ja/nej one (s5-e1).
     const report = buttons(measures).find((b) => b.title === 'Rapportera' && b.data.measureId === 's5-e1')!;
     const reportForm = await bot.teams.execute(ostersund, report.verb, report.data);

@@ -143,10 +143,23 @@ describe('help', () => {
     assert.match(cardText(link), /Vilken arena hör kanalen till\?/);
   });
 
-  it('offers what a name alone could mean', async () => {
+  it("shows a name alone as that arena's status, and never links on it", async () => {
     await bot.teams.say(berg, 'koppla Berg');
     const reply = await bot.teams.say(berg, 'Krokom');
-    assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['status Krokom', 'koppla Krokom', 'Visa allt jag kan']);
+    assert.match(cardText(reply.cards[0]), /Status för Krokom/);
+    assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, 'berg');
+    // Read-only: no Uppdatera, and its buttons show Krokom.
+    assert.ok(!buttons(reply.cards[0]!).some((b) => b.title === 'Uppdatera'));
+    const list = await bot.teams.click(berg, reply.cards[0]!, 'Visa aktiviteter');
+    assert.match(cardText(list), /Krokoms aktiviteter/);
+    assert.ok(!buttons(list).some((b) => b.title === 'Uppdatera'));
+  });
+
+  it('offers a near miss of a name, and links only on a button', async () => {
+    await bot.teams.say(berg, 'koppla Berg');
+    const reply = await bot.teams.say(berg, 'koppla Krokm');
+    assert.deepEqual(buttons(reply.cards[0]!).map((b) => b.title), ['koppla Krokom', 'status Krokom', 'Visa allt jag kan']);
+    assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, 'berg');
   });
 
   it('answers thanks with a short friendly line', async () => {

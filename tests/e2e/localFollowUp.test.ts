@@ -40,9 +40,10 @@ describe('arenas follow up Bilaga 1 locally', () => {
   }
 
   it('lists Bilaga 1 in an arena\'s channel, each item with the county\'s status beside the arena\'s own', async () => {
-    const list = cardText((await bot.teams.say(ostersund, 'aktiviteter 2')).cards[0]);
+    // By the plan's number: activity 2.3, its sub-activities numbered.
+    const list = cardText((await bot.teams.say(ostersund, 'aktiviteter 2.3')).cards[0]);
     assert.match(list, /Länsgemensamma aktiviteter \(Bilaga 1\)/);
-    assert.match(list, /Rutin för läkarmedverkan vid LSS-boenden/);
+    assert.match(list, /2\.3\.2 Rutin för läkarmedverkan vid LSS-boenden/);
     assert.match(list, /Ej uppföljd sedan planen antogs/);
     assert.match(list, /Länet: ej uppföljd/);
   });
@@ -53,7 +54,8 @@ describe('arenas follow up Bilaga 1 locally', () => {
     assert.match(cardText(form), /Arenans egen uppföljning/);
     const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Rutin antagen i Östersund', measureAnswer: 'ja', comment: 'Beslut i samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Länets status/);
+    // Back in the list: the arena's row, with the county's status beside it.
+    assert.match(cardText(saved), /Rutin för läkarmedverkan vid LSS-boenden\nPågår · 2024–2025[\s\S]*?Svar: ja · Länet: /);
 
     const view = await plan();
     const countyAfter = view.strategies[1]!.activities.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;

@@ -170,7 +170,7 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     await setStatus(ostersund, LSS, 'klar');
     clock.advance(HOUR);
     for (const [words, title] of [
-      ['mötesunderlag sedan igår', /Jag förstår inte datumet "igår"/],
+      ['mötesunderlag sedan blåmåndag', /Jag förstår inte datumet "blåmåndag"/],
       ['mötesunderlag sedan 2026-02-30', /Jag förstår inte datumet "2026-02-30"/],
       ['mötesunderlag sedan 2027-01-15', /2027-01-15 har inte kommit än/],
     ] as const) {

@@ -59,7 +59,8 @@ describe("another region's plan, loaded with PLAN_FILE", () => {
     const edit = await bot.teams.execute(regionChannel, 'editSubActivity', button(list, 'Uppdatera', { subActivityId: 't2-a1-d1' }).data);
     const saved = await bot.teams.click(regionChannel, edit, 'Spara', { status: 'pagar', statusNote: 'Utredningen är beställd', comment: 'Beslut i regiongemensam samverkan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
-    assert.match(cardText(saved), /Ändrade status från Uppdrag behövs till Pågår/);
+    // Back in the list, with what changed in one sentence.
+    assert.match(cardText(saved), /ändrade status från Uppdrag behövs till Pågår/);
 
     // The arena adopts one of the region's recommendations.
     const strategies = (await bot.teams.say(bjorkvik, 'ny aktivitet')).cards[0]!;

@@ -191,11 +191,12 @@ describe('follow-up reminders', () => {
     assert.equal(from.card, 'digest');
     assert.deepEqual((JSON.parse(from.digest) as string[][]).map(([rule]) => rule).sort(), ['revision', 'stale', 'yearlyFollowUp']);
 
-    // The bot's own list offers the same button for the same sub-activity, leading back to the item.
+    // The bot's own list offers the same button for the same sub-activity, leading back to the list.
     const strategy = content.strategies.find((s) => s.activities.some((a) => a.subActivities.some((d) => d.id === first.data.subActivityId)))!;
     const list = (await bot.teams.say(county, `aktiviteter ${strategy.number}`)).cards[0]!;
     const fromList = buttons(list).find((b) => b.data.subActivityId === first.data.subActivityId)!;
-    assert.deepEqual([fromList.verb, fromList.data], [first.verb, { scopeId: first.data.scopeId, subActivityId: first.data.subActivityId }]);
+    assert.deepEqual([fromList.verb, fromList.data.scopeId, fromList.data.subActivityId], [first.verb, first.data.scopeId, first.data.subActivityId]);
+    assert.equal((fromList.data.from as { card: string }).card, 'list');
 
     const before = await bot.app.activities.getSubActivity('lan', String(first.data.subActivityId));
     const form = await bot.teams.click(county, digest, 'Hela formuläret');

@@ -81,8 +81,8 @@ export class CardCamera {
     return this.errors.splice(0);
   }
 
-  /** Renders the card, saves <dir>/<name>-<theme>.png (or `fileName`), and says what it drew. */
-  async shoot(name: string, card: unknown, theme: Theme, fileName = `${name}-${theme}.png`): Promise<Shot> {
+  /** Renders the card `width` px wide, saves <dir>/<name>-<theme>.png (or `fileName`), and says what it drew. */
+  async shoot(name: string, card: unknown, theme: Theme, fileName = `${name}-${theme}.png`, width: number = CARD_WIDTH): Promise<Shot> {
     const page = this.page!;
     const config = hostConfig(theme);
     const drawn = await page.evaluate(
@@ -109,10 +109,10 @@ export class CardCamera {
         host.appendChild(element);
         return { height: host.getBoundingClientRect().height, elements: element.querySelectorAll('*').length, inputTypes: [...element.querySelectorAll('input')].map((i) => i.type) };
       },
-      { card, config, width: CARD_WIDTH, dark: theme === 'dark' },
+      { card, config, width, dark: theme === 'dark' },
     );
     const file = path.join(this.dir, fileName);
-    await page.setViewportSize({ width: CARD_WIDTH + 40, height: Math.ceil(drawn.height) + 40 });
+    await page.setViewportSize({ width: width + 40, height: Math.ceil(drawn.height) + 40 });
     await page.locator('#card').screenshot({ path: file });
     return { ...drawn, file };
   }

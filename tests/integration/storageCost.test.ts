@@ -52,11 +52,13 @@ describe('storage requests per bot turn', () => {
     assert.ok(requests.some((r) => r.startsWith('POST') && r.includes('$batch')), `the save is one transaction:\n${requests.join('\n')}`);
   });
 
-  it('opens the form with one query and saves with the transaction alone', async () => {
+  it('opens the form with one query and saves with the transaction alone; from a list, the list comes back with one query more', async () => {
     const list = (await bot.teams.say(county, 'aktiviteter 2')).cards[0]!;
+    const open = buttons(list).find((b) => b.title === 'Uppdatera')!;
     let form: Card | undefined;
     await costOf('Uppdatera (open the form)', async () => {
-      form = await bot.teams.click(county, list, /^Uppdatera/);
+      // The item's own form (as from the status card): Spara leads to the item's card.
+      form = await bot.teams.execute(county, open.verb, { scopeId: open.data.scopeId, subActivityId: open.data.subActivityId });
     });
     const requests = await costOf('Spara (save)', () => bot.teams.click(county, form!, 'Spara', { status: 'klar' }));
     // The form was made here: this instance holds the row at the form's ETag, so the transaction
@@ -64,6 +66,14 @@ describe('storage requests per bot turn', () => {
     assert.equal(requests.length, 1, requests.join('\n'));
     assert.ok(requests[0]!.startsWith('POST') && requests[0]!.includes('$batch'), `the save is one transaction:\n${requests.join('\n')}`);
     assert.ok(buttons(form!).some((b) => b.title === 'Spara'));
+
+    // From the list: the transaction, then the list read afresh (one query), so that it comes back
+    // at its page with everyone's current state.
+    const again = (await bot.teams.say(county, 'aktiviteter 2')).cards[0]!;
+    const listForm = await bot.teams.click(county, again, /^Uppdatera/);
+    const fromList = await costOf('Spara (save)', () => bot.teams.click(county, listForm, 'Spara', { status: 'pagar' }));
+    assert.equal(fromList.length, 2, fromList.join('\n'));
+    assert.ok(fromList[0]!.startsWith('POST') && fromList[0]!.includes('$batch'), `the save is one transaction:\n${fromList.join('\n')}`);
   });
 
   it('writes a person\'s membership once a day, not on every turn', async () => {
