@@ -8,8 +8,8 @@
 //
 // Deployed by the Agents Toolkit's arm/deploy step (m365agents.yml) with azure.parameters.json;
 // the outputs at the bottom are written to env/.env.<env>. Whoever runs it needs the right to
-// create role assignments on the resource group (Owner, or Contributor + Role Based Access
-// Control Administrator).
+// create role assignments and locks on the resource group (Owner, or Contributor + User Access
+// Administrator).
 
 @description('Prefix for every resource name, e.g. gemensamplan-dev. Names that must be unique in all of Azure get a hash of the resource group appended.')
 @minLength(3)
@@ -59,6 +59,41 @@ param planTeamIds string = ''
 @description('Entra object ids (comma separated) of the project leaders, who alone may link channels to arenas. Empty: anyone in the plan\'s team.')
 param projectLeaderIds string = ''
 
+// Settings a region may set: each is a parameter whose value is kept in env/.env.<env>, because
+// the appsettings resource below replaces all app settings on every provision. A value set only in
+// the portal is gone after the next provision; set it in the env file instead.
+@description('Where people report accessibility problems (DOS-lagen): an e-mail address or an https page, shown in the tab\'s accessibility statement. Asked for at provision (m365agents.yml).')
+@minLength(1)
+param accessibilityContact string
+
+@description('How much the server logs.')
+@allowed([
+  'fatal'
+  'error'
+  'warn'
+  'info'
+  'debug'
+  'trace'
+  'silent'
+])
+param logLevel string = 'info'
+
+@description('The tab\'s delegated scope, if not access_as_user (aad.manifest.json).')
+param authScope string = ''
+
+@description('Prefix for table names, so that several installations can share one storage account. Empty: none.')
+param tablePrefix string = ''
+
+@description('Storage redundancy. Standard_ZRS (three zones in Sweden Central) for new installations. An existing Standard_LRS account cannot be switched by a deployment: keep Standard_LRS here, or convert it in the portal first (README, Storage redundancy).')
+@allowed([
+  'Standard_ZRS'
+  'Standard_LRS'
+])
+param storageSku string = 'Standard_ZRS'
+
+@description('Resource id of an existing action group (e.g. the region\'s operations team) that the alert rules notify. Empty: the alerts fire and show in the portal, but notify nobody.')
+param alertActionGroupId string = ''
+
 @description('Command App Service runs to start the compiled server.')
 param startupCommand string = 'node --enable-source-maps dist/bot/index.js'
 
@@ -71,6 +106,13 @@ var storageAccountName = take(toLower(replace(replace('${resourceBaseName}${uniq
 var tablesAccountUrl = 'https://${storageAccountName}.table.${environment().suffixes.storage}'
 // Built-in role "Storage Table Data Contributor".
 var storageTableDataContributorRoleId = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Built-in role "Monitoring Metrics Publisher": sending telemetry with Entra ID (local auth is off).
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+var alertActions = empty(alertActionGroupId) ? [] : [
+  {
+    actionGroupId: alertActionGroupId
+  }
+]
 var freeTier = contains([
   'F1'
   'D1'
@@ -99,6 +141,19 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
+    // Only Entra ID (the app's managed identity, Monitoring Metrics Publisher below) may send
+    // telemetry: the connection string alone, which is no secret, is not enough.
+    DisableLocalAuth: true
+  }
+}
+
+resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -107,7 +162,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   location: location
   kind: 'StorageV2'
   sku: {
-    name: 'Standard_LRS'
+    name: storageSku
   }
   properties: {
     allowSharedKeyAccess: false
@@ -115,6 +170,17 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+  }
+}
+
+// The follow-up data lives here: the account cannot be deleted (by mistake, or with the resource
+// group) until someone with Owner or User Access Administrator removes this lock on purpose.
+resource storageDeleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: '${storageAccountName}-no-delete'
+  scope: storage
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Gemensam plan: the follow-up data and its history. See README, Removing.'
   }
 }
 
@@ -167,6 +233,24 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
+// Deployment and FTP with user names and passwords (basic auth) are off: deploys sign in with
+// Entra ID (az webapp deploy, the GitHub Actions pipeline).
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 // App settings in their own resource so that they can use the Web App's real host name.
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
@@ -200,6 +284,108 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AAD_APP_CLIENT_ID: aadAppClientId
     TAB_DOMAIN: webApp.properties.defaultHostName
     AUTH_TENANT_ID: aadAppTenantId
+    AUTH_SCOPE: authScope
+    ACCESSIBILITY_CONTACT: accessibilityContact
+    LOG_LEVEL: logLevel
+    TABLE_PREFIX: tablePrefix
+  }
+}
+
+// Alerts: what a region's operations team wants to hear about without looking.
+resource serverErrorsAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-server-errors'
+  location: 'global'
+  properties: {
+    description: 'The app answered with 5xx (server errors) more than 5 times in 15 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      webApp.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'Http5xx'
+          metricName: 'Http5xx'
+          metricNamespace: 'Microsoft.Web/sites'
+          operator: 'GreaterThan'
+          threshold: 5
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+resource storageAvailabilityAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: '${resourceBaseName}-storage-availability'
+  location: 'global'
+  properties: {
+    description: 'Table Storage answered less than 99 % of requests successfully over 15 minutes.'
+    severity: 1
+    enabled: true
+    scopes: [
+      storage.id
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'Availability'
+          metricName: 'Availability'
+          metricNamespace: 'Microsoft.Storage/storageAccounts'
+          operator: 'LessThan'
+          threshold: 99
+          timeAggregation: 'Average'
+        }
+      ]
+    }
+    actions: alertActions
+  }
+}
+
+// The app's own counter reminders.failed (bot/telemetry/metrics.ts) arrives as a custom metric in
+// Application Insights; a log search alert reads it from the workspace.
+resource failedRemindersAlert 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${resourceBaseName}-failed-reminders'
+  location: location
+  properties: {
+    description: 'Reminders failed to reach their channel (reminders.failed) in the last hour.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsights.id
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'PT1H'
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "reminders.failed" | summarize failed = sum(valueSum)'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'failed'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: empty(alertActionGroupId) ? [] : [
+        alertActionGroupId
+      ]
+    }
   }
 }
 

@@ -12,9 +12,9 @@
 //
 // OTEL_EXPORTER_OTLP_ENDPOINT (standard OpenTelemetry) additionally sends spans and logs to an
 // OTLP/HTTP collector; the tests use it to see a turn's telemetry without Azure.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, RequestOptions } from 'node:http';
 import type { BatchLogRecordProcessor } from '@opentelemetry/sdk-logs';
-import type { BatchSpanProcessor, ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BatchSpanProcessor, ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 // Loaded only when telemetry starts: without a connection string none of it is in memory.
 type Distro = typeof import('@azure/monitor-opentelemetry');
@@ -25,6 +25,7 @@ const load = {
   otlpLogs: () => require('@opentelemetry/exporter-logs-otlp-http') as typeof import('@opentelemetry/exporter-logs-otlp-http'),
   otlpTraces: () => require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http'),
   sdkLogs: () => require('@opentelemetry/sdk-logs') as typeof import('@opentelemetry/sdk-logs'),
+  identity: () => require('@azure/identity') as typeof import('@azure/identity'),
   sdkTraces: () => require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base'),
 };
 
@@ -47,17 +48,28 @@ export function startTelemetry(env: NodeJS.ProcessEnv = process.env): boolean {
   const otlpLogs = otlp ? [new (load.sdkLogs().BatchLogRecordProcessor)({ exporter: new (load.otlpLogs().OTLPLogExporter)() })] : [];
   otlpProcessors = [...otlpSpans, ...otlpLogs];
   distro = load.distro();
+  // Application Insights accepts telemetry only with Entra ID (local auth is off in
+  // infra/azure.bicep): in Azure the app signs in with its managed identity (AZURE_CLIENT_ID).
+  const clientId = env.AZURE_CLIENT_ID?.trim();
+  const credential = clientId ? new (load.identity().ManagedIdentityCredential)({ clientId }) : undefined;
   distro.useAzureMonitor({
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, ...(credential ? { credential } : {}) },
     // A county's teams make few requests: keep every one rather than a rate-limited sample.
     samplingRatio: 1,
     tracesPerSecond: 0,
     enableLiveMetrics: false,
     instrumentationOptions: {
-      http: { enabled: true, ignoreIncomingRequestHook: (req: IncomingMessage) => req.url === '/healthz' } as { enabled: boolean },
-      azureSdk: { enabled: true },
+      http: {
+        enabled: true,
+        ignoreIncomingRequestHook: (req: IncomingMessage) => req.url === '/healthz',
+        ignoreOutgoingRequestHook: (req: RequestOptions) => NOT_THE_APPS_DEPENDENCIES.has(String(req.hostname ?? req.host ?? '').replace(/:\d+$/, '')),
+      } as { enabled: boolean },
+      // Every Table Storage call is recorded once, as the HTTP request it is (the instrumentation
+      // above). The Azure SDK's own spans would record each call twice more (the method and its
+      // HTTP request) and turn each "not found" into an exception.
+      azureSdk: { enabled: false },
     },
-    spanProcessors: [scrubPersonalData, ...otlpSpans],
+    spanProcessors: [scrubPersonalData, expectedNotFound, ...otlpSpans],
     logRecordProcessors: otlpLogs,
   });
   // pino is not among the distro's log instrumentations: this one adds trace and span ids to each
@@ -79,6 +91,34 @@ export async function stopTelemetry(): Promise<void> {
     console.error(`Telemetry could not be flushed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+
+/**
+ * Requests the telemetry packages make for themselves, not for the app: the Azure VM resource
+ * detector's probe of the instance metadata service (refused outside a VM) and the exporter's
+ * feature-settings poll (a GET without telemetry; it cannot be switched off).
+ */
+const NOT_THE_APPS_DEPENDENCIES = new Set(['169.254.169.254', 'settings.sdk.monitor.azure.com']);
+
+/** A Table Storage point read: GET …/<table>(PartitionKey='…',RowKey='…'). */
+const POINT_READ = /\(PartitionKey='[^']*',RowKey='[^']*'\)$/;
+
+/**
+ * A point read answered 404 is the store's ordinary "there is no such row" (reads of what may not
+ * exist yet, such as a channel's link), not a failed dependency: it is recorded as succeeded.
+ */
+export const expectedNotFound: SpanProcessor = {
+  onStart: () => undefined,
+  onEnding: (span: Span) => {
+    const attributes = span.attributes as Record<string, unknown>;
+    const status = Number(attributes['http.response.status_code'] ?? attributes['http.status_code']);
+    const method = attributes['http.request.method'] ?? attributes['http.method'];
+    const url = String(attributes['url.full'] ?? attributes['http.url'] ?? '');
+    if (status === 404 && method === 'GET' && POINT_READ.test(url.split('?')[0]!)) span.setStatus({ code: 1 /* SpanStatusCode.OK */ });
+  },
+  onEnd: () => undefined,
+  forceFlush: () => Promise.resolve(),
+  shutdown: () => Promise.resolve(),
+};
 
 /** Attributes that would say who or where a person is; ids in paths are Teams/Entra ids only. */
 const PERSONAL_ATTRIBUTES = [

@@ -1,10 +1,13 @@
 // Telemetry as it runs in Azure: the server started as `npm start` starts it (bot/index.ts), with
 // APPLICATIONINSIGHTS_CONNECTION_STRING set, and stand-ins on 127.0.0.1 for everything outside:
-// an OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT) and the Bot Connector.
+// an OTLP/HTTP collector (OTEL_EXPORTER_OTLP_ENDPOINT), Application Insights' ingestion endpoint
+// and App Service's managed identity endpoint (one HTTPS stand-in: the Azure SDK sends a bearer
+// token over TLS only; its certificate is made with openssl and trusted by NODE_EXTRA_CA_CERTS),
+// and the Bot Connector.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +21,10 @@ const repoRoot = join(__dirname, '..', '..');
 interface Received {
   path: string;
   text: string;
+  authorization?: string;
 }
+
+const STAND_IN_TOKEN = 'stand-in-managed-identity-token';
 
 /**
  * Accepts OTLP/HTTP (JSON) and keeps every body. (The Azure Monitor exporter itself only speaks
@@ -26,20 +32,33 @@ interface Received {
  */
 class CollectorStandIn {
   readonly received: Received[] = [];
-  private server = http.createServer((req, res) => {
+  private server: https.Server;
+
+  constructor(private readonly tls: { key: Buffer; cert: Buffer }) {
+    this.server = https.createServer(tls, (req, res) => this.answer(req, res));
+  }
+
+  private answer(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks);
       const text = req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-      this.received.push({ path: req.url ?? '', text });
+      // App Service's managed identity endpoint (IDENTITY_ENDPOINT): Application Insights takes
+      // telemetry only with an Entra token (local auth is off in infra/azure.bicep).
+      if (req.url?.startsWith('/msi/token')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: STAND_IN_TOKEN, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: 'https://monitor.azure.com/', token_type: 'Bearer' }));
+        return;
+      }
+      this.received.push({ path: req.url ?? '', text, authorization: req.headers.authorization });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(req.url?.startsWith('/v1/') ? '{}' : JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
     });
-  });
+  }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   start(): Promise<void> {
@@ -72,6 +91,8 @@ interface OtlpSpan {
   name: string;
   kind: number;
   attributes: Array<{ key: string; value: Record<string, unknown> }>;
+  status?: { code?: number };
+  events?: Array<{ name: string }>;
 }
 interface OtlpLogRecord {
   traceId?: string;
@@ -86,6 +107,11 @@ interface OtlpTraces {
 }
 
 const SPAN_KIND_SERVER = 2;
+const SPAN_KIND_CLIENT = 3;
+const STATUS_ERROR = 2;
+/** Azurite's table endpoint, where every Table Storage call of the test goes. */
+const tableEndpoint = () => /TableEndpoint=([^;]+)/.exec(azuriteConnectionString())![1]!;
+const isTableCall = (span: OtlpSpan) => span.kind === SPAN_KIND_CLIENT && String(attribute(span, 'url.full') ?? '').startsWith(tableEndpoint());
 
 function attribute(span: OtlpSpan, key: string): unknown {
   const value = span.attributes.find((a) => a.key === key)?.value;
@@ -119,12 +145,13 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url
 
 describe('telemetry in Azure', function () {
   this.timeout(120_000);
-  const collector = new CollectorStandIn();
+  const scratch = mkdtempSync(join(tmpdir(), 'gemensam-plan-telemetry-'));
+  // A self-signed certificate for 127.0.0.1, trusted by the server process only.
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(scratch, 'key.pem'), '-out', join(scratch, 'cert.pem')], { stdio: 'ignore' });
+  const collector = new CollectorStandIn({ key: readFileSync(join(scratch, 'key.pem')), cert: readFileSync(join(scratch, 'cert.pem')) });
   const connector = new ConnectorStandIn();
   const place = { ...PLAN_TEAM, channelId: '19:telemetry@thread.tacv2', channelName: 'Kanalnamn-Qvx' };
   const note = 'hemligt sekretessord';
-
-  const scratch = mkdtempSync(join(tmpdir(), 'gemensam-plan-telemetry-'));
 
   before(async () => {
     await collector.start();
@@ -133,6 +160,7 @@ describe('telemetry in Azure', function () {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       TMPDIR: scratch,
+      NODE_EXTRA_CA_CERTS: join(scratch, 'cert.pem'),
       // Every setting the app reads is given, so that a developer's .env changes nothing here.
       APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=${collector.url}/`,
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
@@ -148,6 +176,10 @@ describe('telemetry in Azure', function () {
       PROJECT_LEADER_IDS: '',
       PLAN_FILE: '',
       TAB_DEV_MODE: 'false',
+      // As in App Service: the user-assigned identity, and the platform's token endpoint.
+      AZURE_CLIENT_ID: '00000000-0000-0000-0000-0000000000c1',
+      IDENTITY_ENDPOINT: `${collector.url}/msi/token`,
+      IDENTITY_HEADER: 'stand-in-identity-header',
     };
     const { child, url } = await startServer(env);
     const response = await fetch(`${url}/api/messages`, {
@@ -180,8 +212,42 @@ describe('telemetry in Azure', function () {
       }
       return false;
     };
-    const storageCalls = spans.filter((s) => s.traceId === request.traceId && attribute(s, 'az.namespace') === 'Microsoft.Data.Tables' && underRequest(s));
+    const storageCalls = spans.filter((s) => s.traceId === request.traceId && isTableCall(s) && underRequest(s));
     assert.ok(storageCalls.length > 0, `no Table Storage span under the request: ${spans.filter((s) => s.traceId === request.traceId).map((s) => s.name).join(', ')}`);
+  });
+
+  it('records each Table Storage call once, as the HTTP request it is', () => {
+    const spans = collector.spans();
+    const tableCalls = spans.filter(isTableCall);
+    assert.ok(tableCalls.length > 0, 'no Table Storage call was recorded');
+    // Another span under a Table call, or a Table call under another Table call, would be the same
+    // call recorded again (the Azure SDK's method and HTTP spans did that).
+    const ids = new Set(tableCalls.map((s) => s.spanId));
+    const again = spans.filter((s) => s.parentSpanId && ids.has(s.parentSpanId));
+    assert.deepEqual(again.map((s) => s.name), []);
+    assert.deepEqual(spans.filter((s) => attribute(s, 'az.namespace') !== undefined).map((s) => s.name), [], 'Azure SDK spans are recorded too');
+  });
+
+  it('records a read of a row that does not exist (404) as a successful call, not a failure or an exception', () => {
+    const tableCalls = collector.spans().filter(isTableCall);
+    const notFound = tableCalls.filter((s) => attribute(s, 'http.response.status_code') === 404);
+    // The channel's first turn reads its link before there is one.
+    assert.ok(notFound.length > 0, 'the turn read no missing row, so this test checks nothing');
+    assert.deepEqual(notFound.filter((s) => s.status?.code === STATUS_ERROR).map((s) => attribute(s, 'url.full')), [], 'a 404 read is recorded as a failed dependency');
+    assert.deepEqual(tableCalls.filter((s) => (s.events ?? []).some((e) => e.name === 'exception')).map((s) => s.name), [], 'a Table call carries an exception');
+  });
+
+  it("records only the app's own dependencies: Table Storage and the Bot Connector", () => {
+    const outgoing = collector.spans().filter((s) => s.kind === SPAN_KIND_CLIENT).map((s) => String(attribute(s, 'url.full') ?? attribute(s, 'http.url')));
+    const others = outgoing.filter((url) => !url.startsWith(tableEndpoint()) && !url.startsWith(connector.url));
+    assert.deepEqual(others, []);
+  });
+
+  it('sends the request to Application Insights signed in with the managed identity (local auth is off)', () => {
+    const track = collector.received.filter((r) => /\/track/.test(r.path));
+    assert.ok(track.length > 0, `nothing reached the Application Insights ingestion endpoint: ${collector.received.map((r) => r.path).join(', ')}`);
+    assert.ok(track.every((r) => r.authorization === `Bearer ${STAND_IN_TOKEN}`), `sent without the identity's token: ${track.map((r) => r.authorization ?? 'no Authorization').join(', ')}`);
+    assert.ok(track.some((r) => r.text.includes('RequestData') && r.text.includes('/api/messages')), 'the bot turn\'s request is not among what was sent');
   });
 
   it('writes the turn\'s log lines with the request\'s trace and the turn\'s correlation id', () => {

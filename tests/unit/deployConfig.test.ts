@@ -23,7 +23,7 @@ function localConfigs(): Record<string, string> {
 describe('deploying to Azure and running with the Agents Toolkit', () => {
   it('writes every setting the app needs for a local run with Teams into .localConfigs', () => {
     const envs = localConfigs();
-    for (const name of ['BOT_ID', 'BOT_PASSWORD', 'BOT_TYPE', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN', 'AUTH_TENANT_ID', 'TEAMS_APP_ID', 'PUBLIC_URL']) {
+    for (const name of ['BOT_ID', 'BOT_PASSWORD', 'BOT_TYPE', 'BOT_TENANT_ID', 'AAD_APP_CLIENT_ID', 'TAB_DOMAIN', 'AUTH_TENANT_ID', 'TEAMS_APP_ID', 'PUBLIC_URL']) {
       assert.ok(envs[name], `m365agents.local.yml does not write ${name} to .localConfigs`);
     }
     // With made-up values for the placeholders, the app accepts the settings as they are.
@@ -35,19 +35,64 @@ describe('deploying to Azure and running with the Agents Toolkit', () => {
     assert.equal(config.bot?.appId, '00000000-0000-0000-0000-000000000001');
   });
 
-  it('gives every Bicep parameter from env/.env.dev, so that provisioning again never resets one', () => {
+  it('registers and runs the bot as the single-tenant bot the toolkit creates', () => {
+    const yml = text('m365agents.local.yml');
+    const botApp = yml.slice(yml.indexOf('name: gemensam-plan-bot-'), yml.indexOf('uses: botFramework/create'));
+    assert.match(botApp, /signInAudience: AzureADMyOrg/, 'the bot\'s Entra app is not single tenant');
+    assert.match(botApp, /tenantId: BOT_TENANT_ID/, 'the bot\'s tenant is not written to the env file');
+    assert.equal(localConfigs().BOT_TYPE, 'SingleTenant');
+    assert.equal(localConfigs().BOT_TENANT_ID, '${{BOT_TENANT_ID}}');
+  });
+
+  for (const envFile of ['env/.env.dev', 'env/.env.prod'])
+  it(`gives every Bicep parameter from ${envFile}, so that provisioning again never resets one`, () => {
     const parameters = json('infra/azure.parameters.json').parameters as Record<string, { value: string }>;
     const bicep = text('infra/azure.bicep');
-    const env = parseDotenv(text('env/.env.dev'));
+    const env = parseDotenv(text(envFile));
     const written = new Set(['AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID', 'TEAMS_APP_ID']); // by provision steps before arm/deploy
     for (const [name, { value }] of Object.entries(parameters)) {
       assert.match(bicep, new RegExp(`^param ${name} `, 'm'), `infra/azure.bicep has no parameter ${name}`);
       for (const [, variable] of value.matchAll(/\$\{\{([A-Z_]+)\}\}/g)) {
         if (variable === 'APP_NAME_SUFFIX' || written.has(variable!)) continue;
-        assert.ok(variable! in env, `env/.env.dev does not define ${variable}`);
+        assert.ok(variable! in env, `${envFile} does not define ${variable}`);
       }
     }
     for (const name of ['planTeamIds', 'projectLeaderIds', 'aadAppTenantId', 'botLocation']) assert.ok(parameters[name], `${name} is not passed`);
+  });
+
+  it('writes every setting a region may set from a parameter, since the app settings are replaced on every provision', () => {
+    const bicep = text('infra/azure.bicep');
+    const parameters = json('infra/azure.parameters.json').parameters as Record<string, { value: string }>;
+    const appSettings = bicep.slice(bicep.indexOf("name: 'appsettings'"), bicep.indexOf('\n}\n', bicep.indexOf("name: 'appsettings'")));
+    for (const setting of ['ACCESSIBILITY_CONTACT', 'LOG_LEVEL', 'AUTH_SCOPE', 'TABLE_PREFIX', 'PLAN_TEAM_IDS', 'PROJECT_LEADER_IDS']) {
+      const param = new RegExp(`^ {4}${setting}: (\\w+)$`, 'm').exec(appSettings)?.[1];
+      assert.ok(param, `the Web App gets no ${setting}`);
+      assert.match(bicep, new RegExp(`^param ${param} `, 'm'), `${setting} comes from ${param}, which is no parameter`);
+      assert.ok(parameters[param], `${param} (${setting}) is not given in azure.parameters.json, so provision would reset it`);
+    }
+    // The accessibility contact has no default: provision asks for it (m365agents.yml).
+    assert.match(bicep, /^param accessibilityContact string$/m);
+    assert.match(text('m365agents.yml'), /Set ACCESSIBILITY_CONTACT in env\/\.env\.\$\{\{TEAMSFX_ENV\}\}/);
+  });
+
+  it('is hardened as the region asks: no basic auth, Entra-only telemetry, zone-redundant storage that cannot be deleted, alerts', () => {
+    const bicep = text('infra/azure.bicep');
+    for (const policy of ['scm', 'ftp']) assert.match(bicep, new RegExp(`basicPublishingCredentialsPolicies@[^']+' = \\{\\s+parent: webApp\\s+name: '${policy}'\\s+properties: \\{\\s+allow: false`), `${policy} basic auth is not off`);
+    // With basic auth off, the upload must sign in with Entra ID: the toolkit's zipDeploy action
+    // (in the version of its source read for this change) lists the publishing user name and
+    // password instead.
+    const deploy = text('m365agents.yml').slice(text('m365agents.yml').indexOf('\ndeploy:'), text('m365agents.yml').indexOf('\npublish:'));
+    assert.match(deploy, /az webapp deploy --ids \$\{\{BOT_AZURE_APP_SERVICE_RESOURCE_ID\}\}/);
+    assert.doesNotMatch(deploy, /azureAppService\/zipDeploy/);
+    assert.match(bicep, /DisableLocalAuth: true/);
+    assert.match(bicep, /monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'/);
+    assert.match(bicep, /scope: appInsights\s+properties: \{\s+roleDefinitionId: subscriptionResourceId\('Microsoft.Authorization\/roleDefinitions', monitoringMetricsPublisherRoleId\)/);
+    assert.match(bicep, /^param storageSku string = 'Standard_ZRS'$/m);
+    assert.equal(parseDotenv(text('env/.env.prod')).STORAGE_SKU, 'Standard_ZRS');
+    assert.match(bicep, /Microsoft.Authorization\/locks@[^']+' = \{\s+name: [^\n]+\s+scope: storage\s+properties: \{\s+level: 'CanNotDelete'/);
+    const alerts = bicep.match(/Microsoft.Insights\/(metricAlerts|scheduledQueryRules)@/g) ?? [];
+    assert.equal(alerts.length, 3, 'alerts on 5xx, failed reminders and storage availability');
+    assert.match(bicep, /^param alertActionGroupId string = ''$/m);
   });
 
   it('keeps the app and its data in Sweden, with the bot in the EU, on the Node the app declares', () => {
