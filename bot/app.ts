@@ -102,7 +102,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       messages: createMessageEndpoint(adapter, bot),
       storageReachable: () => pingTables(tables),
     });
-    registerTabRoutes(server, { tab: config.tab, plan, activities, channels, measures, revisions, rounds, links: links(config), sender, projectLeaderIds: config.projectLeaderIds, log, now });
+    registerTabRoutes(server, { tab: config.tab, plan, activities, localActivities, channels, measures, revisions, rounds, links: links(config), sender, projectLeaderIds: config.projectLeaderIds, log, now });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

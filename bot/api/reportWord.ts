@@ -7,7 +7,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime } from '../domain/format';
-import { formatChange, measureRowsShown, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
+import { formatChange, measureRowsShown, measureSummaryText, setAsideLines, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
 import type { HistoryEvent } from '../domain/historyEvents';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -125,7 +125,7 @@ function changesSection(report: Report, arenaName: (id: string) => string): Arra
 
 function subTable(rows: ReportSubRow[], withCounty: boolean): Table {
   const header = ['Str.', 'Aktivitet / delaktivitet', 'Prioritet', 'Status', ...(withCounty ? ['Länets status'] : []), 'Anteckning', 'Svar på mått'];
-  return table(header, rows.map((r) => [String(r.strategyNumber), `${r.activityTitle}: ${r.subTitle}`, r.priority, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}`, ...(withCounty ? [r.countyStatus ?? ''] : []), r.statusNote, r.measureAnswer]), [0.7, 5, 1.3, 2, ...(withCounty ? [2] : []), 3, 2]);
+  return table(header, rows.map((r) => [String(r.strategyNumber), `${r.activityTitle}: ${r.subTitle}`, r.priority, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}${r.localNotApplicable ? `\n${r.localNotApplicable}` : ''}`, ...(withCounty ? [r.countyStatus ?? ''] : []), r.statusNote, r.measureAnswer]), [0.7, 5, 1.3, 2, ...(withCounty ? [2] : []), 3, 2]);
 }
 
 function arenasSection(report: Report): Array<Paragraph | Table> {
@@ -133,6 +133,7 @@ function arenasSection(report: Report): Array<Paragraph | Table> {
   for (const a of report.arenas) {
     out.push(h2(a.name));
     out.push(p(`${submissionText(a.submission, formatDate)}.${a.submission?.comment ? ` Kommentar: ${a.submission.comment}` : ''} Följt upp ${a.followedUp} av ${a.followUpTotal} delaktiviteter i Bilaga 1.`));
+    for (const line of setAsideLines(a)) out.push(p(line));
     out.push(h3('Lokala aktiviteter'));
     out.push(a.local.length ? subTable(a.local, false) : p('Inga lokala aktiviteter.'));
     out.push(h3('Uppföljning av Bilaga 1'));

@@ -13,7 +13,8 @@ import type { ChannelStore } from '../storage/channelStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
 import type { ProactiveSender } from '../teams/proactiveSender';
-import { askArenas, changeRevision, itemsOf, mayManage, openRevision, propose, recordStep, stepsOf, type PlanItem, type Who } from '../useCases/revision';
+import { describeLocalRevision, type LocalRevision } from '../domain/localRevision';
+import { askArenas, changeRevision, itemsOf, mayManage, openRevision, propose, recordLocalRevision, recordStep, stepsOf, type PlanItem, type Who } from '../useCases/revision';
 import type { TabUser } from './ssoAuth';
 
 export interface RevisionApiDeps {
@@ -46,6 +47,8 @@ export interface RevisionApiView {
   mayManage: boolean;
   /** Arenas the user may propose for (their own channel's arena). */
   proposeAs: string[];
+  /** The arenas that have recorded their local plan as revised (plan 1.6), with their names. */
+  localRevisions: Array<Omit<LocalRevision, 'etag'> & { etag: string; arenaName: string; text: string }>;
 }
 
 /** The tab acts like personal chat: for an arena as a member of its channel (bot/api/tabUpdate.ts). */
@@ -82,6 +85,7 @@ export async function revisionView(deps: RevisionApiDeps, user: TabUser): Promis
     steps: data ? stepsOf(view, data).map((s) => ({ ...s, label: stepLabel(s.id, view.arenas), text: describeStep(s) })) : [],
     mayManage: manager,
     proposeAs: memberships.filter(([, member]) => member).map(([id]) => id),
+    localRevisions: (data?.localRevisions ?? []).map((r) => ({ ...r, arenaName: name.get(r.arenaId) ?? r.arenaId, text: describeLocalRevision(r) })),
   };
 }
 
@@ -101,7 +105,7 @@ function send(res: Response, outcome: { kind: string } & Record<string, unknown>
 
 const body = (req: Request): Record<string, unknown> => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {});
 
-export function revisionRoutes(deps: RevisionApiDeps): Record<'get' | 'open' | 'change' | 'propose' | 'step' | 'export', Handler> {
+export function revisionRoutes(deps: RevisionApiDeps): Record<'get' | 'open' | 'change' | 'propose' | 'step' | 'local' | 'export', Handler> {
   const useCaseDeps = { plan: deps.plan, revisions: deps.revisions, projectLeaderIds: deps.projectLeaderIds, now: deps.now };
   return {
     get: async (_req, res, user) => void res.send(200, await revisionView(deps, user)),
@@ -140,6 +144,16 @@ export function revisionRoutes(deps: RevisionApiDeps): Record<'get' | 'open' | '
         input: isNew ? { ...b, kind: 'new' } : b,
       });
       send(res, outcome as never, (after) => after, 'Någon annan har ändrat förslaget sedan du öppnade det. Ingenting har sparats.');
+    },
+
+    local: async (req, res, user) => {
+      const view = await deps.plan.content();
+      const arena = view.arenas.find((a) => a.id === req.params.arenaId);
+      if (!arena) return void res.send(404, { error: 'Arenan finns inte.' });
+      const b = body(req);
+      const etag = req.header('if-match') || (typeof b.etag === 'string' && b.etag ? b.etag : undefined);
+      const outcome = await recordLocalRevision(useCaseDeps, await whoFor(deps, user, arena), { arena, ...(etag ? { etag } : {}), input: b });
+      send(res, outcome as never, (after) => after, 'Någon annan har registrerat den lokala revideringen sedan du öppnade den. Ingenting har sparats.');
     },
 
     step: async (req, res, user) => {

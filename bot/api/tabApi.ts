@@ -24,13 +24,16 @@ import { createAuthenticator, type TabUser } from './ssoAuth';
 import { publicTabSettings, type TabConfig } from './tabConfig';
 import { historyPage } from './tabHistory';
 import { findTabRoot, tabFile } from './tabStatic';
-import { updateFromTab, userMayChange } from './tabUpdate';
+import { editLocalFromTab, updateFromTab, userMayChange } from './tabUpdate';
+import type { LocalActivityStore } from '../storage/localActivityStore';
 import { reportRounds } from '../useCases/yearReport';
 
 export interface TabDeps {
   tab: TabConfig;
   plan: PlanStore;
   activities: ActivityStore;
+  /** An arena's local activities: their text is changed from the tab too (editLocalActivity). */
+  localActivities: LocalActivityStore;
   channels: ChannelStore;
   measures: MeasureStore;
   log: Logger;
@@ -107,6 +110,14 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
     res.send(result.status, result.body);
   }));
 
+  // An arena's local activity: its text (editLocalActivity), with the ETag of its sub-activity.
+  server.patch('/api/local-activities/:scopeId/:subActivityId', signedIn(async (req, res, user) => {
+    const ifMatch = req.header('if-match') || undefined;
+    const result = await editLocalFromTab({ ...deps, localActivities: deps.localActivities, now }, user, { scopeId: req.params.scopeId, subActivityId: req.params.subActivityId, body: req.body, ...(ifMatch ? { ifMatch } : {}) });
+    if (result.status === 200) res.header('ETag', result.body.sub.etag);
+    res.send(result.status, result.body);
+  }));
+
   // Effect measures: one value (PUT with ETag) and the county's Excel upload (bot/api/measureApi.ts).
   const measureApi = measureRoutes({ plan: deps.plan, channels: deps.channels, measures: deps.measures, now });
   server.put('/api/measures/:measureId/values/:arenaId/:periodId', signedIn(measureApi.put));
@@ -119,6 +130,7 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.patch('/api/revision', signedIn(revision.change));
   server.put('/api/revision/proposals/:arenaId/:itemId', signedIn(revision.propose));
   server.put('/api/revision/steps/:stepId', signedIn(revision.step));
+  server.put('/api/revision/local/:arenaId', signedIn(revision.local));
   server.get('/api/revision/export.xlsx', signedIn(revision.export));
 
   // The yearly follow-up rounds: progress, analysis, submissions, the frozen state (bot/api/roundApi.ts).
@@ -134,12 +146,12 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.get('/api/rounds/:roundId/state', signedIn(round.state));
 
   // The yearly report: JSON for the tab, Word for SVOM, Excel (bot/api/reportApi.ts).
-  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
+  const report = reportRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, revisions: deps.revisions, rounds: reportRounds({ plan: deps.plan, measures: deps.measures, rounds: deps.rounds, projectLeaderIds: deps.projectLeaderIds, now }), now });
   server.get('/api/report', signedIn(report.years));
   server.get('/api/report/:file', signedIn(report.get));
 
   // The meeting brief's printable page (bot/api/briefApi.ts).
-  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, now }).get));
+  server.get('/api/brief', signedIn(briefRoutes({ plan: deps.plan, activities: deps.activities, measures: deps.measures, revisions: deps.revisions, now }).get));
 
   server.get('/api/history', signedIn(async (req, res) => {
     const result = await historyPage(deps, req.query);

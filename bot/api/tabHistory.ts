@@ -12,7 +12,8 @@ import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
-import { activityEvents, changeEvent, changeKey, historyPlan, locate, measureEvents, newestFirst, type HistoryPlan } from '../useCases/historyEvents';
+import { activityEvents, changeEvent, changeKey, historyPlan, localRevisionEvents, locate, measureEvents, newestFirst, type HistoryPlan } from '../useCases/historyEvents';
+import type { RevisionStore } from '../storage/revisionStore';
 
 export type { HistoryEvent, HistoryPage };
 
@@ -42,6 +43,7 @@ interface Deps {
   activities: ActivityStore;
   measures?: MeasureStore;
   channels?: ChannelStore;
+  revisions?: Pick<RevisionStore, 'currentId' | 'localRevisionHistory'>;
 }
 
 type Query = z.infer<typeof querySchema>;
@@ -62,7 +64,11 @@ export async function historyPage(deps: Deps, query: unknown): Promise<HistoryRe
   if (!q.sub) {
     events.push(...activityEvents(view, (arenaId, a) => (!q.scope || arenaId === q.scope) && (!q.activity || a.id === q.activity)));
     if (!q.activity) {
-      events.push(...(await measureEvents(deps.measures, view, (arenaId) => !q.scope || arenaId === q.scope)), ...(await channelEvents(deps, view, q)));
+      events.push(
+        ...(await measureEvents(deps.measures, view, (arenaId) => !q.scope || arenaId === q.scope)),
+        ...(await channelEvents(deps, view, q)),
+        ...(await localRevisionEvents(deps.revisions, view, (arenaId) => !q.scope || arenaId === q.scope)),
+      );
     }
   }
 

@@ -9,7 +9,9 @@ import { parseId } from '../domain/validation';
 import type { ActivityStore } from '../storage/activityStore';
 import type { ChannelStore } from '../storage/channelStore';
 import type { PlanStore } from '../storage/planStore';
-import { updateSubActivity } from '../useCases/updateSubActivity';
+import { editLocalActivity, type EditLocalActivityOutcome } from '../useCases/editLocalActivity';
+import { updateSubActivity, type SubActivityOutcome } from '../useCases/updateSubActivity';
+import type { LocalActivityStore } from '../storage/localActivityStore';
 import type { TabUser } from './ssoAuth';
 
 export type TabUpdateResult =
@@ -61,6 +63,36 @@ export async function updateFromTab(deps: Deps, user: TabUser, params: { scopeId
     origin: await tabOrigin(deps, user, scope),
     actor: { id: user.id, name: user.name },
   });
+  return asHttp(outcome);
+}
+
+/** PATCH of a local activity's text (title, description, strategy, measure, target, period) from the tab. */
+export async function editLocalFromTab(deps: Deps & { localActivities: LocalActivityStore; now: () => Date }, user: TabUser, params: { scopeId: unknown; subActivityId: unknown; ifMatch?: string; body: unknown }): Promise<TabUpdateResult> {
+  const notFound = { status: 404 as const, body: { error: 'Aktiviteten finns inte. Ingenting har ändrats.' } };
+  const scopeId = parseId(params.scopeId);
+  const subId = parseId(params.subActivityId);
+  if (!scopeId.ok || !subId.ok) return notFound;
+  const keys = bodyKeys.safeParse(params.body ?? {});
+  if (!keys.success || typeof params.body !== 'object' || params.body === null) return { status: 400, body: { error: 'Ändringen kunde inte läsas, så ingenting har ändrats.' } };
+  const { etag: bodyEtag, version: seenVersion, ...input } = keys.data;
+  const etag = params.ifMatch ?? bodyEtag;
+  if (!etag) return { status: 428, body: { error: 'Ändringen saknar version (If-Match). Ladda om fliken och försök igen.' } };
+  const scope = (await deps.plan.content()).arenas.find((a) => a.id === scopeId.value);
+  if (!scope) return notFound;
+  const outcome = await editLocalActivity(deps, {
+    scope,
+    subActivityId: subId.value,
+    etag,
+    ...(seenVersion !== undefined ? { seenVersion } : {}),
+    input,
+    origin: await tabOrigin(deps, user, scope),
+    actor: { id: user.id, name: user.name },
+  });
+  return asHttp(outcome);
+}
+
+function asHttp(outcome: SubActivityOutcome | EditLocalActivityOutcome): TabUpdateResult {
+  const notFound = { status: 404 as const, body: { error: 'Aktiviteten finns inte. Ingenting har ändrats.' } };
   switch (outcome.kind) {
     case 'saved':
       return { status: 200, body: { outcome: 'updated', sub: outcome.after.sub, activity: outcome.after.activity, entry: outcome.entry } };

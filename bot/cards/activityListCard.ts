@@ -51,7 +51,7 @@ export function pageCount(activities: ActivityView[]): number {
 export function rowStatus(a: ActivityView, d: SubActivityView, today: Date) {
   return {
     statusLabel: statusText(d),
-    statusColor: d.followedUp ? STATUS_COLOR[d.status] : 'Default',
+    statusColor: d.followedUp && !d.notApplicable && !d.endedLocally ? STATUS_COLOR[d.status] : 'Default',
     overdue: isOverdue(a, d, today) ? overdueText(a) : '',
     extra: [d.measureAnswer ? `Svar: ${d.measureAnswer}` : '', d.county ? `Länet: ${d.county.followedUp ? d.county.statusLabel : 'ej uppföljd'}` : ''].filter(Boolean).join(' · '),
   };

@@ -126,6 +126,8 @@ export function newActivityAddedCard(data: NewActivityAddedData): CardJson {
     color: data.outcome === 'created' ? 'Good' : 'Warning',
     title: a.title,
     facts,
+    scopeId: a.scopeId,
+    subActivityId: sub?.id ?? '',
     footnote:
       data.outcome === 'created'
         ? 'Följ upp den under Aktiviteter: där uppdaterar ni status, svar på måttet och kommentar.'

@@ -1,5 +1,6 @@
 // The revision's cards: one builder per template (revision*.json), each the only code that expands it.
 import { bind, type CardJson } from './bind';
+import localTemplate from './localRevision.json';
 import inviteTemplate from './revisionInvite.json';
 import pickTemplate from './revisionPick.json';
 import proposalTemplate from './revisionProposal.json';
@@ -16,6 +17,12 @@ export interface RevisionStatusCardData {
   proposalsText: string;
   proposalsByArena: Array<{ arena: string; text: string }>;
   steps: Array<{ label: string; text: string }>;
+  /** "2 av 8 arenor har reviderat sin lokala plan", and each that has. */
+  localText: string;
+  localRevisions: Array<{ arena: string; text: string }>;
+  /** An arena's own channel while the revision is open: record (or correct) its local revision. */
+  mayReviseLocal: boolean;
+  localButton: string;
   /** Proposals can be made here now: the strategy choice and "Välj aktivitet". */
   proposalsOpen: boolean;
   strategies: Array<{ title: string; value: string }>;
@@ -90,4 +97,22 @@ export function revisionStepCard(data: RevisionStepCardData): CardJson {
 
 export function revisionInviteCard(data: { title: string; text: string }): CardJson {
   return bind(inviteTemplate, data);
+}
+
+export interface LocalRevisionCardData {
+  title: string;
+  intro: string;
+  seenText: string;
+  errorTitle: string;
+  errors: string[];
+  date: string;
+  reference: string;
+  changes: string;
+  referenceMax: number;
+  changesMax: number;
+  etag: string;
+}
+
+export function localRevisionCard(data: LocalRevisionCardData): CardJson {
+  return bind(localTemplate, data);
 }

@@ -58,8 +58,13 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
     round.status === 'closed'
       ? `Stängd ${shortDay(round.closedAt ?? round.lastDay)}${round.closedBy ? ` av ${round.closedBy}` : ''}: läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`
       : `Öppen. Perioden ${round.period.from} – ${round.period.to}. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
-  const left = (a: { items: number; notFollowedUp: number; notUpdatedInPeriod: number }) =>
-    [a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden eller klara`, a.notFollowedUp > 0 ? `${a.notFollowedUp} aldrig uppföljda` : ''].filter((t) => t !== '').join(' · ');
+  const left = (a: { items: number; notFollowedUp: number; notUpdatedInPeriod: number; notApplicable?: number; ended?: number }) =>
+    [
+      a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden eller klara`,
+      a.notFollowedUp > 0 ? `${a.notFollowedUp} aldrig uppföljda` : '',
+      a.notApplicable ? `${a.notApplicable} ej aktuella lokalt` : '',
+      a.ended ? `${a.ended} avslutade lokalt` : '',
+    ].filter((t) => t !== '').join(' · ');
   const arenas = progress.arenas.map((a) => {
     const open = left(a);
     return {
@@ -105,6 +110,7 @@ export interface RoundArenaCardData {
   round: Round;
   arena: Arena;
   items: RoundItem[];
+  setAside?: { notApplicable: number; ended: number };
   submission?: Submission;
   page: number;
   tabUrl: string;
@@ -136,6 +142,7 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
       : stale === 0 ? `Alla ${items.length} delaktiviteter ${open ? 'är' : 'var'} uppdaterade under perioden eller klara.`
       : open ? `${stale} av ${items.length} delaktiviteter har inte uppdaterats under perioden; de står först.`
       : `${stale} av ${items.length} delaktiviteter uppdaterades inte under perioden; de står först.`,
+    setAsideText: setAsideText(data.setAside),
     open,
     roundId: round.id,
     page,
@@ -178,6 +185,16 @@ export function arenaRoundCardFor(links: TabLinks, view: ArenaRoundView, page = 
 /** The reminder before the last day, to an arena that has not submitted (rule roundLastDay). */
 export function roundReminderCard(data: { arena: Arena; round: Round; reason: string; tabUrl: string }): CardJson {
   return bind(reminderTemplate, { title: `Lämna in ${data.arena.name}s uppföljning senast ${longDate(data.round.lastDay)}`, text: data.reason, tabUrl: data.tabUrl });
+}
+
+/** "Inte med här: 3 delaktiviteter i Bilaga 1 som är ej aktuella lokalt, 1 lokal aktivitet som är avslutad." */
+function setAsideText(counts: { notApplicable: number; ended: number } | undefined): string {
+  if (!counts) return '';
+  const parts = [
+    counts.notApplicable ? `${counts.notApplicable} ${counts.notApplicable === 1 ? 'delaktivitet' : 'delaktiviteter'} i Bilaga 1 som ni har markerat som ej aktuella lokalt` : '',
+    counts.ended ? `${counts.ended} ${counts.ended === 1 ? 'lokal aktivitet' : 'lokala aktiviteter'} som ni har avslutat lokalt` : '',
+  ].filter(Boolean);
+  return parts.length ? `Inte med här: ${parts.join(' och ')}.` : '';
 }
 
 function sinceText(item: RoundItem): string {

@@ -11,7 +11,8 @@ import template from './subActivity.json';
 import editTemplate from './subActivityEdit.json';
 
 export interface SubActivityCardData {
-  activity: Pick<ActivityView, 'title' | 'period'>;
+  /** createdAt: an arena's local activity (only those have it), whose text its members change. */
+  activity: Pick<ActivityView, 'title' | 'period'> & Partial<Pick<ActivityView, 'createdAt'>>;
   /** Today, for what is overdue. */
   today: Date;
   sub: SubActivityView;
@@ -52,6 +53,8 @@ export function subActivityModel(data: SubActivityCardData) {
     ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
     ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
     ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+    ...(sub.notApplicable ? [{ title: 'Skäl', value: sub.notApplicable }] : []),
+    ...(sub.endedLocally ? [{ title: 'Skäl', value: sub.endedLocally }] : []),
   ];
   const told = latest && data.bannerNamesSaver ? describeWhat(latest, data.today) : latest ? describeEntry(latest, data.today) : '';
   const lastChange = told
@@ -69,6 +72,14 @@ export function subActivityModel(data: SubActivityCardData) {
     facts,
     lastChange,
     allActivities: data.allActivities ?? true,
+    // An arena's own local activity is changed by its members (its text, ending it); a Bilaga 1
+    // item it follows up can be said not to apply locally. Where the arena's channel is the place
+    // (not a group chat or meeting).
+    localOwn: (data.allActivities ?? true) && sub.kind === 'own' && Boolean(activity.createdAt),
+    followUp: (data.allActivities ?? true) && sub.kind === 'followUp',
+    notApplicable: (data.allActivities ?? true) && Boolean(sub.notApplicable),
+    etag: sub.etag,
+    version: sub.version,
   };
 }
 
@@ -89,7 +100,7 @@ export type FormOrigin =
   | { card: 'list'; list: 'aktiviteter' | 'försenat'; strategyId: string; page: number; search: string; number: string };
 
 export interface EditCardData {
-  activity: Pick<ActivityView, 'title' | 'period'>;
+  activity: Pick<ActivityView, 'title' | 'period'> & Partial<Pick<ActivityView, 'createdAt'>>;
   today: Date;
   /** The current state; its ETag goes with the form. */
   sub: SubActivityView;
@@ -166,6 +177,8 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     measureTextLabel: `${measureLabelText} (högst ${count(LIMITS.measureAnswer)} tecken)`,
     comment: proposed?.comment ?? '',
     commentLabel: `Kommentar (valfri, sparas bara i historiken; högst ${count(LIMITS.comment)} tecken)`,
+    localOwn: sub.kind === 'own' && Boolean(activity.createdAt),
+    followUp: sub.kind === 'followUp' && !sub.notApplicable,
     ...backTo(data.back),
   });
 }

@@ -33,6 +33,20 @@ export const VERBS = {
   ownActivityForm: 'ownActivityForm',
   /** Add the arena's own activity, data: {} + inputs */
   createOwnActivity: 'createOwnActivity',
+  /** The arena's local plan: the form that changes a local activity, data: { scopeId, subActivityId } */
+  editLocalActivity: 'editLocalActivity',
+  /** Save the local activity's form, data: { scopeId, subActivityId, etag, version } + inputs strategyId, title, description, periodFrom, periodTo, measure, target, comment */
+  saveLocalActivity: 'saveLocalActivity',
+  /** End a local activity ("Avslutad lokalt"), data: { scopeId, subActivityId, etag, version } + input endReason */
+  endLocalActivity: 'endLocalActivity',
+  /** Take an ended local activity up again, data: { scopeId, subActivityId, etag, version } */
+  resumeLocalActivity: 'resumeLocalActivity',
+  /** The form that says a Bilaga 1 item is not done locally, data: { scopeId, subActivityId } */
+  notApplicableForm: 'notApplicableForm',
+  /** Save "Ej aktuellt lokalt", data: { scopeId, subActivityId, etag, version } + input notApplicableReason */
+  saveNotApplicable: 'saveNotApplicable',
+  /** Undo "Ej aktuellt lokalt", data: { scopeId, subActivityId, etag, version } */
+  applyAgain: 'applyAgain',
   /** Save the channel's reminder settings, data: { etag } + inputs */
   saveReminders: 'saveReminders',
   /** The revision (county): open it, data: {} + input lastDay */
@@ -49,6 +63,10 @@ export const VERBS = {
   revisionEditStep: 'revisionEditStep',
   /** The revision (county): record a decision step, data: { etags } + inputs stepId, done, date, dateTo, body, minutesUrl */
   revisionSaveStep: 'revisionSaveStep',
+  /** The revision (an arena): the form that records its local plan as revised, data: {} */
+  localRevisionForm: 'localRevisionForm',
+  /** The revision (an arena): save its local revision, data: { etag } + inputs date, reference, changes */
+  saveLocalRevision: 'saveLocalRevision',
   /** The follow-up round (county): open it, data: {} + inputs roundName, roundFrom, roundTo, roundLastDay */
   roundOpen: 'roundOpen',
   /** The follow-up round (county): leave the opening form without opening, data: {} */

@@ -3,6 +3,7 @@ import { activitiesFeature } from './activityList';
 import { followUpRoundFeature } from './followUpRound';
 import type { Feature } from './feature';
 import { localFollowUpFeature } from './localFollowUp';
+import { localPlanFeature } from './localPlan';
 import { measuresFeature } from './measures';
 import { meetingBriefFeature } from './meetingBrief';
 import { newActivityFeature } from './newActivity';
@@ -12,4 +13,4 @@ import { staleDigestFeature } from './staleDigest';
 import { statusFeature } from './statusOverview';
 import { subActivityUpdateFeature } from './subActivityUpdate';
 
-export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, meetingBriefFeature, followUpRoundFeature];
+export const conversationFeatures: Feature[] = [statusFeature, activitiesFeature, subActivityUpdateFeature, measuresFeature, newActivityFeature, localPlanFeature, reminderSettingsFeature, staleDigestFeature, localFollowUpFeature, revisionFeature, meetingBriefFeature, followUpRoundFeature];

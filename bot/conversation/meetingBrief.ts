@@ -27,7 +27,7 @@ export function placeId(place: Place): string {
 async function brief(at: ArenaTurn, since: string | undefined, record: boolean): Promise<Reply> {
   const { services, arena, turn } = at;
   const outcome = await giveMeetingBrief(
-    { plan: services.plan, activities: services.activities, measures: services.measures, briefs: services.briefs, now: services.now },
+    { plan: services.plan, activities: services.activities, measures: services.measures, revisions: services.revisions, briefs: services.briefs, now: services.now },
     { placeId: placeId(turn.place), arena, ...(since !== undefined ? { since } : {}), by: turn.actor.name, record },
   );
   if (outcome.kind === 'refused') {

@@ -3,10 +3,11 @@
 // done by bot/useCases/revision.ts, which the tab's API calls too.
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { revisionInviteCard, revisionPickCard, revisionProposalCard, revisionStatusCard, revisionStepCard, type RevisionProposalCardData } from '../cards/revisionCards';
+import { localRevisionCard, revisionInviteCard, revisionPickCard, revisionProposalCard, revisionStatusCard, revisionStepCard, type RevisionProposalCardData } from '../cards/revisionCards';
 import type { Arena } from '../domain/plan';
 import { acceptsProposals, describeProposal, describeStep, planDay, PROPOSAL_LABELS, stepLabel, type Proposal, type Revision } from '../domain/revision';
-import { askArenas, changeRevision, mayManage, openRevision, propose, proposableItems, recordStep, stepsOf, type PlanItem, type RevisionDeps, type Who } from '../useCases/revision';
+import { describeLocalRevision, LOCAL_REVISION_LIMITS } from '../domain/localRevision';
+import { askArenas, changeRevision, mayManage, openRevision, propose, proposableItems, recordLocalRevision, recordStep, stepsOf, type PlanItem, type RevisionDeps, type Who } from '../useCases/revision';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn } from './turn';
 
@@ -22,6 +23,8 @@ export const revisionFeature: Feature = {
     revisionSaveProposal: (at, data) => saveProposal(at, data),
     revisionEditStep: (at) => stepForm(at, {}),
     revisionSaveStep: (at, data) => saveStep(at, data),
+    localRevisionForm: (at) => localForm(at, {}),
+    saveLocalRevision: (at, data) => saveLocal(at, data),
   },
 };
 
@@ -46,7 +49,7 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
       ...base,
       title: 'Revidering av planen',
       stateText: manager ? 'Ingen revidering är öppen. Välj sista dag för förslag och öppna revideringen: varje arenas kanal får ett kort som ber om förslag.' : 'Ingen revidering är öppen. Länet öppnar den, och då får kanalen ett kort som ber om förslag.',
-      stateColor: 'Default', hasRevision: false, proposalsText: '', proposalsByArena: [], steps: [], proposalsOpen: false,
+      stateColor: 'Default', hasRevision: false, proposalsText: '', proposalsByArena: [], steps: [], proposalsOpen: false, localText: '', localRevisions: [], mayReviseLocal: false, localButton: '',
       mayOpen: manager, mayChange: false, mayRecord: false, lastDay: addDays(today, 21), lastDayLabel: 'Sista dag för förslag', etag: '',
     });
   }
@@ -59,6 +62,12 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
     return [{ arena: a.name, text: `${mine.length} (${kinds.map(([k, n]) => `${n} ${PROPOSAL_LABELS[k].toLowerCase()}`).join(', ')})` }];
   });
   const steps = stepsOf(view, data);
+  const locals = view.arenas.filter((a) => a.kind !== 'county');
+  const revisedLocally = locals.flatMap((a) => {
+    const r = data.localRevisions.find((x) => x.arenaId === a.id);
+    return r ? [{ arena: a.name, text: `${describeLocalRevision(r)}. ${r.changes}` }] : [];
+  });
+  const ownLocal = data.localRevisions.find((r) => r.arenaId === arena.id);
   const principals = steps.filter((s) => s.kind === 'principal');
   const decided = principals.filter((s) => s.done);
   return revisionStatusCard({
@@ -74,6 +83,10 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
       { label: 'Huvudmännens beslut', text: `${decided.length} av ${principals.length}` },
       ...principals.filter((s) => s.version > 0).map((s) => ({ label: stepLabel(s.id, view.arenas), text: describeStep(s) })),
     ],
+    localText: `${revisedLocally.length} av ${locals.length} lokala arenor har reviderat sin lokala plan${revision.status === 'open' ? ' (varje arena registrerar det i sin kanal medan revideringen är öppen; inga huvudmannabeslut behövs för en lokal plan)' : ''}.`,
+    localRevisions: revisedLocally,
+    mayReviseLocal: arena.kind !== 'county' && revision.status === 'open',
+    localButton: ownLocal ? 'Ändra lokal revidering' : 'Lokal plan reviderad',
     proposalsOpen: open,
     mayOpen: manager && revision.status === 'closed',
     mayChange: manager && revision.status === 'open',
@@ -82,6 +95,45 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
     lastDayLabel: revision.status === 'open' ? 'Sista dag för förslag' : 'Ny sista dag, om revideringen öppnas igen',
     etag: revision.etag,
   });
+}
+
+/** An arena records that its local plan is revised: the form, with what it typed after a refusal. */
+async function localForm(at: ArenaTurn, typed: Record<string, unknown>, errors?: { title: string; messages: string[] }): Promise<CardJson> {
+  const data = await at.services.revisions.current();
+  if (at.arena.kind === 'county') return refusal('Lokal revidering registreras i varje lokal arenas kanal; länets plan revideras med förslag och huvudmännens beslut.');
+  if (!data || data.revision.status !== 'open') return refusal('Länet har ingen öppen revidering: den lokala planen revideras medan länets revidering är öppen.');
+  const seen = data.localRevisions.find((r) => r.arenaId === at.arena.id);
+  const value = (key: 'date' | 'reference' | 'changes', otherwise: string) => (typeof typed[key] === 'string' ? (typed[key] as string) : otherwise);
+  return localRevisionCard({
+    title: `${at.arena.name}s lokala plan är reviderad`,
+    intro: `Registrera att ${at.arena.name}s lokala plan har reviderats i revideringen ${data.revision.id}: datum, arenans beslutsreferens och vad som ändrades. Länet ser vilka arenor som har reviderat. Inget huvudmannabeslut behövs för en lokal plan.`,
+    seenText: seen ? `Registrerat: ${describeLocalRevision(seen)}. Sparar du igen ersätts det (det gamla finns kvar i historiken).` : '',
+    errorTitle: errors?.title ?? '',
+    errors: errors?.messages ?? [],
+    date: value('date', seen?.date ?? planDay(at.services.now())),
+    reference: value('reference', seen?.reference ?? '').slice(0, LOCAL_REVISION_LIMITS.reference),
+    changes: value('changes', seen?.changes ?? '').slice(0, LOCAL_REVISION_LIMITS.changes),
+    referenceMax: LOCAL_REVISION_LIMITS.reference,
+    changesMax: LOCAL_REVISION_LIMITS.changes,
+    etag: seen?.etag ?? '',
+  });
+}
+
+async function saveLocal(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
+  const etag = text(data, 'etag');
+  const outcome = await recordLocalRevision(deps(at), who(at), { arena: at.arena, ...(etag ? { etag } : {}), input: { date: data.date, reference: data.reference, changes: data.changes } });
+  switch (outcome.kind) {
+    case 'saved':
+      return statusCard(at, `${at.arena.name}s lokala revidering är registrerad: ${describeLocalRevision(outcome.after)}.`);
+    case 'unchanged':
+      return statusCard(at, 'Inget ändrades: den lokala revideringen var redan registrerad så.');
+    case 'conflict':
+      return localForm(at, data, { title: 'Någon annan hann registrera den lokala revideringen innan dig. Jämför med det registrerade och spara igen.', messages: [] });
+    case 'refused':
+      return outcome.reason === 'invalid' && outcome.revision ? localForm(at, data, { title: outcome.message, messages: outcome.errors }) : refusal(outcome.message);
+    default:
+      return refusal('Den lokala revideringen kunde inte sparas.');
+  }
 }
 
 function stateText(revision: Revision, today: string): string {

@@ -13,6 +13,10 @@ export interface SubActivityState {
   statusNote: string;
   /** Answer to the measure (mått), e.g. "ja", "nej" or a short text; "" until answered. */
   measureAnswer: string;
+  /** An arena's follow-up of a Bilaga 1 item: why it does not apply locally ("Ej aktuellt lokalt"); absent or "" when it applies. */
+  notApplicable?: string;
+  /** An arena's local activity: why the arena ended it ("Avslutad lokalt"); absent or "" while it goes on. */
+  endedLocally?: string;
   /** ISO time and display name of the last change; undefined while the plan's seed text stands. */
   updatedAt?: string;
   updatedBy?: string;
@@ -20,22 +24,27 @@ export interface SubActivityState {
   version: number;
 }
 
-export type ChangeableField = 'status' | 'statusNote' | 'measureAnswer';
-export const CHANGEABLE_FIELDS: readonly ChangeableField[] = ['status', 'statusNote', 'measureAnswer'];
+export type ChangeableField = 'status' | 'statusNote' | 'measureAnswer' | 'notApplicable' | 'endedLocally';
+export const CHANGEABLE_FIELDS: readonly ChangeableField[] = ['status', 'statusNote', 'measureAnswer', 'notApplicable', 'endedLocally'];
 
 /** What a person asks to change; fields left out stay as they are. */
 export interface ChangeRequest {
   status?: StatusId;
   statusNote?: string;
   measureAnswer?: string;
+  /** A reason marks a Bilaga 1 item "Ej aktuellt lokalt" for the arena; "" makes it apply again. */
+  notApplicable?: string;
+  /** A reason ends an arena's local activity ("Avslutad lokalt"); "" takes it up again. */
+  endedLocally?: string;
   comment?: string;
 }
 
 /**
  * The plan's own text of a sub-activity (and of its activity), which only a revision of the plan
- * changes (`npm run plan -- apply`): written to the same history as people's changes.
+ * changes (`npm run plan -- apply`): written to the same history as people's changes. An arena's
+ * local activity is the arena's own: its members change these (and `description`, `strategy`).
  */
-export type ContentField = 'title' | 'measure' | 'target' | 'activityTitle' | 'period';
+export type ContentField = 'title' | 'measure' | 'target' | 'activityTitle' | 'period' | 'description' | 'strategy';
 
 export interface FieldChange {
   field: ChangeableField | ContentField;
@@ -59,8 +68,9 @@ export function diffChange(current: SubActivityState, request: ChangeRequest): F
   const changes: FieldChange[] = [];
   for (const field of CHANGEABLE_FIELDS) {
     const wanted = request[field];
-    if (wanted !== undefined && wanted !== current[field]) {
-      changes.push({ field, from: current[field], to: wanted });
+    const have = current[field] ?? '';
+    if (wanted !== undefined && wanted !== have) {
+      changes.push({ field, from: have, to: wanted });
     }
   }
   return changes;
@@ -71,7 +81,7 @@ export function applyChanges(current: SubActivityState, changes: FieldChange[], 
   const next: SubActivityState = { ...current, version: current.version + 1, updatedAt: at.toISOString(), updatedBy: actor.name };
   for (const c of changes) {
     if (c.field === 'status') next.status = c.to as StatusId;
-    else if (c.field === 'statusNote' || c.field === 'measureAnswer') next[c.field] = c.to;
+    else if (c.field === 'statusNote' || c.field === 'measureAnswer' || c.field === 'notApplicable' || c.field === 'endedLocally') next[c.field] = c.to;
   }
   return next;
 }

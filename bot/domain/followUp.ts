@@ -35,8 +35,10 @@ export function periodEnd(period: { to: number }): string {
  * follow-up of a Bilaga 1 item that the arena has not yet followed up has no status to judge:
  * it counts as not followed up, not as late.
  */
-export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'> & Partial<Pick<SubActivityView, 'kind' | 'followedUp'>>, today: Date): boolean {
+export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'> & Partial<Pick<SubActivityView, 'kind' | 'followedUp' | 'notApplicable' | 'endedLocally'>>, today: Date): boolean {
   if (sub.kind === 'followUp' && !sub.followedUp) return false;
+  // Not done here, or ended here: nothing more is expected of the arena.
+  if (sub.notApplicable || sub.endedLocally) return false;
   return !isClosed(sub.status) && stockholmYear(today) > activity.period.to;
 }
 
@@ -46,12 +48,18 @@ export function overdueText(activity: Pick<ActivityView, 'period'>): string {
 }
 
 export const NOT_FOLLOWED_UP = 'Ej uppföljd sedan planen antogs';
+/** An arena's word that a Bilaga 1 item is not done in its municipality. */
+export const NOT_APPLICABLE = 'Ej aktuellt lokalt';
+/** An arena's local activity that the arena has ended (kept, with its history). */
+export const ENDED_LOCALLY = 'Avslutad lokalt';
 
 /**
  * A status as people may read it: the statuses loaded from the plan are its prose as adopted, so an
  * item nobody has followed up says so, with the plan's own words as the starting point.
  */
-export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'statusAsWritten' | 'kind'>): string {
+export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'statusAsWritten' | 'kind'> & Partial<Pick<SubActivityView, 'notApplicable' | 'endedLocally'>>): string {
+  if (sub.notApplicable) return NOT_APPLICABLE;
+  if (sub.endedLocally) return ENDED_LOCALLY;
   if (sub.followedUp) return sub.statusLabel;
   if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (enligt planen: ${sub.statusLabel})`;
   return NOT_FOLLOWED_UP;

@@ -141,6 +141,8 @@ export interface ArenaRoundView {
   round: Round;
   arena: Arena;
   items: RoundItem[];
+  /** What the arena has set aside and the card does not list (ej aktuellt lokalt, avslutad lokalt). */
+  setAside?: { notApplicable: number; ended: number };
   submission?: Submission;
 }
 
@@ -154,6 +156,9 @@ export interface ArenaProgress {
   notFollowedUp: number;
   /** Of those, not closed and not changed during the round's period. */
   notUpdatedInPeriod: number;
+  /** Bilaga 1 items the arena says do not apply locally, and local activities it has ended: not among `items`. */
+  notApplicable?: number;
+  ended?: number;
 }
 
 export interface RoundProgress {
@@ -171,15 +176,32 @@ export function updatedInPeriod(sub: Pick<SubActivityView, 'updatedAt'>, period:
   return day >= period.from && day <= period.to;
 }
 
+/** What the arena has taken off its own list: Bilaga 1 items "Ej aktuellt lokalt", local activities "Avslutad lokalt". */
+export function setAside(sub: Pick<SubActivityView, 'notApplicable' | 'endedLocally'>): boolean {
+  return Boolean(sub.notApplicable || sub.endedLocally);
+}
+
+/** The municipality's own items (its local plan, and Bilaga 1 measures each municipality answers) come first. */
+const ownFirst = (i: RoundItem) => (i.sub.kind === 'own' || i.sub.answeredBy === 'municipality' ? 0 : 1);
+
 /**
  * The arena's items for the round: local activities, then its follow-up of Bilaga 1, with those
- * not updated during the period first (plan order kept within each group). Retired items are left out.
+ * not updated during the period first, and within that what the municipality answers for itself
+ * first (plan order kept within each group). Retired items, and what the arena has set aside
+ * (ej aktuellt lokalt, avslutad lokalt), are left out.
  */
 export function roundItems(arena: { local: ActivityView[]; bilaga1: ActivityView[] }, period: Round['period'], dayOf: (iso: string) => string): RoundItem[] {
   const items = [...arena.local, ...arena.bilaga1].flatMap((activity) =>
-    activity.retired ? [] : activity.subActivities.filter((sub) => !sub.retired).map((sub) => ({ activity, sub, notUpdatedInPeriod: !isClosed(sub.status) && !updatedInPeriod(sub, period, dayOf) })),
+    activity.retired ? [] : activity.subActivities.filter((sub) => !sub.retired && !setAside(sub)).map((sub) => ({ activity, sub, notUpdatedInPeriod: !isClosed(sub.status) && !updatedInPeriod(sub, period, dayOf) })),
   );
-  return [...items.filter((i) => i.notUpdatedInPeriod), ...items.filter((i) => !i.notUpdatedInPeriod)];
+  const ordered = (list: RoundItem[]) => [...list.filter((i) => ownFirst(i) === 0), ...list.filter((i) => ownFirst(i) === 1)];
+  return [...ordered(items.filter((i) => i.notUpdatedInPeriod)), ...ordered(items.filter((i) => !i.notUpdatedInPeriod))];
+}
+
+/** How many of an arena's items it has set aside: Bilaga 1 items not applicable locally, local activities ended. */
+export function setAsideCounts(arena: { local: ActivityView[]; bilaga1: ActivityView[] }): { notApplicable: number; ended: number } {
+  const subs = (list: ActivityView[]) => list.filter((a) => !a.retired).flatMap((a) => a.subActivities.filter((d) => !d.retired));
+  return { notApplicable: subs(arena.bilaga1).filter((d) => d.notApplicable).length, ended: subs(arena.local).filter((d) => d.endedLocally).length };
 }
 
 /** Which arenas have submitted, and what of each is still to be followed up. */
@@ -193,6 +215,7 @@ export function roundProgressOf(state: FollowUpState, period: Round['period'], d
       items: items.length,
       notFollowedUp: items.filter((i) => !i.sub.followedUp).length,
       notUpdatedInPeriod: items.filter((i) => i.notUpdatedInPeriod).length,
+      ...setAsideCounts(a),
     };
   });
   const county = roundItems({ local: [], bilaga1: state.county }, period, dayOf);

@@ -44,6 +44,11 @@ const FIELD_LABEL: Record<FieldChange['field'], string> = {
   target: 'Målvärde',
   activityTitle: 'Aktivitet',
   period: 'Prioritet',
+  // An arena's own local plan.
+  description: 'Beskrivning',
+  strategy: 'Strategi',
+  notApplicable: 'Ej aktuellt lokalt',
+  endedLocally: 'Avslutad lokalt',
 };
 
 function shown(field: FieldChange['field'], value: string): string {
@@ -54,6 +59,9 @@ function shown(field: FieldChange['field'], value: string): string {
 
 /** "Status: Pågår → Klar" (the tab's history table). */
 export function describeChange(change: FieldChange): string {
+  // Marked and undone: the reason, not an arrow from or to nothing.
+  if (change.field === 'notApplicable') return change.to ? `Ej aktuellt lokalt: ${shown(change.field, change.to)}` : 'Aktuellt lokalt igen';
+  if (change.field === 'endedLocally') return change.to ? `Avslutad lokalt: ${shown(change.field, change.to)}` : 'Upptagen igen';
   return `${FIELD_LABEL[change.field]}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
 }
 
@@ -70,9 +78,25 @@ export function changePhrase(change: FieldChange): string {
     case 'measureAnswer':
       if (change.to === '') return 'tog bort svaret på måttet';
       return change.from === '' ? `svarade ${quoted(change.to)} på måttet` : `ändrade svaret på måttet från ${quoted(change.from)} till ${quoted(change.to)}`;
-    default:
-      // A revision of the plan changed its wording: "ändrade målvärde från "ja" till "Ja, 2027"".
+    case 'notApplicable':
+      if (change.to === '') return 'angav att delaktiviteten är aktuell lokalt igen';
+      return change.from === '' ? `angav att delaktiviteten inte är aktuell lokalt: ${quoted(change.to)}` : `ändrade skälet till att den inte är aktuell lokalt till ${quoted(change.to)}`;
+    case 'endedLocally':
+      if (change.to === '') return 'tog upp aktiviteten igen';
+      return change.from === '' ? `avslutade aktiviteten lokalt: ${quoted(change.to)}` : `ändrade skälet till att aktiviteten avslutades till ${quoted(change.to)}`;
+    case 'description':
+      if (change.to === '') return 'tog bort beskrivningen';
+      return change.from === '' ? `skrev beskrivningen ${quoted(change.to)}` : `ändrade beskrivningen till ${quoted(change.to)}`;
+    case 'strategy':
+      return `flyttade aktiviteten från ${change.from} till ${change.to}`;
+    default: {
+      // A revision of the plan, or the arena in its own local plan, changed its wording:
+      // "ändrade målvärde från "ja" till "Ja, 2027"".
+      const label = FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE');
+      if (change.from === '') return `angav ${label} ${quoted(change.to)}`;
+      if (change.to === '') return `tog bort ${label}`;
       return `ändrade ${FIELD_LABEL[change.field].toLocaleLowerCase('sv-SE')} från ${quoted(shown(change.field, change.from))} till ${quoted(shown(change.field, change.to))}`;
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import type { HistoryEntry } from './activityState';
 import type { StatusId } from './status';
 
-export type HistoryEventKind = 'change' | 'activityCreated' | 'activityAdopted' | 'measureReport' | 'channelLinked' | 'reminderSettings';
+export type HistoryEventKind = 'change' | 'activityCreated' | 'activityAdopted' | 'measureReport' | 'channelLinked' | 'reminderSettings' | 'localRevision';
 
 /** One change of any kind, as Historik shows it. */
 export interface HistoryEvent {

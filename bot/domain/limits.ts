@@ -7,6 +7,10 @@ export const LIMITS = {
   comment: 1000,
   /** Answer to a sub-activity's measure (ja/nej or a short text). */
   measureAnswer: 500,
+  /** Why a Bilaga 1 item is not done locally, or why an arena ended a local activity: a short reason. */
+  reason: 500,
+  /** Beskrivning of an arena's local activity. */
+  description: 2000,
   /** Display name of the person making a change, as Teams gives it. */
   actorName: 200,
 } as const;

@@ -3,6 +3,7 @@
 // Ids, the documented limits of what people type, and validation of the card's form inputs.
 import { PLAN_TIME_ZONE } from './followUp';
 import { z } from 'zod';
+import type { FieldChange } from './activityState';
 import type { Period } from './plan';
 import { ID_PATTERN } from './planSchema';
 import { cleanText, textProblem, textProblemMessage, visibleLength } from './text';
@@ -190,3 +191,68 @@ export function parseAdoption(input: unknown, strategies: StrategyChoices[], now
   if (errors.length > 0 || !strategy || !recommendation || !parsedPeriod.success) return { ok: false, errors };
   return { ok: true, value: { recommendationId: recommendation.id, strategyId: strategy.id, title: recommendation.title, period: parsedPeriod.data } };
 }
+
+// --- Editing a local activity -------------------------------------------------------------------
+
+/** What an arena's member may change of its local activity (the card's and the tab's form). */
+export interface LocalActivityEdit extends OwnActivityInput {
+  description: string;
+}
+
+/** The activity's own text, with a line break or two kept: a description is a few sentences. */
+function paragraph(label: string, max: number) {
+  return z.preprocess(
+    (v) => (v === undefined || v === null ? '' : v),
+    z
+      .string({ error: `${label} måste vara text.` })
+      .superRefine((s, ctx) => {
+        const problem = textProblem(s.replace(/[\t\r\n]/g, ' '));
+        if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(label, problem), abort: true });
+      })
+      .transform((s) => cleanText(s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ')).replace(/\n{3,}/g, '\n\n'))
+      .refine((s) => s.length <= max, { error: `${label} får vara högst ${max} tecken.` }),
+  );
+}
+
+/**
+ * The edit form: { strategyId, title, description, periodFrom, periodTo, measure, target }. Every
+ * field is given (the form shows the current values); a missing one keeps its current value.
+ */
+export function parseLocalActivityEdit(input: unknown, current: LocalActivityEdit, strategies: StrategyChoices[], now: Date, descriptionMax: number): Checked<LocalActivityEdit> {
+  const fields = fieldsOf(input);
+  if (!fields) return { ok: false, errors: ['Formuläret kunde inte läsas.'] };
+  const given = (key: string, otherwise: unknown) => (fields[key] === undefined ? otherwise : fields[key]);
+  const own = parseOwnActivity(
+    {
+      strategyId: given('strategyId', current.strategyId),
+      title: given('title', current.title),
+      periodFrom: given('periodFrom', String(current.period.from)),
+      periodTo: given('periodTo', String(current.period.to)),
+      measure: given('measure', current.measure),
+      target: given('target', current.target),
+    },
+    strategies,
+    now,
+  );
+  const description = paragraph('Beskrivningen', descriptionMax).safeParse(given('description', current.description));
+  const errors = [...(own.ok ? [] : own.errors), ...(description.success ? [] : messages(description.error))];
+  if (!own.ok || !description.success) return { ok: false, errors };
+  return { ok: true, value: { ...own.value, description: description.data } };
+}
+
+/** What differs, as history changes: the activity's title, description, strategy (by name), measure, target and period. */
+export function localActivityChanges(before: LocalActivityEdit, after: LocalActivityEdit, strategyName: (id: string) => string): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const add = (field: FieldChange['field'], from: string, to: string) => {
+    if (from !== to) changes.push({ field, from, to });
+  };
+  add('activityTitle', before.title, after.title);
+  add('description', before.description, after.description);
+  add('strategy', strategyName(before.strategyId), strategyName(after.strategyId));
+  add('measure', before.measure, after.measure);
+  add('target', before.target, after.target);
+  add('period', periodText(before.period), periodText(after.period));
+  return changes;
+}
+
+const periodText = (p: Period) => (p.from === p.to ? String(p.from) : `${p.from}–${p.to}`);

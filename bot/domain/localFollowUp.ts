@@ -7,42 +7,48 @@ import type { SubActivityView } from './planView';
 export interface LocalCell {
   arena: Pick<Arena, 'id' | 'name'>;
   /** The arena's follow-up of the sub-activity (not followed up: followedUp false). */
-  sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'measureAnswer' | 'updatedAt'>;
+  sub: Pick<SubActivityView, 'followedUp' | 'statusLabel' | 'measureAnswer' | 'updatedAt'> & Partial<Pick<SubActivityView, 'notApplicable'>>;
 }
 
 export interface LocalSummary {
   arenas: number;
   followedUp: number;
+  /** The arenas that say it does not apply locally ("Ej aktuellt lokalt"). */
+  notApplicable: number;
   /** Where the arenas answer a ja/nej measure themselves: how many answered ja, and how many answered at all. */
   yes?: number;
   answered?: number;
   text: string;
 }
 
-/** "Uppföljd i 3 av 8 kommuner · ja i 2 av 8 (Finns rutin?)" */
+/** "Uppföljd i 3 av 8 kommuner · ja i 2 av 8 (Finns rutin?) · Ej aktuellt i 3 av 8 kommuner" */
 export function localSummary(sub: Pick<SubActivityView, 'measure' | 'target' | 'answeredBy'>, cells: LocalCell[]): LocalSummary {
   const arenas = cells.length;
-  const followedUp = cells.filter((c) => c.sub.followedUp).length;
+  const applies = cells.filter((c) => !c.sub.notApplicable);
+  const notApplicable = arenas - applies.length;
+  const followedUp = applies.filter((c) => c.sub.followedUp).length;
   const parts = [`Uppföljd i ${followedUp} av ${arenas} kommuner`];
+  const tail = notApplicable > 0 ? [`Ej aktuellt i ${notApplicable} av ${arenas} kommuner`] : [];
   if (sub.answeredBy === 'municipality' && answerKind(sub.target) === 'yesNo') {
-    const yes = cells.filter((c) => c.sub.measureAnswer === 'ja').length;
-    const answered = cells.filter((c) => c.sub.measureAnswer !== '').length;
+    const yes = applies.filter((c) => c.sub.measureAnswer === 'ja').length;
+    const answered = applies.filter((c) => c.sub.measureAnswer !== '').length;
     parts.push(`ja i ${yes} av ${arenas} kommuner (${sub.measure})`);
-    return { arenas, followedUp, yes, answered, text: parts.join(' · ') };
+    return { arenas, followedUp, notApplicable, yes, answered, text: [...parts, ...tail].join(' · ') };
   }
-  return { arenas, followedUp, text: parts.join(' · ') };
+  return { arenas, followedUp, notApplicable, text: [...parts, ...tail].join(' · ') };
 }
 
 /** "Östersund: Pågår, ja" for an arena that has followed it up. */
 export function cellText(cell: LocalCell): string {
+  if (cell.sub.notApplicable) return `${cell.arena.name}: ej aktuellt lokalt (${cell.sub.notApplicable})`;
   if (!cell.sub.followedUp) return `${cell.arena.name}: ej uppföljd`;
   return `${cell.arena.name}: ${cell.sub.statusLabel}${cell.sub.measureAnswer ? `, ${cell.sub.measureAnswer}` : ''}`;
 }
 
 /** A row's cells in two short lines: the arenas that have followed it up, and the names of those that have not. */
 export function cellsText(cells: LocalCell[]): { followedUp: string; notFollowedUp: string } {
-  const done = cells.filter((c) => c.sub.followedUp);
-  const waiting = cells.filter((c) => !c.sub.followedUp);
+  const done = cells.filter((c) => c.sub.followedUp || c.sub.notApplicable);
+  const waiting = cells.filter((c) => !c.sub.followedUp && !c.sub.notApplicable);
   return {
     followedUp: done.map(cellText).join(' · '),
     notFollowedUp: waiting.length === 0 ? '' : done.length === 0 ? 'Ingen kommun har följt upp den ännu.' : `Ej uppföljd i ${waiting.map((c) => c.arena.name).join(', ')}.`,

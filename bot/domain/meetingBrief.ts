@@ -104,6 +104,9 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
     }
   }
 
+  // An arena's local revision recorded in the window is an update of its local plan.
+  for (const e of events.filter((x) => x.kind === 'localRevision')) updates.push({ key: e.key, title: e.title, context: e.parent ?? '', text: e.lines.join('; '), at: e.at, actor: e.actor });
+
   const activities: BriefItem[] = events
     .filter((e) => e.kind === 'activityCreated' || e.kind === 'activityAdopted')
     .map((e) => ({ key: e.key, title: e.title, context: contextOf(e, input), text: e.lines.join(', '), at: e.at, actor: e.actor }));

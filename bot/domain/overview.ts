@@ -16,6 +16,9 @@ export interface StrategyProgress {
   /** Not followed up since the plan was loaded: their status is the plan's 2023 prose, or none. */
   notFollowedUp: number;
   overdue: number;
+  /** What the arena set aside, not in `total`: Bilaga 1 items not applicable locally, local activities ended. */
+  notApplicable?: number;
+  ended?: number;
 }
 
 export interface OverdueItem {
@@ -29,26 +32,34 @@ export function progressByStrategy(strategies: StrategyInfo[], activities: Activ
     let total = 0;
     let overdue = 0;
     let notFollowedUp = 0;
+    let notApplicable = 0;
+    let ended = 0;
     for (const a of activities.filter((x) => x.strategyId === s.id)) {
       for (const d of a.subActivities) {
         // Closed in a revision of the plan: readable, but no longer part of the follow-up.
         if (isRetiredStatus(d.status)) continue;
+        // Set aside by the arena: counted apart, never as work left.
+        if (d.notApplicable) notApplicable++;
+        if (d.endedLocally) ended++;
+        if (d.notApplicable || d.endedLocally) continue;
         if (d.followedUp) counts[d.status]++;
         else notFollowedUp++;
         total++;
         if (isOverdue(a, d, today)) overdue++;
       }
     }
-    return { strategyId: s.id, number: s.number, title: s.title, total, counts, notFollowedUp, overdue };
+    return { strategyId: s.id, number: s.number, title: s.title, total, counts, notFollowedUp, overdue, ...(notApplicable ? { notApplicable } : {}), ...(ended ? { ended } : {}) };
   });
 }
 
 /** "4 delaktiviteter: 1 ej uppföljd · 1 ej påbörjat · 2 pågår" */
-export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts' | 'notFollowedUp'>): string {
+export function progressSummary(p: Pick<StrategyProgress, 'total' | 'counts' | 'notFollowedUp' | 'notApplicable' | 'ended'>): string {
   const counts = [
     ...(p.notFollowedUp > 0 ? [`${p.notFollowedUp} ej ${p.notFollowedUp === 1 ? 'uppföljd' : 'uppföljda'}`] : []),
     ...STATUSES.filter((s) => p.counts[s.id] > 0).map((s) => `${p.counts[s.id]} ${s.label.toLowerCase()}`),
   ];
+  const aside = [...(p.notApplicable ? [`${p.notApplicable} ej ${p.notApplicable === 1 ? 'aktuell' : 'aktuella'} lokalt`] : []), ...(p.ended ? [`${p.ended} ${p.ended === 1 ? 'avslutad' : 'avslutade'} lokalt`] : [])];
+  if (aside.length) return `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}${counts.length ? `: ${counts.join(' · ')}` : ''} (dessutom ${aside.join(' och ')})`;
   return `${p.total} ${p.total === 1 ? 'delaktivitet' : 'delaktiviteter'}: ${counts.join(' · ')}`;
 }
 

@@ -94,6 +94,10 @@ export interface SubActivityView {
   history?: HistoryEntry[];
   /** Closed by a revision of the plan: still readable, with its history. */
   retired?: Retirement;
+  /** An arena's follow-up of a Bilaga 1 item the arena says does not apply locally: why ("Ej aktuellt lokalt"). */
+  notApplicable?: string;
+  /** An arena's local activity the arena has ended: why ("Avslutad lokalt"); kept with its history. */
+  endedLocally?: string;
 }
 
 export interface ActivityView {
@@ -198,13 +202,18 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     followedUp: s.version > 0,
     kind: 'own',
     ...(record.retired ? { retired: record.retired } : {}),
+    ...(s.notApplicable ? { notApplicable: s.notApplicable } : {}),
+    ...(s.endedLocally ? { endedLocally: s.endedLocally } : {}),
   };
 }
 
 /** A sub-activity's view with another state and ETag: after a save, or an arena's follow-up of a county item. */
 export function withState(sub: SubActivityView, state: SubActivityState, etag: string): SubActivityView {
+  const { notApplicable: _na, endedLocally: _ended, ...rest } = sub;
   return {
-    ...sub,
+    ...rest,
+    ...(state.notApplicable ? { notApplicable: state.notApplicable } : {}),
+    ...(state.endedLocally ? { endedLocally: state.endedLocally } : {}),
     status: state.status,
     statusLabel: statusLabel(state.status),
     statusNote: state.statusNote,

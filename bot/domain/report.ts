@@ -62,6 +62,11 @@ export interface ReportSubRow {
   followedUp: boolean;
   /** For an arena's follow-up of Bilaga 1: the county's own status beside it. */
   countyStatus?: string;
+  /** The arena's reason it does not apply locally ("Ej aktuellt lokalt"), or why it ended its local activity ("Avslutad lokalt"). */
+  notApplicable?: string;
+  endedLocally?: string;
+  /** For the county's Bilaga 1: in how many municipalities it does not apply, "Ej aktuellt i 3 av 8 kommuner". */
+  localNotApplicable?: string;
 }
 
 export interface MeasureRow {
@@ -111,9 +116,12 @@ export interface ArenaReport {
   submission?: Submission;
   local: ReportSubRow[];
   bilaga1: ReportSubRow[];
-  /** How many of Bilaga 1's open items the arena has followed up. */
+  /** How many of Bilaga 1's open items that apply locally the arena has followed up. */
   followedUp: number;
   followUpTotal: number;
+  /** Bilaga 1 items the arena says do not apply locally, and its local activities it ended (each row says why). */
+  notApplicable: ReportSubRow[];
+  ended: ReportSubRow[];
 }
 
 export interface AnalysisSection {
@@ -200,13 +208,13 @@ export function buildReport(input: ReportInput): Report {
     period: state.period,
     ...(input.previous ? { previous: { name: input.previous.name, takenAt: input.previous.state.takenAt } } : {}),
     summary: { strategies: strategySummaries, total: totalSummary, arenas: submissions, submitted: submissions.filter((s) => s.submission).length },
-    actionPlan: subRows(state.county, number, at),
+    actionPlan: subRows(state.county, number, at).map((r) => withLocalNotApplicable(r, state.arenas)),
     measures: strategies.flatMap((s) => s.effectMeasures.filter((m) => !m.retired).map((m) => measureReport(m, s.number, year, state.measureValues, input.arenaList))),
     changes: {
       all: events,
       byStrategy: [
         ...strategies.map((s) => ({ id: s.id, title: `Strategi ${s.number}: ${s.title}`, events: events.filter((e) => e.strategyId === s.id) })),
-        { id: 'ovrigt', title: 'Övrigt (kanaler och påminnelser)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
+        { id: 'ovrigt', title: 'Övrigt (kanaler, påminnelser och lokala revideringar)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
       ].filter((g) => g.events.length > 0),
       byArena: input.arenaList
         .map((a) => ({ id: a.id, title: arenaName.get(a.id) ?? a.id, events: events.filter((e) => e.scopeId === a.id) }))
@@ -214,15 +222,18 @@ export function buildReport(input: ReportInput): Report {
     },
     arenas: state.arenas.map((a) => {
       const bilaga1 = subRows(a.bilaga1, number, at);
-      const open = bilaga1.filter((r) => !isRetiredStatus(r.status));
+      const local = subRows(a.local, number, at);
+      const open = bilaga1.filter((r) => !isRetiredStatus(r.status) && !r.notApplicable);
       return {
         arenaId: a.arena.id,
         name: a.arena.name,
         ...(a.submission ? { submission: a.submission } : {}),
-        local: subRows(a.local, number, at),
+        local,
         bilaga1,
         followedUp: open.filter((r) => r.followedUp).length,
         followUpTotal: open.length,
+        notApplicable: bilaga1.filter((r) => r.notApplicable && !isRetiredStatus(r.status)),
+        ended: local.filter((r) => r.endedLocally),
       };
     }),
     analysis: strategies.map((s) => {
@@ -284,8 +295,16 @@ function subRows(activities: ActivityView[], number: Map<string, number>, at: Da
       overdue: isOverdue(a, d, at),
       followedUp: d.followedUp,
       ...(d.county ? { countyStatus: d.county.followedUp ? d.county.statusLabel : NOT_FOLLOWED_UP } : {}),
+      ...(d.notApplicable ? { notApplicable: d.notApplicable } : {}),
+      ...(d.endedLocally ? { endedLocally: d.endedLocally } : {}),
     })),
   );
+}
+
+/** A county row with "Ej aktuellt i 3 av 8 kommuner" where some arena says it does not apply locally. */
+function withLocalNotApplicable(row: ReportSubRow, arenas: FollowUpState['arenas']): ReportSubRow {
+  const count = arenas.filter((a) => a.bilaga1.some((x) => x.subActivities.some((d) => d.id === row.subId && d.notApplicable))).length;
+  return count > 0 ? { ...row, localNotApplicable: `Ej aktuellt i ${count} av ${arenas.length} kommuner` } : row;
 }
 
 /** The periods of a year for a measure: the year itself, or its two half-years. */
@@ -342,6 +361,16 @@ export function measureSummaryText(m: Pick<MeasureReport, 'reported' | 'reporter
   const who = m.reporters === 1 ? (m.reported ? `Rapporterat ${year}` : `Inte rapporterat ${year}`) : `${m.reported} av ${m.reporters} kommuner har rapporterat ${year}`;
   const judged = m.rows.filter((r) => r.target === 'met' || r.target === 'notMet').length;
   return judged ? `${who} · målet nås i ${m.met} av ${judged} jämförbara värden` : `${who} · inget värde att bedöma målet med`;
+}
+
+/**
+ * What an arena has set aside, one sentence each: "Ej aktuellt lokalt (2): Titel (skäl); …" and
+ * "Avslutade lokalt (1): …". Empty when there is nothing.
+ */
+export function setAsideLines(a: Pick<ArenaReport, 'notApplicable' | 'ended'>): string[] {
+  const line = (label: string, rows: ReportSubRow[], reason: (r: ReportSubRow) => string) =>
+    rows.length ? [`${label} (${rows.length}): ${rows.map((r) => `${r.subTitle} (${reason(r)})`).join('; ')}.`] : [];
+  return [...line('Ej aktuellt lokalt', a.notApplicable ?? [], (r) => r.notApplicable ?? ''), ...line('Avslutade lokalt', a.ended ?? [], (r) => r.endedLocally ?? '')];
 }
 
 /** "Lämnade in 3 dec. 2026 (Anna Berg)" or "Har inte lämnat in". */

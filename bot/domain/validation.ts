@@ -30,6 +30,8 @@ export const changeRequestSchema = z
       .optional(),
     statusNote: text(LIMITS.statusNote, 'Statusanteckningen').optional(),
     measureAnswer: text(LIMITS.measureAnswer, 'Svaret på måttet').optional(),
+    notApplicable: text(LIMITS.reason, 'Skälet').optional(),
+    endedLocally: text(LIMITS.reason, 'Skälet').optional(),
     comment: text(LIMITS.comment, 'Kommentaren').optional(),
   })
   .strict();

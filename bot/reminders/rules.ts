@@ -5,7 +5,7 @@
 // decides. A reminder is identified by (channel, rule, subject, due period).
 import { isClosed } from '../domain/followUp';
 import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, ROUND_LAST_DAY_WITHIN_DAYS, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
-import type { Round } from '../domain/followUpRound';
+import { setAside, type Round } from '../domain/followUpRound';
 import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
 import { reportedHere } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
@@ -133,7 +133,7 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     for (const activity of facts.activities) {
       const endsOn = `${activity.period.to}-12-31`;
       const left = daysBetween(today, endsOn);
-      const open = activity.subActivities.filter((d) => !isClosed(d.status));
+      const open = activity.subActivities.filter((d) => !isClosed(d.status) && !setAside(d));
       if (left < 0 || left > timings.periodEndingDays || open.length === 0) continue;
       out.push({
         key: key('periodEnding', activity.id, String(activity.period.to)),
@@ -217,7 +217,7 @@ export function staleItems(plan: Pick<PlanInfo, 'inForceFrom'>, activities: Acti
   const items: StaleItem[] = [];
   for (const activity of activities) {
     for (const sub of activity.subActivities) {
-      if (isClosed(sub.status)) continue;
+      if (isClosed(sub.status) || setAside(sub)) continue;
       const since = stockholmDateOf(sub.updatedAt ?? activity.createdAt ?? plan.inForceFrom);
       if (daysBetween(since, today) >= staleDays) items.push({ activity, sub, since, neverChanged: sub.updatedAt === null });
     }

@@ -198,6 +198,8 @@ function stateOf(current: WritableState): { state: SubActivityState } {
       status: current.status,
       statusNote: current.statusNote,
       measureAnswer: current.measureAnswer,
+      ...(current.notApplicable ? { notApplicable: current.notApplicable } : {}),
+      ...(current.endedLocally ? { endedLocally: current.endedLocally } : {}),
       ...(current.updatedAt ? { updatedAt: current.updatedAt } : {}),
       ...(current.updatedBy ? { updatedBy: current.updatedBy } : {}),
       version: current.version,

@@ -5,12 +5,14 @@
 // partitions: it only adds the plan content's own rows.
 import { randomBytes } from 'node:crypto';
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { Actor } from '../domain/activityState';
-import { adoptedActivityId, localSubActivityId, ownActivityId, type OwnActivityInput } from '../domain/localActivity';
+import type { Actor, FieldChange, HistoryEntry } from '../domain/activityState';
+import { adoptedActivityId, localSubActivityId, ownActivityId, type LocalActivityEdit, type OwnActivityInput } from '../domain/localActivity';
 import type { LocalRecommendation, Period } from '../domain/plan';
-import { activityView, type ActivityView } from '../domain/planView';
-import { num, statusCodeOf, toActivityRecord, toSubActivityRecord, type Row } from './entities';
+import { activityView, type ActivityView, type SubActivityView } from '../domain/planView';
+import { historyFields, isConflict, num, statusCodeOf, toActivityRecord, toSubActivityRecord, type Row } from './entities';
 import { prefixRange, ROW, scopePartition } from './keys';
+
+export type EditWritten = { kind: 'written'; entry: HistoryEntry } | { kind: 'conflict' };
 import { scopeReadsOf, stampAction } from './scopeReads';
 import { activityEntity, subActivityEntity } from './planStore';
 
@@ -67,6 +69,39 @@ export class LocalActivityStore {
     const [activity, sub] = await Promise.all([this.read(partitionKey, ROW.activity(activityId)), this.read(partitionKey, ROW.sub(localSubActivityId(activityId)))]);
     if (!activity) return undefined;
     return activityView(toActivityRecord(arenaId, activity), sub ? [toSubActivityRecord(arenaId, sub)] : []);
+  }
+
+  /**
+   * Changes a local activity's own text (title, description, strategy, measure, target, period)
+   * against the sub-activity row the person saw (its ETag): both rows, the change's history row
+   * and the partition's stamp in one transaction, as a status change is written.
+   */
+  async edit(arenaId: string, current: { activityId: string; sub: Pick<SubActivityView, 'id' | 'etag' | 'version'> }, after: LocalActivityEdit, changes: FieldChange[], comment: string, actor: Actor): Promise<EditWritten> {
+    const partitionKey = scopePartition(arenaId);
+    const at = this.now();
+    const version = current.sub.version + 1;
+    const entry: HistoryEntry = { scopeId: arenaId, subActivityId: current.sub.id, version, at: at.toISOString(), actor, changes, comment };
+    const actions: TransactionAction[] = [
+      [
+        'update',
+        { partitionKey, rowKey: ROW.sub(current.sub.id), title: after.title, details: JSON.stringify(after.description ? [after.description] : []), strategyId: after.strategyId, measure: after.measure, target: after.target, version, updatedAt: entry.at, updatedBy: actor.name },
+        'Merge',
+        { etag: current.sub.etag },
+      ],
+      // The activity row moves with its one sub-activity, whose ETag guards them both.
+      ['update', { partitionKey, rowKey: ROW.activity(current.activityId), title: after.title, strategyId: after.strategyId, periodFrom: after.period.from, periodTo: after.period.to }, 'Merge'],
+      ['create', { partitionKey, rowKey: ROW.log(at, current.sub.id, version), ...historyFields(entry) }],
+      stampAction(partitionKey, at),
+    ];
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (error) {
+      scopeReadsOf(this.table).forget(partitionKey);
+      if (isConflict(error)) return { kind: 'conflict' };
+      throw error;
+    }
+    scopeReadsOf(this.table).forget(partitionKey);
+    return { kind: 'written', entry };
   }
 
   /** Writes the activity row and its sub-activity row in one transaction; undefined if the id is taken. */

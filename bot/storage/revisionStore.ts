@@ -5,6 +5,7 @@
 //     `revision`                                   the revision's state (status, last day)
 //     `proposal|<item id>|<arena id>`               an arena's (or the county's) proposal for an item
 //     `step|<step id>`                             a decision step (remiss, svom, principal.<arena>)
+//     `local|<arena id>`                           an arena's record that it revised its local plan
 //     `history|<row key of the state>|<inverted version>`  every change of those, newest first
 //   PartitionKey `revisions`, RowKey `current`     which revision is the current one
 //
@@ -12,6 +13,7 @@
 // the person saw: a stale form is a conflict, never an overwrite. Keys are made of ids only.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { Actor } from '../domain/activityState';
+import type { LocalRevision, LocalRevisionInput } from '../domain/localRevision';
 import type { Proposal, ProposalEntry, ProposalInput, Revision, Step, StepInput } from '../domain/revision';
 import { isConflict, isNotFound, num, str, type Row } from './entities';
 import { invert, prefixRange } from './keys';
@@ -25,6 +27,8 @@ export const REVISION_ROW = {
   proposalPrefix: 'proposal|',
   step: (stepId: string) => `step|${stepId}`,
   stepPrefix: 'step|',
+  local: (arenaId: string) => `local|${arenaId}`,
+  localPrefix: 'local|',
   history: (stateRowKey: string, version: number) => `history|${stateRowKey}|${invert(version, 10)}`,
   historyPrefix: 'history|',
 } as const;
@@ -33,6 +37,8 @@ export interface RevisionData {
   revision: Revision;
   proposals: Proposal[];
   steps: Step[];
+  /** The arenas that have recorded their local revision. */
+  localRevisions: LocalRevision[];
 }
 
 export type WriteResult<T> = { kind: 'written'; after: T } | { kind: 'conflict' };
@@ -70,6 +76,7 @@ export class RevisionStore {
       revision: toRevision(revisionId, state),
       proposals: rows.filter((r) => r.rowKey.startsWith(REVISION_ROW.proposalPrefix)).map((r) => toProposal(revisionId, r)),
       steps: rows.filter((r) => r.rowKey.startsWith(REVISION_ROW.stepPrefix)).map(toStep),
+      localRevisions: rows.filter((r) => r.rowKey.startsWith(REVISION_ROW.localPrefix)).map((r) => toLocalRevision(revisionId, r)),
     };
   }
 
@@ -82,6 +89,15 @@ export class RevisionStore {
       const { etag: _etag, ...entry } = toProposal(revisionId, row as Row);
       out.push(entry);
     }
+    return out;
+  }
+
+  /** Every kept version of the arenas' local revisions of a revision, newest first per arena: one range query. */
+  async localRevisionHistory(revisionId: string): Promise<LocalRevision[]> {
+    const { from, to } = prefixRange(`${REVISION_ROW.historyPrefix}${REVISION_ROW.localPrefix}`);
+    const filter = odata`PartitionKey eq ${REVISION_ROW.partition(revisionId)} and RowKey ge ${from} and RowKey lt ${to}`;
+    const out: LocalRevision[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toLocalRevision(revisionId, row as Row));
     return out;
   }
 
@@ -113,6 +129,13 @@ export class RevisionStore {
   async writeStep(revisionId: string, seen: Step, input: StepInput, actor: Actor): Promise<WriteResult<Step>> {
     const next: Omit<Step, 'etag'> = { ...withoutEtag(seen), ...input, updatedAt: this.now().toISOString(), updatedBy: actor.name, version: seen.version + 1 };
     const written = await this.write(revisionId, REVISION_ROW.step(seen.id), seen.version === 0 ? undefined : seen.etag, stepFields(next));
+    return written.kind === 'conflict' ? written : { kind: 'written', after: { ...next, etag: written.etag } };
+  }
+
+  /** Records (or corrects) an arena's local revision against the record the person saw. */
+  async writeLocalRevision(revisionId: string, arenaId: string, input: LocalRevisionInput, seen: LocalRevision | undefined, actor: Actor): Promise<WriteResult<LocalRevision>> {
+    const next: Omit<LocalRevision, 'etag'> = { revisionId, arenaId, ...input, byId: actor.id, by: actor.name, at: this.now().toISOString(), version: (seen?.version ?? 0) + 1 };
+    const written = await this.write(revisionId, REVISION_ROW.local(arenaId), seen?.etag, { arenaId, date: next.date, reference: next.reference, changes: next.changes, byId: next.byId, by: next.by, at: next.at, version: next.version });
     return written.kind === 'conflict' ? written : { kind: 'written', after: { ...next, etag: written.etag } };
   }
 
@@ -170,6 +193,10 @@ function toProposal(revisionId: string, row: Row): Proposal {
     values: { title: str(row, 'title'), periodFrom: year('periodFrom'), periodTo: year('periodTo'), measure: str(row, 'measure'), target: str(row, 'target') },
     reason: str(row, 'reason'), motivation: str(row, 'motivation'), byId: str(row, 'byId'), by: str(row, 'by'), at: str(row, 'at'), version: num(row, 'version'), etag: row.etag,
   };
+}
+
+function toLocalRevision(revisionId: string, row: Row): LocalRevision {
+  return { revisionId, arenaId: str(row, 'arenaId'), date: str(row, 'date'), reference: str(row, 'reference'), changes: str(row, 'changes'), byId: str(row, 'byId'), by: str(row, 'by'), at: str(row, 'at'), version: num(row, 'version'), etag: row.etag };
 }
 
 function stepFields(s: Omit<Step, 'etag'>): Fields & { version: number } {

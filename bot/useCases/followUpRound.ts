@@ -5,7 +5,7 @@
 // follow-up state as the round's snapshot (bot/storage/roundStore.ts).
 import { mayChange } from '../domain/authorization';
 import {
-  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundProgressOf,
+  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundProgressOf, setAsideCounts,
   type ArenaRoundView, type Round, type RoundProgress,
 } from '../domain/followUpRound';
 import type { FollowUpState, StrategyAnalysis, Submission } from '../domain/followUpState';
@@ -226,12 +226,12 @@ export async function analysisHistory(deps: Pick<RoundDeps, 'rounds'>, roundId: 
 export async function arenaRoundView(deps: RoundDeps, round: Round, arena: Arena): Promise<ArenaRoundView> {
   if (round.status === 'closed' && round.closedAt) {
     const frozen = (await deps.rounds.snapshot(round.id, round.closedAt))?.arenas.find((a) => a.arena.id === arena.id);
-    return { round, arena, items: frozen ? roundItems(frozen, round.period, dayOf) : [], ...(frozen?.submission ? { submission: frozen.submission } : {}) };
+    return { round, arena, items: frozen ? roundItems(frozen, round.period, dayOf) : [], ...(frozen ? { setAside: setAsideCounts(frozen) } : {}), ...(frozen?.submission ? { submission: frozen.submission } : {}) };
   }
   const [plan, submissions] = await Promise.all([deps.plan.arenaPlan(arena), deps.rounds.submissions(round.id)]);
   const found = submissions.find((s) => s.arenaId === arena.id);
   const submission = found ? (({ etag: _etag, ...s }) => s)(found) : undefined;
-  return { round, arena, items: roundItems(plan, round.period, dayOf), ...(submission ? { submission } : {}) };
+  return { round, arena, items: roundItems(plan, round.period, dayOf), setAside: setAsideCounts(plan), ...(submission ? { submission } : {}) };
 }
 
 export interface AnnounceDeps extends RoundDeps {

@@ -11,11 +11,14 @@ import { isStatusId } from '../domain/status';
 import type { ActivityStore } from '../storage/activityStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
+import type { RevisionStore } from '../storage/revisionStore';
 
 export interface HistoryEventDeps {
   plan: PlanStore;
   activities: ActivityStore;
   measures?: MeasureStore;
+  /** The arenas' local revisions (plan 1.6), where the caller has the revision store. */
+  revisions?: Pick<RevisionStore, 'currentId' | 'localRevisionHistory'>;
 }
 
 /** What the history needs of the plan: its activities, to name parents. */
@@ -131,6 +134,29 @@ export async function measureEvents(measures: MeasureStore | undefined, view: Hi
   return events;
 }
 
+/**
+ * Every record of an arena's local revision in the current revision (each correction kept), of the
+ * arenas `keep` accepts: one range read of the revision's partition.
+ */
+export async function localRevisionEvents(revisions: HistoryEventDeps['revisions'], view: HistoryPlan, keep: (arenaId: string) => boolean = () => true): Promise<HistoryEvent[]> {
+  if (!revisions) return [];
+  const revisionId = await revisions.currentId();
+  if (!revisionId) return [];
+  const names = new Map(view.arenas.map((a) => [a.id, a.name]));
+  return (await revisions.localRevisionHistory(revisionId))
+    .filter((r) => keep(r.arenaId))
+    .map((r) => ({
+      kind: 'localRevision' as const,
+      key: `r/${revisionId}/${r.arenaId}/${r.version}`,
+      at: r.at,
+      actor: r.by,
+      scopeId: r.arenaId,
+      title: `${names.get(r.arenaId) ?? r.arenaId}s lokala plan`,
+      parent: `Revidering ${revisionId}`,
+      lines: [`${r.version > 1 ? 'Rättade: l' : 'L'}okal plan reviderad ${r.date} · ${r.reference}`, `Ändrat: ${r.changes}`],
+    }));
+}
+
 export interface EventsQuery {
   /** The scopes (arena ids; the county's is its Bilaga 1) whose sub-activity changes and new activities count. */
   scopes: readonly string[];
@@ -162,6 +188,7 @@ export async function eventsBetween(deps: HistoryEventDeps, query: EventsQuery):
     ...entries.map((e) => changeEvent(e, located)),
     ...activityEvents(view, (arenaId, a) => scopes.includes(arenaId) && inWindow(a.createdAt!)),
     ...(await measureEvents(deps.measures, view, (arenaId) => measureArenas === 'all' || measureArenas.includes(arenaId))).filter((e) => inWindow(e.at)),
+    ...(await localRevisionEvents(deps.revisions, view, (arenaId) => scopes.includes(arenaId))).filter((e) => inWindow(e.at)),
   ];
   return events.sort(newestFirst);
 }

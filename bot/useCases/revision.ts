@@ -11,6 +11,7 @@ import {
   acceptsProposals, emptyStep, parseLastDay, parseProposal, parseStep, planDay, sameProposal, sameStep, stepIds,
   type Proposal, type ProposalEntry, type Revision, type Step,
 } from '../domain/revision';
+import { parseLocalRevision, type LocalRevision } from '../domain/localRevision';
 import type { CardJson } from '../cards/bind';
 import type { ChannelStore } from '../storage/channelStore';
 import type { PlanStore } from '../storage/planStore';
@@ -87,6 +88,35 @@ export async function changeRevision(deps: RevisionDeps, who: Who, input: { etag
   const written = await deps.revisions.updateRevision(current, { status, lastDay }, who.actor);
   if (written.kind === 'conflict') return { kind: 'conflict', current: (await deps.revisions.current())?.revision ?? current, since: [] };
   return { kind: 'saved', after: written.after, entry: written.after };
+}
+
+// ---- an arena's local revision -------------------------------------------------------------
+
+export type LocalRevisionOutcome = UpdateOutcome<LocalRevision, LocalRevision> & { revision?: Revision };
+
+/**
+ * An arena records that it has revised its local plan, while the county's revision is open: its
+ * own members only, with the day, its decision reference and what changed. A second record
+ * corrects the first (kept in the history), against the version the person saw.
+ */
+export async function recordLocalRevision(deps: RevisionDeps, who: Who, command: { arena: Arena; etag?: string; input: Record<string, unknown> }): Promise<LocalRevisionOutcome> {
+  const { arena } = command;
+  if (arena.kind === 'county') return refused('notAllowed', 'Länets plan är Bilaga 1: den revideras med förslag och huvudmännens beslut. Lokal revidering registreras i varje lokal arenas kanal.');
+  const decision = mayChange(who.origin, arena);
+  if (!decision.allowed) return refused('notAllowed', `${decision.reason.replace('Aktiviteter för', 'Den lokala planen för')} Ingenting har ändrats.`);
+  const data = await deps.revisions.current();
+  if (!data || data.revision.status !== 'open') return refused('invalid', 'Länet har ingen öppen revidering: den lokala planen revideras medan länets revidering är öppen.');
+  const parsed = parseLocalRevision(command.input, planDay(deps.now()));
+  if (!parsed.ok) return { ...refused('invalid', 'Den lokala revideringen sparades inte.', parsed.errors), revision: data.revision };
+  const seen = data.localRevisions.find((r) => r.arenaId === arena.id);
+  if (seen && seen.etag !== command.etag) return { kind: 'conflict', current: seen, since: [], revision: data.revision };
+  if (seen && seen.date === parsed.value.date && seen.reference === parsed.value.reference && seen.changes === parsed.value.changes) return { kind: 'unchanged', after: seen, revision: data.revision };
+  const written = await deps.revisions.writeLocalRevision(data.revision.id, arena.id, parsed.value, seen, who.actor);
+  if (written.kind === 'conflict') {
+    const now = (await deps.revisions.read(data.revision.id))?.localRevisions.find((r) => r.arenaId === arena.id);
+    return now ? { kind: 'conflict', current: now, since: [], revision: data.revision } : notFound;
+  }
+  return { kind: 'saved', after: written.after, entry: written.after, revision: data.revision };
 }
 
 // ---- proposals ------------------------------------------------------------------------------

@@ -70,6 +70,8 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
   const closed = retiredRefusal(found);
   if (closed) return closed;
 
+  const local = localRefusal(parsed.value, found);
+  if (local) return { ...refused('invalid', INVALID, [local]), request: parsed.value };
   const answer = normaliseAnswer(parsed.value, found.sub);
   if (!answer.ok) return { ...refused('invalid', INVALID, [answer.error]), request: parsed.value };
   const request = answer.request;
@@ -103,6 +105,20 @@ function retiredRefusal(found: Located) {
 }
 
 /**
+ * "Ej aktuellt lokalt" is an arena's word about a Bilaga 1 item; "Avslutad lokalt" about its own
+ * local activity. A reason marks it, "" undoes it (the forms ask for the reason).
+ */
+function localRefusal(request: ChangeRequest, found: Located): string | undefined {
+  if (request.notApplicable !== undefined) {
+    if (found.sub.kind !== 'followUp') return 'Bara en lokal arena kan säga att en delaktivitet i Bilaga 1 inte är aktuell lokalt.';
+  }
+  if (request.endedLocally !== undefined) {
+    if (found.sub.kind !== 'own' || found.scope.kind === 'county') return 'Bara en arenas egna lokala aktiviteter kan avslutas lokalt.';
+  }
+  return undefined;
+}
+
+/**
  * The answer to the measure in its stored form (ja/nej lower case). An arena answers a Bilaga 1
  * measure only where each municipality answers it for itself; otherwise the county's answer is
  * the only one (plan file: answeredBy).
@@ -119,7 +135,7 @@ function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: tr
 }
 
 /** Someone else was first: the item as it is now and what happened since the version the person saw, newest first. */
-async function conflict(deps: SubActivityDeps, now: Located, seenVersion: number | undefined) {
+export async function conflict(deps: { activities: Pick<ActivityStore, 'history'> }, now: Located, seenVersion: number | undefined) {
   countConflict('subActivity');
   const since = (await deps.activities.history(now.scope.id, now.sub.id, 10)).filter((e) => seenVersion === undefined || e.version > seenVersion);
   return { kind: 'conflict' as const, current: now, since: since.slice(0, 5) };

@@ -17,7 +17,8 @@ import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView
 import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
-import { withSubActivity } from './planPatch';
+import { withLocalActivity, withSubActivity } from './planPatch';
+import type { EditingLocal } from './views/LocalActivityDialog';
 import { Loading, NARROW, TABS_COLLAPSE } from './ui';
 import { writeParams } from './urlState';
 import { Overview } from './views/Overview';
@@ -35,6 +36,7 @@ const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 const MeetingPanel = lazy(() => import('./views/MeetingPanel'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
 const UpdateDialog = lazy(() => import('./views/UpdateDialog'));
+const LocalActivityDialog = lazy(() => import('./views/LocalActivityDialog'));
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -78,6 +80,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const [problem, setProblem] = useState<string>();
   const [meProblem, setMeProblem] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
+  const [editingLocal, setEditingLocal] = useState<EditingLocal>();
   // The dialog closes before it goes (UpdateDialog's `open` says why); each Uppdatera mounts a new one.
   const [dialog, setDialog] = useState({ open: false, key: 0 });
   const [exporting, setExporting] = useState(false);
@@ -160,6 +163,15 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
   const closeDialog = () => {
     const opener = editing?.opener;
     setDialog((d) => ({ ...d, open: false }));
+    requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
+  };
+  const editLocal = (activity: ActivityView, opener: HTMLElement) => {
+    setConfirmation('');
+    setEditingLocal({ activity, opener });
+  };
+  const closeLocal = () => {
+    const opener = editingLocal?.opener;
+    setEditingLocal(undefined);
     requestAnimationFrame(() => (opener?.isConnected ? opener.focus() : mainRef.current?.focus()));
   };
   const onSaved = (sub: SubActivityView, outcome: 'updated' | 'unchanged') => {
@@ -296,7 +308,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           <Suspense fallback={<Loading label="Laddar …" />}>
             {view === 'oversikt' && <Overview plan={plan} arena={arena} onShow={show} {...editProps} />}
             {view === 'handlingsplan' && <ActionPlan plan={plan} arena={arena} {...editProps} />}
-            {view === 'arenor' && <Arenas plan={plan} arena={arena} {...editProps} />}
+            {view === 'arenor' && <Arenas plan={plan} arena={arena} onEditLocal={editLocal} {...editProps} />}
             {view === 'effektmatt' && <Measures plan={plan} arena={arena} theme={theme} onChanged={() => void reload()} />}
             {view === 'historik' && <History plan={plan} arena={arena} />}
             {view === 'uppfoljning' && <Round plan={plan} mayChange={mayChange} />}
@@ -324,6 +336,20 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
           onSaved={onSaved}
           onStale={(sub) => setPlan((p) => (p ? withSubActivity(p, sub) : p))}
         />
+        </Suspense>
+      )}
+      {editingLocal && plan && (
+        <Suspense fallback={null}>
+          <LocalActivityDialog
+            plan={plan}
+            editing={editingLocal}
+            onClose={closeLocal}
+            onSaved={(activity, outcome) => {
+              setPlan((p) => (p ? withLocalActivity(p, activity) : p));
+              setConfirmation(outcome === 'updated' ? `Sparat: ${activity.title} i den lokala planen.` : `Ingenting ändrades för ${activity.title}: det var redan sparat så.`);
+              closeLocal();
+            }}
+          />
         </Suspense>
       )}
     </FluentProvider>

@@ -30,6 +30,42 @@ export interface ChangeForm {
   statusNote: string;
   measureAnswer: string;
   comment: string;
+  /** An arena's follow-up of Bilaga 1: why it is not done locally ("" applies). */
+  notApplicable?: string;
+  /** An arena's local activity: why it was ended locally ("" goes on). */
+  endedLocally?: string;
+}
+
+/** A local activity's own text, as the tab's form holds it. */
+export interface LocalActivityForm {
+  strategyId: string;
+  title: string;
+  description: string;
+  periodFrom: string;
+  periodTo: string;
+  measure: string;
+  target: string;
+  comment: string;
+}
+
+export type LocalSaveResult =
+  | { kind: 'saved'; outcome: 'updated' | 'unchanged'; sub: SubActivityView; activity: ActivityView }
+  | { kind: 'conflict'; message: string; current: SubActivityView; activity: ActivityView; since: HistoryEntry[] }
+  | { kind: 'refused'; message: string; details: string[] };
+
+/** Changes a local activity's text, against the ETag of its sub-activity. */
+export async function saveLocalActivity(sub: SubActivityView, form: LocalActivityForm): Promise<LocalSaveResult> {
+  const res = await call(`/api/local-activities/${encodeURIComponent(sub.scopeId)}/${encodeURIComponent(sub.id)}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'If-Match': sub.etag },
+    body: JSON.stringify({ version: sub.version, ...form }),
+  });
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (res.status === 200) return { kind: 'saved', outcome: body['outcome'] as 'updated' | 'unchanged', sub: body['sub'] as SubActivityView, activity: body['activity'] as ActivityView };
+  if (res.status === 409) {
+    return { kind: 'conflict', message: String(body['error']), current: body['current'] as SubActivityView, activity: body['activity'] as ActivityView, since: (body['since'] as HistoryEntry[]) ?? [] };
+  }
+  return { kind: 'refused', message: String(body['error'] ?? `Det gick inte att spara (${res.status}).`), details: (body['details'] as string[]) ?? [] };
 }
 
 export type SaveResult =

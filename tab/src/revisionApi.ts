@@ -26,6 +26,10 @@ export const changeRevision = (etag: string, change: { lastDay: string } | { clo
 export const recordStep = (stepId: string, etag: string, step: { done: boolean; date: string; dateTo: string; body: string; minutesUrl: string }) =>
   write(`/api/revision/steps/${encodeURIComponent(stepId)}`, 'PUT', step, etag);
 
+/** An arena records its local plan as revised (or corrects it, against the record it saw). */
+export const recordLocalRevision = (arenaId: string, etag: string | undefined, input: { date: string; reference: string; changes: string }) =>
+  write(`/api/revision/local/${encodeURIComponent(arenaId)}`, 'PUT', input, etag);
+
 /** Downloads the proposals as an Excel file. */
 export function downloadProposals(): Promise<void> {
   return downloadFile('/api/revision/export.xlsx', 'revideringsforslag.xlsx');

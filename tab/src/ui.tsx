@@ -37,8 +37,18 @@ export function StatusBadge({ status }: { status: StatusId }) {
  * A sub-activity's status as people may read it: its badge once someone has followed it up;
  * before that, that it has not been followed up, with the plan's own status as the starting point.
  */
-export function SubStatus({ sub }: { sub: Pick<SubActivityView, 'status' | 'statusLabel' | 'followedUp' | 'statusAsWritten' | 'kind'> }) {
+export function SubStatus({ sub }: { sub: Pick<SubActivityView, 'status' | 'statusLabel' | 'followedUp' | 'statusAsWritten' | 'kind'> & Partial<Pick<SubActivityView, 'notApplicable' | 'endedLocally'>> }) {
   const styles = useBadgeStyles();
+  // The arena has set it aside: that is its state here, with the reason beside it.
+  const aside = sub.notApplicable ? { label: 'Ej aktuellt lokalt', reason: sub.notApplicable } : sub.endedLocally ? { label: 'Avslutad lokalt', reason: sub.endedLocally } : undefined;
+  if (aside) {
+    return (
+      <>
+        <Badge appearance="outline" shape="rounded" color="informative" className={styles.badge} data-set-aside="">{aside.label}</Badge>
+        <span className={styles.asWritten}>{aside.reason}</span>
+      </>
+    );
+  }
   if (sub.followedUp) return <StatusBadge status={sub.status} />;
   const asWritten = sub.kind === 'own' && sub.statusAsWritten.trim() !== '';
   return (

@@ -17,7 +17,7 @@ const ostersund = channel('Östersund');
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 
 /** Verbs that save something: a refusal of what was typed is their business. */
-const SAVES = new Set(['saveSubActivity', 'saveFromDigest', 'saveFormFromDigest', 'roundSaveForm', 'saveMeasureValue', 'adoptRecommendation', 'createOwnActivity', 'saveReminders', 'link']);
+const SAVES = new Set(['saveSubActivity', 'saveFromDigest', 'saveFormFromDigest', 'roundSaveForm', 'saveMeasureValue', 'adoptRecommendation', 'createOwnActivity', 'saveReminders', 'link', 'saveLocalActivity', 'endLocalActivity', 'resumeLocalActivity', 'saveNotApplicable', 'applyAgain', 'saveLocalRevision']);
 const FAILED = /Det gick inte att spara|Det gick inte att läsa kortet|Något gick fel hos mig/;
 
 describe('a normal journey, every button pressed', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import {
-  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundProgressOf, submittedText, type Round,
+  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundProgressOf, setAsideCounts, submittedText, type Round,
 } from '../../bot/domain/followUpRound';
 import type { FollowUpState } from '../../bot/domain/followUpState';
 import type { Arena } from '../../bot/domain/plan';
@@ -16,11 +16,12 @@ const defaults = { year: '2026', today: '2026-11-25', from: '2025-11-20' };
 
 const round: Round = { id: '2026', name: 'Uppföljning 2026', period: { from: '2025-11-20', to: '2026-11-25' }, lastDay: '2026-12-10', status: 'open', openedAt: '2026-11-25T09:00:00Z', openedBy: 'Anna', version: 1, etag: 'e1' };
 
-function sub(id: string, fields: { status?: StatusId; updatedAt?: string | null; followedUp?: boolean; kind?: 'own' | 'followUp'; retired?: boolean } = {}): SubActivityView {
+function sub(id: string, fields: { status?: StatusId; updatedAt?: string | null; followedUp?: boolean; kind?: 'own' | 'followUp'; retired?: boolean; answeredBy?: 'county' | 'municipality'; notApplicable?: string; endedLocally?: string } = {}): SubActivityView {
   return {
     scopeId: 'ostersund', id, title: `Delaktivitet ${id}`, details: [], status: fields.status ?? 'ej_paborjat', statusLabel: '', statusNote: '', statusAsWritten: '',
-    measure: '', target: '', measureAnswer: '', updatedAt: fields.updatedAt ?? null, updatedBy: null, version: 0, etag: 'x', answeredBy: 'county',
+    measure: '', target: '', measureAnswer: '', updatedAt: fields.updatedAt ?? null, updatedBy: null, version: 0, etag: 'x', answeredBy: fields.answeredBy ?? 'county',
     followedUp: fields.followedUp ?? fields.updatedAt != null, kind: fields.kind ?? 'own', ...(fields.retired ? { retired: { version: 2, reason: 'Avslutad' } } : {}),
+    ...(fields.notApplicable ? { notApplicable: fields.notApplicable } : {}), ...(fields.endedLocally ? { endedLocally: fields.endedLocally } : {}),
   };
 }
 
@@ -82,6 +83,15 @@ describe('a round\'s progress', () => {
   it('puts the items not updated during the period first, and leaves out retired ones', () => {
     const items = roundItems(ostersund, round.period, day);
     assert.deepEqual(items.map((i) => `${i.sub.id} ${i.notUpdatedInPeriod}`), ['l1-d2 true', 'b1-d1 true', 'l1-d1 false', 'b1-d2 false']);
+  });
+
+  it('puts what the municipality answers for itself first, and leaves out what the arena set aside', () => {
+    const arenaPlan = {
+      local: [activity('l1', [sub('l1-d1'), sub('l1-d2', { endedLocally: 'Ersatt' })])],
+      bilaga1: [activity('b1', [sub('b1-d1', { kind: 'followUp' }), sub('b1-d2', { kind: 'followUp', answeredBy: 'municipality' }), sub('b1-d3', { kind: 'followUp', notApplicable: 'Regionens egen' })])],
+    };
+    assert.deepEqual(roundItems(arenaPlan, round.period, day).map((i) => i.sub.id), ['l1-d1', 'b1-d2', 'b1-d1']);
+    assert.deepEqual(setAsideCounts(arenaPlan), { notApplicable: 1, ended: 1 });
   });
 
   it('counts who has submitted and what is still to be followed up', () => {

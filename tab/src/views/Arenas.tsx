@@ -1,5 +1,6 @@
 // Arenor: the eight arenas × the plan's recommended local activities (adopted or not, and their
 // status), every arena's own follow-up of Bilaga 1 (plan 7.3), and each arena's own activities.
+import { Button } from '@fluentui/react-button';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { STATUSES, type StatusId } from '../../../bot/domain/status';
@@ -16,7 +17,7 @@ function summaryStatus(activity: ActivityView): StatusId | undefined {
   return order.find((s) => present.has(s));
 }
 
-export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
+export default function Arenas({ plan, arena, onEditLocal, ...edit }: EditProps & { plan: PlanApiView; arena?: string; onEditLocal?: (activity: ActivityView, opener: HTMLElement) => void }) {
   const ui = useLayout();
   const municipalities = plan.arenas.filter((a) => a.kind === 'municipality');
   const sections = municipalities.filter((a) => !arena || a.id === arena || !municipalities.some((m) => m.id === arena));
@@ -48,7 +49,9 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
                     const late = adopted?.subActivities.some((d) => isOverdue(adopted, d, edit.today));
                     return (
                       <td key={a.id} data-label={a.name}>
-                        {adopted ? (
+                        {adopted?.subActivities.some((d) => d.endedLocally) ? (
+                          <span data-ended="">Avslutad lokalt</span>
+                        ) : adopted ? (
                           <span className={ui.badges}>
                             {status ? <StatusBadge status={status} /> : 'Antagen'}
                             {late && <OverdueBadge />}
@@ -71,15 +74,24 @@ export default function Arenas({ plan, arena, ...edit }: EditProps & { plan: Pla
         <div key={a.id} className={ui.section} data-arena={a.id}>
           <Title3 as="h3">{a.name}</Title3>
           {a.activities.length === 0 && <Text>{a.name} har inga lokala aktiviteter ännu.</Text>}
-          {a.activities.map((activity) => (
-            <article key={activity.id} className={ui.card}>
-              <h4>{activity.title}</h4>
-              <Text className={ui.muted}>
-                {activity.recommendationId ? 'Antagen från planens rekommendation' : 'Egen aktivitet'} · Prioritet {activity.period.label}
-              </Text>
-              <SubActivityTable activity={activity} subs={activity.subActivities} {...edit} />
-            </article>
-          ))}
+          {a.activities.map((activity) => {
+            const ended = activity.subActivities.find((d) => d.endedLocally)?.endedLocally;
+            return (
+              <article key={activity.id} className={ui.card} data-local-activity={activity.id}>
+                <h4>{activity.title}</h4>
+                <Text className={ui.muted}>
+                  {activity.recommendationId ? 'Antagen från planens rekommendation' : 'Egen aktivitet'} · Strategi {plan.strategies.find((s) => s.id === activity.strategyId)?.number ?? ''} · Prioritet {activity.period.label}
+                </Text>
+                {ended && <Text data-ended="">Avslutad lokalt: {ended}</Text>}
+                {edit.mayChange(a.id) && onEditLocal && (
+                  <div>
+                    <Button size="small" onClick={(e) => onEditLocal(activity, e.currentTarget)} aria-label={`Ändra aktiviteten ${activity.title}`}>Ändra aktiviteten</Button>
+                  </div>
+                )}
+                <SubActivityTable activity={activity} subs={activity.subActivities} {...edit} />
+              </article>
+            );
+          })}
         </div>
       ))}
     </section>

@@ -25,6 +25,7 @@ const KIND: Record<HistoryEvent['kind'], string> = {
   measureReport: 'Effektmått',
   channelLinked: 'Kanal',
   reminderSettings: 'Påminnelser',
+  localRevision: 'Lokal revidering',
 };
 
 const useStyles = makeStyles({

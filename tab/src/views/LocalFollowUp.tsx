@@ -19,7 +19,7 @@ interface FollowUpCell {
 function Cell({ cell, arenaName, edit }: { cell: FollowUpCell | undefined; arenaName: string; edit?: Pick<EditProps, 'onEdit'> }) {
   const ui = useLayout();
   const sub = cell?.sub;
-  const shown = !sub || !sub.followedUp ? <span className={ui.muted}>Ej uppföljd</span> : (
+  const shown = sub?.notApplicable ? <span data-not-applicable="" title={sub.notApplicable}>Ej aktuellt lokalt: {sub.notApplicable}</span> : !sub || !sub.followedUp ? <span className={ui.muted}>Ej uppföljd</span> : (
     <>
       <StatusBadge status={sub.status} />
       {sub.measureAnswer && <span>Svar: {sub.measureAnswer}</span>}

@@ -10,7 +10,7 @@ import { Select } from '@fluentui/react-select';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { formatDate, formatDateTime } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
-import { formatChange, measureRowsShown, measureSummaryText, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
+import { formatChange, measureRowsShown, measureSummaryText, setAsideLines, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
 import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
@@ -149,6 +149,7 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
           <div key={a.arenaId} className={ui.section}>
             <h4>{a.name}</h4>
             <Text>{submissionText(a.submission, formatDate)}.{a.submission?.comment ? ` Kommentar: ${a.submission.comment}` : ''} Följt upp {a.followedUp} av {a.followUpTotal} delaktiviteter i Bilaga 1.</Text>
+            {setAsideLines(a).map((line) => <Text key={line}>{line}</Text>)}
             <Text weight="semibold">Lokala aktiviteter</Text>
             {a.local.length ? <SubRows rows={a.local} /> : <Text>Inga lokala aktiviteter.</Text>}
             <Text weight="semibold">Uppföljning av Bilaga 1</Text>
@@ -288,7 +289,7 @@ function SubRows({ rows, county = false }: { rows: ReportSubRow[]; county?: bool
             <tr key={r.subId}>
               <th scope="row" data-first="">{r.strategyNumber}. {r.activityTitle}: {r.subTitle}</th>
               <td data-label="Prioritet">{r.priority}</td>
-              <td data-label="Status">{r.statusText}{r.overdue ? ' · Försenad' : ''}</td>
+              <td data-label="Status">{r.statusText}{r.overdue ? ' · Försenad' : ''}{r.localNotApplicable ? ` · ${r.localNotApplicable}` : ''}</td>
               {county && <td data-label="Länets status">{r.countyStatus}</td>}
               <td data-label={r.statusNote ? 'Anteckning' : undefined}>{r.statusNote}</td>
               <td data-label={r.measureAnswer ? 'Svar på mått' : undefined}>{r.measureAnswer}</td>

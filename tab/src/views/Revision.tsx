@@ -17,6 +17,7 @@ import { describeProposal, PROPOSAL_KINDS, PROPOSAL_LABELS, type ProposalKind } 
 import type { PlanApiView } from '../api';
 import { changeRevision, downloadProposals, fetchRevision, openRevision, recordStep, type RevisionApiView, type WriteResult } from '../revisionApi';
 import { useLayout, Loading } from '../ui';
+import { LocalRevisions } from './LocalRevisions';
 
 type ProposalRow = RevisionApiView['proposals'][number];
 
@@ -74,6 +75,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
         <ManageForm revision={revision} proposals={data.proposals.length} arenasWith={new Set(data.proposals.map((p) => p.arenaId)).size} arenas={arenas.length} onDone={reload} />
       )}
       {data.mayManage && revision?.status === 'closed' && <OpenForm again onDone={reload} />}
+      {revision && <LocalRevisions plan={plan} data={data} onDone={reload} />}
       {revision && (
         <>
           <div className={ui.filters}>

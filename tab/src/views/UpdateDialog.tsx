@@ -52,7 +52,16 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
   const ui = useLayout();
   const styles = useStyles();
   const [sub, setSub] = useState<SubActivityView>(editing.sub);
-  const [form, setForm] = useState<ChangeForm>({ status: sub.status, statusNote: sub.statusNote, measureAnswer: sub.measureAnswer, comment: '' });
+  // An arena sets aside what it does not do: a Bilaga 1 item (Ej aktuellt lokalt) or its own local activity (Avslutad lokalt).
+  const local = sub.kind === 'own' && Boolean(editing.activity.createdAt);
+  const [form, setForm] = useState<ChangeForm>({
+    status: sub.status,
+    statusNote: sub.statusNote,
+    measureAnswer: sub.measureAnswer,
+    comment: '',
+    ...(sub.kind === 'followUp' ? { notApplicable: sub.notApplicable ?? '' } : {}),
+    ...(local ? { endedLocally: sub.endedLocally ?? '' } : {}),
+  });
   const [problem, setProblem] = useState<Problem>();
   const [saving, setSaving] = useState(false);
   const yesNo = answerKind(sub.target) === 'yesNo';
@@ -141,6 +150,16 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
             </Field>
             ) : (
               <Text className={ui.muted}>Måttet{sub.measure ? ` (${sub.measure})` : ''} besvaras av länet för den här delaktiviteten.</Text>
+            )}
+            {followUp && (
+              <Field label="Ej aktuellt lokalt: skäl" hint="Skriv ett kort skäl om delaktiviteten inte görs i kommunen: den står då inte i uppföljningen eller påminnelserna, och länet ser skälet. Töm fältet för att ångra.">
+                <Input value={form.notApplicable ?? ''} maxLength={LIMITS.reason} onChange={(_e, d) => set('notApplicable')(d.value)} />
+              </Field>
+            )}
+            {local && (
+              <Field label="Avslutad lokalt: skäl" hint="Skriv skälet om arenan har slutat med aktiviteten: den finns kvar med sin historik och i rapporten. Töm fältet för att ta upp den igen.">
+                <Input value={form.endedLocally ?? ''} maxLength={LIMITS.reason} onChange={(_e, d) => set('endedLocally')(d.value)} />
+              </Field>
             )}
             <Field label="Kommentar till ändringen" hint="Sparas i historiken.">
               <Textarea value={form.comment} maxLength={LIMITS.comment} resize="vertical" onChange={(_e, d) => set('comment')(d.value)} />
