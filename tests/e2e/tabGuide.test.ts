@@ -37,7 +37,7 @@ describe('the user guide in the plan tab', function () {
       await page.getByRole('link', { name: 'Användarguide' }).click();
       await page.getByRole('heading', { level: 2, name: /^Användarguide: Gemensam plan i Teams/ }).waitFor();
       await page.getByRole('heading', { level: 3, name: /Följa upp en aktivitet/ }).waitFor();
-      await page.waitForFunction(() => [...document.querySelectorAll('article img')].every((i) => (i as HTMLImageElement).complete));
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('article img')).every((i) => (i as HTMLImageElement).complete));
       const images = await page.locator('article img').evaluateAll((imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, ok: (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0, alt: (i as HTMLImageElement).alt })));
       assert.ok(images.length >= 10, `${images.length} pictures`);
       assert.deepEqual(images.filter((i) => !i.ok || !i.alt).map((i) => i.src), [], 'pictures that did not load or have no text');
