@@ -65,7 +65,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let afterStorageRestart: () => Promise<void> = async () => undefined;
   let connection: TableConnection;
   if (config.storage.kind === 'embeddedAzurite') {
-    // A restarted Azurite may have lost its last seconds (README.md): tables and seed are made good again.
+    // A restarted Azurite may have lost its last seconds (docs/development.md): tables and seed are made good again.
     journal = new WriteJournal();
     azurite = await startAzurite({ location: config.storage.location, port: config.storage.port, supervise: { log, journal, onGiveUp: (error) => options.onStorageLost?.(error), onRestarted: () => afterStorageRestart() } });
     log.info({ port: azurite.port, location: config.storage.location }, 'Embedded Azurite started');

@@ -14,7 +14,7 @@ import { PlanStore } from './storage/planStore';
 import { ReminderStore } from './storage/reminderStore';
 import { RoundStore } from './storage/roundStore';
 import type { Tables } from './storage/tables';
-import type { ProactiveSender } from './teams/proactiveSender';
+import type { ProactiveSender } from './useCases/proactiveSender';
 
 export interface Stores {
   plan: PlanStore;

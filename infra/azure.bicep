@@ -84,7 +84,7 @@ param authScope string = ''
 @description('Prefix for table names, so that several installations can share one storage account. Empty: none.')
 param tablePrefix string = ''
 
-@description('Storage redundancy. Standard_ZRS (three zones in Sweden Central) for new installations. An existing Standard_LRS account cannot be switched by a deployment: keep Standard_LRS here, or convert it in the portal first (README, Storage redundancy).')
+@description('Storage redundancy. Standard_ZRS (three zones in Sweden Central) for new installations. An existing Standard_LRS account cannot be switched by a deployment: keep Standard_LRS here, or convert it in the portal first (docs/operations.md, Storage redundancy).')
 @allowed([
   'Standard_ZRS'
   'Standard_LRS'
@@ -180,7 +180,7 @@ resource storageDeleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
   scope: storage
   properties: {
     level: 'CanNotDelete'
-    notes: 'Gemensam plan: the follow-up data and its history. See README, Removing.'
+    notes: 'Gemensam plan: the follow-up data and its history. See docs/operations.md, Updating and removing.'
   }
 }
 

@@ -6,7 +6,7 @@
 //
 // A file that breaks the rules (an id dropped instead of retired, a retired or released id used
 // again, a version that is not newer, ...) is refused with the list of what is wrong, and nothing
-// is written. See domain/planRevision.ts for the rules and README "Plan versions".
+// is written. See domain/planRevision.ts for the rules and docs/features.md, "Plan versions and another region's plan".
 import 'dotenv/config';
 import path from 'node:path';
 import pino from 'pino';

@@ -12,7 +12,7 @@ import { parseId } from '../domain/validation';
 import type { ChannelStore } from '../storage/channelStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { ProactiveSender } from '../useCases/proactiveSender';
 import { describeLocalRevision, type LocalRevision } from '../domain/localRevision';
 import { askArenas, changeRevision, itemsOf, mayManage, openRevision, propose, recordLocalRevision, recordStep, stepsOf, type PlanItem, type Who } from '../useCases/revision';
 import type { TabUser } from './ssoAuth';

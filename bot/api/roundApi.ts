@@ -12,7 +12,7 @@ import type { ChannelStore } from '../storage/channelStore';
 import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RoundStore } from '../storage/roundStore';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { ProactiveSender } from '../useCases/proactiveSender';
 import type { TabLinks } from '../domain/deepLinks';
 import {
   analysisHistory, announceRound, changeRound, listRounds, mayManageRounds, openRound, roundAnalyses, roundProgress, roundState, saveAnalysis, submitRound,

@@ -10,7 +10,7 @@ import type { RevisionStore } from '../storage/revisionStore';
 import type { RoundStore } from '../storage/roundStore';
 import { readSharedLink, type TabLinks } from '../domain/deepLinks';
 import { z } from 'zod';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { ProactiveSender } from '../useCases/proactiveSender';
 import { briefRoutes } from './briefApi';
 import { sendJson } from './compress';
 import { exportWorkbook } from './exportXlsx';

@@ -3,9 +3,10 @@
 // the card shows is escaped here, after expansion, so no builder can forget it.
 import * as ACData from 'adaptivecards-templating';
 import { LRUCache } from 'lru-cache';
+import type { CardJson } from '../useCases/proactiveSender';
 import { escapeCardText } from './markdownText';
 
-export type CardJson = Record<string, unknown>;
+export type { CardJson };
 
 /** The Adaptive Card schema version used by every template: the newest Teams renders. */
 export const CARD_VERSION = '1.5';

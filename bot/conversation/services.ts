@@ -8,7 +8,7 @@ import type { MeetingBriefStore } from '../storage/meetingBriefStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionStore } from '../storage/revisionStore';
 import type { RoundStore } from '../storage/roundStore';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { ProactiveSender } from '../useCases/proactiveSender';
 import type { TabLinks } from '../domain/deepLinks';
 
 export interface Services {

@@ -16,7 +16,7 @@ import type { MeasureStore } from '../storage/measureStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RoundStore } from '../storage/roundStore';
 import { reminderRowKey, type Claim, type ReminderRecord, type ReminderState, type ReminderStore } from '../storage/reminderStore';
-import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
+import type { ProactiveSender, SendOutcome } from '../useCases/proactiveSender';
 import { reminderCard, reminderDigestCard } from './cards';
 import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleFacts, type RuleTimings } from './rules';
 import { inDeliveryWindow, nextDeliveryWindow, type WindowOptions } from './schedule';

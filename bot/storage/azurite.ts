@@ -8,7 +8,7 @@
 // small wrapper around Azurite's entry point (AZURITE_WRAPPER) makes every other way to end it
 // the saving way too: SIGINT/SIGTERM/SIGHUP sent to Azurite itself, and its parent dying (the
 // IPC channel closes). Only a crash (SIGKILL of Azurite, of the machine) loses the writes made
-// since the last autosave; the supervisor then logs which ones (WriteJournal). README.md says so.
+// since the last autosave; the supervisor then logs which ones (WriteJournal). docs/development.md says so.
 //
 // A pid file in the data folder ties the folder to its Azurite: a leftover from a killed run is
 // closed (the saving way) before a new one starts, and a second app on the same folder is refused.

@@ -2,9 +2,11 @@
 // configured that is the embedded Azurite's data folder; if the server is running, its Azurite
 // is used (never a second Azurite on the same files).
 import net from 'node:net';
-import type { Config } from '../config';
 import { azuriteConnectionString, startAzurite } from './azurite';
 import type { TableConnection } from './tables';
+
+/** No store configured: the embedded Azurite's data folder and port (as `npm start`). */
+type EmbeddedStore = { kind: 'embeddedAzurite'; location: string; port: number };
 
 /** Whether something answers on 127.0.0.1:port (the Azurite of a running `npm start`). */
 function portAnswers(port: number): Promise<boolean> {
@@ -20,7 +22,7 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-export async function openOperatorStore(config: Config): Promise<{ connection: TableConnection; close(): Promise<void> }> {
+export async function openOperatorStore(config: { storage: TableConnection | EmbeddedStore }): Promise<{ connection: TableConnection; close(): Promise<void> }> {
   if (config.storage.kind !== 'embeddedAzurite') return { connection: config.storage, close: async () => undefined };
   const { port, location } = config.storage;
   if (await portAnswers(port)) return { connection: { kind: 'connectionString', connectionString: azuriteConnectionString(port) }, close: async () => undefined };

@@ -10,37 +10,11 @@
 // may have reached the Connector (no answer in time, a connection cut after the request went
 // out) is never retried here: it is 'unconfirmed', and the caller must not send it again blindly.
 import { CardFactory, type BotAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
-import type { CardJson } from '../cards/bind';
+import type { CardJson, ProactiveSender, SendHooks, SendOutcome } from '../useCases/proactiveSender';
 import type { Logger } from '../log';
 import { serviceUrlAllowed } from './adapter';
 
-export type SendOutcome =
-  | { kind: 'sent'; activityId?: string }
-  /** Still throttled after the retries: try again after retryAfterMs at the earliest. */
-  | { kind: 'throttled'; retryAfterMs: number }
-  /** The bot cannot post there any more (removed from the team, channel gone): 403/404. */
-  | { kind: 'gone'; status: number }
-  /** A failure that may pass (5xx, 412, network, credentials): try again later. */
-  | { kind: 'transientFailure'; error: string }
-  /** The connector refused the message itself (400, 413): sending it again will not help. */
-  | { kind: 'rejected'; status: number }
-  /** The request may have reached the Connector, but no answer came (timeout, connection cut): possibly sent. */
-  | { kind: 'unconfirmed'; error: string }
-  /** Nothing was posted: beforePost said no (the caller's claim was lost). */
-  | { kind: 'cancelled' };
-
-export interface SendHooks {
-  /**
-   * Called before the first HTTP request of the send, and awaited: the caller records that the
-   * card may be on its way (a reminder's "sending" mark). Returning false sends nothing.
-   */
-  beforePost?: () => Promise<boolean>;
-}
-
-export interface ProactiveSender {
-  /** Posts the card as a new message in the conversation of the stored reference (JSON). */
-  send(referenceJson: string, card: CardJson, hooks?: SendHooks): Promise<SendOutcome>;
-}
+export type { ProactiveSender, SendHooks, SendOutcome };
 
 /** At most `count` sends in any `perMs` window. */
 export interface PaceLimit {

@@ -6,7 +6,7 @@
 // sweep does not know about telemetry; conflicts are counted by the update use cases
 // (useCases/), the one place where each is decided.
 import { metrics } from '@opentelemetry/api';
-import type { ProactiveSender, SendOutcome } from '../teams/proactiveSender';
+import type { ProactiveSender, SendOutcome } from '../useCases/proactiveSender';
 
 // Instruments are looked up at each count, not once at load: the meter provider that telemetry
 // registers (or a test's) is then the one counted in, whenever this module was loaded.

@@ -12,10 +12,9 @@ import type { FollowUpState, StrategyAnalysis, Submission } from '../domain/foll
 import type { Arena } from '../domain/plan';
 import { NOT_YET_WRITTEN } from '../domain/planView';
 import { planDay } from '../domain/revision';
-import type { CardJson } from '../cards/bind';
 import type { ChannelStore } from '../storage/channelStore';
 import type { AnalysisEntry, RoundStore, StoredAnalysis } from '../storage/roundStore';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { CardJson, ProactiveSender } from './proactiveSender';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
 import { notFound, refused, type UpdateOutcome } from './outcome';
 import { mayManage, type Who } from './revision';

@@ -12,11 +12,10 @@ import {
   type Proposal, type ProposalEntry, type Revision, type Step,
 } from '../domain/revision';
 import { parseLocalRevision, type LocalRevision } from '../domain/localRevision';
-import type { CardJson } from '../cards/bind';
 import type { ChannelStore } from '../storage/channelStore';
 import type { PlanStore } from '../storage/planStore';
 import type { RevisionData, RevisionStore } from '../storage/revisionStore';
-import type { ProactiveSender } from '../teams/proactiveSender';
+import type { CardJson, ProactiveSender } from './proactiveSender';
 import { notFound, refused, type UpdateOutcome } from './outcome';
 
 export interface RevisionDeps {

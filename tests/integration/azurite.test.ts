@@ -46,7 +46,7 @@ describe('the embedded Azurite', function () {
       process.kill(before!, 'SIGKILL');
       await once(azurite.events, 'restarted');
       assert.notEqual(azurite.pid, before);
-      // A crash can lose the last seconds' writes (README.md), the table among them; Azurite works again.
+      // A crash can lose the last seconds' writes (docs/development.md), the table among them; Azurite works again.
       await table(azurite).createTable();
       await table(azurite).createEntity({ partitionKey: 'p', rowKey: 'after', note: 'ok' });
       assert.equal((await table(azurite).getEntity<{ note: string }>('p', 'after')).note, 'ok');

@@ -30,7 +30,7 @@ const localizable = [...Object.keys(localizationSchema.properties).filter((k) =>
 );
 /** Texts people read; urls, keyboard keys and the like are not translated. */
 const isText = (key: string, value: string) => /(^|\.)(title|description|name|prompt|text|label|displayName|short|full)$/.test(key) && !/^https?:/.test(value);
-/** Bot commands are typed in Swedish whatever the client's language (README): their titles stay. */
+/** Bot commands are typed in Swedish whatever the client's language (docs/features.md): their titles stay. */
 const typedCommandTitle = /^bots\[\d+\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/;
 
 const manifestTexts = [...flatten(manifest)].filter(([key, value]) => isText(key, value) && localizable.some((re) => re.test(key)) && !typedCommandTitle.test(key));

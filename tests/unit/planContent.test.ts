@@ -301,7 +301,7 @@ describe('plan content (bot/content/plan.sv.json) matches the plan document', ()
           assert.equal(d.status, mapWrittenStatus(d.statusAsWritten), `${d.id}: ${JSON.stringify(d.statusAsWritten)}`);
   });
 
-  // The level each measure is reported at is a reading of the plan, argued in the README
+  // The level each measure is reported at is a reading of the plan, argued in docs/architecture.md
   // ("Effect measures: level, frequency and source"): per municipality where the figure exists per
   // municipality, for the county where the plan follows it "på systemnivå", for the region
   // where the title says "(region)".

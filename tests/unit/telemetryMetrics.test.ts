@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { metrics } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { countConflict, countedSender } from '../../bot/telemetry/metrics';
-import type { SendOutcome } from '../../bot/teams/proactiveSender';
+import type { SendOutcome } from '../../bot/useCases/proactiveSender';
 
 describe('custom metrics', () => {
   const exporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
