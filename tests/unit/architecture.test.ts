@@ -35,15 +35,15 @@ function importsOf(file: string): Import[] {
   const text = fs.readFileSync(file, 'utf8');
   const found: Import[] = [];
   for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?\sfrom\s+'([^']+)'/gms)) {
-    found.push({ from: file, to: m[3], typeOnly: Boolean(m[2]) });
+    found.push({ from: file, to: m[3]!, typeOnly: Boolean(m[2]) });
   }
-  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push({ from: file, to: m[1], typeOnly: false });
+  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) found.push({ from: file, to: m[1]!, typeOnly: false });
   return found;
 }
 
 /** The layer part of a path under bot/: its first directory, or the file's name at bot/'s root. */
 function part(file: string): string {
-  return path.relative(path.join(ROOT, 'bot'), file).split(path.sep)[0];
+  return path.relative(path.join(ROOT, 'bot'), file).split(path.sep)[0] ?? '';
 }
 
 function layerOf(file: string): number {

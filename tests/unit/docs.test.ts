@@ -18,7 +18,7 @@ function slug(heading: string): string {
   return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\- _]/gu, '').replace(/ /g, '-');
 }
 function anchorsOf(file: string): Set<string> {
-  return new Set([...text(file).matchAll(/^#+ (.*)$/gm)].map((m) => slug(m[1])));
+  return new Set([...text(file).matchAll(/^#+ (.*)$/gm)].map((m) => slug(m[1]!)));
 }
 
 /** The file a script runs (`tsx scripts/plan.ts`, `node dist/…` → its source). */
@@ -34,7 +34,7 @@ describe('the docs say only what the repository keeps true', () => {
 
       it('names only files that exist', () => {
         const missing = [...body.matchAll(/`((?:bot|tab|tests|scripts|infra|appPackage|docs|\.ci|\.github)\/[^`\s]*)`/g)]
-          .map((m) => m[1].split('#')[0].replace(/\/$/, ''))
+          .map((m) => (m[1]!.split('#')[0] ?? '').replace(/\/$/, ''))
           .filter((p) => !/[*<…]/.test(p) && !GENERATED.test(p))
           .filter((p) => !fs.existsSync(path.join(ROOT, p)));
         assert.deepEqual(missing, []);
@@ -43,7 +43,8 @@ describe('the docs say only what the repository keeps true', () => {
       it('shows npm commands that exist, with options their script reads', () => {
         const wrong: string[] = [];
         for (const m of body.matchAll(/npm run ([\w:-]+)(?: -- ([^`\n#]*))?/g)) {
-          const [, name, args = ''] = m;
+          const name = m[1]!;
+          const args = m[2] ?? '';
           if (!(name in scripts)) {
             wrong.push(`npm run ${name}: no such script`);
             continue;
@@ -61,7 +62,7 @@ describe('the docs say only what the repository keeps true', () => {
       it('links only to files and headings that exist', () => {
         const broken: string[] = [];
         for (const m of body.matchAll(/\]\(([^)\s]+)\)/g)) {
-          const target = m[1];
+          const target = m[1]!;
           if (/^(https?:|mailto:)/.test(target)) continue;
           const [file, anchor] = target.split('#');
           const resolved = file ? path.normalize(path.join(path.dirname(doc), file)) : doc;
@@ -79,7 +80,7 @@ describe('the docs say only what the repository keeps true', () => {
   it('keeps the README a five-minute read with the two commands', () => {
     const readme = text('README.md');
     assert.ok(readme.split('\n').length <= 120, `${readme.split('\n').length} lines`);
-    const commands = [...readme.matchAll(/```sh\n([^`]*)```/g)].map((m) => m[1].trim());
+    const commands = [...readme.matchAll(/```sh\n([^`]*)```/g)].map((m) => m[1]!.trim());
     assert.deepEqual(commands, ['npm install && npm start', 'npm test']);
     for (const doc of DOCS.filter((d) => d.startsWith('docs/'))) {
       if (doc === 'docs/snabbguide.md') continue; // the printable card, reached from the guide
