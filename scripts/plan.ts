@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../bot/config';
 import { loadPlanContent, PlanContentError } from '../bot/content/loadPlan';
 import { diffCategories, KIND_LABEL, type FieldDiff, type ItemDiff, type RevisionDiff } from '../bot/domain/planRevision';
 import { openOperatorStore } from '../bot/storage/operatorStore';
+import { syncCorrections } from '../bot/storage/planCorrectionSync';
 import { PlanRevisionStore, RevisionConflictError } from '../bot/storage/planRevisionStore';
 import { createTables, describeConnection, ensureTables, StorageUnreachableError } from '../bot/storage/tables';
 
@@ -78,6 +79,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       out(formatDiff(diff, file));
       return diff.problems.length > 0 ? 1 : 0;
     }
+    // A store seeded before a correction of the plan's text takes it first, as a start of the app
+    // would: the revision then compares corrected text with corrected text.
+    const county = content.arenas.find((a) => a.kind === 'county');
+    if (county) await syncCorrections(tables.plan, content, county.id);
     const outcome = await revisions.apply(content);
     out(formatDiff(outcome.diff, file));
     if (outcome.kind === 'refused') return 1;

@@ -11,6 +11,7 @@ import { RETIRED_STATUS } from '../domain/status';
 import { PlanContentError } from '../content/planContentError';
 import { list, newestVersions, num, retirementOf, statusCodeOf, str, toActivityRecord, toFollowUpRecord, toHistoryEntry, toSubActivityRecord, type Row } from './entities';
 import { CONTENT_PARTITION, prefixRange, ROW, scopePartition } from './keys';
+import { syncCorrections } from './planCorrectionSync';
 import { scopeReadsOf } from './scopeReads';
 
 export type Entity = TableEntity<Record<string, string | number | boolean>>;
@@ -216,6 +217,7 @@ export class PlanStore {
       }
     }
     await this.syncMeasureReporting(content);
+    await syncCorrections(this.table, content, countyArena(content).id, this.now());
     this.cached = undefined;
     return { created, existing };
   }
