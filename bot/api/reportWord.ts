@@ -1,104 +1,226 @@
-// GET /api/report/{year}.docx: the yearly report as the Word document the county sends to SVOM
-// (docx). Title, Sammanfattning, Effektmått (a table and a native Word chart per measure, made
-// by docx's ChartRun so that the county can restyle it in Word), Förändringar under perioden,
-// Per arena and Analys; Swedish headings, page numbers in the footer.
+// GET /api/report/{year}.docx: the yearly report as the document the county sends its steering
+// group (SVOM), in the order of issue 24: a title page (plan, year, period, source, sender, date,
+// contents), Sammanfattning (the county's conclusions and proposals, then the status per strategy
+// with the change since the previous round or the plan's 2023 statuses), Bilaga 1 (the county's
+// sub-activities from → to, then the arenas' follow-up), Effektmått (every period since 2023, with
+// native Word charts in time order), Arenorna (every submission comment), Analys per strategi and,
+// as an appendix, the period's changes once each. Swedish (w:lang sv-SE), page numbers in the footer.
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  AlignmentType, Bookmark, BorderStyle, Document, Footer, HeadingLevel, InternalHyperlink, Packer, PageNumber, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableLayoutType,
+  TableRow, TextRun, WidthType, type ISectionOptions,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
-import { formatDate, formatDateTime } from '../domain/format';
-import { formatChange, measureRowsShown, measureSummaryText, setAsideLines, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type Report, type ReportSubRow } from '../domain/report';
+import { formatDate, formatDateTime, formatLongDate } from '../domain/format';
 import type { HistoryEvent } from '../domain/historyEvents';
+import { formatChange, setAsideLines, sourceText, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
 
+/** The report's chapters, in the order the steering group reads them (and the contents lists them). */
+export const WORD_SECTIONS = [
+  { id: 'sammanfattning', title: 'Sammanfattning' },
+  { id: 'bilaga1', title: 'Bilaga 1: handlingsplanen' },
+  { id: 'effektmatt', title: 'Effektmått' },
+  { id: 'arenorna', title: 'Arenorna' },
+  { id: 'analys', title: 'Analys per strategi' },
+  { id: 'forandringar', title: 'Bilaga: förändringar under perioden' },
+] as const;
+
+/** More arenas than this: the arenas' follow-up is one table per arena, not one column each. */
+export const MATRIX_MAX_ARENAS = 20;
+/** More changes than this (about a page): a count per arena, and every change in the Excel file. */
+export const CHANGES_LISTED_MAX = 40;
+/** More arenas than this in a chart: its bars would be unreadable; the table says it all. */
+const CHART_MAX_ARENAS = 20;
+
+const LANGUAGE = { value: 'sv-SE' } as const;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cell(text: string, opts: { bold?: boolean; header?: boolean } = {}): TableCell {
+/** A4 between 2 cm margins, in twentieths of a point, upright and on its side. */
+const PORTRAIT_WIDTH = 11906 - 2 * 1134;
+const LANDSCAPE_WIDTH = 16838 - 2 * 1134;
+
+function cell(text: string, opts: { header?: boolean; size?: number } = {}): TableCell {
+  const size = opts.size ?? (opts.header ? 16 : 18);
   return new TableCell({
     borders,
     ...(opts.header ? { shading: { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } } : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.bold || opts.header, size: opts.header ? 16 : 18 })] })),
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: opts.header, size })] })),
   });
 }
 
-/** The page's width between the margins, in twentieths of a point (A4, 2 cm margins). */
-const CONTENT_WIDTH = 11906 - 2 * 1134;
-
-/** A table across the page; `weights` shares its width between the columns (equal by default). */
-function table(header: string[], rows: string[][], weights: number[] = header.map(() => 1)): Table {
+/** A table across the page; `weights` shares its width between the columns. */
+function table(header: string[], rows: string[][], weights: number[], opts: { width?: number; size?: number } = {}): Table {
+  const width = opts.width ?? PORTRAIT_WIDTH;
   const sum = weights.reduce((a, b) => a + b, 0);
+  const size = opts.size;
   return new Table({
-    width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-    columnWidths: weights.map((w) => Math.floor((CONTENT_WIDTH * w) / sum)),
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: weights.map((w) => Math.floor((width * w) / sum)),
     layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true })) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t) => cell(t)) })),
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { header: true, ...(size ? { size: size - 2 } : {}) })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t) => cell(t, size ? { size } : {})) })),
     ],
   });
 }
 
-const h1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, pageBreakBefore: true });
-const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2 });
-const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3 });
-const p = (text: string, italics = false) => new Paragraph({ children: [new TextRun({ text, italics })], spacing: { before: 80, after: 120 } });
+type Block = Paragraph | Table;
 
-function summarySection(report: Report): Array<Paragraph | Table> {
-  const withChange = Boolean(report.previous);
+const h1 = (id: string, text: string, pageBreakBefore = true) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore, children: [new Bookmark({ id, children: [new TextRun(text)] })] });
+const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, keepNext: true });
+const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, keepNext: true });
+const p = (text: string, opts: { italics?: boolean; bold?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { before: 80, after: 120 } });
+const paragraphs = (text: string) => text.split(/\n+/).filter((t) => t.trim() !== '').map((t) => p(t));
+const section = (id: (typeof WORD_SECTIONS)[number]['id']) => WORD_SECTIONS.find((s) => s.id === id)!;
+
+function titlePage(report: Report): Block[] {
+  const line = (label: string, value: string) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+  const source = report.source;
+  const basis = source.kind === 'round' ? `${source.name}, stängd ${formatLongDate(source.closedAt)}` : source.kind === 'openRound' ? `${source.name} (ännu öppen), läget ${formatDateTime(source.takenAt)}` : `läget ${formatDateTime(source.takenAt)} (ingen uppföljningsomgång)`;
+  return [
+    new Paragraph({ text: report.title, heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 240 } }),
+    new Paragraph({ children: [new TextRun({ text: `Årlig uppföljning av ${report.planName} till styrgruppen`, size: 28 })], spacing: { after: 600 } }),
+    line('Avsändare', report.sender),
+    line('Datum', formatLongDate(report.madeAt)),
+    line('Period', `${formatLongDate(report.period.from)} – ${formatLongDate(report.period.to)}`),
+    line('Underlag', basis),
+    new Paragraph({ text: 'Innehåll', heading: HeadingLevel.HEADING_2, spacing: { before: 600 } }),
+    ...WORD_SECTIONS.map((s, i) => new Paragraph({ spacing: { after: 60 }, children: [new InternalHyperlink({ anchor: s.id, children: [new TextRun({ text: `${i + 1}. ${s.title}`, style: 'Hyperlink' })] })] })),
+  ];
+}
+
+function roundText(t: RoundText, missing: string): Block[] {
+  return [
+    h2(t.title),
+    ...(t.text.trim() ? paragraphs(t.text) : [p(missing, { italics: true })]),
+    ...(t.updatedAt ? [p(`Skrivet av ${t.updatedBy ?? ''}, ${formatDate(t.updatedAt)}.`, { italics: true })] : []),
+  ];
+}
+
+function summarySection(report: Report): Block[] {
   const header = ['Strategi', ...SUMMARY_COLUMNS.map((c) => c.label), 'Totalt'];
   const line = (s: Report['summary']['total']) => [
     s.number ? `${s.number}. ${s.title}` : s.title,
-    ...SUMMARY_COLUMNS.map((c) => `${s.counts[c.key]}${withChange && s.change ? ` (${formatChange(s.change[c.key])})` : ''}`),
+    ...SUMMARY_COLUMNS.map((c) => `${s.counts[c.key]}${s.change ? `\n(${formatChange(s.change[c.key])})` : ''}`),
     String(s.counts.total),
   ];
   const arenas = report.summary.arenas;
+  const missing = arenas.filter((a) => !a.submission).map((a) => a.name);
   return [
-    new Paragraph({ text: 'Sammanfattning', heading: HeadingLevel.HEADING_1 }),
-    p(`Delaktiviteterna i Bilaga 1 per strategi och status.${withChange ? ` Inom parentes: förändringen sedan ${report.previous!.name}.` : ''} Ej uppföljda: ingen har följt upp dem sedan planen antogs, deras status är planens text från 2023.`),
-    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3, 0.9, 1, 1.3, 1.5, 1.3, 1.3, 1.4, 1.1]),
-    h2('Inlämningar från arenorna'),
-    p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.`),
-    table(['Arena', 'Inlämning', 'Kommentar'], arenas.map((a) => [a.name, submissionText(a.submission, formatDate), a.submission?.comment ?? '']), [2, 3, 4]),
+    h1('sammanfattning', section('sammanfattning').title),
+    p(sourceText(report)),
+    ...roundText(report.conclusions, 'Länet har inte skrivit några slutsatser.'),
+    ...roundText(report.proposals, 'Länet har inte skrivit några förslag inför nästa år.'),
+    h2('Läget per strategi'),
+    p(`Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: ${report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten. En delaktivitet som ingen har följt upp räknas inte som försenad; är dess period slut räknas den bredvid, som "Ej uppföljda, perioden har gått ut".`),
+    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3.4, 1, 1, 1.25, 1.25, 1.15, 1.3, 1.3, 1.55, 1], { size: 16 }),
+    h2('Inlämningar'),
+    p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
   ];
 }
 
-function measureChart(m: MeasureReport): ChartRun | undefined {
-  if (m.direction === 'yes' || !m.rows.some((r) => r.total !== null || r.previousTotal !== null)) return undefined;
-  // Only the arenas with a value this year or the year before.
-  const arenas = [...new Map(m.rows.filter((r) => r.total !== null || r.previousTotal !== null).map((r) => [r.arenaId, r.arenaName])).entries()];
-  const series = m.periods.flatMap((periodId) => {
-    const rows = m.rows.filter((r) => r.periodId === periodId);
-    const label = rows[0]?.periodLabel ?? periodId;
-    const before = rows[0]?.previousPeriodLabel ?? '';
-    return [
-      { name: before, values: arenas.map(([id]) => rows.find((r) => r.arenaId === id)?.previousTotal ?? null) },
-      { name: label, values: arenas.map(([id]) => rows.find((r) => r.arenaId === id)?.total ?? null) },
-    ];
+function countyRows(rows: ReportSubRow[]): string[][] {
+  return rows.map((r) => [
+    `${r.activityTitle}:\n${r.subTitle}`,
+    r.priority,
+    `${r.statusAtStart ?? ''} → ${r.statusText}${r.overdue ? '\nFörsenad' : ''}${r.localNotApplicable ? `\n${r.localNotApplicable}` : ''}`,
+    [r.statusNote, r.measureAnswer ? `Svar på mått: ${r.measureAnswer}` : ''].filter(Boolean).join('\n'),
+  ]);
+}
+
+function bilaga1Section(report: Report): Block[] {
+  const out: Block[] = [h1('bilaga1', section('bilaga1').title)];
+  out.push(p(`Länets delaktiviteter med status vid periodens början och nu (${report.previous ? `början: ${report.previous.name}` : 'början: planens status 2023'}), anteckning och svar på mått.`));
+  for (const n of [...new Set(report.actionPlan.map((r) => r.strategyNumber))]) {
+    const title = report.summary.strategies.find((s) => s.number === n)?.title ?? '';
+    out.push(h2(`Strategi ${n}: ${title}`));
+    out.push(table(['Aktivitet / delaktivitet', 'Prioritet', 'Status: början → nu', 'Anteckning'], countyRows(report.actionPlan.filter((r) => r.strategyNumber === n)), [5, 1.5, 3.2, 4.3]));
+  }
+  return out;
+}
+
+/** The arenas' follow-up of Bilaga 1: one column per municipality (on a page on its side), or above 20 arenas one table each. */
+function matrixBlocks(report: Report): { blocks: Block[]; landscape: boolean } {
+  const { arenas, rows } = report.matrix;
+  const intro = [h2('Arenornas uppföljning av Bilaga 1'), p('Varje kommuns status för länets delaktiviteter, och kommunens svar på måttet där den svarar själv. "Ej uppföljd": kommunen har inte följt upp delaktiviteten.')];
+  if (arenas.length <= MATRIX_MAX_ARENAS) {
+    const header = ['Delaktivitet', 'Länet', ...arenas.map((a) => a.name)];
+    const body = rows.map((r) => [`${r.strategyNumber}. ${r.subTitle}`, r.countyStatus, ...r.cells.map((c) => c.text)]);
+    return { blocks: [...intro, table(header, body, [4.2, 1.5, ...arenas.map(() => 1.3)], { width: LANDSCAPE_WIDTH, size: arenas.length > 10 ? 12 : 14 })], landscape: true };
+  }
+  const blocks: Block[] = [...intro];
+  arenas.forEach((a, i) => {
+    blocks.push(h3(a.name), table(['Delaktivitet', 'Länets status', `${a.name}s status och svar`], rows.map((r) => [`${r.strategyNumber}. ${r.subTitle}`, r.countyStatus, r.cells[i]!.text]), [6, 2.5, 3]));
   });
+  return { blocks, landscape: false };
+}
+
+function measureChart(m: MeasureReport): ChartRun | undefined {
+  const lines = m.lines.filter((l) => l.cells.some((c) => c.total !== null));
+  if (m.direction === 'yes' || lines.length === 0 || lines.length > CHART_MAX_ARENAS) return undefined;
+  // One bar per period, in time order, for each arena with a value.
   return new ChartRun({
     type: 'column',
     title: { text: m.title, font: { size: 11 } },
-    categories: arenas.map(([, name]) => name),
-    series,
+    categories: lines.map((l) => l.arenaName),
+    series: m.allPeriods.map((periodId, i) => ({ name: m.allPeriodLabels[i]!, values: lines.map((l) => l.cells[i]!.total) })),
     legend: { position: 'bottom' },
     transformation: { width: 576, height: 260 },
-    altText: { name: m.title, description: `Diagram: ${m.title}, värden per ${m.reporters > 1 ? 'kommun' : 'period'}. Värdena finns i tabellen ovan.`, title: m.title },
+    altText: { name: m.title, description: `Diagram: ${m.title}, värden per period ${m.allPeriodLabels.join(', ')}. Värdena finns i tabellen ovan.`, title: m.title },
   });
 }
 
-function measuresSection(report: Report): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [h1('Effektmått')];
-  out.push(p(`Varje effektmått med värdet för ${report.year} och året före. Målet nås när värdet ${'ökar eller minskar som planen säger jämfört med samma period året före'}, eller är ja.`));
+function measuresSection(report: Report, firstInSection = false): Block[] {
+  // A new section starts on a new page already.
+  const out: Block[] = [h1('effektmatt', section('effektmatt').title, !firstInSection)];
+  out.push(p('Varje effektmått med alla perioder som har ett värde sedan 2023. Målet bedöms som planen säger, jämfört med föregående år; saknas värde det året jämförs med det senaste tidigare värdet, och båda åren anges.'));
   for (const m of report.measures) {
     out.push(h2(`Strategi ${m.strategyNumber}: ${m.title}`));
     out.push(p(`Målvärde: ${m.target} (${m.directionText.toLowerCase()}). Rapporteras ${m.levelText}${m.source ? `, källa: ${m.source}` : ''}.`));
-    const { shown, missing } = measureRowsShown(m);
-    if (shown.length) out.push(table(['Arena', 'Period', 'Värde', 'Året före', 'Målet'], shown.map((r) => [r.arenaName, r.periodLabel, r.value ?? '–', r.previous ?? '–', TARGET_LABEL[r.target]]), [3, 2.5, 2.5, 2.5, 2]));
-    if (missing) out.push(p(missing));
-    out.push(p(measureSummaryText(m, report.year), true));
+    const shown = m.lines.filter((l) => l.cells.some((c) => c.value !== undefined));
+    const none = m.lines.filter((l) => !l.cells.some((c) => c.value !== undefined)).map((l) => l.arenaName);
+    if (shown.length === 0) {
+      out.push(p(`Inget värde rapporterat sedan ${2023}.`, { italics: true }));
+      continue;
+    }
+    const weights = [2.6, ...m.allPeriods.map(() => (m.allPeriods.length > 5 ? 1.2 : 1.6)), 4];
+    out.push(table(['Arena', ...m.allPeriodLabels, 'Målet'], shown.map((l) => [l.county ? `${l.arenaName} (länet)` : l.arenaName, ...l.cells.map((c) => c.value ?? '–'), l.judgement.compared ? `${l.judgement.text} (${l.judgement.compared})` : l.judgement.text]), weights, { size: m.allPeriods.length > 5 ? 15 : 17 }));
+    if (none.length) out.push(p(`Inget värde sedan 2023: ${none.join(', ')}.`));
     const chart = measureChart(m);
-    if (chart) out.push(new Paragraph({ children: [chart], spacing: { after: 200 } }));
+    if (chart) out.push(new Paragraph({ children: [chart], spacing: { after: 200 }, keepLines: true }));
+  }
+  return out;
+}
+
+function arenasSection(report: Report): Block[] {
+  const out: Block[] = [h1('arenorna', section('arenorna').title)];
+  for (const a of report.arenas) {
+    out.push(h2(a.name));
+    if (a.submissions.length === 0) out.push(p('Har inte lämnat in.', { italics: true }));
+    for (const s of a.submissions) {
+      out.push(new Paragraph({ spacing: { before: 40, after: 80 }, children: [new TextRun({ text: `Inlämnad ${formatDate(s.submittedAt)} av ${s.submittedBy}${s.comment ? ': ' : '.'}`, bold: true }), new TextRun(s.comment ? `”${s.comment}”` : '')] }));
+    }
+    out.push(p(`Följt upp ${a.followedUp} av ${a.followUpTotal} delaktiviteter i Bilaga 1 (se Bilaga 1, arenornas uppföljning).`));
+    for (const line of setAsideLines(a)) out.push(p(line));
+    out.push(h3('Lokala aktiviteter'));
+    out.push(a.local.length
+      ? table(['Aktivitet / delaktivitet', 'Status', 'Anteckning', 'Svar på mått'], a.local.map((r) => [`${r.activityTitle}:\n${r.subTitle}`, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}`, r.statusNote, r.measureAnswer]), [5, 2.6, 4, 2])
+      : p('Inga lokala aktiviteter.'));
+  }
+  return out;
+}
+
+function analysisSection(report: Report): Block[] {
+  const out: Block[] = [h1('analys', section('analys').title)];
+  for (const a of report.analysis) {
+    out.push(h2(`Strategi ${a.number}: ${a.title}`));
+    if (!a.text.trim()) out.push(p('Ingen analys skriven.', { italics: true }));
+    else {
+      out.push(...paragraphs(a.text));
+      if (a.updatedAt) out.push(p(`Skriven av ${a.updatedBy ?? ''}, ${formatDate(a.updatedAt)}.`, { italics: true }));
+    }
   }
   return out;
 }
@@ -107,81 +229,41 @@ function eventRows(events: HistoryEvent[], arenaName: (id: string) => string): s
   return events.map((e) => [formatDateTime(e.at), arenaName(e.scopeId), `${e.title}${e.parent ? `\n(${e.parent})` : ''}`, [...e.lines, ...(e.comment ? [`Kommentar: ${e.comment}`] : [])].join('\n'), e.actor]);
 }
 
-function changesSection(report: Report, arenaName: (id: string) => string): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [h1('Förändringar under perioden')];
-  if (report.changes.all.length === 0) return [...out, p('Inga förändringar under perioden.')];
-  out.push(p(`${report.changes.all.length} förändringar, de senaste först, per strategi och sedan per arena.`));
-  out.push(h2('Per strategi'));
-  for (const g of report.changes.byStrategy) {
-    out.push(h3(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName), [2, 2, 4, 4, 2]));
+function changesSection(report: Report): Block[] {
+  const arenaName = (id: string) => report.arenaNames[id] ?? id;
+  const out: Block[] = [h1('forandringar', section('forandringar').title)];
+  const all = report.changes.all;
+  if (all.length === 0) return [...out, p('Inga förändringar under perioden.')];
+  if (all.length > CHANGES_LISTED_MAX) {
+    out.push(p(`${all.length} förändringar under perioden. Här antalet per arena; varje förändring finns i Excel-filens blad Historik.`));
+    out.push(table(['Arena', 'Förändringar'], report.changes.byArena.map((g) => [g.title, String(g.events.length)]), [4, 1]));
+    return out;
   }
-  out.push(h2('Per arena'));
-  for (const g of report.changes.byArena) {
-    out.push(h3(`${g.title}: ${g.events.length} ${g.events.length === 1 ? 'förändring' : 'förändringar'}`));
-    out.push(table(['När', 'Vad', 'Vem'], g.events.map((e) => [formatDate(e.at), `${e.title}: ${e.lines.join(', ')}`, e.actor]), [2, 9, 3]));
-  }
-  return out;
-}
-
-function subTable(rows: ReportSubRow[], withCounty: boolean): Table {
-  const header = ['Str.', 'Aktivitet / delaktivitet', 'Prioritet', 'Status', ...(withCounty ? ['Länets status'] : []), 'Anteckning', 'Svar på mått'];
-  return table(header, rows.map((r) => [String(r.strategyNumber), `${r.activityTitle}: ${r.subTitle}`, r.priority, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}${r.localNotApplicable ? `\n${r.localNotApplicable}` : ''}`, ...(withCounty ? [r.countyStatus ?? ''] : []), r.statusNote, r.measureAnswer]), [0.7, 5, 1.3, 2, ...(withCounty ? [2] : []), 3, 2]);
-}
-
-function arenasSection(report: Report): Array<Paragraph | Table> {
-  const out: Array<Paragraph | Table> = [h1('Per arena')];
-  for (const a of report.arenas) {
-    out.push(h2(a.name));
-    out.push(p(`${submissionText(a.submission, formatDate)}.${a.submission?.comment ? ` Kommentar: ${a.submission.comment}` : ''} Följt upp ${a.followedUp} av ${a.followUpTotal} delaktiviteter i Bilaga 1.`));
-    for (const line of setAsideLines(a)) out.push(p(line));
-    out.push(h3('Lokala aktiviteter'));
-    out.push(a.local.length ? subTable(a.local, false) : p('Inga lokala aktiviteter.'));
-    out.push(h3('Uppföljning av Bilaga 1'));
-    const followed = a.bilaga1.filter((r) => r.followedUp);
-    out.push(followed.length ? subTable(followed, true) : p('Arenan har inte följt upp någon delaktivitet i Bilaga 1.'));
-    if (followed.length && followed.length < a.bilaga1.length) out.push(p(`${a.bilaga1.length - followed.length} delaktiviteter är inte uppföljda av arenan (se Excel-filens blad Lokal uppföljning).`, true));
-  }
-  return out;
-}
-
-function analysisSection(report: Report): Paragraph[] {
-  const out: Paragraph[] = [h1('Analys')];
-  for (const a of report.analysis) {
-    out.push(h2(`Strategi ${a.number}: ${a.title}`));
-    if (!a.text.trim()) out.push(p('Ingen analys skriven.', true));
-    else {
-      for (const para of a.text.split(/\n+/)) out.push(p(para));
-      if (a.updatedAt) out.push(p(`Skriven av ${a.updatedBy ?? ''}, ${formatDate(a.updatedAt)}.`, true));
-    }
-  }
+  out.push(p(`${all.length} förändringar, var och en en gång, per strategi och de senaste först.`));
+  for (const g of report.changes.byStrategy) out.push(h2(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName), [2, 2, 4, 4.5, 2]));
   return out;
 }
 
 export async function reportDocx(report: Report): Promise<Buffer> {
-  const arenaName = (id: string) => report.arenaNames[id] ?? id;
+  const footer = new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${report.title} · ${report.sender} · Sida `, PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })],
+  });
+  const margin = { top: 1134, bottom: 1134, left: 1134, right: 1134 };
+  const portrait = (children: Block[]): ISectionOptions => ({ properties: { page: { margin } }, footers: { default: footer }, children });
+  const matrix = matrixBlocks(report);
+  const sections: ISectionOptions[] = matrix.landscape
+    ? [
+        portrait([...titlePage(report), ...summarySection(report), ...bilaga1Section(report)]),
+        { properties: { page: { margin, size: { orientation: PageOrientation.LANDSCAPE } } }, footers: { default: footer }, children: matrix.blocks },
+        portrait([...measuresSection(report, true), ...arenasSection(report), ...analysisSection(report), ...changesSection(report)]),
+      ]
+    : [portrait([...titlePage(report), ...summarySection(report), ...bilaga1Section(report), ...matrix.blocks, ...measuresSection(report), ...arenasSection(report), ...analysisSection(report), ...changesSection(report)])];
   const doc = new Document({
-    creator: 'Gemensam plan',
+    creator: report.sender || 'Gemensam plan',
     title: report.title,
     description: `${report.title}: ${report.planName}`,
-    styles: { default: { document: { run: { font: 'Calibri', size: 21 } } } },
-    sections: [{
-      properties: { page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
-      footers: {
-        default: new Footer({
-          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${report.title} · Sida `, PageNumber.CURRENT, ' av ', PageNumber.TOTAL_PAGES], size: 16 })] })],
-        }),
-      },
-      children: [
-        new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
-        p(report.planName),
-        p(sourceText(report)),
-        ...summarySection(report),
-        ...measuresSection(report),
-        ...changesSection(report, arenaName),
-        ...arenasSection(report),
-        ...analysisSection(report),
-      ],
-    }],
+    styles: { default: { document: { run: { font: 'Calibri', size: 21, language: LANGUAGE } } } },
+    sections,
   });
   return Packer.toBuffer(doc);
 }

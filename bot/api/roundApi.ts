@@ -15,10 +15,10 @@ import type { RoundStore } from '../storage/roundStore';
 import type { ProactiveSender } from '../useCases/proactiveSender';
 import type { TabLinks } from '../domain/deepLinks';
 import {
-  analysisHistory, announceRound, changeRound, listRounds, mayManageRounds, openRound, roundAnalyses, roundProgress, roundState, saveAnalysis, submitRound,
+  analysisHistory, announceRound, changeRoundAndTell, listRounds, mayManageRounds, openRound, roundAnalyses, roundProgress, roundState, saveAnalysis, submitRound,
   type RoundDeps, type Who,
 } from '../useCases/followUpRound';
-import { arenaRoundCardFor } from '../cards/roundCards';
+import { arenaRoundCardFor, roundNoticeCard } from '../cards/roundCards';
 import type { UpdateOutcome } from '../useCases/outcome';
 import type { TabUser } from './ssoAuth';
 
@@ -100,7 +100,7 @@ export function roundRoutes(deps: RoundApiDeps): Record<'list' | 'open' | 'get' 
 
     change: async (req, res, user) => {
       const b = body(req);
-      const outcome = await changeRound(useCaseDeps, await countyWho(user), roundId(req), { etag: etagOf(req, b), name: b.name, lastDay: b.lastDay, ...(b.close === true ? { close: true } : {}) });
+      const { outcome } = await changeRoundAndTell({ ...useCaseDeps, channels: deps.channels, sender: deps.sender }, await countyWho(user), roundId(req), { etag: etagOf(req, b), name: b.name, lastDay: b.lastDay, ...(b.close === true ? { close: true } : {}) }, roundNoticeCard);
       send<Round>(res, outcome, 'round', 'Någon annan har ändrat omgången sedan du öppnade den. Ingenting har sparats.');
     },
 

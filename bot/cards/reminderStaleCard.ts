@@ -16,6 +16,8 @@ export interface StaleDigestItem {
   activityTitle: string;
   title: string;
   status: StatusId;
+  /** Whether anyone has followed it up: if not, no status is preselected in its form. */
+  followedUp: boolean;
   statusLabel: string;
   period: string;
   /** "Oförändrad sedan 1 december 2023" */
@@ -55,7 +57,7 @@ export function reminderStaleCard(data: StaleDigestCardData): CardJson {
       since: item.since,
       scopeId: item.scopeId,
       id: item.subActivityId,
-      status: item.status,
+      status: item.followedUp ? item.status : '',
       etag: item.etag,
       version: item.version,
     })),

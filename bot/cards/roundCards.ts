@@ -2,6 +2,7 @@
 // expands it. The arena's card lists its items with the stale reminder's inline form (status and
 // comment, saved through the one update path) and pages them, so that the card stays far below
 // Teams' size limit however many items an arena has.
+import { answerKind, NO_ANSWER } from '../domain/activityState';
 import { statusText } from '../domain/followUp';
 import type { TabLinks } from '../domain/deepLinks';
 import { type ArenaRoundView, type Round, type RoundItem, type RoundProgress, submittedText, ROUND_NAME_MAX } from '../domain/followUpRound';
@@ -12,12 +13,14 @@ import { STATUSES } from '../domain/status';
 import { longDate } from '../reminders/rules';
 import { stockholmDateOf } from '../reminders/schedule';
 import { bind, type CardJson } from './bind';
+import { messageCard } from './messageCard';
 import arenaTemplate from './roundArena.json';
 import confirmTemplate from './roundConfirmClose.json';
 import openTemplate from './roundOpen.json';
 import progressTemplate from './roundProgress.json';
 import reminderTemplate from './roundReminder.json';
 import { STATUS_COLOR } from './statusColors';
+import { answers } from './subActivityCard';
 
 /** Items on one page of an arena's card (each with its inline form): about 1.5 KB each. */
 export const ROUND_PAGE_SIZE = 8;
@@ -57,7 +60,7 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
   const stateText =
     round.status === 'closed'
       ? `Stängd ${shortDay(round.closedAt ?? round.lastDay)}${round.closedBy ? ` av ${round.closedBy}` : ''}: läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`
-      : `Öppen. Perioden ${round.period.from} – ${round.period.to}. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
+      : `Öppen. Perioden ${round.period.from} – till dess omgången stängs. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
   const left = (a: { items: number; notFollowedUp: number; notUpdatedInPeriod: number; notApplicable?: number; ended?: number }) =>
     [
       a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden eller klara`,
@@ -94,11 +97,12 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
   });
 }
 
-export function roundConfirmCloseCard(round: Round, progress: RoundProgress): CardJson {
+export function roundConfirmCloseCard(round: Round, progress: RoundProgress, today: string): CardJson {
   const missing = progress.arenas.filter((a) => !a.submission).map((a) => a.arenaName);
+  const early = today < round.lastDay ? ` Sista dag för arenorna är ${longDate(round.lastDay)}: omgången stängs före den.` : '';
   return bind(confirmTemplate, {
     title: `Stänga ${round.name}?`,
-    text: 'När omgången stängs fryses läget: varje status, anteckning, svar på mått, effektmåttens värden, inlämningarna och analysen sparas som de är nu och ändras aldrig mer. Arenorna kan inte längre lämna in.',
+    text: `När omgången stängs fryses läget: varje status, anteckning, svar på mått, effektmåttens värden, inlämningarna och analysen sparas som de är nu och ändras aldrig mer. Arenorna kan inte längre lämna in, och varje arenas kanal får veta att omgången är stängd.${early}`,
     progressText: missing.length === 0 ? `Alla ${progress.total} har lämnat in.` : `${submittedText(progress)}. Inte inlämnat: ${missing.join(', ')}.`,
     progressColor: missing.length === 0 ? 'Good' : 'Warning',
     roundId: round.id,
@@ -125,7 +129,7 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
   const stale = items.filter((i) => i.notUpdatedInPeriod).length;
   const open = round.status === 'open';
   const intro = open
-    ? `Länet har öppnat ${round.name}, den årliga uppföljningen av planen för perioden ${round.period.from} – ${round.period.to}. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
+    ? `Länet har öppnat ${round.name}, den årliga uppföljningen av planen för perioden från ${round.period.from} till dess omgången stängs. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
     : `${round.name} är stängd: läget är fryst som det var när länet stängde omgången.`;
   return bind(arenaTemplate, {
     banner: data.banner?.text ?? '',
@@ -161,7 +165,10 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
         since: sinceText(item),
         scopeId: item.sub.scopeId,
         id: item.sub.id,
-        status: item.sub.status,
+        // Never a status preselected for an item nobody has followed up: its first status is chosen.
+        status: item.sub.followedUp ? item.sub.status : '',
+        statusNote: item.sub.statusNote,
+        ...answerFields(item.sub),
         etag: item.sub.etag,
         version: item.sub.version,
       };
@@ -182,9 +189,40 @@ export function arenaRoundCardFor(links: TabLinks, view: ArenaRoundView, page = 
   return roundArenaCard({ ...view, page, tabUrl: links.tab('uppfoljning', view.arena.id), ...(banner ? { banner } : {}) });
 }
 
+/** What an arena's channel is told when the county moves the last day, or closes the round. */
+export function roundNoticeCard(notice: 'lastDayMoved' | 'closed', round: Round, arena: Arena, submitted: boolean): CardJson {
+  const buttons = [{ title: 'Uppföljning', command: 'uppföljning' }];
+  if (notice === 'lastDayMoved') {
+    return messageCard({
+      title: `Ny sista dag för ${round.name}: ${longDate(round.lastDay)}`,
+      text: `Länet har ändrat sista dagen att lämna in till ${longDate(round.lastDay)}. ${arena.name} har inte lämnat in ännu: gå igenom era aktiviteter och tryck Lämna in.`,
+      buttons,
+    });
+  }
+  const closedOn = round.closedAt ? stockholmDateOf(round.closedAt) : round.lastDay;
+  const early = closedOn < round.lastDay ? `, före sista dagen ${longDate(round.lastDay)}` : '';
+  return messageCard({
+    title: `${round.name} är stängd`,
+    text: `Länet stängde ${round.name} ${longDate(closedOn)}${early}. Läget är fryst: det ${arena.name} sparade fram till dess räknas till omgången. ${submitted ? `${arena.name} lämnade in.` : `${arena.name} lämnade inte in.`}`,
+    tone: submitted ? 'info' : 'warning',
+    buttons: [{ title: 'Status', command: 'status' }],
+  });
+}
+
 /** The reminder before the last day, to an arena that has not submitted (rule roundLastDay). */
 export function roundReminderCard(data: { arena: Arena; round: Round; reason: string; tabUrl: string }): CardJson {
   return bind(reminderTemplate, { title: `Lämna in ${data.arena.name}s uppföljning senast ${longDate(data.round.lastDay)}`, text: data.reason, tabUrl: data.tabUrl });
+}
+
+/** The measure's answer where the municipality gives it (as on the full form): ja/nej or text. */
+function answerFields(sub: RoundItem['sub']): { answers: boolean; yesNo: boolean; measureLabel: string; measureAnswer: string } {
+  const yesNo = answerKind(sub.target) === 'yesNo';
+  return {
+    answers: answers(sub),
+    yesNo,
+    measureLabel: `Svar på måttet: ${sub.measure}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
+    measureAnswer: sub.measureAnswer || (yesNo ? NO_ANSWER : ''),
+  };
 }
 
 /** "Inte med här: 3 delaktiviteter i Bilaga 1 som är ej aktuella lokalt, 1 lokal aktivitet som är avslutad." */

@@ -144,7 +144,8 @@ const count = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;
   const yesNo = answerKind(sub.target) === 'yesNo';
-  const yourStatus = proposed?.status ?? sub.status;
+  // An item nobody has followed up gets no status preselected: its first status is chosen, never assumed.
+  const yourStatus = proposed?.status ?? (sub.followedUp ? sub.status : '');
   // On a conflict: what is saved now (theirs) beside what the person wanted (yours), so that nobody
   // overwrites a colleague's note without seeing it.
   const theirs = data.conflict
@@ -171,7 +172,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     statusNoteLabel: `Statusanteckning (läget just nu, visas på kortet; högst ${count(LIMITS.statusNote)} tecken)`,
     yesNo,
     answers: answers(sub),
-    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: status och anteckning nedan är planens egna.`,
+    context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: välj dess första status. Anteckningen nedan är planens egen.`,
     measureLabel: measureLabelText,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
     measureTextLabel: `${measureLabelText} (högst ${count(LIMITS.measureAnswer)} tecken)`,

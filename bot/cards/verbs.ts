@@ -67,7 +67,7 @@ export const VERBS = {
   localRevisionForm: 'localRevisionForm',
   /** The revision (an arena): save its local revision, data: { etag } + inputs date, reference, changes */
   saveLocalRevision: 'saveLocalRevision',
-  /** The follow-up round (county): open it, data: {} + inputs roundName, roundFrom, roundTo, roundLastDay */
+  /** The follow-up round (county): open it, data: {} + inputs roundName, roundFrom, roundLastDay (the period runs until closing) */
   roundOpen: 'roundOpen',
   /** The follow-up round (county): leave the opening form without opening, data: {} */
   roundCancel: 'roundCancel',

@@ -5,12 +5,13 @@
 // work is done by bot/useCases/followUpRound.ts, which the tab's API calls too.
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { arenaRoundCardFor, roundConfirmCloseCard, roundOpenCard, roundProgressCard, type Tone } from '../cards/roundCards';
+import { arenaRoundCardFor, roundConfirmCloseCard, roundNoticeCard, roundOpenCard, roundProgressCard, type Tone } from '../cards/roundCards';
+import { longDate } from '../reminders/rules';
 import type { Round } from '../domain/followUpRound';
 import { planDay } from '../domain/revision';
 import {
-  announceRound, arenaRoundView, changeRound, closeRound, mayManageRounds, openRound, openingDefaults, roundProgress, submitRound,
-  type RoundDeps, type Who,
+  announceRound, arenaRoundView, changeRoundAndTell, mayManageRounds, openRound, openingDefaults, roundProgress, submitRound,
+  type RoundDeps, type RoundOutcome, type Who,
 } from '../useCases/followUpRound';
 import type { Feature } from './feature';
 import { formOrigin, saveFullForm, saveInlineItem, type ListSave } from './subActivityUpdate';
@@ -101,18 +102,22 @@ async function open(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
   }
 }
 
+const telling = (at: ArenaTurn) => ({ ...deps(at), channels: at.services.channels, sender: at.services.sender });
+const toldText = (told?: { sent: number; failed: number }) =>
+  told && told.sent + told.failed > 0 ? ` ${told.sent} ${told.sent === 1 ? 'arenakanal har' : 'arenakanaler har'} fått veta det${told.failed > 0 ? ` (${told.failed} gick inte att nå)` : ''}.` : '';
+
 async function change(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
   const roundId = text(data, 'roundId');
-  const outcome = await changeRound(deps(at), who(at), roundId, { etag: text(data, 'etag'), lastDay: text(data, 'roundLastDay') });
-  return changed(at, outcome, (round) => `Sista dag för arenorna att lämna in är nu ${round.lastDay}.`);
+  const { outcome, told } = await changeRoundAndTell(telling(at), who(at), roundId, { etag: text(data, 'etag'), lastDay: text(data, 'roundLastDay') }, roundNoticeCard);
+  return changed(at, outcome, (round) => `Sista dag för arenorna att lämna in är nu ${longDate(round.lastDay)}.${toldText(told)}`);
 }
 
 async function close(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  const outcome = await closeRound(deps(at), who(at), text(data, 'roundId'), text(data, 'etag'));
-  return changed(at, outcome, (round) => `${round.name} är stängd och läget är fryst.`);
+  const { outcome, told } = await changeRoundAndTell(telling(at), who(at), text(data, 'roundId'), { etag: text(data, 'etag'), close: true }, roundNoticeCard);
+  return changed(at, outcome, (round) => `${round.name} är stängd och läget är fryst.${toldText(told)}`);
 }
 
-async function changed(at: ArenaTurn, outcome: Awaited<ReturnType<typeof changeRound>>, saved: (round: Round) => string): Promise<CardJson> {
+async function changed(at: ArenaTurn, outcome: RoundOutcome, saved: (round: Round) => string): Promise<CardJson> {
   switch (outcome.kind) {
     case 'saved':
       return progressCard(at, outcome.after, { text: saved(outcome.after), tone: 'good' });
@@ -135,7 +140,7 @@ async function askClose(at: ArenaTurn, data: Record<string, unknown>): Promise<C
   const found = await roundProgress(deps(at), text(data, 'roundId'));
   if (!found || found.round.status !== 'open') return roundCard(at);
   // The confirmation carries the version the person saw: a change meanwhile makes closing a conflict.
-  return roundConfirmCloseCard({ ...found.round, etag: text(data, 'etag') }, found.progress);
+  return roundConfirmCloseCard({ ...found.round, etag: text(data, 'etag') }, found.progress, planDay(at.services.now()));
 }
 
 async function arenaPage(at: ArenaTurn, data: Record<string, unknown>, banner?: { text: string; tone: Tone; details?: string[] }): Promise<CardJson> {

@@ -48,7 +48,8 @@ export function formOrigin(value: unknown): FormOrigin | undefined {
 }
 
 export function formInput(data: Record<string, unknown>, key: (field: (typeof FORM_FIELDS)[number]) => string = (f) => f): Record<string, unknown> {
-  return Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined).map((f) => [f, data[key(f)]]));
+  // A status choice left empty (an item never followed up has none preselected) is no status.
+  return Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined && !(f === 'status' && data[key(f)] === '')).map((f) => [f, data[key(f)]]));
 }
 
 export const unreadable = (errors?: string[]) =>

@@ -33,6 +33,18 @@ export interface Round {
 export const ROUND_NAME_MAX = 100;
 /** The longest analysis text per strategy (a few paragraphs). */
 export const ANALYSIS_MAX = 8000;
+/**
+ * The county's own texts of a round besides the analysis per strategy, opening the report's
+ * Sammanfattning: written in the tab and kept with their history like the analysis (stored
+ * beside it, under these ids, which no strategy has).
+ */
+export const ROUND_TEXTS = [
+  { id: 'slutsatser', title: 'Slutsatser' },
+  { id: 'forslag-infor-nasta-ar', title: 'Förslag inför nästa år' },
+] as const;
+export type RoundTextId = (typeof ROUND_TEXTS)[number]['id'];
+export const isRoundTextId = (id: string): id is RoundTextId => ROUND_TEXTS.some((t) => t.id === id);
+
 /** The longest comment to a submission. */
 export const SUBMISSION_COMMENT_MAX = 1000;
 
@@ -47,6 +59,16 @@ function isDay(value: string): boolean {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.trim() : value === undefined || value === null ? undefined : String(value));
+
+/**
+ * The days a round covers: from its first day until it closes (plan 1.6: what an arena records
+ * while the round is open counts for the round). An open round's period runs to today, a closed
+ * one's to the day it closed; the day stored at opening is only a floor.
+ */
+export function roundPeriod(round: Pick<Round, 'period' | 'status' | 'closedAt'>, today: string, dayOf: (iso: string) => string): Round['period'] {
+  const end = round.status === 'closed' ? (round.closedAt ? dayOf(round.closedAt) : round.period.to) : today;
+  return { from: round.period.from, to: end > round.period.to ? end : round.period.to };
+}
 
 /** Where a round's period starts by default: the day the previous round closed, or the plan's start. */
 export function defaultPeriodFrom(view: Pick<PlanContentView, 'plan' | 'versions'>, previous: Pick<Round, 'closedAt' | 'period'> | undefined, dayOf: (iso: string) => string): string {

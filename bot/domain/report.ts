@@ -3,15 +3,14 @@
 // round's state and the period's changes. One model, read by the tab's print view, Word and Excel:
 // Sammanfattning, Effektmått, Förändringar under perioden, Per arena, Analys. Pure: no storage.
 import { formatDateTime, formatLongDate } from './format';
-import { isOverdue, NOT_FOLLOWED_UP, statusText } from './followUp';
+import { isOverdue, NOT_FOLLOWED_UP, statusText, stockholmYear } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
 import type { HistoryEvent } from './historyEvents';
 import { comparePeriods, periodId, periodLabel, previousComparablePeriod, type PeriodId } from './measurePeriods';
-import { describeValues, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
+import { describeValues, formatAmount, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
 import type { Arena, EffectMeasure, MeasureDirection } from './plan';
-import { progressByStrategy } from './overview';
-import type { ActivityView, StrategyInfo } from './planView';
-import { isRetiredStatus, statusLabel, STATUSES, type StatusId } from './status';
+import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
+import { isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
 
 /** The counted columns of Sammanfattning, in the order the report shows them. */
 export const SUMMARY_COLUMNS = [
@@ -21,7 +20,10 @@ export const SUMMARY_COLUMNS = [
   { key: 'uppdrag_behovs', label: statusLabel('uppdrag_behovs') },
   { key: 'avbruten', label: statusLabel('avbruten') },
   { key: 'notFollowedUp', label: 'Ej uppföljda' },
+  // Försenad as everywhere: followed up, its priority period ended, neither Klar nor Avbruten.
   { key: 'overdue', label: 'Försenade' },
+  // Never followed up and its period has ended: counted beside Försenade, never inside it.
+  { key: 'periodEnded', label: 'Ej uppföljda, perioden har gått ut' },
 ] as const;
 
 export type SummaryKey = (typeof SUMMARY_COLUMNS)[number]['key'];
@@ -32,7 +34,7 @@ export interface StrategySummary {
   number: number;
   title: string;
   counts: SummaryCounts;
-  /** This round's counts minus the previous round's; absent without a previous round. */
+  /** This round's counts minus the baseline's (the previous round, or the plan's 2023 statuses). */
   change?: SummaryCounts;
 }
 
@@ -67,6 +69,45 @@ export interface ReportSubRow {
   endedLocally?: string;
   /** For the county's Bilaga 1: in how many municipalities it does not apply, "Ej aktuellt i 3 av 8 kommuner". */
   localNotApplicable?: string;
+  /** For the county's Bilaga 1: its status when the period began (the previous round's, or the plan's 2023 words). */
+  statusAtStart?: string;
+}
+
+/** One municipality's answer in the arenas' follow-up of Bilaga 1 (the matrix). */
+export interface MatrixCell {
+  arenaId: string;
+  /** "Pågår", "Klar · ja", "Ej uppföljd", "Ej aktuellt lokalt". */
+  text: string;
+  followedUp: boolean;
+}
+
+export interface MatrixRow {
+  subId: string;
+  strategyNumber: number;
+  activityTitle: string;
+  subTitle: string;
+  countyStatus: string;
+  cells: MatrixCell[];
+}
+
+/** One arena's (or the county's) values of a measure over every period since the plan's start. */
+export interface MeasureLine {
+  arenaId: string;
+  arenaName: string;
+  /** The county's own figure beside the municipalities'. */
+  county: boolean;
+  /** In the order of the measure's `allPeriods`; `value` absent where nothing was reported. */
+  cells: Array<{ periodId: PeriodId; value?: string; total: number | null }>;
+  /** The latest value judged against the year before (or the latest earlier value), both years named. */
+  judgement: { target: TargetStatus; text: string; compared: string };
+}
+
+/** The county's own text of the round (Slutsatser, Förslag inför nästa år). */
+export interface RoundText {
+  title: string;
+  text: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 export interface MeasureRow {
@@ -102,6 +143,10 @@ export interface MeasureReport {
   reported: number;
   reporters: number;
   met: number;
+  /** Every period since the plan's start with a value, oldest first (the report's tables and charts). */
+  allPeriods: PeriodId[];
+  allPeriodLabels: string[];
+  lines: MeasureLine[];
 }
 
 export interface ChangeGroup {
@@ -122,6 +167,8 @@ export interface ArenaReport {
   /** Bilaga 1 items the arena says do not apply locally, and its local activities it ended (each row says why). */
   notApplicable: ReportSubRow[];
   ended: ReportSubRow[];
+  /** Every submission of the round, oldest first (each with its comment). */
+  submissions: Submission[];
 }
 
 export interface AnalysisSection {
@@ -149,6 +196,16 @@ export interface Report {
   period: { from: string; to: string };
   /** The round compared with, if there is one before this. */
   previous?: { name: string; takenAt: string };
+  /** Who sends it: the county level's name in the plan file. */
+  sender: string;
+  /** When the report was made (ISO). */
+  madeAt: string;
+  /** What "change" in Sammanfattning compares with. */
+  baseline: string;
+  conclusions: RoundText;
+  proposals: RoundText;
+  /** The arenas' follow-up of Bilaga 1: a row per county sub-activity, a cell per municipality. */
+  matrix: { arenas: Array<{ arenaId: string; name: string }>; rows: MatrixRow[] };
   summary: { strategies: StrategySummary[]; total: StrategySummary; arenas: ArenaSubmissionLine[]; submitted: number };
   actionPlan: ReportSubRow[];
   measures: MeasureReport[];
@@ -168,7 +225,16 @@ export interface ReportInput {
   previous?: { name: string; state: FollowUpState };
   /** The changes of the period, any order. */
   events: HistoryEvent[];
+  /** The county level's name (the plan file's county arena); defaults to the county in arenaList. */
+  sender?: string;
+  /** When the report is made (ISO); defaults to the state's time. */
+  madeAt?: string;
+  /** Every submission of the round (each version); defaults to each arena's latest. */
+  submissions?: Submission[];
 }
+
+/** The plan's first year of effect-measure values: the plan came into force 2023-12-01, and 2023 is its baseline. */
+export const FIRST_MEASURE_YEAR = 2023;
 
 /** "Uppföljning 2026 – Gemensam plan": the report's title and its files' names. */
 export function reportTitle(year: number): string {
@@ -183,21 +249,25 @@ export function buildReport(input: ReportInput): Report {
   const { state, strategies, year } = input;
   const at = new Date(state.takenAt);
   const strategySummaries = summarize(strategies, state.county, at);
-  if (input.previous) {
-    const before = summarize(strategies, input.previous.state.county, new Date(input.previous.state.takenAt));
-    for (const s of strategySummaries) {
-      const b = before.find((x) => x.strategyId === s.strategyId);
-      s.change = difference(s.counts, b?.counts ?? emptyCounts());
-    }
+  // The change since the previous closed round; with none, since the plan's 2023 statuses.
+  const before = input.previous ? summarize(strategies, input.previous.state.county, new Date(input.previous.state.takenAt)) : planBaseline(strategies, state.county);
+  for (const s of strategySummaries) {
+    const b = before.find((x) => x.strategyId === s.strategyId);
+    s.change = difference(s.counts, b?.counts ?? emptyCounts());
   }
   const totalCounts = sumCounts(strategySummaries.map((s) => s.counts));
-  const totalSummary: StrategySummary = { strategyId: 'total', number: 0, title: 'Totalt', counts: totalCounts };
-  if (input.previous) totalSummary.change = sumCounts(strategySummaries.map((s) => s.change!));
+  const totalSummary: StrategySummary = { strategyId: 'total', number: 0, title: 'Totalt', counts: totalCounts, change: sumCounts(strategySummaries.map((s) => s.change!)) };
 
   const number = new Map(strategies.map((s) => [s.id, s.number]));
   const submissions: ArenaSubmissionLine[] = state.arenas.map((a) => ({ arenaId: a.arena.id, name: a.arena.name, ...(a.submission ? { submission: a.submission } : {}) }));
   const arenaName = new Map(input.arenaList.map((a) => [a.id, a.name]));
   const events = [...input.events].sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
+  const everySubmission = input.submissions ?? state.arenas.flatMap((a) => (a.submission ? [a.submission] : []));
+  const startOf = statusesAtStart(input.previous?.state.county);
+  const text = (id: string, title: string): RoundText => {
+    const a = state.analysis.find((x) => x.strategyId === id);
+    return { title, text: a?.text ?? '', ...(a ? { updatedAt: a.updatedAt, updatedBy: a.updatedBy } : {}) };
+  };
 
   return {
     year,
@@ -207,8 +277,14 @@ export function buildReport(input: ReportInput): Report {
     source: input.source,
     period: state.period,
     ...(input.previous ? { previous: { name: input.previous.name, takenAt: input.previous.state.takenAt } } : {}),
+    sender: input.sender ?? input.arenaList.find((a) => a.kind === 'county')?.name ?? '',
+    madeAt: input.madeAt ?? state.takenAt,
+    baseline: input.previous ? `förändringen sedan ${input.previous.name}` : 'förändringen sedan planens status 2023 (ingen tidigare stängd omgång)',
+    conclusions: text('slutsatser', 'Slutsatser'),
+    proposals: text('forslag-infor-nasta-ar', 'Förslag inför nästa år'),
+    matrix: matrixOf(state, number),
     summary: { strategies: strategySummaries, total: totalSummary, arenas: submissions, submitted: submissions.filter((s) => s.submission).length },
-    actionPlan: subRows(state.county, number, at).map((r) => withLocalNotApplicable(r, state.arenas)),
+    actionPlan: subRows(state.county, number, at).map((r) => ({ ...withLocalNotApplicable(r, state.arenas), statusAtStart: startOf(r.subId, state.county) })),
     measures: strategies.flatMap((s) => s.effectMeasures.filter((m) => !m.retired).map((m) => measureReport(m, s.number, year, state.measureValues, input.arenaList))),
     changes: {
       all: events,
@@ -234,6 +310,7 @@ export function buildReport(input: ReportInput): Report {
         followUpTotal: open.length,
         notApplicable: bilaga1.filter((r) => r.notApplicable && !isRetiredStatus(r.status)),
         ended: local.filter((r) => r.endedLocally),
+        submissions: everySubmission.filter((x) => x.arenaId === a.arena.id).sort((x, y) => x.submittedAt.localeCompare(y.submittedAt) || x.version - y.version),
       };
     }),
     analysis: strategies.map((s) => {
@@ -244,19 +321,86 @@ export function buildReport(input: ReportInput): Report {
 }
 
 function emptyCounts(): SummaryCounts {
-  return { klar: 0, pagar: 0, ej_paborjat: 0, uppdrag_behovs: 0, avbruten: 0, notFollowedUp: 0, overdue: 0, total: 0 };
+  return { klar: 0, pagar: 0, ej_paborjat: 0, uppdrag_behovs: 0, avbruten: 0, notFollowedUp: 0, overdue: 0, periodEnded: 0, total: 0 };
 }
 
-/** Per strategy, the county's Bilaga 1 (the joint plan) counted the same honest way as Översikt. */
+const liveSubs = (a: ActivityView) => a.subActivities.filter((d) => !isRetiredStatus(d.status) && !d.retired);
+
+/**
+ * Per strategy, the county's Bilaga 1 (the joint plan) counted honestly: by status what has been
+ * followed up; Ej uppföljda apart; Försenade only among the followed up (priority period ended,
+ * neither Klar nor Avbruten); never followed up with its period ended beside it.
+ */
 function summarize(strategies: StrategyInfo[], county: ActivityView[], at: Date): StrategySummary[] {
-  return progressByStrategy(strategies, county, at).map((p) => {
+  const year = stockholmYear(at);
+  return strategies.map((s) => {
     const counts = emptyCounts();
-    for (const s of STATUSES) counts[s.id] = p.counts[s.id];
-    counts.notFollowedUp = p.notFollowedUp;
-    counts.overdue = p.overdue;
-    counts.total = p.total;
-    return { strategyId: p.strategyId, number: p.number, title: p.title, counts };
+    for (const a of county.filter((x) => x.strategyId === s.id && !x.retired)) {
+      for (const d of liveSubs(a)) {
+        counts.total++;
+        if (!d.followedUp) {
+          counts.notFollowedUp++;
+          if (year > a.period.to) counts.periodEnded++;
+          continue;
+        }
+        counts[d.status as (typeof STATUSES)[number]['id']]++;
+        if (isOverdue(a, d, at)) counts.overdue++;
+      }
+    }
+    return { strategyId: s.id, number: s.number, title: s.title, counts };
   });
+}
+
+/** The plan's own 2023 statuses (its words, mapped) as the baseline when no round was closed before. */
+function planBaseline(strategies: StrategyInfo[], county: ActivityView[]): StrategySummary[] {
+  return strategies.map((s) => {
+    const counts = emptyCounts();
+    for (const a of county.filter((x) => x.strategyId === s.id && !x.retired)) {
+      for (const d of liveSubs(a)) {
+        counts.total++;
+        counts[mapWrittenStatus(d.statusAsWritten)]++;
+      }
+    }
+    return { strategyId: s.id, number: s.number, title: s.title, counts };
+  });
+}
+
+/** Where a county item stood when the period began: in the previous round, or in the plan's words of 2023. */
+function statusesAtStart(previous: ActivityView[] | undefined): (subId: string, now: ActivityView[]) => string {
+  const before = new Map((previous ?? []).flatMap((a) => a.subActivities.map((d) => [d.id, d] as const)));
+  return (subId, now) => {
+    const then = before.get(subId);
+    if (then) return then.followedUp ? then.statusLabel : NOT_FOLLOWED_UP;
+    const sub = now.flatMap((a) => a.subActivities).find((d) => d.id === subId);
+    if (!sub) return '';
+    return previous ? 'Fanns inte' : `${statusLabel(mapWrittenStatus(sub.statusAsWritten))} (planen 2023)`;
+  };
+}
+
+/** A municipality's answer to a Bilaga 1 item in a few words: its status, and its answer where it gives one. */
+function cellText(d: SubActivityView): string {
+  if (d.notApplicable) return 'Ej aktuellt lokalt';
+  if (!d.followedUp) return 'Ej uppföljd';
+  return d.measureAnswer ? `${d.statusLabel} · ${d.measureAnswer}` : d.statusLabel;
+}
+
+function matrixOf(state: FollowUpState, number: Map<string, number>): Report['matrix'] {
+  const arenas = state.arenas.map((a) => ({ arenaId: a.arena.id, name: a.arena.name }));
+  const byArena = new Map(state.arenas.map((a) => [a.arena.id, new Map(a.bilaga1.flatMap((x) => x.subActivities.map((d) => [d.id, d] as const)))]));
+  const rows = state.county.filter((a) => !a.retired).flatMap((a) =>
+    liveSubs(a).map((d) => ({
+      subId: d.id,
+      strategyNumber: number.get(a.strategyId) ?? 0,
+      activityTitle: a.title,
+      subTitle: d.title,
+      countyStatus: d.followedUp ? d.statusLabel : NOT_FOLLOWED_UP,
+      cells: arenas.map(({ arenaId }) => {
+        const own = byArena.get(arenaId)?.get(d.id);
+        return { arenaId, text: own ? cellText(own) : 'Ej uppföljd', followedUp: Boolean(own?.followedUp) };
+      }),
+    })),
+  );
+  return { arenas, rows };
 }
 
 function difference(now: SummaryCounts, before: SummaryCounts): SummaryCounts {
@@ -339,6 +483,16 @@ function measureReport(measure: EffectMeasure, strategyNumber: number, year: num
     }
   }
   const reported = reporters.filter((a) => own.some((v) => v.arenaId === a.id && periods.includes(v.periodId))).length;
+  // Every period since the plan's start that has a value, up to the report's year, oldest first.
+  const inRange = own.filter((v) => {
+    const y = Number(v.periodId.slice(0, 4));
+    return y >= FIRST_MEASURE_YEAR && y <= year;
+  });
+  const allPeriods = [...new Set(inRange.map((v) => v.periodId))].sort(comparePeriods);
+  // The county's own figure beside the municipalities', where the county reports one.
+  const county = arenas.find((a) => a.kind === 'county');
+  const lineArenas = county && !reporters.some((a) => a.id === county.id) && inRange.some((v) => v.arenaId === county.id) ? [...reporters, county] : reporters;
+  const lines = lineArenas.map((arena) => measureLine(measure, arena, county?.id === arena.id, allPeriods, inRange.filter((v) => v.arenaId === arena.id)));
   return {
     id: measure.id,
     strategyNumber,
@@ -353,7 +507,34 @@ function measureReport(measure: EffectMeasure, strategyNumber: number, year: num
     reported,
     reporters: reporters.length,
     met: rows.filter((r) => r.target === 'met').length,
+    allPeriods,
+    allPeriodLabels: allPeriods.map(periodLabel),
+    lines,
   };
+}
+
+const sumOf = (v?: MeasureValue) => (v && Number.isFinite(total(v)) ? total(v) : null);
+
+/**
+ * One arena's values over the periods, and its latest value judged as the plan says: against the
+ * same period the year before ("jämfört med föregående år"); where that has no value, against the
+ * latest earlier value, with both years named.
+ */
+function measureLine(measure: EffectMeasure, arena: Arena, county: boolean, periods: PeriodId[], values: MeasureValue[]): MeasureLine {
+  const cells = periods.map((p) => {
+    const v = values.find((x) => x.periodId === p);
+    return { periodId: p, ...(v ? { value: describeValues(v.values) } : {}), total: sumOf(v) };
+  });
+  const sorted = [...values].sort((a, b) => comparePeriods(b.periodId, a.periodId));
+  const latest = sorted[0];
+  if (!latest) return { arenaId: arena.id, arenaName: arena.name, county, cells, judgement: { target: 'notReported', text: 'Inget värde rapporterat', compared: '' } };
+  const sameKind = (v: MeasureValue) => v.periodId.length === latest.periodId.length;
+  const before = values.find((v) => v.periodId === previousComparablePeriod(latest.periodId)) ?? sorted.slice(1).find(sameKind);
+  const target = targetStatus(measure, latest, before);
+  const compared = measure.direction === 'yes' || !before ? periodLabel(latest.periodId) : `${periodLabel(latest.periodId)} jämfört med ${periodLabel(before.periodId)}`;
+  const figures = measure.direction !== 'yes' && before ? `: ${formatAmount(total(latest))} mot ${formatAmount(total(before))}` : '';
+  const text = target === 'met' ? `Nås${figures}` : target === 'notMet' ? `Nås inte${figures}` : `Inget tidigare värde att jämföra med`;
+  return { arenaId: arena.id, arenaName: arena.name, county, cells, judgement: { target, text, compared } };
 }
 
 /** "6 av 8 kommuner har rapporterat 2026 · målet nås i 4 av 6": a measure's line under its table. */

@@ -92,6 +92,7 @@ export function staleDigestCard(items: StaleItem[], reason: string, banner?: str
       activityTitle: activity.title,
       title: sub.title,
       status: sub.status,
+      followedUp: sub.followedUp,
       // Honest: the plan's 2023 status is not today's until someone follows the item up.
       statusLabel: statusText(sub),
       period: activity.period.label,

@@ -197,7 +197,8 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
     const left = daysBetween(today, round.lastDay);
     if (left >= 0 && left <= timings.roundLastDayDays) {
       out.push({
-        key: key('roundLastDay', arena.id, round.id),
+        // Once per arena and last day: a moved last day is reminded of again, for its new date.
+        key: key('roundLastDay', arena.id, round.lastDay),
         arenaId: arena.id,
         reason: `Sista dag att lämna in ${arena.name}s del av ${round.name} är ${longDate(round.lastDay)}, och ${arena.name} har inte lämnat in ännu. Gå igenom era aktiviteter och tryck Lämna in.`,
         content: { rule: 'roundLastDay', arena, round },

@@ -102,7 +102,7 @@ export class RoundStore {
   }
 
   /** Changes the round against the version the person saw (its ETag). */
-  async update(current: Round, change: Partial<Pick<Round, 'name' | 'lastDay' | 'status' | 'closedAt' | 'closedBy'>>, actor: Actor): Promise<RoundWrite<Round>> {
+  async update(current: Round, change: Partial<Pick<Round, 'name' | 'lastDay' | 'status' | 'closedAt' | 'closedBy' | 'period'>>, actor: Actor): Promise<RoundWrite<Round>> {
     const { etag, ...rest } = current;
     return this.writeRound({ ...rest, ...change, version: current.version + 1 }, etag, actor);
   }

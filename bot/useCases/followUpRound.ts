@@ -5,12 +5,12 @@
 // follow-up state as the round's snapshot (bot/storage/roundStore.ts).
 import { mayChange } from '../domain/authorization';
 import {
-  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundProgressOf, setAsideCounts,
+  defaultPeriodFrom, parseAnalysisText, parseChangeRound, parseOpenRound, parseSubmissionComment, roundItems, roundPeriod, ROUND_TEXTS, roundProgressOf, setAsideCounts,
   type ArenaRoundView, type Round, type RoundProgress,
 } from '../domain/followUpRound';
 import type { FollowUpState, StrategyAnalysis, Submission } from '../domain/followUpState';
 import type { Arena } from '../domain/plan';
-import { NOT_YET_WRITTEN } from '../domain/planView';
+import { NOT_YET_WRITTEN, type PlanContentView } from '../domain/planView';
 import { planDay } from '../domain/revision';
 import type { ChannelStore } from '../storage/channelStore';
 import type { AnalysisEntry, RoundStore, StoredAnalysis } from '../storage/roundStore';
@@ -38,15 +38,18 @@ export const NOT_COUNTY_ROUND = 'Uppföljningsomgången öppnas, ändras och st�
 /** The plan's day (Europe/Stockholm) of an ISO time. */
 export const dayOf = (iso: string): string => planDay(new Date(iso));
 
+/** The days the round covers now: until today while it is open, until its closing once closed. */
+export const periodOf = (deps: { now: () => Date }, round: Round): Round['period'] => roundPeriod(round, planDay(deps.now()), dayOf);
+
 export function mayManageRounds(view: Parameters<typeof mayManage>[0], who: Who, projectLeaderIds: string[]): boolean {
   return mayManage(view, who, projectLeaderIds);
 }
 
 export type RoundOutcome = UpdateOutcome<Round, Round>;
 
-/** Every round, newest first. */
-export async function listRounds(deps: { rounds: Pick<RoundStore, 'list'> }): Promise<Round[]> {
-  return deps.rounds.list();
+/** Every round, newest first, each with the days it covers now (an open one's until today). */
+export async function listRounds(deps: { rounds: Pick<RoundStore, 'list'>; now: () => Date }): Promise<Round[]> {
+  return (await deps.rounds.list()).map((r) => ({ ...r, period: periodOf(deps, r) }));
 }
 
 /** What the opening form starts with: the name, the period and a last day three weeks ahead. */
@@ -107,14 +110,14 @@ async function close(deps: RoundDeps, who: Who, current: Round): Promise<RoundOu
   // Every snapshot row first (stamped with the closing's time), then the round row: a closing that
   // stops half-way leaves the round open, and closing again writes the snapshot anew.
   await deps.rounds.writeSnapshot(current.id, state);
-  const written = await deps.rounds.update(current, { status: 'closed', closedAt: state.takenAt, closedBy: who.actor.name }, who.actor);
+  const written = await deps.rounds.update(current, { status: 'closed', closedAt: state.takenAt, closedBy: who.actor.name, period: state.period }, who.actor);
   if (written.kind === 'conflict') return { kind: 'conflict', current: (await deps.rounds.get(current.id)) ?? current, since: [] };
   return { kind: 'saved', after: written.after, entry: written.after };
 }
 
 async function liveState(deps: RoundReadDeps, round: Round): Promise<FollowUpState> {
   const [submissions, analyses] = await Promise.all([deps.rounds.submissions(round.id), deps.rounds.analyses(round.id)]);
-  return liveFollowUpState(deps, round.period, {
+  return liveFollowUpState(deps, periodOf(deps, round), {
     submissions: submissions.map(({ etag: _etag, ...s }) => s),
     analysis: analyses.filter((a) => a.version > 0).map(({ etag: _etag, version: _version, ...a }) => a),
   });
@@ -138,7 +141,7 @@ export async function roundProgress(deps: RoundReadDeps, roundId: string): Promi
   if (!round) return undefined;
   const state = await stateOf(deps, round);
   if (!state) return undefined;
-  return { round, state, progress: roundProgressOf(state, round.period, dayOf) };
+  return { round: { ...round, period: state.period }, state, progress: roundProgressOf(state, state.period, dayOf) };
 }
 
 // ---- submissions --------------------------------------------------------------------------------
@@ -175,12 +178,20 @@ export async function submitRound(deps: RoundDeps, who: Who, roundId: string, ar
 
 export type AnalysisView = StrategyAnalysis & { strategyTitle: string; etag: string; version: number };
 
-/** Every strategy's analysis in plan order; one never written has empty text and the NOT_YET_WRITTEN ETag. */
+/** The texts the county writes for a round: the analysis of each strategy, then Slutsatser and Förslag inför nästa år. */
+function roundTextTitles(view: Pick<PlanContentView, 'strategies'>): Array<{ id: string; title: string }> {
+  return [...view.strategies.map((s) => ({ id: s.id, title: `${s.number}. ${s.title}` })), ...ROUND_TEXTS];
+}
+
+/**
+ * Every strategy's analysis in plan order, then the round's Slutsatser and Förslag inför nästa år;
+ * one never written has empty text and the NOT_YET_WRITTEN ETag.
+ */
 export async function roundAnalyses(deps: Pick<RoundDeps, 'plan' | 'rounds'>, roundId: string): Promise<AnalysisView[]> {
   const [view, stored] = await Promise.all([deps.plan.content(), deps.rounds.analyses(roundId)]);
-  return view.strategies.map((s) => {
-    const found = stored.find((a) => a.strategyId === s.id) ?? neverWritten(s.id);
-    return { ...found, strategyTitle: `${s.number}. ${s.title}` };
+  return roundTextTitles(view).map((t) => {
+    const found = stored.find((a) => a.strategyId === t.id) ?? neverWritten(t.id);
+    return { ...found, strategyTitle: t.title };
   });
 }
 
@@ -195,12 +206,12 @@ export async function saveAnalysis(deps: RoundDeps, who: Who, roundId: string, s
   const view = await deps.plan.content();
   if (!mayManage(view, who, deps.projectLeaderIds)) return refused('notAllowed', 'Analysen skrivs i kanalen för länsgemensam samverkan, av den som är med i den, eller av projektledarna. Ingenting har sparats.');
   const round = await deps.rounds.get(roundId);
-  const strategy = view.strategies.find((s) => s.id === strategyId);
+  const strategy = roundTextTitles(view).find((s) => s.id === strategyId);
   if (!round || !strategy) return notFound;
   if (round.status === 'closed') return refused('notAllowed', `${round.name} är stängd och frusen: analysen kan inte längre ändras. Ingenting har sparats.`);
   const parsed = parseAnalysisText(text);
   if (!parsed.ok) return refused('invalid', 'Analysen sparades inte.', parsed.errors);
-  const title = `${strategy.number}. ${strategy.title}`;
+  const title = strategy.title;
   const seen = (await deps.rounds.analyses(roundId)).find((a) => a.strategyId === strategyId) ?? neverWritten(strategyId);
   if (seen.etag !== etag) return { kind: 'conflict', current: { ...seen, strategyTitle: title }, since: [] };
   if (seen.version > 0 && seen.text === parsed.value) return { kind: 'unchanged', after: { ...seen, strategyTitle: title } };
@@ -225,12 +236,12 @@ export async function analysisHistory(deps: Pick<RoundDeps, 'rounds'>, roundId: 
 export async function arenaRoundView(deps: RoundDeps, round: Round, arena: Arena): Promise<ArenaRoundView> {
   if (round.status === 'closed' && round.closedAt) {
     const frozen = (await deps.rounds.snapshot(round.id, round.closedAt))?.arenas.find((a) => a.arena.id === arena.id);
-    return { round, arena, items: frozen ? roundItems(frozen, round.period, dayOf) : [], ...(frozen ? { setAside: setAsideCounts(frozen) } : {}), ...(frozen?.submission ? { submission: frozen.submission } : {}) };
+    return { round, arena, items: frozen ? roundItems(frozen, periodOf(deps, round), dayOf) : [], ...(frozen ? { setAside: setAsideCounts(frozen) } : {}), ...(frozen?.submission ? { submission: frozen.submission } : {}) };
   }
   const [plan, submissions] = await Promise.all([deps.plan.arenaPlan(arena), deps.rounds.submissions(round.id)]);
   const found = submissions.find((s) => s.arenaId === arena.id);
   const submission = found ? (({ etag: _etag, ...s }) => s)(found) : undefined;
-  return { round, arena, items: roundItems(plan, round.period, dayOf), setAside: setAsideCounts(plan), ...(submission ? { submission } : {}) };
+  return { round: { ...round, period: periodOf(deps, round) }, arena, items: roundItems(plan, periodOf(deps, round), dayOf), setAside: setAsideCounts(plan), ...(submission ? { submission } : {}) };
 }
 
 export interface AnnounceDeps extends RoundDeps {
@@ -258,4 +269,41 @@ export async function announceRound(deps: AnnounceDeps, round: Round, card: (vie
     }
   }
   return { sent, failed };
+}
+
+/** What the arenas are told about a change of the round: the last day moved, or the round closed. */
+export type RoundNotice = 'lastDayMoved' | 'closed';
+
+/**
+ * Changes (or closes) the round as `changeRound` does, and tells the arenas: a moved last day goes
+ * to those that have not submitted, a closing to every arena, each in its linked channels through
+ * the proactive sender. `card` makes the message for an arena.
+ */
+export async function changeRoundAndTell(
+  deps: AnnounceDeps,
+  who: Who,
+  roundId: string,
+  input: Parameters<typeof changeRound>[3],
+  card: (notice: RoundNotice, round: Round, arena: Arena, submitted: boolean) => CardJson,
+): Promise<{ outcome: RoundOutcome; told?: { sent: number; failed: number } }> {
+  const before = await deps.rounds.get(roundId);
+  const outcome = await changeRound(deps, who, roundId, input);
+  if (outcome.kind !== 'saved' || !before) return { outcome };
+  const round = outcome.after;
+  const notice: RoundNotice | undefined = round.status === 'closed' ? 'closed' : round.lastDay !== before.lastDay ? 'lastDayMoved' : undefined;
+  if (!notice) return { outcome };
+  const submitted = new Set((await deps.rounds.submissions(round.id)).map((s) => s.arenaId));
+  const view = await deps.plan.content();
+  const channels = (await deps.channels.all()).filter((c) => c.state === 'active');
+  let sent = 0;
+  let failed = 0;
+  for (const arena of view.arenas.filter((a) => a.kind !== 'county')) {
+    if (notice === 'lastDayMoved' && submitted.has(arena.id)) continue;
+    for (const channel of channels.filter((c) => c.arenaId === arena.id)) {
+      const result = await deps.sender.send(channel.reference, card(notice, round, arena, submitted.has(arena.id)));
+      if (result.kind === 'sent') sent++;
+      else failed++;
+    }
+  }
+  return { outcome, told: { sent, failed } };
 }

@@ -6,6 +6,7 @@ import type { HistoryEntry } from '../domain/activityState';
 import { describeChange } from '../domain/format';
 import type { HistoryEvent } from '../domain/historyEvents';
 import { periodTitle } from '../domain/measurePeriods';
+import { formatAmount } from '../domain/measureValues';
 import type { ActivityView, PlanView } from '../domain/planView';
 import { isStatusId } from '../domain/status';
 import type { ActivityStore } from '../storage/activityStore';
@@ -125,7 +126,7 @@ export async function measureEvents(measures: MeasureStore | undefined, view: Hi
           strategyId,
           title: m.title,
           parent: strategyTitle.get(strategyId) ?? '',
-          lines: [`${h.version > 1 ? 'Rättade' : 'Rapporterade'} ${periodTitle(v.periodId).toLocaleLowerCase('sv-SE')}: ${h.values.map((c) => (c.category ? `${c.category} ${c.value}` : String(c.value))).join(', ')}`],
+          lines: [`${h.version > 1 ? 'Rättade' : 'Rapporterade'} ${periodTitle(v.periodId).toLocaleLowerCase('sv-SE')}: ${h.values.map((c) => (c.category ? `${c.category} ${formatAmount(c.value)}` : formatAmount(c.value))).join(', ')}`],
           ...(h.comment ? { comment: h.comment } : {}),
         });
       }

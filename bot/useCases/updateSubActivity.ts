@@ -75,6 +75,8 @@ export async function updateSubActivity(deps: SubActivityDeps, command: UpdateSu
   const answer = normaliseAnswer(parsed.value, found.sub);
   if (!answer.ok) return { ...refused('invalid', INVALID, [answer.error]), request: parsed.value };
   const request = answer.request;
+  const first = firstFollowUpRefusal(request, found);
+  if (first) return { ...refused('invalid', INVALID, [first]), request };
   if (found.sub.etag !== command.etag) return { ...(await conflict(deps, found, command.seenVersion)), request };
 
   const written = await deps.activities.write({ current: found.sub, scopeId: command.scope.id, request, actor: command.actor });
@@ -116,6 +118,20 @@ function localRefusal(request: ChangeRequest, found: Located): string | undefine
     if (found.sub.kind !== 'own' || found.scope.kind === 'county') return 'Bara en arenas egna lokala aktiviteter kan avslutas lokalt.';
   }
   return undefined;
+}
+
+/**
+ * An arena's follow-up of a Bilaga 1 item that it has never followed up has no status at all (the
+ * stored "Ej påbörjat" is a placeholder, not the arena's word): its first follow-up needs one. A
+ * note or comment alone would otherwise make the placeholder its status, and the item Försenad,
+ * without anyone choosing it. (The county's own items start from the plan's 2023 status.)
+ */
+function firstFollowUpRefusal(request: ChangeRequest, found: Located): string | undefined {
+  if (found.sub.kind !== 'followUp' || found.sub.followedUp || request.status !== undefined) return undefined;
+  // Setting an item aside (ej aktuellt lokalt, avslutad lokalt) is an answer of its own.
+  if (request.notApplicable !== undefined || request.endedLocally !== undefined) return undefined;
+  const changes = (request.statusNote !== undefined && request.statusNote !== found.sub.statusNote) || (request.measureAnswer !== undefined && request.measureAnswer !== found.sub.measureAnswer) || Boolean(request.comment?.trim());
+  return changes ? 'Välj en status: ingen har följt upp delaktiviteten ännu, så den första uppföljningen behöver en status. Det du skrev finns kvar.' : undefined;
 }
 
 /**

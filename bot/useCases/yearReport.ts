@@ -3,7 +3,7 @@
 // with the year as its period (1 January – today, or 31 December of a past year). Compared with the newest closed round before it. The period's changes are the
 // history events of its days (and, for a closed round, nothing after its closing).
 import { PLAN_TIME_ZONE, stockholmYear } from '../domain/followUp';
-import type { FollowUpState } from '../domain/followUpState';
+import type { FollowUpState, Submission } from '../domain/followUpState';
 import type { PlanContentView } from '../domain/planView';
 import { buildReport, type Report, type ReportSource } from '../domain/report';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
@@ -18,6 +18,8 @@ export interface ReportRound {
   status: 'open' | 'closed';
   closedAt?: string;
   state: FollowUpState;
+  /** Every submission of the round, each version (the report shows every comment). */
+  submissions?: Submission[];
 }
 
 /** The follow-up rounds the report reads (bot/useCases/followUpRound.ts; none before the first). */
@@ -40,8 +42,9 @@ export const NO_ROUNDS: ReportRounds = {
 /** The rounds as stored: a round's id is its year ("2026"). */
 export function reportRounds(deps: RoundDeps): ReportRounds {
   const withState = async (round: Round): Promise<ReportRound | undefined> => {
-    const state = await roundState(deps, round.id);
-    return state ? { id: round.id, name: round.name, status: round.status, ...(round.closedAt ? { closedAt: round.closedAt } : {}), state } : undefined;
+    const [state, submissions] = await Promise.all([roundState(deps, round.id), deps.rounds.submissionHistory(round.id)]);
+    // A closed round's submissions are those made before it closed (none can come after).
+    return state ? { id: round.id, name: round.name, status: round.status, ...(round.closedAt ? { closedAt: round.closedAt } : {}), state, submissions } : undefined;
   };
   return {
     forYear: async (year) => {
@@ -129,6 +132,10 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     source,
     ...(previous ? { previous: { name: previous.name, state: previous.state } } : {}),
     events,
+    sender: content.arenas.find((a) => a.kind === 'county')?.name ?? '',
+    // A closed round's report is dated by its closing, so that it reads the same whenever it is made.
+    madeAt: source.kind === 'round' ? source.closedAt : now.toISOString(),
+    ...(round?.submissions ? { submissions: round.submissions } : {}),
   });
 }
 

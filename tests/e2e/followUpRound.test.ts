@@ -9,7 +9,7 @@ import type { FollowUpState } from '../../bot/domain/followUpState';
 import { useBot } from '../helpers/botHarness';
 import { CardCamera } from '../helpers/cardScreenshot';
 import { TestClock } from '../helpers/clock';
-import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+import { ANNA, BENGT, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const ostersund = channel('Östersund', '19:ostersund@thread.tacv2');
@@ -59,7 +59,8 @@ describe('uppföljning: the yearly follow-up round', function () {
       return [...(typeof e.id === 'string' ? [[e.id, e.value] as [string, unknown]] : []), ...((e.columns ?? e.items ?? []) as Array<Record<string, unknown>>).flatMap(walk)];
     }));
     // The defaults: this year's name, from the plan's start (no round before) to today.
-    assert.deepEqual(inputs, { roundName: 'Uppföljning 2026', roundFrom: '2023-12-01', roundTo: '2026-11-25', roundLastDay: '2026-12-16' });
+    // The period has no end to choose: it runs until the round closes.
+    assert.deepEqual(inputs, { roundName: 'Uppföljning 2026', roundFrom: '2023-12-01', roundLastDay: '2026-12-16' });
     const opened = await bot.teams.click(county, form, 'Öppna', { roundLastDay: '2026-12-04' });
     assert.match(cardText(opened), /Uppföljning 2026 är öppen\. Arenornas kort skickades till 3 kanaler/);
     assert.match(cardText(opened), /0 av 8 har lämnat in/);
@@ -119,13 +120,48 @@ describe('uppföljning: the yearly follow-up round', function () {
     const first = await sweep();
     const second = await sweep();
     const sent = (report: typeof first) => report.items.filter((i) => i.key.rule === 'roundLastDay' && i.outcome === 'sent').map((i) => `${i.arenaName} ${i.key.subject} ${i.key.duePeriod}`);
-    assert.deepEqual(sent(first), ['Berg berg 2026']);
+    assert.deepEqual(sent(first), ['Berg berg 2026-12-04']);
     assert.deepEqual(sent(second), [], 'the second sweep sends nothing again');
     assert.deepEqual(second.items.filter((i) => i.key.rule === 'roundLastDay').map((i) => i.outcome), ['done']);
     const bergPosts = posted(berg).map(cardText).filter((t) => /uppföljning senast/.test(t));
     assert.equal(bergPosts.length, 1);
     assert.match(bergPosts[0]!, /Lämna in Bergs uppföljning senast 4 december 2026/);
     assert.equal(posted(ostersund).concat(posted(krokom)).map(cardText).filter((t) => /uppföljning senast/.test(t)).length, 0);
+  });
+
+  it('counts what an arena saves three days after the opening as updated in the period, in the progress and the report\'s changes', async () => {
+    await openRound('2026-12-10');
+    const card = posted(ostersund)[0]!;
+    const save = buttons(card).find((b) => b.title === 'Spara')!;
+    const subId = String(save.data.subActivityId);
+    const before = (await api<{ progress: { arenas: Array<{ arenaId: string; notUpdatedInPeriod: number; items: number }> } }>('GET', '/api/rounds/2026')).body.progress.arenas.find((a) => a.arenaId === 'ostersund')!;
+    assert.equal(before.notUpdatedInPeriod, before.items, 'nothing is updated on the opening day');
+
+    clock.set('2026-11-28T10:00:00Z');
+    const saved = await bot.teams.click(ostersund, card, 'Spara', { [`status-${subId}`]: 'pagar', [`comment-${subId}`]: 'Igång sedan i veckan.' }, ANNA, { subActivityId: subId });
+    assert.match(cardText(saved), /Sparat av Anna Andersson/);
+    assert.match(cardText(saved), new RegExp(`${before.items - 1} av ${before.items} delaktiviteter har inte uppdaterats under perioden`));
+
+    const after = (await api<{ round: Round; progress: { arenas: Array<{ arenaId: string; notUpdatedInPeriod: number }> } }>('GET', '/api/rounds/2026')).body;
+    assert.equal(after.progress.arenas.find((a) => a.arenaId === 'ostersund')!.notUpdatedInPeriod, before.items - 1);
+    assert.equal(after.round.period.to, '2026-11-28', 'an open round\'s period runs to today');
+    const progress = cardText((await bot.teams.say(county, 'uppföljning')).cards[0]!);
+    assert.match(progress, new RegExp(`Östersund[\\s\\S]*${before.items - 1} av ${before.items} ej uppdaterade under perioden`));
+
+    const report = (await api<{ period: { to: string }; changes: { all: Array<{ scopeId: string; subActivityId?: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
+    assert.equal(report.period.to, '2026-11-28');
+    assert.ok(report.changes.all.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))), JSON.stringify(report.changes.all.slice(0, 3)));
+
+    // Closing two days later ends the period on the closing day; the closed report keeps the save.
+    clock.set('2026-11-30T10:00:00Z');
+    const county2 = (await bot.teams.say(county, 'uppföljning')).cards[0]!;
+    const ask = await bot.teams.click(county, county2, 'Stäng omgången');
+    await bot.teams.click(county, ask, 'Stäng och frys');
+    clock.set('2027-01-10T10:00:00Z');
+    const closed = (await rounds()).rounds[0]!;
+    assert.deepEqual(closed.period, { from: '2023-12-01', to: '2026-11-30' });
+    const frozen = (await api<{ changes: { all: Array<{ scopeId: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
+    assert.ok(frozen.changes.all.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))));
   });
 
   it('closing freezes the snapshot: a later change does not alter the closed round', async () => {
@@ -210,6 +246,82 @@ describe('uppföljning: the yearly follow-up round', function () {
     return [...local, ...bilaga1].flatMap((a) => a.subActivities).find((d) => d.id === subId)!;
   }
 
+  it('the inline form carries status, note and the municipality\'s answer, preselects no status for an item never followed up, and a comment alone keeps it Ej uppföljd', async () => {
+    await openRound('2026-12-10');
+    const card = posted(ostersund)[0]!;
+    const values = inputValues(card);
+    const ids = buttons(card).filter((b) => b.title === 'Spara').map((b) => String(b.data.subActivityId));
+    for (const id of ids) {
+      assert.equal(values[`status-${id}`], '', `no status preselected for ${id}, never followed up`);
+      assert.ok(`statusNote-${id}` in values, `the note of ${id} is on the inline form`);
+    }
+    // A Bilaga 1 measure each municipality answers for itself has its answer on the inline form too.
+    const live = await bot.app.plan.arenaPlan((await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!);
+    const own = [...live.local, ...live.bilaga1].flatMap((a) => a.subActivities).filter((d) => ids.includes(d.id) && d.measure !== '' && (d.kind === 'own' || d.answeredBy === 'municipality'));
+    assert.ok(own.length > 0, 'the first page has an item the municipality answers');
+    for (const d of own) assert.ok(`measureAnswer-${d.id}` in values, `the answer of ${d.id} is on the inline form`);
+
+    // Östersund's own follow-up of a Bilaga 1 item: it has no status until Östersund gives one.
+    const subId = [...live.local, ...live.bilaga1].flatMap((a) => a.subActivities).find((d) => ids.includes(d.id) && d.kind === 'followUp')!.id;
+    const answer = await bot.teams.click(ostersund, card, 'Spara', { [`comment-${subId}`]: 'Vi har pratat om det på arenamötet.' }, ANNA, { subActivityId: subId });
+    assert.match(cardText(answer), /Välj en status: ingen har följt upp delaktiviteten ännu/);
+    assert.equal(inputValues(answer).comment, 'Vi har pratat om det på arenamötet.', 'what she wrote comes back');
+    const item = await liveItem(subId);
+    assert.equal((item as unknown as { followedUp: boolean }).followedUp, false, 'still Ej uppföljd');
+    const county = (await api<{ progress: { arenas: Array<{ arenaId: string; notFollowedUp: number; items: number }> } }>('GET', '/api/rounds/2026')).body.progress.arenas.find((a) => a.arenaId === 'ostersund')!;
+    assert.equal(county.notFollowedUp, county.items);
+    const report = (await api<{ arenas: Array<{ arenaId: string; bilaga1: Array<{ subId: string; overdue: boolean; followedUp: boolean }>; local: Array<{ subId: string; overdue: boolean; followedUp: boolean }> }> }>('GET', '/api/report/2026')).body;
+    const row = report.arenas.find((a) => a.arenaId === 'ostersund')!.bilaga1.concat(report.arenas.find((a) => a.arenaId === 'ostersund')!.local).find((r) => r.subId === subId)!;
+    assert.deepEqual([row.followedUp, row.overdue], [false, false], 'never Försenad by a comment');
+
+    // With a status chosen, the note and the comment are saved with it.
+    const saved = await bot.teams.click(ostersund, card, 'Spara', { [`status-${subId}`]: 'pagar', [`statusNote-${subId}`]: 'Planering klar.', [`comment-${subId}`]: 'Start i januari.' }, ANNA, { subActivityId: subId });
+    assert.match(cardText(saved), /Sparat av Anna Andersson: .* – Pågår\./);
+    const after = (await liveItem(subId)) as unknown as { status: string; statusNote: string; followedUp: boolean };
+    assert.deepEqual([after.status, after.statusNote, after.followedUp], ['pagar', 'Planering klar.', true]);
+  });
+
+  it('moving the last day tells the arenas that have not submitted, and reminds each once for the new date', async () => {
+    await openRound('2026-12-01');
+    await bot.teams.click(krokom, posted(krokom)[0]!, 'Lämna in', {}, BENGT);
+    // Monday 30 November: one day before the first last day; Östersund and Berg have not submitted.
+    clock.set(MONDAY);
+    const first = await bot.app.reminderSweep.run({ at: new Date(MONDAY) });
+    const sent = (report: typeof first) => report.items.filter((i) => i.key.rule === 'roundLastDay' && i.outcome === 'sent').map((i) => `${i.arenaName} ${i.key.duePeriod}`).sort();
+    assert.deepEqual(sent(first), ['Berg 2026-12-01', 'Östersund 2026-12-01']);
+
+    bot.connector.reset();
+    const progress = (await bot.teams.say(county, 'uppföljning')).cards[0]!;
+    const moved = await bot.teams.click(county, progress, 'Spara sista dag', { roundLastDay: '2026-12-11' });
+    assert.match(cardText(moved), /Sista dag för arenorna att lämna in är nu 11 december 2026\. 2 arenakanaler har fått veta det/);
+    const told = (place: { channelId: string }) => posted(place).map(cardText).filter((t) => /Ny sista dag/.test(t));
+    assert.equal(told(ostersund).length, 1);
+    assert.match(told(ostersund)[0]!, /Ny sista dag för Uppföljning 2026: 11 december 2026[\s\S]*Östersund har inte lämnat in ännu/);
+    assert.equal(told(berg).length, 1);
+    assert.equal(told(krokom).length, 0, 'Krokom has submitted');
+
+    // Monday 7 December: four days before the new last day, one reminder each for the new date, once.
+    const monday = '2026-12-07T08:15:00.000Z';
+    clock.set(monday);
+    const again = await bot.app.reminderSweep.run({ at: new Date(monday) });
+    assert.deepEqual(sent(again), ['Berg 2026-12-11', 'Östersund 2026-12-11']);
+    assert.deepEqual(sent(await bot.app.reminderSweep.run({ at: new Date(monday) })), [], 'once per arena and date');
+    assert.match(posted(berg).map(cardText).filter((t) => /uppföljning senast/.test(t)).pop()!, /senast 11 december 2026/);
+  });
+
+  it('closing before the last day asks first, says so, and tells every arena', async () => {
+    await openRound('2026-12-10');
+    await bot.teams.click(krokom, posted(krokom)[0]!, 'Lämna in', {}, BENGT);
+    bot.connector.reset();
+    const ask = await bot.teams.click(county, (await bot.teams.say(county, 'uppföljning')).cards[0]!, 'Stäng omgången');
+    assert.match(cardText(ask), /Sista dag för arenorna är 10 december 2026: omgången stängs före den/);
+    assert.equal(posted(ostersund).length, 0, 'asking tells nobody');
+    const closed = await bot.teams.click(county, ask, 'Stäng och frys');
+    assert.match(cardText(closed), /är stängd och läget är fryst\. 3 arenakanaler har fått veta det/);
+    assert.match(cardText(posted(ostersund)[0]!), /Länet stängde Uppföljning 2026 25 november 2026, före sista dagen 10 december 2026[\s\S]*Östersund lämnade inte in/);
+    assert.match(cardText(posted(krokom)[0]!), /Krokom lämnade in/);
+  });
+
   it('refuses to open or close a round from an arena channel, with a clear answer, and changes nothing', async () => {
     const form = (await bot.teams.say(ostersund, 'uppföljning')).cards[0]!;
     assert.match(cardText(form), /Ingen uppföljningsomgång är öppen/);
@@ -245,7 +357,7 @@ describe('uppföljning: the yearly follow-up round', function () {
     await openRound('2026-12-10');
     const before = (await bot.teams.say(county, 'uppföljning')).cards[0]!;
     const moved = await bot.teams.click(county, before, 'Spara sista dag', { roundLastDay: '2026-12-14' });
-    assert.match(cardText(moved), /Sista dag för arenorna att lämna in är nu 2026-12-14/);
+    assert.match(cardText(moved), /Sista dag för arenorna att lämna in är nu 14 december 2026/);
     // The card from before the change: closing from it is a conflict, and nothing is closed.
     const ask = await bot.teams.click(county, before, 'Stäng omgången');
     const stale = await bot.teams.click(county, ask, 'Stäng och frys');
@@ -298,7 +410,7 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.equal(view.progress.submitted, 1);
     const ost = view.progress.arenas.find((a) => a.arenaId === 'ostersund')!;
     assert.ok(ost.items > 0 && ost.notFollowedUp === ost.items && ost.notUpdatedInPeriod > 0);
-    assert.deepEqual(view.analysis.map((a) => [a.strategyId, a.text, a.etag, a.version]), [['s1', '', 'not-yet-written', 0], ['s2', '', 'not-yet-written', 0], ['s3', '', 'not-yet-written', 0], ['s4', '', 'not-yet-written', 0], ['s5', '', 'not-yet-written', 0]]);
+    assert.deepEqual(view.analysis.map((a) => [a.strategyId, a.text, a.etag, a.version]), [['s1', '', 'not-yet-written', 0], ['s2', '', 'not-yet-written', 0], ['s3', '', 'not-yet-written', 0], ['s4', '', 'not-yet-written', 0], ['s5', '', 'not-yet-written', 0], ['slutsatser', '', 'not-yet-written', 0], ['forslag-infor-nasta-ar', '', 'not-yet-written', 0]]);
     assert.match(view.analysis[0]!.strategyTitle, /^1\. Ökad delaktighet/);
     assert.equal((await api('GET', '/api/rounds/2025')).status, 404);
   });

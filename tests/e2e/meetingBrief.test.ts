@@ -131,7 +131,7 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     // Östersund's first follow-up of the item: it had no status of its own before.
     assert.match(text, new RegExp(`${await subTitle(OTHER)}: Ej uppföljd → Klar \\("Klart i arenan"\\)`));
     assert.ok(text.includes(adopted), 'the adopted activity');
-    assert.match(text, /Rapporterade \d{4}: 1250/);
+    assert.match(text, /Rapporterade \d{4}: 1\s250/);
     assert.ok(!text.includes(await subTitle(LSS)), 'nothing from before the previous brief');
     assert.ok(!text.includes('Före förra mötet'));
 

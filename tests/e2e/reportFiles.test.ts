@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Report } from '../../bot/domain/report';
+import { WORD_SECTIONS } from '../../bot/api/reportWord';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView, SubActivityView } from '../../bot/domain/planView';
 import { useBot } from '../helpers/botHarness';
@@ -121,6 +122,64 @@ describe('the yearly report as JSON, Word and Excel', function () {
     assert.ok(!(await text(wordLater)).includes('Efter stängningen'));
   });
 
+  it('makes the Word report a steering group reads: its sections in order, Bilaga 1 once each, every year of a measure, every submission comment, the conclusions, in Swedish, each change once', async () => {
+    const send = async (method: string, path: string, body: unknown, person = ANNA) => {
+      const res = await fetch(`${bot.app.url}${path}`, { method, headers: { authorization: await as(person), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.text()}`);
+    };
+    // Three years of a per-municipality measure, 2026 not yet reported as is normal in December.
+    await reportValue('s4-e2', 'ostersund', '2023', ['7,1'], BENGT);
+    await reportValue('s4-e2', 'ostersund', '2024', ['1282'], BENGT);
+    await reportValue('s4-e2', 'ostersund', '2025', ['5,5'], BENGT);
+    await send('POST', '/api/rounds', { lastDay: '2026-12-10' });
+    await send('POST', '/api/rounds/2026/submission', { arenaId: 'ostersund', comment: 'Första inlämningen från Östersund.' }, BENGT);
+    clock = new Date('2026-11-23T09:30:00Z');
+    await send('POST', '/api/rounds/2026/submission', { arenaId: 'ostersund', comment: 'Vi lämnar in igen efter arenamötet.' }, BENGT);
+    await send('PUT', '/api/rounds/2026/analysis/slutsatser', { etag: 'not-yet-written', text: 'Samverkan har stärkts i hela länet.' });
+    await send('PUT', '/api/rounds/2026/analysis/forslag-infor-nasta-ar', { etag: 'not-yet-written', text: 'Prioritera hemsjukvården 2027.' });
+    clock = new Date('2026-11-24T10:00:00Z');
+    const { etag } = ((await (await get('/api/rounds/2026')).json()) as { round: { etag: string } }).round;
+    await send('PATCH', '/api/rounds/2026', { etag, close: true });
+    const report = (await (await get('/api/report/2026')).json()) as Report;
+
+    const body = Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer());
+    fs.mkdirSync('test-results/report', { recursive: true });
+    fs.writeFileSync('test-results/report/rapport-2026-stangd.docx', body);
+    const zip = await JSZip.loadAsync(body);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    assert.match(styles + xml, /<w:lang w:val="sv-SE"/, 'the document is Swedish');
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+    const text = paragraphs.join('\n');
+    // The chapters in the issue's order, each heading once after the contents.
+    const headings = [...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading1"\/>[\s\S]*?<\/w:p>/g)].map((m) => m[0].replace(/<[^>]+>/g, ''));
+    assert.deepEqual(headings, WORD_SECTIONS.map((s) => s.title));
+    assert.match(text, /Avsändare: Länsgemensam samverkan/);
+    assert.match(text, /Datum: 24 november 2026/);
+    assert.match(text, /Underlag: Uppföljning 2026, stängd 24 november 2026/);
+    assert.ok(text.includes('Samverkan har stärkts i hela länet.') && text.indexOf('Samverkan har stärkts') < text.indexOf('Läget per strategi'), 'the conclusions open Sammanfattning');
+    assert.ok(text.includes('Prioritera hemsjukvården 2027.'));
+    // Bilaga 1: every county sub-activity once in the county's table (from → to), then the arenas' table.
+    const bilaga = text.slice(text.indexOf(WORD_SECTIONS[1].title, text.indexOf('Läget per strategi')), text.indexOf('Arenornas uppföljning av Bilaga 1'));
+    for (const d of report.actionPlan) assert.equal(bilaga.split(`${d.subTitle}`).length - 1 >= 1, true, d.subTitle);
+    const rowsOf = (id: string) => report.actionPlan.filter((r) => r.subId === id).length;
+    for (const d of countySubs.filter((x) => !('retired' in x && x.retired))) assert.equal(rowsOf(d.id), 1, d.id);
+    assert.match(bilaga, /Genomförd i oktober/);
+    assert.match(bilaga, /→ Klar/);
+    // Every year of the measure, Swedish numbers as entered.
+    const measures = text.slice(text.indexOf(WORD_SECTIONS[2].title, text.indexOf('Läget per strategi')));
+    for (const value of ['7,1', '1\u00a0282', '5,5']) assert.ok(measures.includes(value), value);
+    assert.match(measures, /Nås inte: 5,5 mot 1\u00a0282 \(2025 jämfört med 2024\)/);
+    // Both of Östersund's submission comments.
+    assert.ok(text.includes('Första inlämningen från Östersund.') && text.includes('Vi lämnar in igen efter arenamötet.'));
+    // Each change of the period once, in the appendix.
+    const appendix = text.slice(text.lastIndexOf(WORD_SECTIONS[5].title));
+    assert.ok(report.changes.all.length > 0 && report.changes.all.length <= 40);
+    const stamps = report.changes.all.map((e) => e.at);
+    assert.equal(appendix.split('Östersund har börjat').length - 1, 1, 'the Östersund change once');
+    assert.ok(stamps.length === report.changes.byStrategy.reduce((n, g) => n + g.events.length, 0), 'each change in exactly one group');
+  });
+
   it('refuses a year that is not one with a Swedish sentence, and a request without sign-in', async () => {
     for (const bad of ['20x6', '2019', '2027', '2026.pdf']) {
       const res = await get(`/api/report/${encodeURIComponent(bad)}`);
@@ -143,9 +202,9 @@ describe('the yearly report as JSON, Word and Excel', function () {
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
     for (const s of content.strategies) assert.ok(text.includes(`Strategi ${s.number}: `), `strategy ${s.number}`);
-    for (const heading of ['Sammanfattning', 'Effektmått', 'Förändringar under perioden', 'Per arena', 'Analys']) assert.ok(text.includes(heading), heading);
-    // Läkarbesök i hemmet, Östersund: 150 this year against 120 the year before.
-    assert.match(text, /Östersund2026150120Nås/);
+    for (const heading of WORD_SECTIONS.map((s) => s.title)) assert.ok(text.includes(heading), heading);
+    // Läkarbesök i hemmet, Östersund: 120 in 2025 and 150 in 2026, the target met with both years named.
+    assert.match(text, /Östersund120150Nås: 150 mot 120 \(2026 jämfört med 2025\)/);
     const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
     assert.ok(footers.some((f) => /PAGE/.test(f) && /NUMPAGES/.test(f)), 'page numbers in the footer');
     const charts = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f));

@@ -69,10 +69,12 @@ describe('the yearly report model', () => {
     const report = buildReport(input());
     assert.equal(report.title, reportTitle(2026));
     const [s1, s3] = report.summary.strategies;
-    assert.deepEqual({ ...s1!.counts }, { klar: 1, pagar: 1, ej_paborjat: 0, uppdrag_behovs: 0, avbruten: 0, notFollowedUp: 1, overdue: 0, total: 3 });
-    assert.deepEqual({ ...s3!.counts }, { klar: 0, pagar: 0, ej_paborjat: 0, uppdrag_behovs: 1, avbruten: 1, notFollowedUp: 0, overdue: 1, total: 2 });
+    assert.deepEqual({ ...s1!.counts }, { klar: 1, pagar: 1, ej_paborjat: 0, uppdrag_behovs: 0, avbruten: 0, notFollowedUp: 1, overdue: 0, periodEnded: 0, total: 3 });
+    assert.deepEqual({ ...s3!.counts }, { klar: 0, pagar: 0, ej_paborjat: 0, uppdrag_behovs: 1, avbruten: 1, notFollowedUp: 0, overdue: 1, periodEnded: 0, total: 2 });
     assert.equal(report.summary.total.counts.total, 5);
-    assert.equal(s1!.change, undefined, 'no previous round, no change');
+    // No previous round: the change is told against the plan's own 2023 statuses, and says so.
+    assert.match(report.baseline, /planens status 2023/);
+    assert.equal(s1!.change!.klar, 1, 'one Klar now, none in the plan\'s words of 2023');
     // The not-followed-up item says so in its row, never the plan's 2023 prose as today's fact.
     assert.match(report.actionPlan.find((r) => r.subId === 'd3')!.statusText, /^Ej uppföljd sedan planen antogs/);
   });
@@ -117,6 +119,38 @@ describe('the yearly report model', () => {
     assert.deepEqual([bergH1.value, bergH1.total, bergH1.previousTotal, bergH1.target], ['k0: 5 · k1: 1', 6, 7, 'notMet']);
     assert.equal(sip.rows.find((r) => r.arenaId === 'are' && r.periodId === '2026-H2')!.target, 'notReported');
     assert.deepEqual([sip.reported, sip.reporters], [1, 2]);
+  });
+
+  it('counts an item never followed up whose period has ended beside Försenade, never inside it', () => {
+    const county = [activity('a9', 's3', 2025, [sub('d9', 'ej_paborjat', false), sub('d10', 'pagar', true)])];
+    const s3 = buildReport(input({ state: state(county) })).summary.strategies.find((s) => s.strategyId === 's3')!;
+    assert.deepEqual([s3.counts.overdue, s3.counts.periodEnded, s3.counts.notFollowedUp], [1, 1, 1]);
+  });
+
+  it('shows every period since 2023 in time order, and judges the latest value against the year before or the latest earlier one, naming both years', () => {
+    const values = [
+      value('m-visits', 'berg', '2025', 120), value('m-visits', 'berg', '2023', 100), value('m-visits', 'berg', '2024', 110),
+      value('m-visits', 'are', '2023', 50), value('m-visits', 'are', '2025', 40),
+      value('m-visits', 'berg', '2022', 1),
+    ];
+    const visits = buildReport(input({ state: state(NOW_COUNTY, values) })).measures.find((m) => m.id === 'm-visits')!;
+    assert.deepEqual(visits.allPeriodLabels, ['2023', '2024', '2025'], 'before the plan\'s start left out; 2026 not reported yet');
+    const [berg, are] = visits.lines;
+    assert.deepEqual(berg!.cells.map((c) => c.value ?? '–'), ['100', '110', '120']);
+    assert.deepEqual([berg!.judgement.target, berg!.judgement.compared], ['met', '2025 jämfört med 2024']);
+    assert.deepEqual([are!.judgement.target, are!.judgement.compared, are!.judgement.text], ['notMet', '2025 jämfört med 2023', 'Nås inte: 40 mot 50']);
+  });
+
+  it('lays out the arenas\' follow-up of each county sub-activity, one cell per municipality, and every submission of an arena', () => {
+    const followed = { ...sub('d1', 'pagar', true), scopeId: 'berg', kind: 'followUp' as const, measureAnswer: 'ja' };
+    const base = state(NOW_COUNTY);
+    base.arenas[0] = { ...base.arenas[0]!, bilaga1: [{ ...NOW_COUNTY[0]!, scopeId: 'berg', subActivities: [followed] }] };
+    const first = { arenaId: 'berg', submittedAt: '2026-11-10T12:00:00Z', submittedBy: 'Cecilia', submittedById: 'c', comment: 'Första', version: 1 };
+    const report = buildReport(input({ state: base, submissions: [base.arenas[0]!.submission!, first] }));
+    const d1 = report.matrix.rows.find((r) => r.subId === 'd1')!;
+    assert.deepEqual(d1.cells.map((c) => c.text), ['Pågår · ja', 'Ej uppföljd']);
+    assert.deepEqual(report.arenas[0]!.submissions.map((x) => x.comment), ['Första', 'Klart från Berg']);
+    assert.equal(report.actionPlan.find((r) => r.subId === 'd3')!.statusAtStart, 'Pågår (planen 2023)');
   });
 
   it('groups the changes by strategy and by arena, newest first, and keeps submissions and analysis', () => {

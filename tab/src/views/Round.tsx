@@ -198,7 +198,7 @@ function OpenRoundForm({ rounds, plan, onOpened }: { rounds: RoundData[]; plan: 
       <div className={ui.filterGrid} style={{ alignItems: 'start' }}>
         <Field label="Namn" required {...err('name')}><Input value={form.name} onChange={set('name')} /></Field>
         <Field label="Perioden från" {...err('from')}><Input type="date" value={form.from} onChange={set('from')} /></Field>
-        <Field label="Perioden till" {...err('to')}><Input type="date" value={form.to} onChange={set('to')} /></Field>
+        <Field label="Perioden till" hint="till dess omgången stängs: det arenorna gör medan den är öppen räknas till den"><Input value="när omgången stängs" readOnly /></Field>
         <Field label="Sista dag för arenorna" required {...err('lastDay')}><Input type="date" value={form.lastDay} onChange={set('lastDay')} /></Field>
       </div>
       <div>

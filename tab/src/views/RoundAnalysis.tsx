@@ -8,7 +8,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-mes
 import { Subtitle1, Text } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { formatDateTime } from '../../../bot/domain/format';
-import { ANALYSIS_MAX } from '../../../bot/domain/followUpRound';
+import { ANALYSIS_MAX, isRoundTextId, ROUND_TEXTS } from '../../../bot/domain/followUpRound';
 import type { PlanApiView } from '../api';
 import { fetchAnalysisHistory, saveAnalysis, type Analysis, type AnalysisEntry, type Round } from '../roundApi';
 import { useLayout } from '../ui';
@@ -26,6 +26,11 @@ export function RoundAnalysis({ round, plan, analysis, editable, onNotice }: Pro
   const ui = useLayout();
   return (
     <div className={ui.section}>
+      <Subtitle1 as="h4">Länets slutsatser och förslag</Subtitle1>
+      <Text className={ui.muted}>Inleder årsrapportens sammanfattning till styrgruppen.</Text>
+      {ROUND_TEXTS.map((t) => (
+        <StrategyAnalysisForm key={t.id} round={round} strategyId={t.id} title={t.title} stored={analysis.find((a) => a.strategyId === t.id)} editable={editable} onNotice={onNotice} />
+      ))}
       <Subtitle1 as="h4">Länets analys per strategi</Subtitle1>
       {!editable && round.status === 'open' && <Text className={ui.muted}>Länet skriver analysen.</Text>}
       {plan.strategies.map((s) => {
@@ -56,7 +61,7 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
       setConflict(undefined);
       setProblem(undefined);
       if (history) setHistory(undefined);
-      onNotice(`Sparat: länets analys av ${title}.`);
+      onNotice(isRoundTextId(strategyId) ? `Sparat: ${title}.` : `Sparat: länets analys av ${title}.`);
       return;
     }
     if (result.kind === 'conflict' && result.current) {
@@ -98,7 +103,7 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
       {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
       {editable ? (
         <form className={ui.section} onSubmit={(e) => (e.preventDefault(), void save())}>
-          <Field label={`Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${ANALYSIS_MAX} tecken.` : `Högst ${ANALYSIS_MAX} tecken.`}>
+          <Field label={isRoundTextId(strategyId) ? `Länets ${title.toLocaleLowerCase('sv-SE')}` : `Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${ANALYSIS_MAX} tecken.` : `Högst ${ANALYSIS_MAX} tecken.`}>
             <Textarea value={text} maxLength={ANALYSIS_MAX} resize="vertical" rows={4} onChange={(_e, d) => setText(d.value)} />
           </Field>
           <div className={ui.badges}>
@@ -123,7 +128,7 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
       )}
       {historyProblem && <MessageBar intent="error"><MessageBarBody>{historyProblem}</MessageBarBody></MessageBar>}
       {history && (
-        <ol className={ui.details} aria-label={`Historik för analysen av ${title}`} data-analysis-history="">
+        <ol className={ui.details} aria-label={isRoundTextId(strategyId) ? `Historik för ${title}` : `Historik för analysen av ${title}`} data-analysis-history="">
           {history.length === 0 && <li>Ingen text sparad ännu.</li>}
           {history.map((h) => (
             <li key={h.version}>

@@ -10,8 +10,9 @@ import { Input } from '@fluentui/react-input';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Subtitle1, Text, Title3 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
-import { formatDateTime } from '../../../bot/domain/format';
+import { formatDateTime, formatLongDate } from '../../../bot/domain/format';
 import { SUBMISSION_COMMENT_MAX } from '../../../bot/domain/followUpRound';
+import { dayOf } from '../../../bot/domain/roundComparison';
 import type { PlanApiView } from '../api';
 import { changeRound, fetchRound, submitRound, type Round, type RoundDetail as Detail } from '../roundApi';
 import { Loading, useLayout } from '../ui';
@@ -62,7 +63,7 @@ export function RoundDetail({ id, plan, mayChange, onNotice, onChanged, onLoaded
       <Title3 as="h3" tabIndex={-1} id="omgang-rubrik">{round.name}</Title3>
       <Text data-round-state="">
         {open
-          ? `Öppen. Arenorna lämnar in senast ${round.lastDay}. Perioden ${round.period.from} – ${round.period.to}. Öppnad av ${round.openedBy} ${formatDateTime(round.openedAt)}.`
+          ? `Öppen. Arenorna lämnar in senast ${round.lastDay}. Perioden ${round.period.from} – till dess omgången stängs. Öppnad av ${round.openedBy} ${formatDateTime(round.openedAt)}.`
           : `Stängd ${round.closedAt ? formatDateTime(round.closedAt) : ''}${round.closedBy ? ` av ${round.closedBy}` : ''}. Läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`}
       </Text>
 
@@ -206,7 +207,8 @@ function ManageRound({ round, onDone }: { round: Round; onDone: (text: string) =
             <DialogBody>
               <DialogTitle>Stänga {round.name}?</DialogTitle>
               <DialogContent id="stang-text">
-                När omgången stängs fryses läget: varje status, anteckning, svar, effektmått och inlämning sparas som de är nu och ändras aldrig mer. Rapporten för {round.name} läser det frysta läget. Arenorna kan inte lämna in efter det.
+                När omgången stängs fryses läget: varje status, anteckning, svar, effektmått och inlämning sparas som de är nu och ändras aldrig mer. Rapporten för {round.name} läser det frysta läget. Arenorna kan inte lämna in efter det, och varje arenas kanal får veta att omgången är stängd.
+                {dayOf(new Date().toISOString()) < round.lastDay && <> Sista dag för arenorna är {formatLongDate(round.lastDay)}: omgången stängs före den.</>}
               </DialogContent>
               <DialogActions>
                 <Button appearance="primary" onClick={() => void closeRound()} disabled={closing}>{closing ? 'Stänger …' : 'Stäng och frys'}</Button>
