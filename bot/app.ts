@@ -4,6 +4,7 @@ import type { CloudAdapter } from 'botbuilder';
 import type { Server } from 'restify';
 import { redactedConfig, type Config } from './config';
 import { loadPlanContent } from './content/loadPlan';
+import './domain/inputErrors';
 import { Conversation } from './conversation/conversation';
 import { conversationFeatures } from './conversation/features';
 import { isPlanTeam } from './conversation/planTeam';

@@ -62,7 +62,7 @@ export function measureRoutes(deps: MeasureApiDeps): { put: Handler; upload: Han
     const ifMatch = req.header('if-match') || undefined;
     const ifNoneMatch = req.header('if-none-match') === '*';
     if (!ifMatch && !ifNoneMatch) {
-      res.send(428, { error: 'Rapporten saknar version (If-Match, eller If-None-Match: * för ett första värde). Ladda om fliken och försök igen.' });
+      res.send(428, { error: 'Fliken sa inte vilket värde rapporten utgår från. Ladda om fliken och försök igen. Ingenting har ändrats.' });
       return;
     }
     const values = (body.values as unknown[] | undefined) ?? [];

@@ -116,7 +116,7 @@ export function revisionRoutes(deps: RevisionApiDeps): Record<'get' | 'open' | '
       if (outcome.kind === 'saved') {
         const lastDay = outcome.after.lastDay;
         await askArenas({ plan: deps.plan, channels: deps.channels, sender: deps.sender }, (arena) =>
-          revisionInviteCard({ title: `Revidering av planen: ${arena.name}s förslag`, text: `Länet har öppnat revideringen av ${view.plan.name}. Lämna ${arena.name}s förslag senast ${lastDay}: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.` }),
+          revisionInviteCard({ title: `Revidering av planen: ${arena.name}s förslag`, text: `Länsgemensam samverkan har öppnat revideringen av ${view.plan.name}. Lämna ${arena.name}s förslag senast ${lastDay}: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.` }),
         );
       }
       send(res, outcome as never, (after) => after, 'En revidering är redan öppen.');

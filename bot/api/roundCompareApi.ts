@@ -35,7 +35,7 @@ export function roundCompareRoute<R extends ComparedRound>(deps: RoundCompareDep
   return async (req, res) => {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const [fromId, toId] = [query.from, query.to].map((v) => (typeof v === 'string' && ID.test(v) ? v : undefined));
-    if (!fromId || !toId) return void res.send(400, { error: 'Välj två omgångar att jämföra (from och to, till exempel from=2025&to=2026).' });
+    if (!fromId || !toId) return void res.send(400, { error: 'Välj två omgångar att jämföra.' });
     if (fromId === toId) return void res.send(400, { error: 'Välj två olika omgångar att jämföra.' });
     const [from, to] = await Promise.all([deps.round(fromId), deps.round(toId)]);
     const unknown = [!from && fromId, !to && toId].filter(Boolean);

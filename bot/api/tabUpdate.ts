@@ -50,7 +50,7 @@ export async function updateFromTab(deps: Deps, user: TabUser, params: { scopeId
   }
   const { etag: bodyEtag, version: seenVersion, ...input } = keys.data;
   const etag = params.ifMatch ?? bodyEtag;
-  if (!etag) return { status: 428, body: { error: 'Ändringen saknar version (If-Match). Ladda om fliken och försök igen.' } };
+  if (!etag) return { status: 428, body: { error: 'Fliken sa inte vilken version av delaktiviteten ändringen utgår från. Ladda om fliken och försök igen. Ingenting har ändrats.' } };
   const scope = (await deps.plan.content()).arenas.find((a) => a.id === scopeId.value);
   if (!scope) return notFound;
 
@@ -76,7 +76,7 @@ export async function editLocalFromTab(deps: Deps & { localActivities: LocalActi
   if (!keys.success || typeof params.body !== 'object' || params.body === null) return { status: 400, body: { error: 'Ändringen kunde inte läsas, så ingenting har ändrats.' } };
   const { etag: bodyEtag, version: seenVersion, ...input } = keys.data;
   const etag = params.ifMatch ?? bodyEtag;
-  if (!etag) return { status: 428, body: { error: 'Ändringen saknar version (If-Match). Ladda om fliken och försök igen.' } };
+  if (!etag) return { status: 428, body: { error: 'Fliken sa inte vilken version av delaktiviteten ändringen utgår från. Ladda om fliken och försök igen. Ingenting har ändrats.' } };
   const scope = (await deps.plan.content()).arenas.find((a) => a.id === scopeId.value);
   if (!scope) return notFound;
   const outcome = await editLocalActivity(deps, {

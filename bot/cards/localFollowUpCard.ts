@@ -4,6 +4,7 @@ import { cellsText, localSummary, type LocalCell } from '../domain/localFollowUp
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { bind, type CardJson } from './bind';
 import template from './localFollowUp.json';
+import { WORDS } from '../domain/glossary';
 
 /** Sub-activities per card: each carries a line per arena. */
 export const LOCAL_PAGE_SIZE = 6;
@@ -19,7 +20,7 @@ export function localFollowUpCard(rows: LocalFollowUpRow[], page: number, tabUrl
   const current = Math.min(Math.max(1, page), pages);
   const shown = rows.slice((current - 1) * LOCAL_PAGE_SIZE, current * LOCAL_PAGE_SIZE);
   return bind(template, {
-    subtitle: `Varje kommuns egen uppföljning av de länsgemensamma aktiviteterna (planens avsnitt 7.3).${pages > 1 ? ` Sida ${current} av ${pages}.` : ''}`,
+    subtitle: `Varje kommuns egen uppföljning av ${WORDS.bilaga1Definite} (planens avsnitt 7.3).${pages > 1 ? ` Sida ${current} av ${pages}.` : ''}`,
     items: shown.map((r, i) => ({
       activityTitle: i === 0 || shown[i - 1]!.activity.id !== r.activity.id ? r.activity.title : '',
       title: r.sub.title,

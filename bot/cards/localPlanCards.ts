@@ -98,7 +98,7 @@ export function notApplicableCard(data: NotApplicableData): CardJson {
     warningDetails: data.conflict ? data.conflict.map((e) => describeEntry(e, data.today)) : (data.problem?.details ?? []),
     activityTitle: data.activity.title,
     title: sub.title,
-    intro: `Säg varför den inte görs i ${data.arenaName}. Den står då inte längre i ${data.arenaName}s uppföljning eller påminnelser och räknas inte som ej uppföljd; länet ser den som ej aktuell lokalt, med skälet. Det går att ångra.`,
+    intro: `Säg varför den inte görs i ${data.arenaName}. Den står då inte längre i ${data.arenaName}s uppföljning eller påminnelser och räknas inte som ej uppföljd; länsgemensam samverkan ser den som ej aktuell lokalt, med skälet. Det går att ångra.`,
     reason: clip(data.reason ?? '', LIMITS.reason),
     reasonMax: LIMITS.reason,
     scopeId: sub.scopeId,

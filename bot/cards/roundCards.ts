@@ -129,8 +129,8 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
   const stale = items.filter((i) => i.notUpdatedInPeriod).length;
   const open = round.status === 'open';
   const intro = open
-    ? `Länet har öppnat ${round.name}, den årliga uppföljningen av planen för perioden från ${round.period.from} till dess omgången stängs. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
-    : `${round.name} är stängd: läget är fryst som det var när länet stängde omgången.`;
+    ? `Länsgemensam samverkan har öppnat ${round.name}, den årliga uppföljningen av planen för perioden från ${round.period.from} till dess omgången stängs. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
+    : `${round.name} är stängd: läget är fryst som det var när länsgemensam samverkan stängde omgången.`;
   return bind(arenaTemplate, {
     banner: data.banner?.text ?? '',
     bannerStyle: data.banner?.tone ?? 'good',
@@ -179,7 +179,7 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
     previousPage: page - 1,
     nextPage: page + 1,
     submitTitle: submission ? 'Lämna in igen' : 'Lämna in',
-    submitText: `Lämna in ${arena.name}s uppföljning till länet. Det går att lämna in igen om något ändras; varje inlämning sparas.`,
+    submitText: `Lämna in ${arena.name}s uppföljning till länsgemensam samverkan. Det går att lämna in igen om något ändras; varje inlämning sparas.`,
     tabUrl: data.tabUrl,
   });
 }

@@ -17,6 +17,7 @@ import { refreshedByAction } from '../cards/refresh';
 import { VERBS } from '../cards/verbs';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
+import { WORDS } from '../domain/glossary';
 
 const pageData = z.object({
   strategyId: z.string().max(64).optional(),
@@ -49,7 +50,7 @@ export async function arenaGroups(at: ArenaTurn): Promise<ActivityGroup[]> {
   if (at.arena.kind === 'county') return [{ title: '', activities: bilaga1 }];
   return [
     { title: LOCAL, activities: local },
-    { title: 'Länsgemensamma aktiviteter (Bilaga 1)', activities: bilaga1 },
+    { title: WORDS.bilaga1Ref, activities: bilaga1 },
   ];
 }
 
@@ -107,7 +108,7 @@ export async function listCard(at: ArenaTurn, strategyId: string, page: number, 
       buttons: county || other ? [statusButton] : [{ title: 'Ny aktivitet', command: 'ny aktivitet' }],
     });
   }
-  const whose = county ? 'Länsövergripande aktiviteter (Bilaga 1)' : `${arena.name}s aktiviteter`;
+  const whose = county ? WORDS.bilaga1Ref : `${arena.name}s aktiviteter`;
   return activityListCard({
     title: list === 'försenat' ? `Försenat: ${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : named ? `${place.number} ${whose}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
     subtitle:

@@ -42,7 +42,7 @@ export async function roundCard(at: ArenaTurn, notice?: { text: string; tone: To
     return progressCard(at, round, notice);
   }
   if (!round) {
-    return messageCard({ title: 'Ingen uppföljningsomgång är öppen', text: `Länet öppnar den årliga uppföljningen. Då kommer ett kort hit med ${at.arena.name}s aktiviteter och knappen Lämna in.`, buttons: [{ title: 'Status', command: 'status' }] });
+    return messageCard({ title: 'Ingen uppföljningsomgång är öppen', text: `Länsgemensam samverkan öppnar den årliga uppföljningen. Då kommer ett kort hit med ${at.arena.name}s aktiviteter och knappen Lämna in.`, buttons: [{ title: 'Status', command: 'status' }] });
   }
   return arenaCard(at.services.links, await arenaRoundView(deps(at), round, at.arena), 0, notice);
 }

@@ -48,7 +48,7 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
     return revisionStatusCard({
       ...base,
       title: 'Revidering av planen',
-      stateText: manager ? 'Ingen revidering är öppen. Välj sista dag för förslag och öppna revideringen: varje arenas kanal får ett kort som ber om förslag.' : 'Ingen revidering är öppen. Länet öppnar den, och då får kanalen ett kort som ber om förslag.',
+      stateText: manager ? 'Ingen revidering är öppen. Välj sista dag för förslag och öppna revideringen: varje arenas kanal får ett kort som ber om förslag.' : 'Ingen revidering är öppen. Länsgemensam samverkan öppnar den, och då får kanalen ett kort som ber om förslag.',
       stateColor: 'Default', hasRevision: false, proposalsText: '', proposalsByArena: [], steps: [], proposalsOpen: false, localText: '', localRevisions: [], mayReviseLocal: false, localButton: '',
       mayOpen: manager, mayChange: false, mayRecord: false, lastDay: addDays(today, 21), lastDayLabel: 'Sista dag för förslag', etag: '',
     });
@@ -101,12 +101,12 @@ export async function statusCard(at: ArenaTurn, notice = ''): Promise<CardJson> 
 async function localForm(at: ArenaTurn, typed: Record<string, unknown>, errors?: { title: string; messages: string[] }): Promise<CardJson> {
   const data = await at.services.revisions.current();
   if (at.arena.kind === 'county') return refusal('Lokal revidering registreras i varje lokal arenas kanal; länets plan revideras med förslag och huvudmännens beslut.');
-  if (!data || data.revision.status !== 'open') return refusal('Länet har ingen öppen revidering: den lokala planen revideras medan länets revidering är öppen.');
+  if (!data || data.revision.status !== 'open') return refusal('Ingen revidering av planen är öppen: den lokala planen revideras medan länets revidering är öppen.');
   const seen = data.localRevisions.find((r) => r.arenaId === at.arena.id);
   const value = (key: 'date' | 'reference' | 'changes', otherwise: string) => (typeof typed[key] === 'string' ? (typed[key] as string) : otherwise);
   return localRevisionCard({
     title: `${at.arena.name}s lokala plan är reviderad`,
-    intro: `Registrera att ${at.arena.name}s lokala plan har reviderats i revideringen ${data.revision.id}: datum, arenans beslutsreferens och vad som ändrades. Länet ser vilka arenor som har reviderat. Inget huvudmannabeslut behövs för en lokal plan.`,
+    intro: `Registrera att ${at.arena.name}s lokala plan har reviderats i revideringen ${data.revision.id}: datum, arenans beslutsreferens och vad som ändrades. Länsgemensam samverkan ser vilka arenor som har reviderat. Inget huvudmannabeslut behövs för en lokal plan.`,
     seenText: seen ? `Registrerat: ${describeLocalRevision(seen)}. Sparar du igen ersätts det (det gamla finns kvar i historiken).` : '',
     errorTitle: errors?.title ?? '',
     errors: errors?.messages ?? [],
@@ -154,7 +154,7 @@ async function open(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
       const { sent, failed } = await askArenas({ plan: at.services.plan, channels: at.services.channels, sender: at.services.sender }, (arena: Arena) =>
         revisionInviteCard({
           title: `Revidering av planen: ${arena.name}s förslag`,
-          text: `Länet har öppnat revideringen av ${plan.name}. Lämna ${arena.name}s förslag senast ${outcome.after.lastDay}: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.`,
+          text: `Länsgemensam samverkan har öppnat revideringen av ${plan.name}. Lämna ${arena.name}s förslag senast ${outcome.after.lastDay}: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.`,
         }),
       );
       at.services.log.info({ revisionId: outcome.after.id, sent, failed }, 'Revision opened; arenas asked for proposals');

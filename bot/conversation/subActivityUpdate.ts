@@ -9,7 +9,7 @@ import { subActivityCard, subActivityEditCard, type EditCardData, type FormOrigi
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
-import { describeWhat } from '../domain/format';
+import { describeValue, describeWhat } from '../domain/format';
 import { planNumberOf } from '../domain/planReferences';
 import { updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
@@ -160,7 +160,7 @@ export async function failedSaveCard(at: ArenaTurn, save: CardSave, back?: FormO
   } catch {
     // The store is still away: say so, and give the person their text back to copy.
   }
-  const typed = Object.values(proposedFrom(save.input)).filter((v) => v !== '');
+  const typed = Object.entries(proposedFrom(save.input)).filter(([, v]) => v !== '').map(([field, v]) => describeValue(field, v));
   return messageCard({ title: 'Det gick inte att spara', text: `${notSaved} Det här är vad du skrev, så att du kan spara det igen om en stund:`, tone: 'error', details: typed, buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
 }
 

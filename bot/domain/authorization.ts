@@ -3,6 +3,7 @@
 // county-wide activities only from the county channel.
 import { arenaInText } from './format';
 import type { Arena } from './plan';
+import { WORDS } from './glossary';
 
 /** Where a change comes from, as far as the rules care. */
 export type Origin =
@@ -13,7 +14,7 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 export function mayChange(origin: Origin, scope: Arena): Decision {
   const where = scope.kind === 'county' ? `kanalen för ${arenaInText(scope)}` : `${scope.name}s kanal`;
-  const what = scope.kind === 'county' ? 'Länsövergripande aktiviteter' : `Aktiviteter för ${scope.name}`;
+  const what = scope.kind === 'county' ? WORDS.bilaga1 : `Aktiviteter för ${scope.name}`;
   if (origin.arenaId !== scope.id) return { allowed: false, reason: `${what} ändras bara från ${where}.` };
   if (origin.kind === 'personal' && !origin.memberOfArenaChannel) {
     return { allowed: false, reason: `${what} ändras i ${where}, eller här av den som är med i den kanalen. Skriv något till mig i ${where} först.` };

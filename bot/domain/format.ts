@@ -57,6 +57,13 @@ function shown(field: FieldChange['field'], value: string): string {
   return value.length > 80 ? `${value.slice(0, 77)}…` : value;
 }
 
+/** A value a person typed or chose, named in words: "Status: Pågår" (never a field or status id). */
+export function describeValue(field: string, value: string): string {
+  const label = field === 'comment' ? 'Kommentar' : (FIELD_LABEL as Record<string, string>)[field];
+  const text = field === 'status' && isStatusId(value) ? statusLabel(value) : value;
+  return label ? `${label}: ${text}` : text;
+}
+
 /** "Status: Pågår → Klar" (the tab's history table). */
 export function describeChange(change: FieldChange): string {
   // Marked and undone: the reason, not an arrow from or to nothing.

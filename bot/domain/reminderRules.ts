@@ -68,7 +68,7 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   {
     id: 'roundLastDay',
     label: 'Sista dag i årets uppföljning',
-    explanation: `När länet har öppnat den årliga uppföljningen och arenan inte har lämnat in: en påminnelse ${ROUND_LAST_DAY_WITHIN_DAYS} dagar före sista dagen att lämna in.`,
+    explanation: `När länsgemensam samverkan har öppnat den årliga uppföljningen och arenan inte har lämnat in: en påminnelse ${ROUND_LAST_DAY_WITHIN_DAYS} dagar före sista dagen att lämna in.`,
     arenaKinds: MUNICIPALITY,
   },
 ];

@@ -11,6 +11,7 @@ import { describeValues, formatAmount, LEVEL_TEXT, targetStatus, targetStatusTex
 import type { Arena, EffectMeasure, MeasureDirection } from './plan';
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
 import { isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
+import { WORDS } from './glossary';
 
 /** The counted columns of Sammanfattning, in the order the report shows them. */
 export const SUMMARY_COLUMNS = [
@@ -554,9 +555,9 @@ export function setAsideLines(a: Pick<ArenaReport, 'notApplicable' | 'ended'>): 
   return [...line('Ej aktuellt lokalt', a.notApplicable ?? [], (r) => r.notApplicable ?? ''), ...line('Avslutade lokalt', a.ended ?? [], (r) => r.endedLocally ?? '')];
 }
 
-/** "Lämnade in 3 dec. 2026 (Anna Berg)" or "Har inte lämnat in". */
+/** "Lämnade in 3 dec. 2026 (Anna Berg)" or "Inte inlämnad". */
 export function submissionText(s: Submission | undefined, formatDate: (iso: string) => string): string {
-  if (!s) return 'Har inte lämnat in';
+  if (!s) return WORDS.notSubmitted;
   return `Lämnade in ${formatDate(s.submittedAt)} (${s.submittedBy})${s.version > 1 ? `, ${s.version}:e gången` : ''}`;
 }
 

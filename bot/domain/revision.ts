@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Arena } from './plan';
 import type { Validated } from './validation';
+import { decisionOf } from './glossary';
 
 export type RevisionStatus = 'open' | 'closed';
 
@@ -99,7 +100,7 @@ export function stepLabel(stepId: string, arenas: Arena[]): string {
   if (stepId === 'svom') return 'SVOM:s rekommendation';
   const arena = arenas.find((a) => `principal.${a.id}` === stepId);
   if (!arena) return stepId;
-  return arena.kind === 'county' ? 'Regionens beslut' : `${arena.name}s beslut`;
+  return decisionOf(arena);
 }
 
 export function emptyStep(stepId: string): Step {

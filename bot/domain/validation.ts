@@ -2,12 +2,13 @@
 // Bad input is refused as a whole with Swedish messages; nothing is half applied.
 import { z } from 'zod';
 import type { Actor, ChangeRequest } from './activityState';
+import './inputErrors';
 import { LIMITS } from './limits';
 import { ID_PATTERN } from './planSchema';
 import { STATUS_IDS, type StatusId } from './status';
 import { cleanText, textProblem, textProblemMessage } from './text';
 
-export const idSchema = z.string().regex(ID_PATTERN, 'okänt id');
+export const idSchema = z.string().regex(ID_PATTERN, 'Det finns ingen sådan punkt i planen.');
 
 /** Free text a person types: control characters and bidi overrides refused, invisible characters dropped. */
 export const userText = (max: number, label: string) =>
@@ -26,7 +27,7 @@ export const changeRequestSchema = z
   .object({
     status: z
       .string()
-      .refine((v): v is StatusId => (STATUS_IDS as readonly string[]).includes(v), 'okänd status')
+      .refine((v): v is StatusId => (STATUS_IDS as readonly string[]).includes(v), 'Statusen är inte en av planens statusar.')
       .optional(),
     statusNote: text(LIMITS.statusNote, 'Statusanteckningen').optional(),
     measureAnswer: text(LIMITS.measureAnswer, 'Svaret på måttet').optional(),
@@ -48,7 +49,8 @@ function validate<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)),
+    // Each message names its field in words (inputErrors.ts): no field ids.
+    errors: [...new Set(result.error.issues.map((i) => i.message))],
   };
 }
 

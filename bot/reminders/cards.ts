@@ -12,6 +12,7 @@ import { statusText } from '../domain/followUp';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
 import { longDate, type DueReminder, type StaleItem } from './rules';
+import { WORDS } from '../domain/glossary';
 
 /** Stale sub-activities shown where the stale reminder shares a post with other reminders. */
 export const STALE_ITEMS_IN_DIGEST = 5;
@@ -52,7 +53,7 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
       // Says its thing once: the date, the plan's own sentence, and when the next one is.
       return reminderRevisionCard({
         title: `Planen ska revideras ${longDate(c.date)}`,
-        text: `${afterDate(reminder.reason)} Revisionen därefter blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
+        text: `${afterDate(reminder.reason)} ${WORDS.nextRevision} efter den blir ${longDate(addMonths(c.date, 12 * c.plan.revisionIntervalYears))}.`,
         tabUrl: links.tab('oversikt'),
       });
     case 'roundLastDay':

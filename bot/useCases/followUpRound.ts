@@ -89,7 +89,7 @@ export async function changeRound(deps: RoundDeps, who: Who, roundId: string, in
   if (!mayManage(view, who, deps.projectLeaderIds)) return refused('notAllowed', NOT_COUNTY_ROUND);
   const current = await deps.rounds.get(roundId);
   if (!current) return notFound;
-  if (current.status === 'closed') return refused('notAllowed', `${current.name} är stängd och frusen: den kan inte ändras. Ingenting har ändrats.`);
+  if (current.status === 'closed') return refused('notAllowed', `${current.name} är stängd och fryst: den kan inte ändras. Ingenting har ändrats.`);
   if (current.etag !== input.etag) return { kind: 'conflict', current, since: [] };
   if (input.close) return close(deps, who, current);
   const parsed = parseChangeRound({ name: input.name, lastDay: input.lastDay }, current, planDay(deps.now()));
@@ -153,7 +153,7 @@ export async function submitRound(deps: RoundDeps, who: Who, roundId: string, ar
   const round = await deps.rounds.get(roundId);
   if (!round) return notFound;
   if (round.status === 'closed') return { ...refused('notAllowed', `${round.name} är stängd: det går inte längre att lämna in.`), round };
-  if (arena.kind === 'county') return { ...refused('invalid', 'Länet lämnar inte in: arenorna lämnar in, och länet stänger omgången.'), round };
+  if (arena.kind === 'county') return { ...refused('invalid', 'Länsgemensam samverkan lämnar inte in: arenorna lämnar in, och länsgemensam samverkan stänger omgången.'), round };
   const decision = mayChange(who.origin, arena);
   if (!decision.allowed) return { ...refused('notAllowed', `${arena.name} lämnar in i ${arena.name}s kanal, eller av den som är med i den kanalen. Ingenting har lämnats in.`), round };
   const parsed = parseSubmissionComment(comment);
@@ -208,7 +208,7 @@ export async function saveAnalysis(deps: RoundDeps, who: Who, roundId: string, s
   const round = await deps.rounds.get(roundId);
   const strategy = roundTextTitles(view).find((s) => s.id === strategyId);
   if (!round || !strategy) return notFound;
-  if (round.status === 'closed') return refused('notAllowed', `${round.name} är stängd och frusen: analysen kan inte längre ändras. Ingenting har sparats.`);
+  if (round.status === 'closed') return refused('notAllowed', `${round.name} är stängd och fryst: analysen kan inte längre ändras. Ingenting har sparats.`);
   const parsed = parseAnalysisText(text);
   if (!parsed.ok) return refused('invalid', 'Analysen sparades inte.', parsed.errors);
   const title = strategy.title;

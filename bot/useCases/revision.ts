@@ -104,7 +104,7 @@ export async function recordLocalRevision(deps: RevisionDeps, who: Who, command:
   const decision = mayChange(who.origin, arena);
   if (!decision.allowed) return refused('notAllowed', `${decision.reason.replace('Aktiviteter för', 'Den lokala planen för')} Ingenting har ändrats.`);
   const data = await deps.revisions.current();
-  if (!data || data.revision.status !== 'open') return refused('invalid', 'Länet har ingen öppen revidering: den lokala planen revideras medan länets revidering är öppen.');
+  if (!data || data.revision.status !== 'open') return refused('invalid', 'Ingen revidering av planen är öppen: den lokala planen revideras medan länets revidering är öppen.');
   const parsed = parseLocalRevision(command.input, planDay(deps.now()));
   if (!parsed.ok) return { ...refused('invalid', 'Den lokala revideringen sparades inte.', parsed.errors), revision: data.revision };
   const seen = data.localRevisions.find((r) => r.arenaId === arena.id);
@@ -164,7 +164,7 @@ export type ProposalOutcome = UpdateOutcome<Proposal, ProposalEntry> & { revisio
 
 export async function propose(deps: RevisionDeps, command: ProposeCommand): Promise<ProposalOutcome> {
   const data = await deps.revisions.current();
-  if (!data) return refused('invalid', 'Ingen revidering är öppen. Länet öppnar den med "revidering".');
+  if (!data) return refused('invalid', 'Ingen revidering är öppen. Länsgemensam samverkan öppnar den med "revidering".');
   const { revision } = data;
   const today = planDay(deps.now());
   if (!acceptsProposals(revision, today)) {

@@ -143,7 +143,7 @@ function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: tr
   const answer = request.measureAnswer;
   if (answer === undefined) return { ok: true, request };
   if (sub.kind === 'followUp' && sub.answeredBy !== 'municipality' && answer.trim() !== '') {
-    return { ok: false, error: 'Måttet besvaras av länet för den här delaktiviteten: arenan anger status och anteckning.' };
+    return { ok: false, error: 'Måttet besvaras av länsgemensam samverkan för den här delaktiviteten: arenan anger status och anteckning.' };
   }
   if (answerKind(sub.target) !== 'yesNo') return { ok: true, request };
   if (!(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) return { ok: false, error: 'Svaret på måttet ska vara ja eller nej.' };

@@ -240,9 +240,9 @@ describe('an arena channel before it has local activities', () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
     const status = cardText((await bot.teams.say(ostersund, 'status')).cards[0]);
     assert.match(status, /Östersund har inga lokala aktiviteter ännu/);
-    assert.match(status, /Länsgemensamma aktiviteter \(Bilaga 1\)[\s\S]*Ej uppföljd sedan planen antogs: 35 av 35/);
+    assert.match(status, /Länsövergripande aktiviteter \(Bilaga 1\)[\s\S]*Ej uppföljd sedan planen antogs: 35 av 35/);
     const list = cardText((await bot.teams.say(ostersund, 'aktiviteter')).cards[0]);
     assert.match(list, /ny aktivitet/);
-    assert.match(list, /Länsgemensamma aktiviteter \(Bilaga 1\)/);
+    assert.match(list, /Länsövergripande aktiviteter \(Bilaga 1\)/);
   });
 });

@@ -42,7 +42,7 @@ describe('arenas follow up Bilaga 1 locally', () => {
   it('lists Bilaga 1 in an arena\'s channel, each item with the county\'s status beside the arena\'s own', async () => {
     // By the plan's number: activity 2.3, its sub-activities numbered.
     const list = cardText((await bot.teams.say(ostersund, 'aktiviteter 2.3')).cards[0]);
-    assert.match(list, /Länsgemensamma aktiviteter \(Bilaga 1\)/);
+    assert.match(list, /Länsövergripande aktiviteter \(Bilaga 1\)/);
     assert.match(list, /2\.3\.2 Rutin för läkarmedverkan vid LSS-boenden/);
     assert.match(list, /Ej uppföljd sedan planen antogs/);
     assert.match(list, /Länet: ej uppföljd/);
@@ -96,7 +96,7 @@ describe('arenas follow up Bilaga 1 locally', () => {
     assert.doesNotMatch(cardText(form), /Svar på måttet/);
     const save = buttons(form).find((b) => b.title === 'Spara')!;
     const refused = await bot.teams.execute(ostersund, 'saveSubActivity', { ...save.data, status: 'pagar', measureAnswer: 'ja' });
-    assert.match(cardText(refused), /Måttet besvaras av länet/);
+    assert.match(cardText(refused), /Måttet besvaras av länsgemensam samverkan/);
     assert.equal((await plan()).arenas.find((a) => a.id === 'ostersund')!.bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === 's2-a3-d1')!.version, 0);
   });
 

@@ -215,7 +215,7 @@ describe('an arena\'s own local plan', function () {
 
   it('a local revision: Östersund records its local plan as revised with its decision reference while the county\'s revision is open; the county sees it', async () => {
     const none = await bot.teams.execute(ostersund, 'localRevisionForm', {});
-    assert.match(cardText(none), /Länet har ingen öppen revidering/);
+    assert.match(cardText(none), /Ingen revidering av planen är öppen/);
 
     const status = (await bot.teams.say(county, 'revidering')).cards[0]!;
     await bot.teams.click(county, status, 'Öppna revideringen', { lastDay: '2026-12-10' });

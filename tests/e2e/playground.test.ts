@@ -84,7 +84,7 @@ describe('chatting with the bot in the Microsoft 365 Agents Playground', functio
     await status.waitFor();
     await page.getByRole('button', { name: 'Visa aktiviteter' }).first().click();
     // The card is replaced in place by the one the button leads to.
-    await page.getByText('Länsgemensamma aktiviteter (Bilaga 1)').first().waitFor();
+    await page.getByText('Länsövergripande aktiviteter (Bilaga 1)').first().waitFor();
     await status.waitFor({ state: 'detached' });
     assert.ok(await page.getByRole('button', { name: 'Ny aktivitet' }).first().isVisible());
 

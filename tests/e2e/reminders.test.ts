@@ -160,7 +160,7 @@ describe('follow-up reminders', () => {
     const revision = cardText(byRule('revision'));
     assert.match(revision, /Planen ska revideras 1 december 2026/);
     // Says its thing once, with dates the Swedish way and the tenses right.
-    assert.match(revision, /"Revidering av planen sker var tredje år\." Planen trädde i kraft 1 december 2023\. Revisionen därefter blir 1 december 2029\./);
+    assert.match(revision, /"Revidering av planen sker var tredje år\." Planen trädde i kraft 1 december 2023\. Nästa revidering efter den blir 1 december 2029\./);
     assert.equal(revision.match(/revideras|Revidering/g)?.length, 2);
 
     const followUp = byRule('yearlyFollowUp');

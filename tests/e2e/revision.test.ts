@@ -174,9 +174,9 @@ describe('revidering: proposals from every arena and the decisions of the princi
     assert.match(cardText(refused), /Länken till protokollet ska börja med https:\/\//);
 
     const steps = (await revision()).steps;
-    assert.deepEqual(steps.map((s) => s.label), ['Förslaget på remiss', 'SVOM:s rekommendation', 'Regionens beslut', 'Bergs beslut', 'Bräckes beslut', 'Härjedalens beslut', 'Krokoms beslut', 'Ragundas beslut', 'Strömsunds beslut', 'Åres beslut', 'Östersunds beslut']);
+    assert.deepEqual(steps.map((s) => s.label), ['Förslaget på remiss', 'SVOM:s rekommendation', 'Regionens beslut', 'Bergs kommuns beslut', 'Bräckes kommuns beslut', 'Härjedalens kommuns beslut', 'Krokoms kommuns beslut', 'Ragundas kommuns beslut', 'Strömsunds kommuns beslut', 'Åres kommuns beslut', 'Östersunds kommuns beslut']);
     const decided = steps.filter((s) => s.done).map((s) => `${s.label}: ${s.date} ${s.body} ${s.minutesUrl}`.trim());
-    assert.deepEqual(decided, ['SVOM:s rekommendation: 2027-03-12 SVOM § 12', 'Regionens beslut: 2027-04-20 Regionfullmäktige § 48 https://example.org/protokoll/48', 'Östersunds beslut: 2027-05-02 Kommunstyrelsen § 34']);
+    assert.deepEqual(decided, ['SVOM:s rekommendation: 2027-03-12 SVOM § 12', 'Regionens beslut: 2027-04-20 Regionfullmäktige § 48 https://example.org/protokoll/48', 'Östersunds kommuns beslut: 2027-05-02 Kommunstyrelsen § 34']);
     const status = cardText((await bot.teams.say(county, 'revidering')).cards[0]!);
     assert.match(status, /Huvudmännens beslut\n2 av 9/);
   });

@@ -14,7 +14,7 @@ const CARDS: Record<string, () => object> = {
   'revidering-lan': () => revisionStatusCard({
     title: 'Revidering av planen 2026', stateText: 'Öppen för förslag till och med 2026-12-10.', stateColor: 'Good', notice: 'Revideringen är öppen. Kortet som ber om förslag skickades till 8 kanaler.',
     hasRevision: true, proposalsText: '3 förslag från 2 av 9 arenor:', proposalsByArena: [{ arena: 'Östersund', text: '2 (1 avsluta, 1 ny aktivitet)' }, { arena: 'Länsgemensam samverkan', text: '1 (1 ändra)' }],
-    steps: [{ label: 'Förslaget på remiss', text: 'Ej registrerat' }, { label: 'SVOM:s rekommendation', text: 'Klart · 2027-03-12 · SVOM § 12' }, { label: 'Huvudmännens beslut', text: '2 av 9' }, { label: 'Regionens beslut', text: 'Beslutat · 2027-04-20 · Regionfullmäktige § 48' }, { label: 'Östersunds beslut', text: 'Beslutat · 2027-05-02 · Kommunstyrelsen § 34' }],
+    steps: [{ label: 'Förslaget på remiss', text: 'Ej registrerat' }, { label: 'SVOM:s rekommendation', text: 'Klart · 2027-03-12 · SVOM § 12' }, { label: 'Huvudmännens beslut', text: '2 av 9' }, { label: 'Regionens beslut', text: 'Beslutat · 2027-04-20 · Regionfullmäktige § 48' }, { label: 'Östersunds kommuns beslut', text: 'Beslutat · 2027-05-02 · Kommunstyrelsen § 34' }],
     localText: '1 av 8 lokala arenor har reviderat sin lokala plan (varje arena registrerar det i sin kanal medan revideringen är öppen; inga huvudmannabeslut behövs för en lokal plan).',
     localRevisions: [{ arena: 'Östersund', text: 'Reviderad 2026-12-03 av Anna Andersson · Protokoll lokal samverkansarena 2026-12-03 § 4. Två aktiviteter omformulerade, en avslutad.' }], mayReviseLocal: false, localButton: '',
     proposalsOpen: true, strategies, mayManage: true, mayOpen: false, mayChange: true, mayRecord: true, lastDay: '2026-12-10', lastDayLabel: 'Sista dag för förslag', etag: 'W/"1"', tabUrl: 'https://example.org/tab',
@@ -41,10 +41,10 @@ const CARDS: Record<string, () => object> = {
   }),
   'revidering-beslut': () => revisionStepCard({ errorTitle: '', errors: [], stepId: 'svom', steps: [{ title: 'Förslaget på remiss: Ej registrerat', value: 'remiss' }, { title: 'SVOM:s rekommendation: Ej registrerat', value: 'svom' }, { title: 'Regionens beslut: Ej registrerat', value: 'principal.lan' }], done: false, date: '', dateTo: '', body: '', minutesUrl: '', etags: { remiss: '', svom: '', 'principal.lan': '' } }),
   'revidering-lokal': () => localRevisionCard({
-    title: 'Östersunds lokala plan är reviderad', intro: 'Registrera att Östersunds lokala plan har reviderats i revideringen 2026: datum, arenans beslutsreferens och vad som ändrades. Länet ser vilka arenor som har reviderat. Inget huvudmannabeslut behövs för en lokal plan.',
+    title: 'Östersunds lokala plan är reviderad', intro: 'Registrera att Östersunds lokala plan har reviderats i revideringen 2026: datum, arenans beslutsreferens och vad som ändrades. Länsgemensam samverkan ser vilka arenor som har reviderat. Inget huvudmannabeslut behövs för en lokal plan.',
     seenText: '', errorTitle: 'Den lokala revideringen sparades inte.', errors: ['Beslutsreferensen saknas.'], date: '2026-12-03', reference: '', changes: 'Två aktiviteter omformulerade, en avslutad.', referenceMax: 300, changesMax: 2000, etag: '',
   }),
-  'revidering-inbjudan': () => revisionInviteCard({ title: 'Revidering av planen: Östersunds förslag', text: 'Länet har öppnat revideringen av Gemensam plan för primärvårdsnivå i Jämtland Härjedalen. Lämna Östersunds förslag senast 2026-12-10: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.' }),
+  'revidering-inbjudan': () => revisionInviteCard({ title: 'Revidering av planen: Östersunds förslag', text: 'Länsgemensam samverkan har öppnat revideringen av Gemensam plan för primärvårdsnivå i Jämtland Härjedalen. Lämna Östersunds förslag senast 2026-12-10: behåll, ändra eller avsluta aktiviteter i Bilaga 1 och i er lokala plan, eller föreslå nya.' }),
 };
 
 describe('the revision cards, rendered', function () {

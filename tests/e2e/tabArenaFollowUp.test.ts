@@ -99,7 +99,7 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     await open(1280, '?view=handlingsplan&arena=krokom');
     await page.locator(`[data-part="bilaga1"] [data-sub="${countyAnswered.id}"]`).getByRole('button', { name: /^Uppdatera/ }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('besvaras av länet för den här delaktiviteten').waitFor();
+    await dialog.getByText('besvaras av länsgemensam samverkan för den här delaktiviteten').waitFor();
     assert.equal(await dialog.getByLabel(/^Svar på mått/).count(), 0);
     await dialog.getByLabel('Status', { exact: true }).selectOption('pagar');
     await dialog.getByRole('button', { name: 'Spara' }).click();

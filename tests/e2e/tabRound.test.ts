@@ -121,7 +121,7 @@ describe("the tab's Uppföljning view in a browser", function () {
     await open('');
     // Östersund submits from its own form in the tab (the development user is in its channel).
     const form = page.locator('[data-submit-arena="ostersund"]');
-    await form.getByLabel('Kommentar till länet (frivillig)').fill('Allt genomgånget på arenamötet.');
+    await form.getByLabel('Kommentar till länsgemensam samverkan (valfri)').fill('Allt genomgånget på arenamötet.');
     await form.getByRole('button', { name: 'Lämna in' }).click();
     await page.locator('[data-round-detail="2026"] [data-progress]').filter({ hasText: '1 av 8 arenor har lämnat in.' }).waitFor();
     const row = page.locator('[data-round-detail="2026"] tr[data-arena="ostersund"]');
@@ -215,7 +215,7 @@ describe("the tab's Uppföljning view in a browser", function () {
     assert.match(await row.innerText(), /Ej uppföljd → Pågår/);
     assert.match(await page.locator('[data-compare-summary]').innerText(), /^1 delaktivitet bytte status/);
     const submissions = await page.getByRole('table', { name: 'Arenornas inlämningar i de två omgångarna' }).locator('tr[data-arena="ostersund"] td').allInnerTexts();
-    assert.equal(submissions[0], 'Ej inlämnat');
+    assert.equal(submissions[0], 'Inte inlämnad');
     assert.ok(submissions[1]?.startsWith(DEV_USER.name), submissions.join(' | '));
     // The SIP count of each round's own year, and that it rose as the target asks.
     const measure = await page.getByRole('table', { name: 'Effektmåttens värden i de två omgångarna' }).locator('tr[data-measure="s1-e1"][data-arena="lan"] td').allInnerTexts();

@@ -114,7 +114,7 @@ describe("the tab's API", () => {
       [{ status: 'färdig' }, sub.etag, 400, /okänd status/],
       [{ statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, sub.etag, 400, /högst 2000 tecken/],
       [{ owner: 'någon' }, sub.etag, 400, /kunde inte sparas/],
-      [{ status: 'klar' }, undefined, 428, /If-Match/],
+      [{ status: 'klar' }, undefined, 428, /vilken version/],
       [{ measureAnswer: 'kanske' }, sub.etag, 400, /ja eller nej/],
     ];
     for (const [body, etag, status, message] of cases) {

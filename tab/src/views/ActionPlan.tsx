@@ -16,6 +16,7 @@ import type { PlanApiView } from '../api';
 import { useLayout } from '../ui';
 import { readParam } from '../urlState';
 import { SubActivityTable, type EditProps } from './SubActivityTable';
+import { WORDS } from '../../../bot/domain/glossary';
 
 interface Part {
   key: string;
@@ -54,7 +55,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
     () =>
       [...plan.arenas.filter((a) => a.kind === 'county'), ...plan.arenas.filter((a) => a.kind !== 'county')].map((a): Scope =>
         a.kind === 'county'
-          ? { id: a.id, name: 'Länsgemensamt (Bilaga 1)', parts: [{ key: 'own', activities: plan.strategies.flatMap((s) => s.activities), empty: 'Inga aktiviteter passar filtret.' }] }
+          ? { id: a.id, name: WORDS.bilaga1Ref, parts: [{ key: 'own', activities: plan.strategies.flatMap((s) => s.activities), empty: 'Inga aktiviteter passar filtret.' }] }
           : {
               id: a.id,
               name: a.name,
@@ -135,7 +136,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
               {part.heading && <Subtitle1 as="h4">{part.heading}</Subtitle1>}
               {part.key === 'bilaga1' && (
                 <Text className={ui.muted}>
-                  Planens avsnitt 7.3: arenan följer upp de länsgemensamma aktiviteterna på verksamhetsnära nivå. Här står arenans egen status, med länets status bredvid.
+                  Planens avsnitt 7.3: arenan följer upp {WORDS.bilaga1Definite} på verksamhetsnära nivå. Här står arenans egen status, med länets status bredvid.
                 </Text>
               )}
               {part.activities.length === 0 && <Text>{part.empty}</Text>}

@@ -10,6 +10,7 @@ import type { ActivityView, SubActivityView } from '../../../bot/domain/planView
 import type { PlanApiView } from '../api';
 import { StatusBadge, useLayout } from '../ui';
 import type { EditProps } from './SubActivityTable';
+import { WORDS } from '../../../bot/domain/glossary';
 
 interface FollowUpCell {
   activity: ActivityView;
@@ -50,7 +51,7 @@ export function LocalFollowUp({ plan, arena, edit }: { plan: PlanApiView; arena?
     <section className={ui.section} aria-labelledby="lokalt-rubrik" data-local-follow-up="">
       <Title3 as="h3" id="lokalt-rubrik">Lokal uppföljning av Bilaga 1</Title3>
       <Text>
-        Varje arena följer upp de länsgemensamma aktiviteterna i Bilaga 1 på verksamhetsnära nivå (planens avsnitt 7.3). Här står arenornas egen status och, där varje
+        Varje arena följer upp {WORDS.bilaga1Definite} i Bilaga 1 på verksamhetsnära nivå (planens avsnitt 7.3). Här står arenornas egen status och, där varje
         kommun besvarar måttet själv, deras svar. {NOT_FOLLOWED_UP}: arenan har inte följt upp delaktiviteten ännu.
       </Text>
       {plan.strategies.map((s) => (

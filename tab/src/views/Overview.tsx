@@ -17,6 +17,7 @@ import type { ViewId } from '../deepLink';
 import { writeParams } from '../urlState';
 import { NARROW, OverdueBadge, arenaName, useLayout, SubStatus } from '../ui';
 import type { EditProps } from './SubActivityTable';
+import { WORDS } from '../../../bot/domain/glossary';
 
 /** Fill of a bar segment per badge colour: theme tokens, so high contrast gets its system colours. */
 const FILL: Record<BadgeColor, string> = {
@@ -65,7 +66,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const styles = useStyles();
   const [latest, setLatest] = useState<HistoryEvent[]>();
 
-  const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? '', name: 'Länsgemensamt (Bilaga 1)', activities: plan.strategies.flatMap((s) => s.activities) };
+  const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? '', name: WORDS.bilaga1Ref, activities: plan.strategies.flatMap((s) => s.activities) };
   const municipalities: Level[] = plan.arenas.filter((a) => a.kind === 'municipality').map((a) => ({ id: a.id, name: a.name, activities: a.activities }));
   const own = arena ? [county, ...municipalities].find((l) => l.id === arena) : undefined;
   // An arena's channel tab shows that arena first; the county tab the county.
@@ -92,7 +93,7 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   return (
     <section className={ui.view} aria-labelledby="oversikt-rubrik">
       <div className={ui.section}>
-        <Title2 as="h2" id="oversikt-rubrik">Översikt{own ? `: ${own.id === county.id ? 'Länsgemensamt' : own.name}` : ''}</Title2>
+        <Title2 as="h2" id="oversikt-rubrik">Översikt{own ? `: ${own.id === county.id ? WORDS.bilaga1 : own.name}` : ''}</Title2>
         <Text>Målbild: {plan.plan.targetPicture}</Text>
         {/* What changed lately, printable for the next meeting (views/MeetingBrief.tsx). */}
         <div className="no-print"><Button size="small" onClick={() => onShow('motesunderlag')}>Mötesunderlag</Button></div>

@@ -64,7 +64,7 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
     <section className={ui.view} aria-labelledby="uppfoljning-rubrik">
       <Title2 as="h2" id="uppfoljning-rubrik">Uppföljning</Title2>
       <Text>
-        Planen följs upp årligen i länsgemensam samverkan (1.6). Länet öppnar en uppföljningsomgång, varje lokal samverkansarena går igenom sina aktiviteter och lämnar in, och länet stänger omgången: då fryses läget som underlag för rapporten.
+        Planen följs upp årligen i länsgemensam samverkan (1.6). Länsgemensam samverkan öppnar en uppföljningsomgång, varje lokal samverkansarena går igenom sina aktiviteter och lämnar in, och länsgemensam samverkan stänger omgången: då fryses läget som underlag för rapporten.
       </Text>
       <div role="status" aria-live="polite" data-round-notice="">
         {notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
@@ -82,7 +82,7 @@ export default function Round({ plan, mayChange }: RoundViewProps) {
           }}
         />
       )}
-      {!mayManage && !open && rounds.length === 0 && <Text>Ingen uppföljningsomgång har öppnats ännu. Länet öppnar den.</Text>}
+      {!mayManage && !open && rounds.length === 0 && <Text>Ingen uppföljningsomgång har öppnats ännu. Länsgemensam samverkan öppnar den.</Text>}
 
       {rounds.length > 0 && (
         <div className={ui.section}>

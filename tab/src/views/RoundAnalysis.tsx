@@ -32,7 +32,7 @@ export function RoundAnalysis({ round, plan, analysis, editable, onNotice }: Pro
         <StrategyAnalysisForm key={t.id} round={round} strategyId={t.id} title={t.title} stored={analysis.find((a) => a.strategyId === t.id)} editable={editable} onNotice={onNotice} />
       ))}
       <Subtitle1 as="h4">Länets analys per strategi</Subtitle1>
-      {!editable && round.status === 'open' && <Text className={ui.muted}>Länet skriver analysen.</Text>}
+      {!editable && round.status === 'open' && <Text className={ui.muted}>Länsgemensam samverkan skriver analysen.</Text>}
       {plan.strategies.map((s) => {
         const stored = analysis.find((a) => a.strategyId === s.id);
         return <StrategyAnalysisForm key={s.id} round={round} strategyId={s.id} title={`${s.number}. ${s.title}`} stored={stored} editable={editable} onNotice={onNotice} />;

@@ -14,6 +14,7 @@ import type { PlanApiView } from '../api';
 import { fetchComparison, type CompareAnswer, type Round } from '../roundApi';
 import { readParam, writeParams } from '../urlState';
 import { Loading, arenaName, isCounty, useLayout } from '../ui';
+import { WORDS } from '../../../bot/domain/glossary';
 
 const TREND = { up: 'Ökat', down: 'Minskat', same: 'Oförändrat' } as const;
 
@@ -186,8 +187,8 @@ function Comparison({ plan, answer }: { plan: PlanApiView; answer: CompareAnswer
             {c.submissions.map((s) => (
               <tr key={s.arenaId} data-arena={s.arenaId}>
                 <th scope="row" data-first="">{s.arenaName}</th>
-                <td data-label={from.name}>{s.before ? `${s.before.submittedBy}, ${formatDateTime(s.before.submittedAt)}` : 'Ej inlämnat'}</td>
-                <td data-label={to.name}>{s.after ? `${s.after.submittedBy}, ${formatDateTime(s.after.submittedAt)}` : 'Ej inlämnat'}</td>
+                <td data-label={from.name}>{s.before ? `${s.before.submittedBy}, ${formatDateTime(s.before.submittedAt)}` : WORDS.notSubmitted}</td>
+                <td data-label={to.name}>{s.after ? `${s.after.submittedBy}, ${formatDateTime(s.after.submittedAt)}` : WORDS.notSubmitted}</td>
               </tr>
             ))}
           </tbody>

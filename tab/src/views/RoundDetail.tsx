@@ -18,6 +18,7 @@ import { changeRound, fetchRound, submitRound, type Round, type RoundDetail as D
 import { Loading, useLayout } from '../ui';
 import { RoundAnalysis } from './RoundAnalysis';
 import { RoundSnapshot } from './RoundSnapshot';
+import { optionalLabel, WORDS } from '../../../bot/domain/glossary';
 
 interface Props {
   id: string;
@@ -95,7 +96,7 @@ export function RoundDetail({ id, plan, mayChange, onNotice, onChanged, onLoaded
                       {a.submission.comment && <div className={ui.muted}>”{a.submission.comment}”</div>}
                     </>
                   ) : (
-                    'Ej inlämnat'
+                    WORDS.notSubmitted
                   )}
                 </td>
                 <td data-label="Aktiviteter" data-inline="">{a.items}</td>
@@ -139,7 +140,7 @@ function SubmitForm({ round, arena, onDone }: { round: Round; arena: Detail['pro
           : `Gå igenom era aktiviteter (${arena.notUpdatedInPeriod} är inte uppdaterade under perioden) och lämna in senast ${round.lastDay}.`}
       </Text>
       {message && <MessageBar intent="error" role="alert"><MessageBarBody>{message}</MessageBarBody></MessageBar>}
-      <Field label="Kommentar till länet (frivillig)">
+      <Field label={optionalLabel('Kommentar till länsgemensam samverkan')}>
         <Textarea value={comment} maxLength={SUBMISSION_COMMENT_MAX} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
       </Field>
       <div>

@@ -8,6 +8,7 @@ import { ROUND_STATUSES, roundStatusLabel, roundSummary } from '../../../bot/dom
 import type { PlanApiView } from '../api';
 import { fetchRoundState, type FollowUpState, type Round } from '../roundApi';
 import { Loading, useLayout } from '../ui';
+import { WORDS } from '../../../bot/domain/glossary';
 
 export function RoundSnapshot({ round, plan }: { round: Round; plan: PlanApiView }) {
   const ui = useLayout();
@@ -71,7 +72,7 @@ export function RoundSnapshot({ round, plan }: { round: Round; plan: PlanApiView
                   <td data-label="Ej uppföljda" data-inline="">{s?.counts.ej_uppfoljd ?? 0}</td>
                   <td data-label="Pågår" data-inline="">{s?.counts.pagar ?? 0}</td>
                   <td data-label="Klar" data-inline="">{s?.counts.klar ?? 0}</td>
-                  <td data-label="Inlämnat">{submission ? `${submission.submittedBy}, ${formatDateTime(submission.submittedAt)}` : 'Ej inlämnat'}</td>
+                  <td data-label="Inlämnat">{submission ? `${submission.submittedBy}, ${formatDateTime(submission.submittedAt)}` : WORDS.notSubmitted}</td>
                 </tr>
               );
             })}

@@ -149,10 +149,10 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
               )}
             </Field>
             ) : (
-              <Text className={ui.muted}>Måttet{sub.measure ? ` (${sub.measure})` : ''} besvaras av länet för den här delaktiviteten.</Text>
+              <Text className={ui.muted}>Måttet{sub.measure ? ` (${sub.measure})` : ''} besvaras av länsgemensam samverkan för den här delaktiviteten.</Text>
             )}
             {followUp && (
-              <Field label="Ej aktuellt lokalt: skäl" hint="Skriv ett kort skäl om delaktiviteten inte görs i kommunen: den står då inte i uppföljningen eller påminnelserna, och länet ser skälet. Töm fältet för att ångra.">
+              <Field label="Ej aktuellt lokalt: skäl" hint="Skriv ett kort skäl om delaktiviteten inte görs i kommunen: den står då inte i uppföljningen eller påminnelserna, och länsgemensam samverkan ser skälet. Töm fältet för att ångra.">
                 <Input value={form.notApplicable ?? ''} maxLength={LIMITS.reason} onChange={(_e, d) => set('notApplicable')(d.value)} />
               </Field>
             )}
