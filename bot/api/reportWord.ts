@@ -11,6 +11,7 @@ import {
 } from 'docx';
 import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime, formatLongDate } from '../domain/format';
+import { WORDS } from '../domain/glossary';
 import type { HistoryEvent } from '../domain/historyEvents';
 import { formatChange, setAsideLines, sourceText, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
 
@@ -198,7 +199,7 @@ function arenasSection(report: Report): Block[] {
   const out: Block[] = [h1('arenorna', section('arenorna').title)];
   for (const a of report.arenas) {
     out.push(h2(a.name));
-    if (a.submissions.length === 0) out.push(p('Har inte lämnat in.', { italics: true }));
+    if (a.submissions.length === 0) out.push(p(`${WORDS.notSubmitted}.`, { italics: true }));
     for (const s of a.submissions) {
       out.push(new Paragraph({ spacing: { before: 40, after: 80 }, children: [new TextRun({ text: `Inlämnad ${formatDate(s.submittedAt)} av ${s.submittedBy}${s.comment ? ': ' : '.'}`, bold: true }), new TextRun(s.comment ? `”${s.comment}”` : '')] }));
     }

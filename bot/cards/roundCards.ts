@@ -203,7 +203,7 @@ export function roundNoticeCard(notice: 'lastDayMoved' | 'closed', round: Round,
   const early = closedOn < round.lastDay ? `, före sista dagen ${longDate(round.lastDay)}` : '';
   return messageCard({
     title: `${round.name} är stängd`,
-    text: `Länet stängde ${round.name} ${longDate(closedOn)}${early}. Läget är fryst: det ${arena.name} sparade fram till dess räknas till omgången. ${submitted ? `${arena.name} lämnade in.` : `${arena.name} lämnade inte in.`}`,
+    text: `Länsgemensam samverkan stängde ${round.name} ${longDate(closedOn)}${early}. Läget är fryst: det ${arena.name} sparade fram till dess räknas till omgången. ${submitted ? `${arena.name} lämnade in.` : `${arena.name} lämnade inte in.`}`,
     tone: submitted ? 'info' : 'warning',
     buttons: [{ title: 'Status', command: 'status' }],
   });
