@@ -318,7 +318,7 @@ describe('uppföljning: the yearly follow-up round', function () {
     assert.equal(posted(ostersund).length, 0, 'asking tells nobody');
     const closed = await bot.teams.click(county, ask, 'Stäng och frys');
     assert.match(cardText(closed), /är stängd och läget är fryst\. 3 arenakanaler har fått veta det/);
-    assert.match(cardText(posted(ostersund)[0]!), /Länet stängde Uppföljning 2026 25 november 2026, före sista dagen 10 december 2026[\s\S]*Östersund lämnade inte in/);
+    assert.match(cardText(posted(ostersund)[0]!), /Länsgemensam samverkan stängde Uppföljning 2026 25 november 2026, före sista dagen 10 december 2026[\s\S]*Östersund lämnade inte in/);
     assert.match(cardText(posted(krokom)[0]!), /Krokom lämnade in/);
   });
 
