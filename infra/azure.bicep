@@ -50,14 +50,15 @@ param aadAppTenantId string
 @description('The Teams app id (manifest id), for deep links from the bot\'s cards to the tab.')
 param teamsAppId string = ''
 
-// The next two come from env/.env.<env> (PLAN_TEAM_IDS, PROJECT_LEADER_IDS) through
+// The next two come from env/.env.<env> (PLAN_TEAM_IDS, PROJECT_LEADER_IDS, the latter required) through
 // azure.parameters.json, so that provisioning again writes what the file says instead of
 // resetting them.
 @description('Teams team ids (comma separated) the plan is followed up in. Empty: the first team where a channel is linked.')
 param planTeamIds string = ''
 
-@description('Entra object ids (comma separated) of the project leaders, who alone may link channels to arenas. Empty: anyone in the plan\'s team.')
-param projectLeaderIds string = ''
+@description('Entra object ids (comma separated) of the plan\'s project leaders: they alone link channels to arenas and re-link a linked channel. Required (asked for at provision, m365agents.yml): in Azure the project leaders are named, not whoever links first.')
+@minLength(1)
+param projectLeaderIds string
 
 // Settings a region may set: each is a parameter whose value is kept in env/.env.<env>, because
 // the appsettings resource below replaces all app settings on every provision. A value set only in

@@ -42,7 +42,7 @@ function rows(strategyName: (id: string) => string, activities: ActivityView[]) 
   );
 }
 
-function sheet(book: ExcelJS.Workbook, name: string, columns: Array<{ header: string; key: string; width: number }>) {
+function sheet(book: ExcelJS.Workbook, name: string, columns: Array<{ header: string; key: string; width: number; hidden?: boolean }>) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ ...c, style: { alignment: { wrapText: true, vertical: 'top' } } }));
   ws.getRow(1).font = { bold: true };
@@ -62,6 +62,9 @@ export const MEASURE_COLUMNS = [
   { header: 'Kommentar', key: 'comment', width: 40 },
   { header: 'Rapporterat av', key: 'reportedBy', width: 22 },
   { header: 'Rapporterat', key: 'reportedAt', width: 18 },
+  // Hidden: the value's version at export (0: none yet). The upload writes a row only if the
+  // stored value is still that version, so an old sheet never overwrites a newer value.
+  { header: 'Version', key: 'version', width: 8, hidden: true },
 ] as const;
 
 function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
@@ -89,6 +92,7 @@ function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
           comment: i === 0 ? (value?.comment ?? '') : '',
           reportedBy: value?.reportedBy ?? '',
           reportedAt: value ? new Date(value.reportedAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+          version: value?.version ?? 0,
         });
       });
     }

@@ -7,7 +7,9 @@
 //        body { values: ["12", "0,42", ...] (one per breakdown category, or "ja"/"nej"), comment?, version? }
 //        200 { outcome: "saved" | "unchanged", value } + ETag · 409 { error, current, since } · 400 · 403 · 404 · 428
 //   POST /api/measures/upload   body { file: <the .xlsx, base64> }
-//        200 { saved, unchanged, conflicts } · 400 { error, rows: [{ row, errors }] } · 403
+//        200 { saved, unchanged, conflicts: [{ rows, message, fileValue, storedValue }], written: [row] }
+//        · 400 { error, rows: [{ row, errors }] } · 403
+//        · 503 { error, written, uncertain, notWritten, saved, unchanged, conflicts } (the store failed midway)
 import type { Request, Response } from 'restify';
 import type { Actor } from '../domain/activityState';
 import { mayChange, type Decision } from '../domain/authorization';
@@ -123,7 +125,10 @@ export function measureRoutes(deps: MeasureApiDeps): { put: Handler; upload: Han
     const ctx = await context(deps, user, () => ({ allowed: true }));
     const result = await uploadMeasureValues(sheet.rows, await deps.measures.allCurrent(), ctx);
     if (result.kind === 'refused') res.send(400, { error: result.message, rows: result.rows });
-    else res.send(200, { saved: result.saved, unchanged: result.unchanged, conflicts: result.conflicts });
+    else if (result.kind === 'failed') {
+      const { kind: _kind, message, ...rows } = result;
+      res.send(503, { error: message, ...rows });
+    } else res.send(200, { saved: result.saved, unchanged: result.unchanged, conflicts: result.conflicts, written: result.written });
   };
 
   return { put, upload };

@@ -1,5 +1,7 @@
 // The tab's REST API and static files. Every /api route here needs a verified Teams SSO token
 // (ssoAuth.ts), or the explicit development mode. Wired by registerTabRoutes(server, deps).
+import { projectLeadersText } from '../domain/projectLeaders';
+import { currentProjectLeaders } from '../useCases/projectLeaders';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
 import type { ActivityStore } from '../storage/activityStore';
@@ -100,7 +102,8 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   server.get('/api/me', signedIn(async (_req, res, user) => {
     const arenas = (await deps.plan.content()).arenas;
     const decisions = await Promise.all(arenas.map(async (a) => [a.id, (await userMayChange(deps, user, a)).allowed] as const));
-    res.send(200, { id: user.id, name: user.name, devMode: user.dev, mayChange: decisions.filter(([, ok]) => ok).map(([id]) => id) });
+    const projectLeaders = projectLeadersText(await currentProjectLeaders(deps));
+    res.send(200, { id: user.id, name: user.name, devMode: user.dev, mayChange: decisions.filter(([, ok]) => ok).map(([id]) => id), projectLeaders });
   }));
 
   server.patch('/api/activities/:scopeId/:subActivityId', signedIn(async (req, res, user) => {

@@ -13,6 +13,8 @@ export interface HelpCardData {
   examples: HelpExamples;
   /** Which arena this chat follows, or how to choose one. */
   placeText: string;
+  /** Who the plan's project leaders are (they re-link channels); empty in a group chat. */
+  leadersText?: string;
   /** The Swedish user guide, a page of the plan tab. */
   guideUrl: string;
   /** Where the commands do not work (a group chat): no command buttons, and the text says where they do. */
@@ -38,6 +40,7 @@ export function commandHelp(ex: HelpExamples): Array<{ word: string; description
 
 export function helpCard({ examples, withoutButtons, ...data }: HelpCardData): CardJson {
   return bind(template, {
+    leadersText: '',
     ...data,
     intro: `Skriv till mig med egna ord (nämn @Gemensam plan i kanalen), t.ex. "försenat ${examples.arenaName}", "${examples.strategyNumber}.1" (planens nummer i Bilaga 1) eller "vad har hänt sedan förra mötet?". Är jag osäker föreslår jag i stället för att göra något.`,
     commands: commandHelp(examples),

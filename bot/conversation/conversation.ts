@@ -1,5 +1,7 @@
 // The bot's conversation, without botbuilder: text and card actions in, replies and cards out.
 // Routing only; each feature module does its own work.
+import { projectLeadersText } from '../domain/projectLeaders';
+import { currentProjectLeaders } from '../useCases/projectLeaders';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { refreshedByCommand } from '../cards/refresh';
@@ -66,7 +68,8 @@ export class Conversation {
     switch (command.kind) {
       case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now()));
+        const leaders = where === 'groupChat' ? '' : projectLeadersText(await currentProjectLeaders(this.services));
+        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now(), leaders));
       }
       case 'report':
         return cards(

@@ -1,5 +1,6 @@
 // Linking a channel (or a personal chat) to an arena: by card, or by "koppla <namn>".
-// Re-linking a linked channel asks for confirmation first.
+// Re-linking a linked channel asks for confirmation first, and only a project leader may
+// (domain/projectLeaders.ts).
 import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { linkCard, linkConfirmCard } from '../cards/linkCard';
@@ -7,6 +8,8 @@ import { messageCard } from '../cards/messageCard';
 import { findArena } from '../domain/commands';
 import type { Arena } from '../domain/plan';
 import type { PlanContentView } from '../domain/planView';
+import { isProjectLeader, projectLeadersText } from '../domain/projectLeaders';
+import { currentProjectLeaders } from '../useCases/projectLeaders';
 import type { Services } from './services';
 import { currentChannel } from './arenaResolution';
 import { isPlanTeam, notThePlanTeamCard, pinPlanTeam } from './planTeam';
@@ -81,23 +84,31 @@ async function link(turn: Turn, services: Services, view: PlanContentView, arena
     await services.channels.recordMember(arena.id, turn.actor.id);
     return linkedCard(arena, 'channel');
   }
-  if (services.projectLeaderIds.length > 0 && !services.projectLeaderIds.includes(turn.actor.id)) {
+  // Linking a channel nobody has linked is open to the plan's team (unless PROJECT_LEADER_IDS names
+  // who links); re-linking one that follows another arena is the project leaders' alone.
+  const leaders = await currentProjectLeaders(services);
+  const leader = isProjectLeader(leaders, turn.actor.id);
+  if (!leader && (leaders.source === 'configured' || current)) {
     return messageCard({
-      title: 'Det är planens projektledare som kopplar kanaler',
-      text: `Be en av planens projektledare att koppla kanalen${current ? ` (den är kopplad till ${current.name})` : ''}. Ingenting har ändrats.`,
+      title: current ? 'Det är planens projektledare som kopplar om kanaler' : 'Det är planens projektledare som kopplar kanaler',
+      text: `${current ? `Kanalen är kopplad till ${current.name}. ` : ''}${projectLeadersText(leaders)} Be en projektledare att koppla ${current ? 'om ' : ''}kanalen. Ingenting har ändrats.`,
       tone: 'warning',
     });
   }
   if (current && !confirmed) return linkConfirmCard(current, arena, channel.etag);
   // The first link pins the plan's team; a link from another team at the same moment loses.
   if (!(await pinPlanTeam(services, place.teamId))) return notThePlanTeamCard();
+  // The plan team's first link records its person as project leader (when none is configured).
+  const first = leaders.source === 'none' && !(await services.channels.channelsOfTeam(place.teamId)).some((c) => c.arenaId && c.state === 'active');
   // A confirmation carries the ETag the person saw: if someone re-linked meanwhile, ask again.
-  const linked = await services.channels.link(place.channelId, arena.id, turn.actor.name, confirmed ? etag : undefined);
+  // Someone who is no project leader links only the unlinked channel they saw, never one just linked.
+  const linked = await services.channels.link(place.channelId, arena.id, turn.actor.name, !leader ? channel.etag : confirmed ? etag : undefined, turn.actor.id);
   if (!linked) {
     const now = (await services.channels.get(place.channelId))!;
     const nowArena = view.arenas.find((a) => a.id === now.arenaId);
     return nowArena ? linkConfirmCard(nowArena, arena, now.etag) : linkCard(view.arenas, 'channel', arena.id);
   }
+  if (first) await services.channels.recordFirstProjectLeader({ id: turn.actor.id, name: turn.actor.name }, place.channelId);
   // Whoever links the channel takes part in it (as writing in it would, see arenaResolution.ts).
   await services.channels.recordMember(arena.id, turn.actor.id);
   return linkedCard(arena, 'channel');

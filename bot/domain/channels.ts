@@ -27,6 +27,8 @@ export interface ChannelRecord {
   arenaId?: string;
   linkedAt?: string;
   linkedBy?: string;
+  /** Who linked it (Entra object id): the first link's person is the project leader unless PROJECT_LEADER_IDS is set. */
+  linkedById?: string;
   /** Opaque conversation reference for proactive messages (owned by the Teams edge). */
   reference: string;
   state: ChannelState;

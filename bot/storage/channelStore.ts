@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { LRUCache } from 'lru-cache';
 import type { ChannelRecord, ChannelState, ReminderSettings } from '../domain/channels';
+import type { ProjectLeader } from '../domain/projectLeaders';
 import { statusCodeOf, str, type Row } from './entities';
 import { externalKey, invert } from './keys';
 
@@ -13,6 +14,8 @@ const PERSON = 'person';
 const MEETING = 'meeting';
 /** The team the plan is followed up in, pinned by the first link unless configured (PLAN_TEAM_IDS). */
 const PLAN_TEAM = { partitionKey: 'plan', rowKey: 'team' } as const;
+/** The project leaders recorded with the plan team's first link (when PROJECT_LEADER_IDS is unset). */
+const LEADERS = { partitionKey: 'plan', rowKey: 'leaders' } as const;
 /** Taking part in an arena's channel counts for this long after a person's last message there. */
 export const MEMBERSHIP_DAYS = 180;
 const memberPartition = (arenaId: string) => `member:${arenaId}`;
@@ -113,10 +116,10 @@ export class ChannelStore {
   }
 
   /** Links the channel to an arena. With an ETag, refuses (returns undefined) if the channel changed meanwhile. */
-  async link(channelId: string, arenaId: string, by: string, etag?: string): Promise<ChannelRecord | undefined> {
+  async link(channelId: string, arenaId: string, by: string, etag?: string, byId = ''): Promise<ChannelRecord | undefined> {
     try {
       await this.table.updateEntity(
-        { partitionKey: CHANNEL, rowKey: externalKey(channelId), arenaId, linkedAt: this.now().toISOString(), linkedBy: by },
+        { partitionKey: CHANNEL, rowKey: externalKey(channelId), arenaId, linkedAt: this.now().toISOString(), linkedBy: by, linkedById: byId },
         'Merge',
         { etag: etag ?? '*' },
       );
@@ -314,6 +317,30 @@ export class ChannelStore {
     }
   }
 
+  /** The project leaders recorded with the first link; empty: none recorded. */
+  async projectLeaders(): Promise<ProjectLeader[]> {
+    const json = await this.cached('leaders', async () => {
+      try {
+        return str((await this.table.getEntity<Record<string, unknown>>(LEADERS.partitionKey, LEADERS.rowKey)) as Row, 'leaders') || undefined;
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+    return json ? (JSON.parse(json) as ProjectLeader[]) : [];
+  }
+
+  /** Records the first project leader unless one is recorded already (a conditional insert); returns who is recorded. */
+  async recordFirstProjectLeader(leader: ProjectLeader, channelId: string): Promise<ProjectLeader[]> {
+    try {
+      await this.table.createEntity({ ...LEADERS, leaders: JSON.stringify([leader]), recordedAt: this.now().toISOString(), channelId });
+    } catch (error) {
+      if (statusCodeOf(error) !== 409) throw error;
+    }
+    this.cache.delete('leaders');
+    return this.projectLeaders();
+  }
+
   private async list(filter: string): Promise<ChannelRecord[]> {
     const out: ChannelRecord[] = [];
     for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toChannel(row as Row));
@@ -333,6 +360,7 @@ function toChannel(row: Row): ChannelRecord {
     ...(str(row, 'arenaId') ? { arenaId: str(row, 'arenaId') } : {}),
     ...(str(row, 'linkedAt') ? { linkedAt: str(row, 'linkedAt') } : {}),
     ...(str(row, 'linkedBy') ? { linkedBy: str(row, 'linkedBy') } : {}),
+    ...(str(row, 'linkedById') ? { linkedById: str(row, 'linkedById') } : {}),
     reference: str(row, 'reference'),
     state: state === 'removed' || state === 'unreachable' ? state : 'active',
     ...(reminders ? { reminders: JSON.parse(reminders) as ReminderSettings } : {}),

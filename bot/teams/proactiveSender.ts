@@ -3,8 +3,9 @@
 // outcomes as values. Teams' limits (DESIGN.md): per conversation about 7 operations a second,
 // 8 in 2 s, 60 in 30 s, 1,800 an hour, about 50 a second per app and tenant. Sends are paced
 // below these; a 429 waits as long as Retry-After says (or backs off with jitter) and is tried
-// again a bounded number of times; 412, 5xx and network errors back off exponentially with
-// jitter; 403/404 mean the bot is no longer in the team. This loop is the only retry layer: the
+// again a bounded number of times; 412, 5xx other than 504 and network errors back off
+// exponentially with jitter; a 504 (the gateway stopped waiting, the card may be posted) is
+// 'unconfirmed' like a timeout; 403/404 mean the bot is no longer in the team. This loop is the only retry layer: the
 // Bot Connector client's own retries are taken out of each send (withoutSdkRetries), and where
 // they cannot be, this loop makes one attempt only. Every attempt has a timeout; an attempt that
 // may have reached the Connector (no answer in time, a connection cut after the request went
@@ -52,7 +53,9 @@ export interface BotSenderOptions {
   clock?: () => number;
 }
 
-const RETRIED = new Set([412, 429, 500, 502, 503, 504]);
+const RETRIED = new Set([412, 429, 500, 502, 503]);
+/** A gateway that gave up waiting: the Connector may have posted the card all the same. */
+const OUTCOME_UNKNOWN = new Set([504]);
 
 export class BotProactiveSender implements ProactiveSender {
   private readonly maxTries: number;
@@ -153,6 +156,7 @@ export class BotProactiveSender implements ProactiveSender {
         if (NOT_SENT_CODES.has(code)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, sdkRetriesRemoved, error: code };
         return { kind: 'done', outcome: { kind: 'unconfirmed', error: code } };
       }
+      if (OUTCOME_UNKNOWN.has(status)) return { kind: 'done', outcome: { kind: 'unconfirmed', error: `http-${status}` } };
       if (RETRIED.has(status)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: `http-${status}` }, sdkRetriesRemoved, status, error: `http-${status}` };
       // 401: the bot's credentials; it passes when they are fixed, so it is tried again later.
       if (status === 401) return { kind: 'done', outcome: { kind: 'transientFailure', error: 'http-401' } };

@@ -325,6 +325,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
         <a className={styles.link} href="?view=guide" onClick={(e) => (e.preventDefault(), show('guide'), mainRef.current?.focus())}>
           Användarguide
         </a>
+        {me?.projectLeaders && <span data-project-leaders="">{me.projectLeaders}</span>}
       </footer>
       {editing && (
         <Suspense fallback={null}>

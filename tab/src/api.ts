@@ -23,6 +23,8 @@ export interface Me {
   name: string;
   devMode: boolean;
   mayChange: string[];
+  /** Who the plan's project leaders are, in a sentence (they re-link channels). */
+  projectLeaders?: string;
 }
 
 export interface ChangeForm {

@@ -56,17 +56,17 @@ describe('linking a channel to its arena', () => {
 
   it('asks for confirmation before re-linking, and re-links only when confirmed', async () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
-    const ask = await bot.teams.say(ostersund, 'koppla Krokom', BENGT);
+    const ask = await bot.teams.say(ostersund, 'koppla Krokom');
     assert.match(cardText(ask.cards[0]), /kopplad till Östersund\. Vill du koppla den till Krokom i stället\?/);
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
 
-    const kept = await bot.teams.click(ostersund, ask.cards[0]!, /Nej, behåll Östersund/, {}, BENGT);
+    const kept = await bot.teams.click(ostersund, ask.cards[0]!, /Nej, behåll Östersund/, {});
     assert.match(cardText(kept), /Kanalen är fortfarande kopplad till Östersund\./);
     assert.equal((kept.body as unknown[]).length, 1);
     assert.deepEqual(kept.actions ?? [], []);
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
 
-    const done = await bot.teams.click(ostersund, ask.cards[0]!, /Ja, koppla till Krokom/, {}, BENGT);
+    const done = await bot.teams.click(ostersund, ask.cards[0]!, /Ja, koppla till Krokom/, {});
     assert.match(cardText(done), /Kanalen är kopplad till Krokom/);
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'krokom');
   });
@@ -106,6 +106,43 @@ describe('linking a channel to its arena', () => {
     const post = bot.connector.calls.find((c) => c.method === 'POST' && c.conversationId === ragunda.channelId);
     assert.ok(post, 'a card was posted in the new channel');
     assert.match(cardText(post.body), /Vilken arena hör kanalen till\?/);
+  });
+});
+
+describe('re-linking without PROJECT_LEADER_IDS: the first link makes its person project leader', () => {
+  const bot = useBot();
+  const ostersund = channel('Östersund');
+  const krokom = channel('Krokom');
+
+  it("refuses a member who is no project leader another arena's channel, says who can, and changes nothing", async () => {
+    assert.match(cardText((await bot.teams.say(ostersund, 'koppla Östersund')).cards[0]), /Kanalen är kopplad till Östersund/);
+    // Linking a channel nobody has linked stays open to the team.
+    assert.match(cardText((await bot.teams.say(krokom, 'koppla Krokom', BENGT)).cards[0]), /Kanalen är kopplad till Krokom/);
+
+    // The Krokom member tries to take Östersund's channel: by text, by a confirmation card, and his own channel to Östersund.
+    const refused = await bot.teams.say(ostersund, 'koppla Krokom', BENGT);
+    assert.match(cardText(refused.cards[0]), /Det är planens projektledare som kopplar om kanaler/);
+    assert.match(cardText(refused.cards[0]), /Kanalen är kopplad till Östersund\. Planens projektledare är Anna Andersson .*Ingenting har ändrats\./);
+    const forged = await bot.teams.execute(ostersund, 'link', { arenaId: 'krokom', confirm: true, etag: '*' }, BENGT);
+    assert.match(cardText(forged), /Planens projektledare är Anna Andersson/);
+    const own = await bot.teams.say(krokom, 'koppla Östersund', BENGT);
+    assert.match(cardText(own.cards[0]), /Kanalen är kopplad till Krokom\. Planens projektledare är Anna Andersson/);
+    assert.equal((await bot.app.channels.get(ostersund.channelId))?.arenaId, 'ostersund');
+    assert.equal((await bot.app.channels.get(krokom.channelId))?.arenaId, 'krokom');
+
+    // hjälp says who the project leader is, also after a restart.
+    await bot.restart();
+    assert.match(cardText((await bot.teams.say(krokom, 'hjälp', BENGT)).cards[0]), /Planens projektledare är Anna Andersson \(kopplade teamets första kanal\)\./);
+
+    // The project leader may re-link (with confirmation).
+    const ask = await bot.teams.say(krokom, 'koppla Östersund');
+    const done = await bot.teams.click(krokom, ask.cards[0]!, /Ja, koppla till Östersund/, {});
+    assert.match(cardText(done), /Kanalen är kopplad till Östersund/);
+    assert.equal((await bot.app.channels.get(krokom.channelId))?.arenaId, 'ostersund');
+  });
+
+  it('says in hjälp how a project leader comes about while nobody has linked a channel', async () => {
+    assert.match(cardText((await bot.teams.say(krokom, 'hjälp', BENGT)).cards[0]), /Ingen projektledare är utsedd ännu: den som kopplar teamets första kanal blir projektledare/);
   });
 });
 

@@ -378,6 +378,17 @@ describe('follow-up reminders', () => {
     assert.deepEqual(await store.problems(clock.now()), []);
   });
 
+  it('posts once when the Bot Connector posts the card and then answers 504: possibly sent, for the operator', async () => {
+    // The stand-in takes the post (it is in the channel) and answers as a gateway that stopped waiting.
+    bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === county.channelId ? { status: 504, body: {} } : undefined);
+    const first = await sweepAt(MONDAY);
+    assert.deepEqual(first.items.filter((i) => i.key.channelId === county.channelId).map((i) => `${i.key.rule} ${i.outcome}`).sort(), ['revision unconfirmed', 'stale unconfirmed', 'yearlyFollowUp unconfirmed']);
+    bot.connector.override = undefined;
+    for (const at of ['2026-11-30T08:30:00.000Z', '2026-11-30T08:45:00.000Z', '2026-11-30T09:45:00.000Z']) await sweepAt(at);
+    assert.equal(postsTo(county).length, 1, 'exactly one post');
+    assert.deepEqual((await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`).sort(), ['revision unconfirmed http-504', 'stale unconfirmed http-504', 'yearlyFollowUp unconfirmed http-504']);
+  });
+
   it('marks a channel unreachable on 403, tells the operator, and does not try it again', async () => {
     bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === ostersund.channelId ? refuse(call, { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }) : undefined);
     const report = await sweepAt(MONDAY);

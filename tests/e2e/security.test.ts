@@ -37,9 +37,10 @@ describe('who may change the plan', () => {
     return bot.teams.click('personal', form, 'Spara', { status: 'avbruten' }, BENGT);
   }
 
-  it('does not let someone become a member of an arena by asking to re-link a channel and not confirming', async () => {
+  it('does not let someone become a member of an arena by asking to re-link a channel', async () => {
+    // Bengt is no project leader (Anna linked the team's first channel): he is refused at once.
     const ask = await bot.teams.say(berg, 'koppla Länsgemensam samverkan', BENGT);
-    assert.match(cardText(ask.cards[0]), /Vill du koppla den till Länsgemensam samverkan/);
+    assert.match(cardText(ask.cards[0]), /Det är planens projektledare som kopplar om kanaler/);
     const refused = await tryFromPersonalChat();
     assert.match(cardText(refused), /Det här får du inte ändra här/);
     assert.equal(await status(), 'ej_paborjat');
@@ -105,7 +106,7 @@ describe('linking when the project leaders are named', () => {
     assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, undefined);
     assert.match(cardText((await bot.teams.say(berg, 'koppla Berg')).cards[0]), /Kanalen är kopplad till Berg/);
     const relink = await bot.teams.execute(berg, 'link', { arenaId: 'lan', confirm: true, etag: '*' }, BENGT);
-    assert.match(cardText(relink), /den är kopplad till Berg\)\. Ingenting har ändrats\./);
+    assert.match(cardText(relink), /Kanalen är kopplad till Berg\. Planens projektledare är angivna i appens inställningar \(PROJECT_LEADER_IDS\)\. Be en projektledare att koppla om kanalen\. Ingenting har ändrats\./);
     assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, 'berg');
   });
 });

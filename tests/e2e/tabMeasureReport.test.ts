@@ -99,9 +99,9 @@ describe('reporting an effect-measure value in the plan tab', function () {
   it('uploads an Excel file and names the bad row when one is wrong', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Effektmått');
-    sheet.addRow(['Effektmått-id', 'Effektmått', 'Period', 'Arena-id', 'Arena', 'Kategori', 'Värde', 'Kommentar']);
-    sheet.addRow(['s5-e1', '', '2026', 'berg', 'Berg', '', 'ja', '']);
-    sheet.addRow(['s5-e1', '', '2026', 'bracke', 'Bräcke', '', 'kanske', '']);
+    sheet.addRow(['Effektmått-id', 'Effektmått', 'Period', 'Arena-id', 'Arena', 'Kategori', 'Värde', 'Kommentar', 'Version']);
+    sheet.addRow(['s5-e1', '', '2026', 'berg', 'Berg', '', 'ja', '', 0]);
+    sheet.addRow(['s5-e1', '', '2026', 'bracke', 'Bräcke', '', 'kanske', '', 0]);
     const file = path.join(SHOTS, 'upload-one-bad-row.xlsx');
     await book.xlsx.writeFile(file);
     const report = await openReport();

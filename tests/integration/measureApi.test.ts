@@ -7,6 +7,8 @@ import ExcelJS from 'exceljs';
 import type { PlanApiView } from '../../bot/api/planApi';
 import { legacyMeasurePartition } from '../../bot/storage/measureStore';
 import { useBot } from '../helpers/botHarness';
+import { StorageProxy } from '../helpers/storageProxy';
+import { xlsxBomb } from '../helpers/zipBomb';
 import { SsoIssuer } from '../helpers/ssoIssuer';
 import { ANNA, BENGT, cardText, channel } from '../helpers/teamsClient';
 
@@ -105,11 +107,13 @@ describe("effect-measure values from the tab's API", () => {
   it('has an Effektmått sheet in the export with a row per value and category, and empty rows to fill in', async () => {
     await bot.app.measures.report({ measureId: SIP, periodId: '2026-H1', arenaId: 'krokom', etag: '', values: [{ category: 'Barn och unga', value: 3 }, { category: 'Vuxna', value: 4.5 }], comment: 'Cosmic', actor: { id: 'x', name: 'Cecilia Carlsson' } });
     const sheet = (await exported()).getWorksheet('Effektmått')!;
-    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['Effektmått-id', 'Effektmått', 'Period', 'Arena-id', 'Arena', 'Kategori', 'Värde', 'Kommentar', 'Rapporterat av', 'Rapporterat']);
+    assert.deepEqual((sheet.getRow(1).values as unknown[]).slice(1), ['Effektmått-id', 'Effektmått', 'Period', 'Arena-id', 'Arena', 'Kategori', 'Värde', 'Kommentar', 'Rapporterat av', 'Rapporterat', 'Version']);
+    // The version each value had at export, in a hidden column: the upload checks it.
+    assert.equal(sheet.getColumn(11).hidden, true);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
     assert.deepEqual(rows.filter((r) => r[0] === SIP && r[2] === '2026-H1'), [
-      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Barn och unga', 3, 'Cosmic', 'Cecilia Carlsson', '2026-11-23 09:00'],
-      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Vuxna', 4.5, '', 'Cecilia Carlsson', '2026-11-23 09:00'],
+      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Barn och unga', 3, 'Cosmic', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
+      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Vuxna', 4.5, '', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
     ]);
     // Every municipality has an empty row for this period's value of a per-municipality measure.
     assert.equal(rows.filter((r) => r[0] === ARENOR && r[2] === '2026').length, 8);
@@ -166,7 +170,9 @@ describe("effect-measure values from the tab's API", () => {
     ]);
     const answer = await upload(book);
     assert.equal(answer.status, 200, JSON.stringify(answer.body));
-    assert.deepEqual(answer.body, { saved: 5, unchanged: 0, conflicts: [] });
+    const { written, ...counts } = answer.body;
+    assert.deepEqual(counts, { saved: 5, unchanged: 0, conflicts: [] });
+    assert.equal(written.length, 6, 'the rows written (one value has two categories)');
     assert.deepEqual((await bot.app.measures.get(LAKARBESOK, '2023', 'ostersund'))?.values, [{ category: null, value: 1180 }]);
     assert.equal((await bot.app.measures.get(LAKARBESOK, '2023', 'ostersund'))?.reportedBy, ANNA.name);
     assert.deepEqual((await bot.app.measures.history(LAKARBESOK, '2025', 'ostersund')).map((h) => [h.version, h.values[0]?.value]), [[2, 1250.5], [1, 1000]]);
@@ -176,7 +182,54 @@ describe("effect-measure values from the tab's API", () => {
       assert.equal((await bot.app.measures.history(m, p, a)).length, 1, `${m} ${p} ${a}`);
     }
     const again = await upload(await exported());
-    assert.deepEqual(again.body, { saved: 0, unchanged: 5, conflicts: [] });
+    assert.deepEqual(again.body, { saved: 0, unchanged: 5, conflicts: [], written: [] });
+  });
+
+  it('keeps a value reported after the export, lists the row with both values, and says the same when the sheet comes again', async () => {
+    await bot.app.measures.report({ measureId: LAKARBESOK, periodId: '2025', arenaId: 'ostersund', etag: '', values: [{ category: null, value: 1000 }], comment: '', actor: { id: 'x', name: 'Cecilia Carlsson' } });
+    // Anna exports; then Bengt corrects Östersund's value in the tab, and someone reports Berg's empty row.
+    const { book, rowOf } = await filledIn([
+      [LAKARBESOK, '2025', 'ostersund', '', 1250],
+      [ARENOR, '2026', 'berg', '', 'ja'],
+      [ARENOR, '2026', 'krokom', '', 'nej'],
+    ]);
+    const seen = (await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))!;
+    const newer = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 100'] }, BENGT, { 'if-match': seen.etag });
+    assert.equal(newer.status, 200, JSON.stringify(newer.body));
+    await bot.app.measures.report({ measureId: ARENOR, periodId: '2026', arenaId: 'berg', etag: '', values: [{ category: null, value: 'nej' }], comment: '', actor: { id: 'y', name: 'David Dahl' } });
+
+    for (const attempt of ['first', 'again']) {
+      const answer = await upload(book);
+      assert.equal(answer.status, 200, JSON.stringify(answer.body));
+      assert.equal(answer.body.saved, attempt === 'first' ? 1 : 0, attempt);
+      assert.equal(answer.body.unchanged, attempt === 'first' ? 0 : 1, attempt);
+      assert.deepEqual(answer.body.written, attempt === 'first' ? [rowOf(ARENOR, '2026', 'krokom')] : []);
+      assert.deepEqual(answer.body.conflicts.map((c: Record<string, unknown>) => [c.rows, c.fileValue, c.storedValue]), [
+        [[rowOf(LAKARBESOK, '2025', 'ostersund')], '1\u00a0250', '1\u00a0100'],
+        [[rowOf(ARENOR, '2026', 'berg')], 'ja', 'nej'],
+      ]);
+      assert.match(answer.body.conflicts[0].message, /Värdet har ändrats sedan filen exporterades: nu 1\s100 \(Bengt Berg, .*\)\. Filens värde 1\s250 sparades inte\./);
+    }
+    assert.deepEqual((await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))?.values, [{ category: null, value: 1100 }]);
+    assert.deepEqual((await bot.app.measures.get(ARENOR, '2026', 'berg'))?.values, [{ category: null, value: 'nej' }]);
+    assert.deepEqual((await bot.app.measures.get(ARENOR, '2026', 'krokom'))?.values, [{ category: null, value: 'nej' }]);
+  });
+
+  it('refuses a sheet without the export\'s Version column, and changes nothing', async () => {
+    const { book } = await filledIn([[ARENOR, '2026', 'berg', '', 'ja']]);
+    book.getWorksheet('Effektmått')!.spliceColumns(11, 1);
+    const answer = await upload(book);
+    assert.equal(answer.status, 400);
+    assert.match(answer.body.error, /saknar den dolda kolumnen Version.*Ladda ned en ny Excel-export/);
+    assert.equal(await valueRows(), 0);
+  });
+
+  it('refuses a small file that unpacks to a huge sheet before reading it, and changes nothing', async () => {
+    const file = (await xlsxBomb(400_000)).toString('base64');
+    const res = await fetch(`${bot.app.url}/api/measures/upload`, { method: 'POST', headers: { authorization: await as(ANNA), 'content-type': 'application/json' }, body: JSON.stringify({ file }) });
+    assert.equal(res.status, 400);
+    assert.match(((await res.json()) as { error: string }).error, /Filen har fler än 150\s000 celler\. Utgå från Excel-exporten/);
+    assert.equal(await valueRows(), 0);
   });
 
   it('lets only the county upload', async () => {
@@ -206,5 +259,70 @@ describe("effect-measure values from the tab's API", () => {
     // A report on the moved value continues its versions.
     const outcome = await bot.app.measures.report({ measureId: LAKARBESOK, periodId: '2025', arenaId: 'ostersund', etag: (await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))!.etag, values: [{ category: null, value: 13 }], comment: '', actor: { id: 'y', name: 'Anna Andersson' } });
     assert.equal(outcome.kind === 'saved' && outcome.value.version, 3);
+  });
+});
+
+describe('an Excel upload when the store fails midway', () => {
+  const entra = new SsoIssuer();
+  const proxy = new StorageProxy();
+  const env: Record<string, string> = {};
+  const bot = useBot(env, () => ({ now: () => new Date('2026-11-23T09:00:00Z') }));
+
+  before(async () => {
+    await entra.start();
+    await proxy.start();
+    Object.assign(env, entra.env(), { TABLES_CONNECTION_STRING: proxy.connectionString() });
+  });
+  after(async () => {
+    entra.stop();
+    await proxy.stop();
+  });
+  afterEach(() => proxy.pass());
+
+  it('lists exactly the rows written, and the same file uploaded again writes the rest and nothing twice', async () => {
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan', ANNA);
+    const authorization = `Bearer ${await entra.token({ oid: ANNA.aadObjectId, name: ANNA.name })}`;
+    const res = await fetch(`${bot.app.url}/api/export.xlsx`, { headers: { authorization } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('Effektmått')!;
+    const rows: number[] = [];
+    sheet.eachRow((r, n) => {
+      const v = r.values as unknown[];
+      if (v[1] === ARENOR && v[3] === '2026') {
+        r.getCell(7).value = 'ja';
+        rows.push(n);
+      }
+    });
+    assert.equal(rows.length, 8);
+    const file = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    const upload = async () => {
+      const answer = await fetch(`${bot.app.url}/api/measures/upload`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify({ file }) });
+      return { status: answer.status, body: (await answer.json()) as Record<string, any> };
+    };
+    const stored = async () => {
+      const out: string[] = [];
+      for await (const row of bot.app.tables.measures.listEntities<{ arenaId: string; measureId: string }>({ queryOptions: { filter: "PartitionKey eq 'values'" } })) {
+        if (String(row.rowKey).startsWith('value|') && row.measureId === ARENOR) out.push(row.arenaId);
+      }
+      return out.sort();
+    };
+
+    // Each value is one write (value and history row in one transaction): the store goes down after three.
+    proxy.failAfterWrites(3);
+    const failed = await upload();
+    assert.equal(failed.status, 503, JSON.stringify(failed.body));
+    assert.deepEqual(failed.body.written, rows.slice(0, 3));
+    assert.deepEqual(failed.body.uncertain, [rows[3]]);
+    assert.deepEqual(failed.body.notWritten, rows.slice(4));
+    assert.match(failed.body.error, new RegExp(`Sparade: rader ${rows[0]}, ${rows[1]} och ${rows[2]}\\. Oklart om rad ${rows[3]} sparades\\. Inte sparade: rader ${rows.slice(4).join(', ').replace(/, (\d+)$/, ' och $1')}\\.`));
+
+    proxy.pass();
+    assert.equal((await stored()).length, 3);
+    const again = await upload();
+    assert.equal(again.status, 200, JSON.stringify(again.body));
+    assert.deepEqual([again.body.saved, again.body.unchanged, again.body.written], [5, 3, rows.slice(3)]);
+    assert.equal((await stored()).length, 8);
+    for (const arenaId of await stored()) assert.equal((await bot.app.measures.history(ARENOR, '2026', arenaId)).length, 1, `${arenaId} was written once`);
   });
 });

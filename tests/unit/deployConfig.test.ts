@@ -73,6 +73,9 @@ describe('deploying to Azure and running with the Agents Toolkit', () => {
     // The accessibility contact has no default: provision asks for it (m365agents.yml).
     assert.match(bicep, /^param accessibilityContact string$/m);
     assert.match(text('m365agents.yml'), /Set ACCESSIBILITY_CONTACT in env\/\.env\.\$\{\{TEAMSFX_ENV\}\}/);
+    // Nor have the project leaders: in Azure they are named, not whoever links the first channel.
+    assert.match(bicep, /^param projectLeaderIds string$/m);
+    assert.match(text('m365agents.yml'), /Set PROJECT_LEADER_IDS in env\/\.env\.\$\{\{TEAMSFX_ENV\}\}/);
   });
 
   it('is hardened as the region asks: no basic auth, Entra-only telemetry, zone-redundant storage that cannot be deleted, alerts', () => {

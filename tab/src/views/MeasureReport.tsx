@@ -116,8 +116,16 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
     setBusy(true);
     try {
       const { status, body } = await send('/api/measures/upload', { method: 'POST', body: JSON.stringify({ file: toBase64(await file.arrayBuffer()) }) });
+      // A value changed since the export is kept and listed; after a failure midway the error says which rows were written.
+      const conflicts = (body['conflicts'] as Array<{ rows: number[]; message: string }> | undefined) ?? [];
+      const conflictLines = conflicts.map((c) => `${c.rows.length === 1 ? 'Rad' : 'Rader'} ${c.rows.join(', ')}: ${c.message}`);
       if (status === 200) {
-        setNotice({ intent: 'success', title: 'Filen är uppladdad', text: `${String(body['saved'])} värden sparades, ${String(body['unchanged'])} var oförändrade.` });
+        const counts = `${String(body['saved'])} värden sparades, ${String(body['unchanged'])} var oförändrade.`;
+        if (conflicts.length) setNotice({ intent: 'warning', title: 'Filen är uppladdad, men några värden sparades inte', text: `${counts} De här raderna har fått nyare värden sedan filen exporterades; de nyare värdena gäller:`, details: conflictLines });
+        else setNotice({ intent: 'success', title: 'Filen är uppladdad', text: counts });
+        onChanged?.();
+      } else if (status === 503) {
+        setNotice({ intent: 'error', title: 'Uppladdningen avbröts', text: String(body['error']), details: conflictLines });
         onChanged?.();
       } else {
         const rows = (body['rows'] as Array<{ row: number; errors: string[] }> | undefined) ?? [];

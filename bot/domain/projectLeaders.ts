@@ -1,0 +1,32 @@
+// The plan's project leaders: they alone re-link a channel that already follows another arena.
+// Named in the settings (PROJECT_LEADER_IDS), or else the person who linked the plan team's first
+// channel, recorded with that link, so that a member of one arena can never take another's channel.
+
+export interface ProjectLeader {
+  id: string;
+  name: string;
+}
+
+export type ProjectLeaders =
+  /** PROJECT_LEADER_IDS: Entra object ids, names unknown to the app. */
+  | { source: 'configured'; ids: string[] }
+  /** Recorded when the plan team's first channel was linked. */
+  | { source: 'firstLink'; leaders: ProjectLeader[] }
+  /** Nothing configured and nothing recorded yet (no channel linked, or linked before leaders were recorded). */
+  | { source: 'none' };
+
+export function isProjectLeader(leaders: ProjectLeaders, actorId: string): boolean {
+  if (leaders.source === 'configured') return leaders.ids.includes(actorId);
+  if (leaders.source === 'firstLink') return leaders.leaders.some((l) => l.id === actorId);
+  return false;
+}
+
+/** Who the project leaders are, in a sentence for hjälp, the tab and a refusal. */
+export function projectLeadersText(leaders: ProjectLeaders): string {
+  if (leaders.source === 'configured') return 'Planens projektledare är angivna i appens inställningar (PROJECT_LEADER_IDS).';
+  if (leaders.source === 'firstLink') {
+    const names = leaders.leaders.map((l) => l.name);
+    return names.length === 1 ? `Planens projektledare är ${names[0]} (kopplade teamets första kanal).` : `Planens projektledare är ${names.join(', ')}.`;
+  }
+  return 'Ingen projektledare är utsedd ännu: den som kopplar teamets första kanal blir projektledare, om inte projektledarna anges i appens inställningar (PROJECT_LEADER_IDS).';
+}
