@@ -66,7 +66,7 @@ export class Conversation {
     switch (command.kind) {
       case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now()));
+        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now(), this.services.links.tab('om')));
       }
       case 'report':
         return cards(
