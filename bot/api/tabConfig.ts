@@ -61,7 +61,7 @@ export function publicTabSettings(config: TabConfig): PublicTabSettings {
 export class TabConfigError extends Error {}
 
 export function loadTabConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): TabConfig {
-  const parsed = tabEnvSchema.safeParse(env);
+  const parsed = tabEnvSchema.safeParse(env, { error: z.locales.en().localeError });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new TabConfigError(`Invalid tab configuration (${problems}). See .env.example.`);

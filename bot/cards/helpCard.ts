@@ -17,6 +17,11 @@ export interface HelpCardData {
   leadersText?: string;
   /** The Swedish user guide, a page of the plan tab. */
   guideUrl: string;
+  /** The plan tab's "Om planen": purpose, target picture, principles (1.1, 1.2, 1.7). */
+  aboutUrl: string;
+  /** The plan's purpose (1.1) and guiding principles (1.7), in its own words. */
+  purpose: string;
+  principles: string[];
   /** Where the commands do not work (a group chat): no command buttons, and the text says where they do. */
   withoutButtons?: boolean;
 }
@@ -38,10 +43,11 @@ export function commandHelp(ex: HelpExamples): Array<{ word: string; description
   return COMMAND_WORDS.map((c) => ({ word: c.usage, description: [c.description, examples[c.kind]].filter(Boolean).join(' ') }));
 }
 
-export function helpCard({ examples, withoutButtons, ...data }: HelpCardData): CardJson {
+export function helpCard({ examples, withoutButtons, principles, ...data }: HelpCardData): CardJson {
   return bind(template, {
     leadersText: '',
     ...data,
+    principles: principles.map((text, i) => ({ text: `${i + 1}. ${text}` })),
     intro: `Skriv till mig med egna ord (nämn @Gemensam plan i kanalen), t.ex. "försenat ${examples.arenaName}", "${examples.strategyNumber}.1" (planens nummer i Bilaga 1) eller "vad har hänt sedan förra mötet?". Är jag osäker föreslår jag i stället för att göra något.`,
     commands: commandHelp(examples),
     buttons: withoutButtons

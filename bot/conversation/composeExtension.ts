@@ -102,6 +102,7 @@ const VIEW_NAMES: Record<TabView, string> = {
   uppfoljning: 'Uppföljning',
   rapport: 'Årsrapport',
   guide: 'Användarguide',
+  om: 'Om planen',
 };
 
 /** composeExtension/queryLink: the preview of a pasted link to the plan. Undefined: not a link to the plan. */

@@ -69,7 +69,7 @@ export class Conversation {
       case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
         const leaders = where === 'groupChat' ? '' : projectLeadersText(await currentProjectLeaders(this.services));
-        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now(), leaders));
+        return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now(), leaders, this.services.links.tab('om')));
       }
       case 'report':
         return cards(

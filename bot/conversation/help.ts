@@ -36,8 +36,8 @@ export function versionText(view: Pick<PlanContentView, 'plan' | 'versions'>, at
   return upcoming ? `${now} Version ${upcoming.version} gäller från ${dateText(upcoming.inForceFrom)}.` : now;
 }
 
-/** `guideUrl`: the Swedish user guide in the plan tab (links.tab('guide')). */
-export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat', guideUrl: string, at: Date = new Date(), leadersText = ''): CardJson {
+/** `guideUrl`, `aboutUrl`: the Swedish user guide and Om planen in the plan tab (links.tab('guide'), links.tab('om')). */
+export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 'channel' | 'personal' | 'groupChat', guideUrl: string, at: Date = new Date(), leadersText = '', aboutUrl = guideUrl): CardJson {
   const examples = helpExamples(view);
   // Teams reads "<arena>" as markup and drops it: the hint says it in words.
   const placeText =
@@ -50,7 +50,7 @@ export function helpFor(view: PlanContentView, arena: Arena | undefined, where: 
         : where === 'channel'
           ? `Kanalen är inte kopplad till någon arena ännu: skriv "koppla" och arenans namn, t.ex. "koppla ${examples.arenaName}".`
           : `Du har inte valt någon arena ännu: skriv "koppla" och arenans namn, t.ex. "koppla ${examples.arenaName}".`;
-  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText, leadersText: where === 'groupChat' ? '' : leadersText, guideUrl, withoutButtons: where === 'groupChat' });
+  return helpCard({ planName: view.plan.name, versionText: versionText(view, at), examples, placeText, leadersText: where === 'groupChat' ? '' : leadersText, guideUrl, aboutUrl, purpose: view.plan.purpose, principles: view.plan.principles, withoutButtons: where === 'groupChat' });
 }
 
 /** What a group chat is told: the commands work in the plan's channels and in personal chat, and the tab is open to all. */

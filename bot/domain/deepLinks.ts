@@ -1,6 +1,6 @@
 // Links from cards to the plan tab, opened on the right view and arena.
 
-export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering' | 'motesunderlag' | 'uppfoljning' | 'rapport' | 'guide';
+export type TabView = 'oversikt' | 'handlingsplan' | 'arenor' | 'effektmatt' | 'historik' | 'revidering' | 'motesunderlag' | 'uppfoljning' | 'rapport' | 'guide' | 'om';
 
 export interface TabLinks {
   /** `extra`: more of the view's state (the meeting brief's window: since, until). */

@@ -231,8 +231,12 @@ function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Validates plan content; throws an Error listing each problem as "path: message", one per line. */
+// The plan file's problems are for the operator, in English: zod's own messages, not the Swedish
+// ones people get for what they type (inputErrors.ts).
+const OPERATOR_ENGLISH = { error: z.locales.en().localeError };
+
 export function parsePlanContent(input: unknown): PlanContent {
-  const result = planContentSchema.safeParse(input);
+  const result = planContentSchema.safeParse(input, OPERATOR_ENGLISH);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`);
   const n = lines.length;

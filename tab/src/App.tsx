@@ -32,6 +32,7 @@ const Revision = lazy(() => import('./views/Revision'));
 const Round = lazy(() => import('./views/Round'));
 const Accessibility = lazy(() => import('./views/Accessibility'));
 const Guide = lazy(() => import('./views/Guide'));
+const AboutPlan = lazy(() => import('./views/AboutPlan'));
 const MeetingBrief = lazy(() => import('./views/MeetingBrief'));
 const MeetingPanel = lazy(() => import('./views/MeetingPanel'));
 // The dialog (and its form controls) loads the first time someone presses Uppdatera.
@@ -315,6 +316,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
             {view === 'rapport' && <Report today={today} theme={theme} />}
             {view === 'revidering' && <Revision plan={plan} arena={arena} />}
             {view === 'motesunderlag' && <MeetingBrief plan={plan} arena={arena} start={start} theme={theme} />}
+            {view === 'om' && <AboutPlan plan={plan} />}
           </Suspense>
         )}
       </main>

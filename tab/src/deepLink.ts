@@ -14,6 +14,7 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'uppfoljning', label: 'Uppföljning' },
   { id: 'rapport', label: 'Årsrapport' },
   { id: 'revidering', label: 'Revidering' },
+  { id: 'om', label: 'Om planen' },
 ];
 /** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
 export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }, { id: 'motesunderlag', label: 'Mötesunderlag' }, { id: 'guide', label: 'Användarguide' }];

@@ -1,7 +1,8 @@
 // A normal journey's cards, every button pressed: in an arena channel and the county channel,
 // each card the bot sends is valid for Teams' renderer and under its size limit (teamsClient
 // checks both), and every Action.Execute on it, clicked with the inputs Teams sends along, answers
-// with a card; a button that is not a save never answers "Det gick inte att spara".
+// with a card; a button that is not a save never answers "Det gick inte att spara"; and no card
+// shows a field id, an internal id or English.
 import assert from 'node:assert/strict';
 import { tabLinks } from '../../bot/domain/deepLinks';
 import { REMINDER_RULES } from '../../bot/domain/reminderRules';
@@ -9,6 +10,7 @@ import { reminderDigestCard } from '../../bot/reminders/cards';
 import { dueReminders } from '../../bot/reminders/rules';
 import { useBot } from '../helpers/botHarness';
 import { assertValidCard } from '../helpers/cardValidation';
+import { foreignWords, shownTexts } from '../helpers/foreignWords';
 import { TestClock } from '../helpers/clock';
 import type { ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
@@ -33,6 +35,8 @@ describe('a normal journey, every button pressed', () => {
       const { card, depth, from } = queue.shift()!;
       cards++;
       assertValidCard(card, from);
+      // What a person reads: no field id, internal id or English.
+      assert.deepEqual(shownTexts(card).flatMap(foreignWords), [], from);
       for (const button of buttons(card)) {
         // Relinking the channel would end the walk in another arena: the linking tests press those.
         if (button.verb === 'link' || button.data.command === 'koppla') continue;

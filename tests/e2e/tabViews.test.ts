@@ -23,6 +23,7 @@ const VIEWS = [
   ['historik', 'Historik'],
   ['rapport', 'Uppföljning'],
   ['tillganglighet', 'Tillgänglighetsredogörelse'],
+  ['om', 'Om planen'],
 ] as const;
 
 describe('the plan tab on every screen and in every theme', function () {

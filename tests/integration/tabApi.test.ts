@@ -111,7 +111,7 @@ describe("the tab's API", () => {
     const sub = await countySub(allSubs[4]!.id);
     const anna = await as(ANNA);
     const cases: Array<[Record<string, unknown>, string | undefined, number, RegExp]> = [
-      [{ status: 'färdig' }, sub.etag, 400, /okänd status/],
+      [{ status: 'färdig' }, sub.etag, 400, /inte en av planens statusar/],
       [{ statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, sub.etag, 400, /högst 2000 tecken/],
       [{ owner: 'någon' }, sub.etag, 400, /kunde inte sparas/],
       [{ status: 'klar' }, undefined, 428, /vilken version/],
