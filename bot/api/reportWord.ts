@@ -13,22 +13,11 @@ import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime, formatLongDate } from '../domain/format';
 import { WORDS } from '../domain/glossary';
 import type { HistoryEvent } from '../domain/historyEvents';
-import { formatChange, setAsideLines, sourceText, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
+import { CHANGES_LISTED_MAX, formatChange, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
 
-/** The report's chapters, in the order the steering group reads them (and the contents lists them). */
-export const WORD_SECTIONS = [
-  { id: 'sammanfattning', title: 'Sammanfattning' },
-  { id: 'bilaga1', title: 'Bilaga 1: handlingsplanen' },
-  { id: 'effektmatt', title: 'Effektmått' },
-  { id: 'arenorna', title: 'Arenorna' },
-  { id: 'analys', title: 'Analys per strategi' },
-  { id: 'forandringar', title: 'Bilaga: förändringar under perioden' },
-] as const;
+/** The report's chapters in order (the tab shows the same). */
+export const WORD_SECTIONS = REPORT_SECTIONS;
 
-/** More arenas than this: the arenas' follow-up is one table per arena, not one column each. */
-export const MATRIX_MAX_ARENAS = 20;
-/** More changes than this (about a page): a count per arena, and every change in the Excel file. */
-export const CHANGES_LISTED_MAX = 40;
 /** More arenas than this in a chart: its bars would be unreadable; the table says it all. */
 const CHART_MAX_ARENAS = 20;
 
@@ -116,7 +105,7 @@ function summarySection(report: Report): Block[] {
     ...roundText(report.proposals, 'Länet har inte skrivit några förslag inför nästa år.'),
     h2('Läget per strategi'),
     p(`Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: ${report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten. En delaktivitet som ingen har följt upp räknas inte som försenad; är dess period slut räknas den bredvid, som "Ej uppföljda, perioden har gått ut".`),
-    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3.4, 1, 1, 1.25, 1.25, 1.15, 1.3, 1.3, 1.55, 1], { size: 16 }),
+    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3.3, 1, 1.1, 1.45, 1.45, 1.55, 1.6, 1.6, 1.9, 1.05], { size: 16 }),
     h2('Inlämningar'),
     p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
   ];
@@ -126,7 +115,7 @@ function countyRows(rows: ReportSubRow[]): string[][] {
   return rows.map((r) => [
     `${r.activityTitle}:\n${r.subTitle}`,
     r.priority,
-    `${r.statusAtStart ?? ''} → ${r.statusText}${r.overdue ? '\nFörsenad' : ''}${r.localNotApplicable ? `\n${r.localNotApplicable}` : ''}`,
+    `${statusFromTo(r)}${r.localNotApplicable ? `\n${r.localNotApplicable}` : ''}`,
     [r.statusNote, r.measureAnswer ? `Svar på mått: ${r.measureAnswer}` : ''].filter(Boolean).join('\n'),
   ]);
 }

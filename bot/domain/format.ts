@@ -1,4 +1,5 @@
-// Dates and changes written the Swedish way, in Europe/Stockholm time.
+// Numbers, dates and changes written the Swedish way (dates in Europe/Stockholm time): the one
+// formatter the cards, the tab, Word and Excel use.
 import { PLAN_TIME_ZONE } from './followUp';
 import type { FieldChange, HistoryEntry } from './activityState';
 import { isStatusId, statusLabel } from './status';
@@ -7,6 +8,19 @@ const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, da
 const dateOnly = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' });
 const dateLong = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
 const parts = new Intl.DateTimeFormat('sv-SE', { timeZone: PLAN_TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' });
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * "7,1", "1 282", "0,42": a number the Swedish way (decimal comma, a no-break space between
+ * thousands). `decimals`: at least that many decimals, as the number was typed ("5,0" stays "5,0").
+ */
+export function formatNumber(n: number, decimals = 0): string {
+  const d = Math.min(Math.max(0, Math.floor(decimals)), 6);
+  let format = numberFormats.get(d);
+  if (!format) numberFormats.set(d, (format = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: Math.max(d, 4) })));
+  return format.format(n);
+}
 
 /** "23 nov. 2026 10:00" (tables and the measure cards). */
 export function formatDateTime(iso: string): string {

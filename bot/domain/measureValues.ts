@@ -7,6 +7,7 @@ import { isPeriodOf, periodLabel, previousComparablePeriod, type PeriodId } from
 import type { Arena, EffectMeasure } from './plan';
 import { ID_PATTERN } from './planSchema';
 import { userText, type Validated } from './validation';
+import { formatNumber } from './format';
 
 /** Documented maximums of a reported value (limits.ts is owned by the activities feature). */
 export const MEASURE_LIMITS = {
@@ -24,6 +25,8 @@ export type MeasureAmount = number | YesNo;
 export interface CategoryValue {
   category: string | null;
   value: MeasureAmount;
+  /** How many decimals the number was typed with, where any ("5,0": 1): it is shown so. */
+  decimals?: number;
 }
 
 /** A value as reported for one measure, period and arena. */
@@ -119,13 +122,19 @@ export function previousComparableValue<T extends Pick<MeasureValue, 'periodId' 
 
 const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
 
-export function formatAmount(amount: MeasureAmount): string {
-  return typeof amount === 'number' ? numberFormat.format(amount) : amount;
+/** A value as people read it: "7,1", "1 282", "5,0" where it was typed so (`decimals`), or ja/nej. */
+export function formatAmount(amount: MeasureAmount, decimals?: number): string {
+  return typeof amount === 'number' ? formatNumber(amount, decimals) : amount;
 }
 
 /** "Barn och unga: 12 · Vuxna: 30", or "12", or "ja". */
 export function describeValues(values: CategoryValue[]): string {
-  return values.map((v) => (v.category === null ? formatAmount(v.value) : `${v.category}: ${formatAmount(v.value)}`)).join(' · ');
+  return values.map((v) => (v.category === null ? formatAmount(v.value, v.decimals) : `${v.category}: ${formatAmount(v.value, v.decimals)}`)).join(' · ');
+}
+
+/** The decimals a number was typed with ("5,0" → 1, "12" → 0): kept, so that it reads as entered. */
+function typedDecimals(raw: unknown): number {
+  return typeof raw === 'string' ? (/[.,](\d{1,6})\s*$/.exec(raw.trim())?.[1]?.length ?? 0) : 0;
 }
 
 /** A sentence about the target for a period's value, e.g. "Målvärdet nås: 150 mot 120 andra halvåret 2025." */
@@ -293,7 +302,11 @@ export function parseMeasureReport(input: unknown, context: ReportContext): Vali
       return;
     }
     const parsed = (measure.direction === 'yes' ? yesNoInput(label) : numberInput(label)).safeParse(raw);
-    if (parsed.success) values.push({ category, value: parsed.data });
+    if (parsed.success) {
+      // Kept only where the number alone would lose them (trailing zeros: "5,0", "7,10").
+      const decimals = typeof parsed.data === 'number' && typedDecimals(raw) > (String(parsed.data).split('.')[1] ?? '').length ? typedDecimals(raw) : 0;
+      values.push({ category, value: parsed.data, ...(decimals ? { decimals } : {}) });
+    }
     else errors.push(...parsed.error.issues.map((issue) => issue.message));
   });
   if (errors.length) return { ok: false, errors };

@@ -13,6 +13,21 @@ import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
 import { isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
 import { WORDS } from './glossary';
 
+/** The report's chapters, in the order the steering group reads them: Word, the tab and print alike. */
+export const REPORT_SECTIONS = [
+  { id: 'sammanfattning', title: 'Sammanfattning' },
+  { id: 'bilaga1', title: 'Bilaga 1: handlingsplanen' },
+  { id: 'effektmatt', title: 'Effektmått' },
+  { id: 'arenorna', title: 'Arenorna' },
+  { id: 'analys', title: 'Analys per strategi' },
+  { id: 'forandringar', title: 'Bilaga: förändringar under perioden' },
+] as const;
+
+/** More arenas than this: the arenas' follow-up is one table per arena, not one column each. */
+export const MATRIX_MAX_ARENAS = 20;
+/** More changes than this (about a page): a count per arena, and every change in the Excel file. */
+export const CHANGES_LISTED_MAX = 40;
+
 /** The counted columns of Sammanfattning, in the order the report shows them. */
 export const SUMMARY_COLUMNS = [
   { key: 'klar', label: statusLabel('klar') },
@@ -62,6 +77,8 @@ export interface ReportSubRow {
   updatedAt: string | null;
   updatedBy: string | null;
   overdue: boolean;
+  /** Never followed up, and its priority period has ended (counted beside Försenad, never in it). */
+  periodEnded: boolean;
   followedUp: boolean;
   /** For an arena's follow-up of Bilaga 1: the county's own status beside it. */
   countyStatus?: string;
@@ -374,7 +391,7 @@ function statusesAtStart(previous: ActivityView[] | undefined): (subId: string, 
     if (then) return then.followedUp ? then.statusLabel : NOT_FOLLOWED_UP;
     const sub = now.flatMap((a) => a.subActivities).find((d) => d.id === subId);
     if (!sub) return '';
-    return previous ? 'Fanns inte' : `${statusLabel(mapWrittenStatus(sub.statusAsWritten))} (planen 2023)`;
+    return previous ? 'Fanns inte' : `planen 2023: ${statusLabel(mapWrittenStatus(sub.statusAsWritten))}`;
   };
 }
 
@@ -416,6 +433,12 @@ function sumCounts(list: SummaryCounts[]): SummaryCounts {
   return d;
 }
 
+/** A county item's status over the period: "planen 2023: Pågår → Klar", or why there is no "to" yet. */
+export function statusFromTo(r: Pick<ReportSubRow, 'followedUp' | 'statusAtStart' | 'statusText' | 'overdue' | 'periodEnded'>): string {
+  if (!r.followedUp) return `${NOT_FOLLOWED_UP}${r.statusAtStart ? ` (${r.statusAtStart})` : ''}${r.periodEnded ? ' · perioden har gått ut' : ''}`;
+  return `${r.statusAtStart ? `${r.statusAtStart} → ` : ''}${r.statusText}${r.overdue ? ' · Försenad' : ''}`;
+}
+
 /** "+2", "−1", "±0": a change in a table cell. */
 export function formatChange(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
@@ -437,7 +460,9 @@ function subRows(activities: ActivityView[], number: Map<string, number>, at: Da
       measureAnswer: d.measureAnswer,
       updatedAt: d.followedUp ? d.updatedAt : null,
       updatedBy: d.followedUp ? d.updatedBy : null,
-      overdue: isOverdue(a, d, at),
+      // Försenad only where someone has followed it up; never followed up, its period ended is said apart.
+      overdue: d.followedUp && isOverdue(a, d, at),
+      periodEnded: !d.followedUp && !isRetiredStatus(d.status) && stockholmYear(at) > a.period.to,
       followedUp: d.followedUp,
       ...(d.county ? { countyStatus: d.county.followedUp ? d.county.statusLabel : NOT_FOLLOWED_UP } : {}),
       ...(d.notApplicable ? { notApplicable: d.notApplicable } : {}),

@@ -248,9 +248,10 @@ function parseValues(json: string): CategoryValue[] {
   const parsed: unknown = JSON.parse(json);
   if (!Array.isArray(parsed)) return [];
   return parsed.flatMap((v: unknown) => {
-    const o = v as { category?: unknown; value?: unknown } | null;
+    const o = v as { category?: unknown; value?: unknown; decimals?: unknown } | null;
     if (!o || (typeof o.value !== 'number' && o.value !== 'ja' && o.value !== 'nej')) return [];
-    return [{ category: typeof o.category === 'string' ? o.category : null, value: o.value }];
+    const decimals = typeof o.decimals === 'number' && Number.isInteger(o.decimals) && o.decimals > 0 && o.decimals <= 6 ? o.decimals : 0;
+    return [{ category: typeof o.category === 'string' ? o.category : null, value: o.value, ...(decimals ? { decimals } : {}) }];
   });
 }
 

@@ -126,7 +126,7 @@ export async function measureEvents(measures: MeasureStore | undefined, view: Hi
           strategyId,
           title: m.title,
           parent: strategyTitle.get(strategyId) ?? '',
-          lines: [`${h.version > 1 ? 'Rättade' : 'Rapporterade'} ${periodTitle(v.periodId).toLocaleLowerCase('sv-SE')}: ${h.values.map((c) => (c.category ? `${c.category} ${formatAmount(c.value)}` : formatAmount(c.value))).join(', ')}`],
+          lines: [`${h.version > 1 ? 'Rättade' : 'Rapporterade'} ${periodTitle(v.periodId).toLocaleLowerCase('sv-SE')}: ${h.values.map((c) => (c.category ? `${c.category} ${formatAmount(c.value, c.decimals)}` : formatAmount(c.value, c.decimals))).join(', ')}`],
           ...(h.comment ? { comment: h.comment } : {}),
         });
       }

@@ -334,6 +334,16 @@ async function main(): Promise<void> {
       await scaled.app.reminderSweep.run({ at: new Date('2026-11-30T08:05:00Z'), dryRun: true });
       const sweepMs = performance.now() - t;
       console.log(`  one reminder sweep (dry run) over ${arenas.length} channels: ${sweepMs.toFixed(0)} ms, ${sweepCounter.requests.length} storage requests (${(sweepCounter.requests.length / arenas.length).toFixed(1)} per channel, whatever the history)`);
+      // The yearly report (the model as JSON, Word and Excel) at scale against the real plan, same run.
+      for (const format of ['', '.docx', '.xlsx']) {
+        const opts = { turns: 3, concurrency: 1, warmUp: 1 };
+        const name = `GET /api/report/2026${format}`;
+        const s = await load(name, opts, async () => ok(await fetch(`${real.app.url}/api/report/2026${format}`)));
+        const l = await load(name, opts, async () => ok(await fetch(`${scaled.app.url}/api/report/2026${format}`)));
+        const ratio = l.p50 / s.p50;
+        console.log(`  ${`report ${format || '(JSON model)'}`.padEnd(34)} real plan (9 arenas) p50 ${s.p50.toFixed(0).padStart(6)} ms, ${arenas.length + 1} arenas p50 ${l.p50.toFixed(0).padStart(6)} ms: ×${ratio.toFixed(1)} (target ≤ 10)`);
+        if (l.errors + s.errors > 0) fail(`${name}: errors`);
+      }
       await scaled.app.close();
 
       // 6. Memory over a long run of turns.

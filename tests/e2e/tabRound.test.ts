@@ -96,7 +96,7 @@ describe("the tab's Uppföljning view in a browser", function () {
   it('lets the county open a round with the defaults filled in, and shows 0 of 8 arenas submitted', async () => {
     await open('');
     assert.equal(await page.getByLabel('Namn').inputValue(), 'Uppföljning 2026');
-    assert.equal(await page.getByLabel('Perioden till').inputValue(), '2026-11-25');
+    assert.equal(await page.getByLabel('Perioden till').inputValue(), 'när omgången stängs', 'the period runs until the round closes');
     // A last day that has passed is refused at its field, and nothing is opened.
     await page.getByLabel('Sista dag för arenorna').fill('2026-11-01');
     await page.getByRole('button', { name: 'Öppna omgången' }).click();

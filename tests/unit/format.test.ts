@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import type { HistoryEntry } from '../../bot/domain/activityState';
 import { describeEntry, formatDay, formatLongDate, joinSwedish } from '../../bot/domain/format';
+import { formatNumber } from '../../bot/domain/format';
+import { describeValues } from '../../bot/domain/measureValues';
 
 const entry = (changes: HistoryEntry['changes'], comment = ''): HistoryEntry => ({ scopeId: 'lan', subActivityId: 's1-a1-d1', version: 2, at: '2026-11-25T09:30:00Z', actor: { id: 'a', name: 'Anna Andersson' }, changes, comment });
 const now = new Date('2026-11-30T10:00:00Z');
@@ -27,5 +29,14 @@ describe('writing dates and changes the Swedish way', () => {
   it('joins with commas and "och"', () => {
     assert.equal(joinSwedish(['a']), 'a');
     assert.equal(joinSwedish(['a', 'b', 'c']), 'a, b och c');
+  });
+});
+
+describe('numbers the Swedish way', () => {
+  it('writes a decimal comma and a no-break space between thousands, and keeps the decimals a value was typed with', () => {
+    assert.equal(formatNumber(7.1), '7,1');
+    assert.equal(formatNumber(1282), '1\u00a0282');
+    assert.equal(formatNumber(5, 1), '5,0', '"5,0" as typed stays "5,0"');
+    assert.equal(describeValues([{ category: 'Vuxna', value: 5, decimals: 1 }, { category: 'Barn', value: 1282 }]), 'Vuxna: 5,0 · Barn: 1\u00a0282');
   });
 });

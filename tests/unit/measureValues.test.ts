@@ -97,6 +97,13 @@ describe('a reported value from a card', () => {
     });
   });
 
+  it('keeps the decimals a value was typed with where the number alone would lose them: "5,0" reads "5,0"', () => {
+    const result = report({ value_0: '5,0', value_1: '7,1' });
+    assert.ok(result.ok);
+    assert.deepEqual(result.value.values.map((x) => [x.value, x.decimals]), [[5, 1], [7.1, undefined]]);
+    assert.equal(describeValues(result.value.values), 'Barn och unga: 5,0 · Vuxna: 7,1');
+  });
+
   it('accepts numbers as numbers, zero and the maximum', () => {
     const result = report({ value_0: 0, value_1: MEASURE_LIMITS.maxValue });
     assert.ok(result.ok);

@@ -150,7 +150,7 @@ describe('the yearly report model', () => {
     const d1 = report.matrix.rows.find((r) => r.subId === 'd1')!;
     assert.deepEqual(d1.cells.map((c) => c.text), ['Pågår · ja', 'Ej uppföljd']);
     assert.deepEqual(report.arenas[0]!.submissions.map((x) => x.comment), ['Första', 'Klart från Berg']);
-    assert.equal(report.actionPlan.find((r) => r.subId === 'd3')!.statusAtStart, 'Pågår (planen 2023)');
+    assert.equal(report.actionPlan.find((r) => r.subId === 'd3')!.statusAtStart, 'planen 2023: Pågår');
   });
 
   it('groups the changes by strategy and by arena, newest first, and keeps submissions and analysis', () => {

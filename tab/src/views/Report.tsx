@@ -1,6 +1,7 @@
 // Årsrapport: the yearly report the county sends to SVOM (GET /api/report/{year}), for a chosen
-// year: the closed round's snapshot of that year, or the state now. Sammanfattning, Effektmått
-// (table and chart per measure), Förändringar under perioden, Per arena and Analys; Word and
+// year: the closed round's snapshot of that year, or the state now. The same model and order as
+// the Word file (REPORT_SECTIONS): Sammanfattning, Bilaga 1, Effektmått, Arenorna, Analys per
+// strategi and the period's changes; Word and
 // Excel made on the server; "Skriv ut" prints it light with page numbers (tab.css, the report block).
 import { useEffect, useState } from 'react';
 // Straight from their packages, so that they stay in this view's chunk (see Revision.tsx).
@@ -8,9 +9,10 @@ import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Select } from '@fluentui/react-select';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
-import { formatDate, formatDateTime } from '../../../bot/domain/format';
+import { tokens } from '@fluentui/react-theme';
+import { formatDate, formatDateTime, formatLongDate } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
-import { formatChange, measureRowsShown, measureSummaryText, setAsideLines, sourceText, submissionText, SUMMARY_COLUMNS, TARGET_LABEL, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
+import { CHANGES_LISTED_MAX, MATRIX_MAX_ARENAS, formatChange, REPORT_SECTIONS as WORD_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
 import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
@@ -90,18 +92,32 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
 function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }) {
   const ui = useLayout();
   const arena = (id: string) => report.arenaNames[id] ?? id;
+  const title = (id: (typeof WORD_SECTIONS)[number]['id']) => WORD_SECTIONS.find((s) => s.id === id)!.title;
+  const strategyNumbers = [...new Set(report.actionPlan.map((r) => r.strategyNumber))];
+  const missing = report.summary.arenas.filter((a) => !a.submission).map((a) => a.name);
   return (
     <article className={ui.view} data-report-body="">
       <header className={ui.section}>
         <Title2 as="h2" id="rapport-rubrik">{report.title}</Title2>
-        <Text>{report.planName}</Text>
+        <Text>Årlig uppföljning av {report.planName} till styrgruppen</Text>
+        <Text><strong>Avsändare:</strong> {report.sender} · <strong>Datum:</strong> {formatLongDate(report.madeAt)}</Text>
         <Text>{sourceText(report)}</Text>
+        <nav aria-label="Innehåll" className="no-print">
+          <ol>{WORD_SECTIONS.map((s) => <li key={s.id}><a href={`#r-${s.id}`} style={{ color: tokens.colorBrandForegroundLink }}>{s.title}</a></li>)}</ol>
+        </nav>
       </header>
 
       <section className={ui.section} aria-labelledby="r-sammanfattning">
-        <Title3 as="h3" id="r-sammanfattning">Sammanfattning</Title3>
+        <Title3 as="h3" id="r-sammanfattning">{title('sammanfattning')}</Title3>
+        {[report.conclusions, report.proposals].map((t) => (
+          <div key={t.title} className={ui.section}>
+            <h4>{t.title}</h4>
+            {t.text.trim() ? t.text.split(/\n+/).map((line, i) => <p key={i} style={{ margin: 0 }}>{line}</p>) : <Text italic>Länet har inte skrivit {t.title === 'Slutsatser' ? 'några slutsatser' : 'några förslag inför nästa år'}.</Text>}
+          </div>
+        ))}
+        <h4>Läget per strategi</h4>
         <Text>
-          Delaktiviteterna i Bilaga 1 per strategi och status.{report.previous ? ` Inom parentes: förändringen sedan ${report.previous.name}.` : ''} Ej uppföljda: ingen har följt upp dem sedan planen antogs.
+          Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: {report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten; det som ingen har följt upp räknas bredvid.
         </Text>
         <div className={ui.stack}>
           <table className={ui.table}>
@@ -117,22 +133,62 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
             </tbody>
           </table>
         </div>
-        <Text weight="semibold">{report.summary.submitted} av {report.summary.arenas.length} arenor har lämnat in sin uppföljning.</Text>
-        <ul>
-          {report.summary.arenas.map((a) => <li key={a.arenaId}>{a.name}: {submissionText(a.submission, formatDate)}{a.submission?.comment ? `. ”${a.submission.comment}”` : ''}</li>)}
-        </ul>
+        <Text weight="semibold">{report.summary.submitted} av {report.summary.arenas.length} arenor har lämnat in sin uppföljning.{missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''}</Text>
+      </section>
+
+      <section className={`${ui.section} print-page-break`} aria-labelledby="r-bilaga1">
+        <Title3 as="h3" id="r-bilaga1">{title('bilaga1')}</Title3>
+        <Text>Länets delaktiviteter med status vid periodens början och nu ({report.previous ? `början: ${report.previous.name}` : 'början: planens status 2023'}).</Text>
+        {strategyNumbers.map((n) => (
+          <div key={n} className={ui.section}>
+            <h4>Strategi {n}: {report.summary.strategies.find((s) => s.number === n)?.title}</h4>
+            <CountyRows rows={report.actionPlan.filter((r) => r.strategyNumber === n)} />
+          </div>
+        ))}
+        <h4>Arenornas uppföljning av Bilaga 1</h4>
+        <Matrix matrix={report.matrix} />
       </section>
 
       <section className={`${ui.section} print-page-break`} aria-labelledby="r-effektmatt">
-        <Title3 as="h3" id="r-effektmatt">Effektmått</Title3>
-        {report.measures.map((m) => <Measure key={m.id} m={m} year={report.year} theme={theme} />)}
+        <Title3 as="h3" id="r-effektmatt">{title('effektmatt')}</Title3>
+        <Text>Alla perioder med ett värde sedan 2023. Målet bedöms jämfört med föregående år; saknas värde det året jämförs med det senaste tidigare värdet, och båda åren anges.</Text>
+        {report.measures.map((m) => <Measure key={m.id} m={m} theme={theme} />)}
+      </section>
+
+      <section className={`${ui.section} print-page-break`} aria-labelledby="r-arenorna">
+        <Title3 as="h3" id="r-arenorna">{title('arenorna')}</Title3>
+        {report.arenas.map((a) => (
+          <div key={a.arenaId} className={ui.section}>
+            <h4>{a.name}</h4>
+            {a.submissions.length === 0 ? <Text italic>Har inte lämnat in.</Text> : (
+              <ul>{a.submissions.map((s) => <li key={`${s.version}-${s.submittedAt}`}><strong>Inlämnad {formatDate(s.submittedAt)} av {s.submittedBy}</strong>{s.comment ? `: ”${s.comment}”` : '.'}</li>)}</ul>
+            )}
+            <Text>Följt upp {a.followedUp} av {a.followUpTotal} delaktiviteter i Bilaga 1.</Text>
+            {setAsideLines(a).map((line) => <Text key={line}>{line}</Text>)}
+            <Text weight="semibold">Lokala aktiviteter</Text>
+            {a.local.length ? <SubRows rows={a.local} /> : <Text>Inga lokala aktiviteter.</Text>}
+          </div>
+        ))}
+      </section>
+
+      <section className={`${ui.section} print-page-break`} aria-labelledby="r-analys">
+        <Title3 as="h3" id="r-analys">{title('analys')}</Title3>
+        {report.analysis.map((a) => (
+          <div key={a.strategyId} className={ui.section}>
+            <h4>Strategi {a.number}: {a.title}</h4>
+            {a.text.trim() ? a.text.split(/\n+/).map((t, i) => <p key={i} style={{ margin: 0 }}>{t}</p>) : <Text italic>Ingen analys skriven.</Text>}
+            {a.updatedAt && <Text size={200}>Skriven av {a.updatedBy}, {formatDate(a.updatedAt)}.</Text>}
+          </div>
+        ))}
       </section>
 
       <section className={`${ui.section} print-page-break`} aria-labelledby="r-forandringar">
-        <Title3 as="h3" id="r-forandringar">Förändringar under perioden</Title3>
-        {report.changes.all.length === 0 ? <Text>Inga förändringar under perioden.</Text> : (
+        <Title3 as="h3" id="r-forandringar">{title('forandringar')}</Title3>
+        {report.changes.all.length === 0 ? <Text>Inga förändringar under perioden.</Text> : report.changes.all.length > CHANGES_LISTED_MAX ? (
+          <Text>{report.changes.all.length} förändringar under perioden. Per arena: {report.changes.byArena.map((g) => `${g.title} ${g.events.length}`).join(', ')}. Varje förändring finns i Excel-filens blad Historik.</Text>
+        ) : (
           <>
-            <Text>{report.changes.all.length} förändringar, de senaste först. Per arena: {report.changes.byArena.map((g) => `${g.title} ${g.events.length}`).join(', ')}.</Text>
+            <Text>{report.changes.all.length} förändringar, var och en en gång, per strategi och de senaste först.</Text>
             {report.changes.byStrategy.map((g) => (
               <div key={g.id} className={ui.section}>
                 <h4>{g.title}</h4>
@@ -142,33 +198,79 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
           </>
         )}
       </section>
-
-      <section className={`${ui.section} print-page-break`} aria-labelledby="r-arenor">
-        <Title3 as="h3" id="r-arenor">Per arena</Title3>
-        {report.arenas.map((a) => (
-          <div key={a.arenaId} className={ui.section}>
-            <h4>{a.name}</h4>
-            <Text>{submissionText(a.submission, formatDate)}.{a.submission?.comment ? ` Kommentar: ${a.submission.comment}` : ''} Följt upp {a.followedUp} av {a.followUpTotal} delaktiviteter i Bilaga 1.</Text>
-            {setAsideLines(a).map((line) => <Text key={line}>{line}</Text>)}
-            <Text weight="semibold">Lokala aktiviteter</Text>
-            {a.local.length ? <SubRows rows={a.local} /> : <Text>Inga lokala aktiviteter.</Text>}
-            <Text weight="semibold">Uppföljning av Bilaga 1</Text>
-            {a.bilaga1.some((r) => r.followedUp) ? <SubRows rows={a.bilaga1.filter((r) => r.followedUp)} county /> : <Text>Arenan har inte följt upp någon delaktivitet i Bilaga 1.</Text>}
-          </div>
-        ))}
-      </section>
-
-      <section className={`${ui.section} print-page-break`} aria-labelledby="r-analys">
-        <Title3 as="h3" id="r-analys">Analys</Title3>
-        {report.analysis.map((a) => (
-          <div key={a.strategyId} className={ui.section}>
-            <h4>Strategi {a.number}: {a.title}</h4>
-            {a.text.trim() ? a.text.split(/\n+/).map((t, i) => <p key={i} style={{ margin: 0 }}>{t}</p>) : <Text italic>Ingen analys skriven.</Text>}
-            {a.updatedAt && <Text size={200}>Skriven av {a.updatedBy}, {formatDate(a.updatedAt)}.</Text>}
-          </div>
-        ))}
-      </section>
     </article>
+  );
+}
+
+function CountyRows({ rows }: { rows: ReportSubRow[] }) {
+  const ui = useLayout();
+  return (
+    <div className={ui.stack}>
+      <table className={ui.table}>
+        <thead>
+          <tr>
+            <th scope="col">Aktivitet / delaktivitet</th>
+            <th scope="col">Prioritet</th>
+            <th scope="col">Status: början → nu</th>
+            <th scope="col">Anteckning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.subId}>
+              <th scope="row" data-first="">{r.activityTitle}: {r.subTitle}</th>
+              <td data-label="Prioritet">{r.priority}</td>
+              <td data-label="Status">{statusFromTo(r)}{r.localNotApplicable ? ` · ${r.localNotApplicable}` : ''}</td>
+              <td data-label={r.statusNote || r.measureAnswer ? 'Anteckning' : undefined}>{[r.statusNote, r.measureAnswer ? `Svar på mått: ${r.measureAnswer}` : ''].filter(Boolean).join(' · ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The arenas' follow-up: a column per municipality, or above MATRIX_MAX_ARENAS a table per arena. */
+function Matrix({ matrix }: { matrix: ReportModel['matrix'] }) {
+  const ui = useLayout();
+  if (matrix.arenas.length > MATRIX_MAX_ARENAS) {
+    return (
+      <>
+        {matrix.arenas.map((a, i) => (
+          <div key={a.arenaId} className={ui.section}>
+            <Text weight="semibold">{a.name}</Text>
+            <div className={ui.stack}>
+              <table className={ui.table}>
+                <thead><tr><th scope="col">Delaktivitet</th><th scope="col">Länets status</th><th scope="col">{a.name}</th></tr></thead>
+                <tbody>{matrix.rows.map((r) => <tr key={r.subId}><th scope="row" data-first="">{r.strategyNumber}. {r.subTitle}</th><td data-label="Länets status">{r.countyStatus}</td><td data-label={a.name}>{r.cells[i]!.text}</td></tr>)}</tbody>
+              </table>
+            </div>
+          </div>
+        ))}
+      </>
+    );
+  }
+  return (
+    <div className={ui.stack}>
+      <table className={ui.table}>
+        <thead>
+          <tr>
+            <th scope="col">Delaktivitet</th>
+            <th scope="col">Länet</th>
+            {matrix.arenas.map((a) => <th key={a.arenaId} scope="col">{a.name}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.rows.map((r) => (
+            <tr key={r.subId}>
+              <th scope="row" data-first="">{r.strategyNumber}. {r.subTitle}</th>
+              <td data-label="Länet">{r.countyStatus}</td>
+              {r.cells.map((c, i) => <td key={c.arenaId} data-label={matrix.arenas[i]!.name}>{c.text}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -186,53 +288,43 @@ function SummaryRow({ s }: { s: StrategySummary }) {
   );
 }
 
-function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: ThemeName }) {
+function Measure({ m, theme }: { m: MeasureReport; theme: ThemeName }) {
   const ui = useLayout();
-  const { shown, missing } = measureRowsShown(m);
-  const numeric = m.direction !== 'yes' && m.rows.some((r) => r.total !== null || r.previousTotal !== null);
-  const arenas = [...new Map(m.rows.map((r) => [r.arenaId, r.arenaName])).entries()];
-  // The year before, then the year: chronological also for half-years.
-  const first = (p: string) => m.rows.find((x) => x.periodId === p);
-  const periods = [...m.periods.map((p) => first(p)?.previousPeriodLabel ?? ''), ...m.periods.map((p) => first(p)?.periodLabel ?? p)];
-  const series = arenas.map(([id, name]) => {
-    const rows = m.periods.map((p) => m.rows.find((x) => x.periodId === p && x.arenaId === id));
-    return { label: name, data: [...rows.map((r) => r?.previousTotal ?? null), ...rows.map((r) => r?.total ?? null)] };
-  }).filter((x) => x.data.some((v) => v !== null)); // only the arenas with a value: eight empty legends say nothing
+  const shown = m.lines.filter((l) => l.cells.some((c) => c.value !== undefined));
+  const none = m.lines.filter((l) => !l.cells.some((c) => c.value !== undefined)).map((l) => l.arenaName);
+  const numeric = m.direction !== 'yes' && shown.some((l) => l.cells.some((c) => c.total !== null));
+  // The periods in time order; one line per arena with a value (eight empty legends say nothing).
+  const series = shown.map((l) => ({ label: l.arenaName, data: l.cells.map((c) => c.total) })).filter((x) => x.data.some((v) => v !== null));
   return (
     <div className={`${ui.section} report-keep`}>
       <h4>Strategi {m.strategyNumber}: {m.title}</h4>
       <Text>Målvärde: {m.target} ({m.directionText.toLowerCase()}). Rapporteras {m.levelText}{m.source ? `, källa: ${m.source}` : ''}.</Text>
-      {shown.length > 0 && (
+      {shown.length === 0 ? <Text italic>Inget värde rapporterat sedan 2023.</Text> : (
         <div className={ui.stack}>
           <table className={ui.table}>
             <thead>
               <tr>
                 <th scope="col">Arena</th>
-                <th scope="col">Period</th>
-                <th scope="col">Värde</th>
-                <th scope="col">Året före</th>
+                {m.allPeriodLabels.map((label) => <th key={label} scope="col">{label}</th>)}
                 <th scope="col">Målet</th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((r) => (
-                <tr key={`${r.arenaId}/${r.periodId}`}>
-                  <th scope="row" data-first="">{r.arenaName}</th>
-                  <td data-label="Period">{r.periodLabel}</td>
-                  <td data-label="Värde">{r.value ?? '–'}</td>
-                  <td data-label="Året före">{r.previous ?? '–'}</td>
-                  <td data-label="Målet" title={r.targetText}>{TARGET_LABEL[r.target]}</td>
+              {shown.map((l) => (
+                <tr key={l.arenaId}>
+                  <th scope="row" data-first="">{l.county ? `${l.arenaName} (länet)` : l.arenaName}</th>
+                  {l.cells.map((c, i) => <td key={c.periodId} data-label={m.allPeriodLabels[i]}>{c.value ?? '–'}</td>)}
+                  <td data-label="Målet">{l.judgement.text}{l.judgement.compared ? ` (${l.judgement.compared})` : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
-      {missing && <Text>{missing}</Text>}
-      <Text italic>{measureSummaryText(m, year)}</Text>
+      {none.length > 0 && <Text>Inget värde sedan 2023: {none.join(', ')}.</Text>}
       {numeric && (
         <div className="report-chart" style={theme === 'contrast' ? { background: 'transparent' } : undefined}>
-          <MeasureChart title={m.title} periods={periods} series={series} theme={theme === 'contrast' ? 'contrast' : 'default'} />
+          <MeasureChart title={m.title} periods={m.allPeriodLabels} series={series} theme={theme === 'contrast' ? 'contrast' : 'default'} />
         </div>
       )}
     </div>
