@@ -12,6 +12,7 @@ import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { formatDate, formatDateTime, formatLongDate } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
+import { WORDS } from '../../../bot/domain/glossary';
 import { CHANGES_LISTED_MAX, MATRIX_MAX_ARENAS, formatChange, REPORT_SECTIONS as WORD_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
 import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
@@ -160,7 +161,7 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
         {report.arenas.map((a) => (
           <div key={a.arenaId} className={ui.section}>
             <h4>{a.name}</h4>
-            {a.submissions.length === 0 ? <Text italic>Har inte lämnat in.</Text> : (
+            {a.submissions.length === 0 ? <Text italic>{WORDS.notSubmitted}.</Text> : (
               <ul>{a.submissions.map((s) => <li key={`${s.version}-${s.submittedAt}`}><strong>Inlämnad {formatDate(s.submittedAt)} av {s.submittedBy}</strong>{s.comment ? `: ”${s.comment}”` : '.'}</li>)}</ul>
             )}
             <Text>Följt upp {a.followedUp} av {a.followUpTotal} delaktiviteter i Bilaga 1.</Text>
