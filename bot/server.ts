@@ -16,6 +16,16 @@ export interface ServerDeps {
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'gemensam-plan' });
+  // A compressed body is refused before restify's reader sees it: its gunzip has no error
+  // handler (a broken gzip body ended the process) and its size limit counts compressed bytes
+  // (a gzip bomb). Neither Teams nor the tab compresses what it sends.
+  server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding === undefined || encoding === '' || encoding === 'identity') return next();
+    res.header('Content-Type', 'application/json; charset=utf-8');
+    res.send(415, { error: ERROR_MESSAGES[415] });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_KB * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
@@ -47,6 +57,6 @@ const ERROR_MESSAGES: Record<number, string> = {
   404: 'Det finns ingenting på den adressen.',
   405: 'Det går inte att göra så på den här adressen.',
   413: `Begäran är för stor: högst ${MAX_BODY_KB} kB.`,
-  415: 'Skicka innehållet som JSON (Content-Type: application/json).',
+  415: 'Skicka innehållet som JSON (Content-Type: application/json), okomprimerat.',
   500: 'Något gick fel. Försök igen om en stund.',
 };

@@ -7,7 +7,7 @@ import { isClosed } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
 import type { Arena } from './plan';
 import type { PlanContentView, SubActivityView, ActivityView } from './planView';
-import type { Validated } from './validation';
+import { textRefusal, type Validated } from './validation';
 
 export type RoundStatus = 'open' | 'closed';
 
@@ -135,6 +135,8 @@ export function parseChangeRound(input: Record<string, unknown>, current: Round,
 /** The analysis text as written (line breaks kept, surrounding space trimmed). */
 export function parseAnalysisText(input: unknown): Validated<string> {
   if (typeof input !== 'string') return { ok: false, errors: ['Analysen måste vara text.'] };
+  const refusal = textRefusal('Analysen', input);
+  if (refusal) return { ok: false, errors: [refusal] };
   const value = input.replace(/\r\n?/g, '\n').trim();
   if (value.length > ANALYSIS_MAX) return { ok: false, errors: [`Analysen får vara högst ${ANALYSIS_MAX} tecken (den är ${value.length}).`] };
   return { ok: true, value };
@@ -143,6 +145,8 @@ export function parseAnalysisText(input: unknown): Validated<string> {
 export function parseSubmissionComment(input: unknown): Validated<string> {
   if (input === undefined || input === null) return { ok: true, value: '' };
   if (typeof input !== 'string') return { ok: false, errors: ['Kommentaren måste vara text.'] };
+  const refusal = textRefusal('Kommentaren', input);
+  if (refusal) return { ok: false, errors: [refusal] };
   const value = input.replace(/\r\n?/g, '\n').trim();
   if (value.length > SUBMISSION_COMMENT_MAX) return { ok: false, errors: [`Kommentaren får vara högst ${SUBMISSION_COMMENT_MAX} tecken.`] };
   return { ok: true, value };

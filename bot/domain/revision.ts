@@ -3,7 +3,7 @@
 // steps: remiss, SVOM's recommendation and each principal's decision. Plain TypeScript.
 import { z } from 'zod';
 import type { Arena } from './plan';
-import type { Validated } from './validation';
+import { userText, type Validated } from './validation';
 import { decisionOf } from './glossary';
 
 export type RevisionStatus = 'open' | 'closed';
@@ -120,7 +120,8 @@ export function planDay(at: Date): string {
 
 const isoDay = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'datum ska skrivas ÅÅÅÅ-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'datumet finns inte');
 const optionalDay = z.union([z.literal(''), isoDay]);
-const text = (max: number, label: string) => z.string({ error: `${label} måste vara text` }).max(max, `${label} får vara högst ${max} tecken`).transform((v) => v.replace(/\r\n?/g, '\n').trim());
+/** The one check of free text (validation.ts), line breaks kept. */
+const text = (max: number, label: string) => userText(max, label);
 const year = z.union([z.literal(''), z.coerce.number().int().min(PERIOD_RANGE.first, `året ska vara ${PERIOD_RANGE.first}–${PERIOD_RANGE.last}`).max(PERIOD_RANGE.last, `året ska vara ${PERIOD_RANGE.first}–${PERIOD_RANGE.last}`)]).optional();
 
 function fail(error: z.ZodError): { ok: false; errors: string[] } {

@@ -22,12 +22,14 @@ const JOINERS = /[\u200C\u200D\uFE00-\uFE0F]/g;
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Bidirectional embeddings, overrides and isolates. */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+/** Half of a UTF-16 pair without its other half: no character at all, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export type TextProblem = 'control' | 'bidi';
 
 /** Why a text must be refused, if it must. */
 export function textProblem(text: string): TextProblem | undefined {
-  if (CONTROL.test(text)) return 'control';
+  if (CONTROL.test(text) || LONE_SURROGATE.test(text)) return 'control';
   if (BIDI.test(text)) return 'bidi';
   return undefined;
 }

@@ -23,6 +23,15 @@ export const userText = (max: number, label: string) =>
 
 const text = userText;
 
+/**
+ * The one check of free text outside a zod schema (round analysis, comments): the same refusal
+ * as userText. Returns the Swedish sentence, or undefined when the text may be stored.
+ */
+export function textRefusal(label: string, value: string): string | undefined {
+  const problem = textProblem(value);
+  return problem ? textProblemMessage(label, problem) : undefined;
+}
+
 export const changeRequestSchema = z
   .object({
     status: z

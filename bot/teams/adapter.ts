@@ -164,6 +164,9 @@ async function handleMessage(adapter: PlanCloudAdapter, bot: ActivityHandler, re
   }
   try {
     const invoke = await adapter.run(auth, activity, (context) => bot.run(context));
+    // botbuilder answers an invoke the app has no handler for (task modules, settings, sign-in, an
+    // unknown name, a card action without an action) with 501. The app does not offer those: 400.
+    if (invoke?.status === 501) return end(400, { error: 'Gemensam plan tar inte emot den här sortens anrop.' });
     end(invoke?.status ?? 200, invoke?.body);
   } catch (error) {
     // The turn's own errors are handled by onTurnError; this is the adapter failing around it.

@@ -12,6 +12,7 @@ import { countStorageRequests } from '../helpers/storageRequests';
 import { azuriteConnectionString, uniquePrefix } from '../helpers/storage';
 import { ConnectorStandIn } from '../helpers/connector';
 import { channelMessage, PLAN_TEAM } from '../helpers/teamsActivity';
+import { ANNA, invokeActivity } from '../helpers/teamsClient';
 
 describe('the running server', () => {
   const content = loadPlanContent();
@@ -120,5 +121,24 @@ describe('the running server', () => {
     const card = JSON.stringify((reply?.attachments as unknown[])[0]);
     assert.match(card, /Gemensam plan för primärvårdsnivå i Jämtland Härjedalen/);
     assert.equal(connector.calls[0]?.conversationId, activity.conversation.id);
+  });
+
+  it('answers an invoke the app does not offer with 400, never 501, and keeps answering', async () => {
+    const place = { ...PLAN_TEAM, channelId: '19:ostersund@thread.tacv2', channelName: 'Östersund' };
+    const base = invokeActivity(connector.url, place, 'status', {}, ANNA) as Record<string, unknown>;
+    for (const [name, value] of [['task/fetch', {}], ['composeExtension/fetchTask', {}], ['config/fetch', {}], ['signin/verifyState', {}], ['something/else', {}], ['adaptiveCard/action', {}]] as const) {
+      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...base, name, value }) });
+      assert.equal(res.status, 400, name);
+    }
+    assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
+  });
+
+  it('refuses a compressed body with 415 before reading it, and keeps running (a broken gzip body ended the process)', async () => {
+    for (const encoding of ['gzip', 'br', 'deflate']) {
+      const res = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': encoding }, body: 'not compressed at all' });
+      assert.equal(res.status, 415, encoding);
+      assert.match(((await res.json()) as { error: string }).error, /okomprimerat/);
+    }
+    assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
   });
 });

@@ -2,6 +2,7 @@
 // message, invisible characters are dropped, and minimum lengths count what a reader sees.
 import assert from 'node:assert/strict';
 import { cleanText, textProblem, visibleLength } from '../../bot/domain/text';
+import { parseAnalysisText, parseSubmissionComment } from '../../bot/domain/followUpRound';
 import { parseChangeRequest } from '../../bot/domain/validation';
 
 describe('text people type', () => {
@@ -13,6 +14,18 @@ describe('text people type', () => {
   it('refuses a comment with a control character', () => {
     const result = parseChangeRequest({ comment: 'Se bilaga\u0007' });
     assert.equal(result.ok, false);
+  });
+
+  it('refuses NUL and a lone surrogate in every free text: a round analysis, a submission comment, a status note', () => {
+    for (const bad of ['Analys\u0000', 'Halv \uD83D emoji', 'Halv \uDE00 emoji']) {
+      const analysis = parseAnalysisText(bad);
+      assert.ok(!analysis.ok && /Analysen innehåller tecken som inte är tillåtna/.test(analysis.errors[0]!), JSON.stringify(bad));
+      assert.equal(parseSubmissionComment(bad).ok, false, JSON.stringify(bad));
+      assert.equal(parseChangeRequest({ statusNote: bad }).ok, false, JSON.stringify(bad));
+    }
+    // A whole pair is an emoji, and welcome.
+    assert.ok(parseAnalysisText('Bra 😀').ok);
+    assert.equal(textProblem('Bra \uD83D\uDE00'), undefined);
   });
 
   it('keeps line breaks and tabs, and drops zero-width characters', () => {
