@@ -2,7 +2,7 @@
 // year: the closed round's snapshot of that year, or the state now. Sammanfattning, Effektmått
 // (table and chart per measure), Förändringar under perioden, Per arena and Analys; Word and
 // Excel made on the server; "Skriv ut" prints it light with page numbers (tab.css, the report block).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 // Straight from their packages, so that they stay in this view's chunk (see Revision.tsx).
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
@@ -15,7 +15,7 @@ import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
 import { readParam, writeParams } from '../urlState';
-import { MeasureChart } from './MeasureChart';
+import { MeasureChart, type Series } from './MeasureChart';
 import { usePrinting } from './printPages';
 import { ReportPrintStyle } from './ReportPrint';
 
@@ -71,8 +71,8 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
             ))}
           </Select>
         </div>
-        <Button onClick={() => void download('docx')} disabled={!report || busy !== undefined}>{busy === 'docx' ? 'Skapar Word …' : 'Ladda ned Word'}</Button>
-        <Button onClick={() => void download('xlsx')} disabled={!report || busy !== undefined}>{busy === 'xlsx' ? 'Skapar Excel …' : 'Ladda ned Excel'}</Button>
+        <Button onClick={() => void download('docx')} disabledFocusable={!report || busy !== undefined}>{busy === 'docx' ? 'Skapar Word …' : 'Ladda ned Word'}</Button>
+        <Button onClick={() => void download('xlsx')} disabledFocusable={!report || busy !== undefined}>{busy === 'xlsx' ? 'Skapar Excel …' : 'Ladda ned Excel'}</Button>
         <Button appearance="primary" onClick={() => window.print()} disabled={!report}>Skriv ut</Button>
       </div>
       {problem && (
@@ -186,18 +186,24 @@ function SummaryRow({ s }: { s: StrategySummary }) {
   );
 }
 
-function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: ThemeName }) {
-  const ui = useLayout();
-  const { shown, missing } = measureRowsShown(m);
-  const numeric = m.direction !== 'yes' && m.rows.some((r) => r.total !== null || r.previousTotal !== null);
+/** The year before, then the year (chronological also for half-years), per arena with a value. */
+function chartOf(m: MeasureReport): { periods: string[]; series: Series[] } {
   const arenas = [...new Map(m.rows.map((r) => [r.arenaId, r.arenaName])).entries()];
-  // The year before, then the year: chronological also for half-years.
   const first = (p: string) => m.rows.find((x) => x.periodId === p);
   const periods = [...m.periods.map((p) => first(p)?.previousPeriodLabel ?? ''), ...m.periods.map((p) => first(p)?.periodLabel ?? p)];
   const series = arenas.map(([id, name]) => {
     const rows = m.periods.map((p) => m.rows.find((x) => x.periodId === p && x.arenaId === id));
     return { label: name, data: [...rows.map((r) => r?.previousTotal ?? null), ...rows.map((r) => r?.total ?? null)] };
   }).filter((x) => x.data.some((v) => v !== null)); // only the arenas with a value: eight empty legends say nothing
+  return { periods, series };
+}
+
+function Measure({ m, year, theme }: { m: MeasureReport; year: number; theme: ThemeName }) {
+  const ui = useLayout();
+  const { shown, missing } = measureRowsShown(m);
+  const numeric = m.direction !== 'yes' && m.rows.some((r) => r.total !== null || r.previousTotal !== null);
+  // Once per report: new arrays on every render would re-make the chart, blank on paper (MeasureChart.tsx).
+  const { periods, series } = useMemo(() => chartOf(m), [m]);
   return (
     <div className={`${ui.section} report-keep`}>
       <h4>Strategi {m.strategyNumber}: {m.title}</h4>
