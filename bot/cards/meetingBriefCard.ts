@@ -12,7 +12,7 @@ export const BRIEF_CARD_LINES = 5;
 /** A line's own text (a comment, a note) is cut here on the card. */
 const TEXT_MAX = 160;
 
-const COLOR: Record<BriefGroupId, string> = { status: 'Accent', overdue: 'Attention', activities: 'Accent', measures: 'Accent', updates: 'Default', county: 'Default' };
+const COLOR: Record<BriefGroupId, string> = { status: 'Accent', overdue: 'Attention', activities: 'Accent', measures: 'Accent', updates: 'Default', county: 'Default', arenas: 'Default' };
 
 export function meetingBriefCard(brief: MeetingBrief, pageUrl: string): CardJson {
   const now = new Date(brief.to);

@@ -15,9 +15,9 @@ import { statusLabel } from './status';
 export const DEFAULT_BRIEF_DAYS = 30;
 
 export type BriefBasis = 'lastBrief' | 'date' | 'default';
-export type BriefGroupId = 'status' | 'overdue' | 'activities' | 'measures' | 'updates' | 'county';
+export type BriefGroupId = 'status' | 'overdue' | 'activities' | 'measures' | 'updates' | 'county' | 'arenas';
 /** The groups of the arena's (or the county's) own changes. */
-type OwnGroupId = Exclude<BriefGroupId, 'county'>;
+type OwnGroupId = Exclude<BriefGroupId, 'county' | 'arenas'>;
 
 export interface BriefItem {
   key: string;
@@ -29,6 +29,8 @@ export interface BriefItem {
   text: string;
   at?: string;
   actor?: string;
+  /** The changes a count stands for (the county's group per arena), one line each, newest first. */
+  lines?: string[];
 }
 
 export interface BriefGroup {
@@ -57,9 +59,13 @@ const GROUP_TITLES: Record<BriefGroupId, string> = {
   measures: 'Rapporterade mätvärden',
   updates: 'Andra uppdateringar',
   county: 'Länets ändringar i Bilaga 1',
+  arenas: 'Arenornas ändringar',
 };
 /** The arena's own groups; an arena's brief has the county's group after them. */
 const ORDER: OwnGroupId[] = ['status', 'overdue', 'activities', 'measures', 'updates'];
+
+/** What the arenas' group of the county's brief says of itself. */
+export const ARENAS_GROUP_INTRO = 'Det arenorna har ändrat i sin uppföljning av Bilaga 1 och i sina lokala planer, räknat per arena.';
 
 /** What the county's group says of itself. */
 export const COUNTY_GROUP_INTRO = 'Det länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt (planens avsnitt 7.3). Arenans egen uppföljning står ovan.';
@@ -81,6 +87,8 @@ export interface BriefInput {
    * overdue at county level).
    */
   county?: { events: HistoryEvent[]; activities: ActivityView[] };
+  /** For the county's brief: the arenas' own changes in the window (their scopes' events, no measure values). */
+  arenas?: HistoryEvent[];
 }
 
 export function buildMeetingBrief(input: BriefInput): MeetingBrief {
@@ -127,6 +135,7 @@ export function buildMeetingBrief(input: BriefInput): MeetingBrief {
   const lists: Record<OwnGroupId, BriefItem[]> = { status, overdue, activities, measures, updates };
   const groups: BriefGroup[] = ORDER.map((id) => ({ id, title: GROUP_TITLES[id], items: lists[id] }));
   if (input.county && input.arena.kind !== 'county') groups.push({ id: 'county', title: GROUP_TITLES.county, intro: COUNTY_GROUP_INTRO, items: countyItems(input.county, input.from, input.to) });
+  if (input.arenas && input.arena.kind === 'county') groups.push({ id: 'arenas', title: GROUP_TITLES.arenas, intro: ARENAS_GROUP_INTRO, items: arenaItems(input.arenas, input.arenaNames) });
   return { arena: input.arena, from: input.from.toISOString(), to: input.to.toISOString(), basis: input.basis, groups, total: groups.reduce((n, g) => n + g.items.length, 0) };
 }
 
@@ -155,6 +164,27 @@ function countyItems(county: NonNullable<BriefInput['county']>, from: Date, to: 
     });
   }
   return items;
+}
+
+/**
+ * The arenas' changes in the county's brief: one item per arena that changed something (in the
+ * plan's order of arenas), counted, with each change as a line: "Titel: Status: Pågår → Klar (Anna, 25 nov)".
+ */
+function arenaItems(events: HistoryEvent[], arenaNames: ReadonlyMap<string, string>): BriefItem[] {
+  const byArena = groupBy([...events].sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key)), (e) => e.scopeId);
+  return [...arenaNames.keys()]
+    .filter((id) => byArena.has(id))
+    .map((id) => {
+      const list = byArena.get(id)!;
+      return {
+        key: `a/${id}`,
+        title: arenaNames.get(id) ?? id,
+        context: '',
+        text: list.length === 1 ? '1 ändring' : `${list.length} ändringar`,
+        at: list[0]!.at,
+        lines: list.map((e) => `${e.title}: ${[...e.lines, ...(e.comment ? [`Kommentar: "${e.comment}"`] : [])].filter((l) => l !== 'Kommentar').join('; ') || 'Kommentar'} (${e.actor}, ${formatDateTime(e.at)})`),
+      };
+    });
 }
 
 /** The status line of a history event ("Status: Pågår → Klar", format.ts describeChange). */

@@ -6,9 +6,9 @@
 // its follow-up of Bilaga 1, the measure values reported for it). The county's channel is where
 // Fredagsgruppen meets: it gets Bilaga 1 as the county follows it up and every effect-measure value
 // reported, the municipalities' too (Fredagsgruppen reports the measures to SVOM, and they are one
-// partition read). The arenas' own local changes stay in their own briefs: reading every arena's
-// partition for one brief would cost in proportion to the number of arenas, and the county sees the
-// arenas' follow-up in the round and in Arenor.
+// partition read), and what each arena changed in its follow-up and local plan, counted per arena
+// with the lines beside: "what changed since last month's meeting?" is asked of the whole plan. That
+// costs two requests per arena (its cached plan's stamp and its feed's window), read side by side.
 //
 // An arena also implements Bilaga 1 locally (plan 7.3), so its brief ends with what the county did
 // with those items in the same window: one more range read, of the county's feed for the window.
@@ -66,11 +66,21 @@ export async function giveMeetingBrief(deps: MeetingBriefDeps, request: { placeI
 export async function briefBetween(deps: HistoryEventDeps, window: { arena: Arena; from: Date; to: Date; basis: BriefBasis }): Promise<MeetingBrief> {
   const { arena, from, to, basis } = window;
   const content = await deps.plan.content();
-  const plan = await historyPlan(deps.plan, [arena.id]);
+  // The county's brief reads every arena's plan below; an arena's, its own.
+  const plan: HistoryPlan = arena.kind === 'county' ? { strategies: [], arenas: [] } : await historyPlan(deps.plan, [arena.id]);
   const countyArena = arena.kind === 'county' ? undefined : content.arenas.find((a) => a.kind === 'county');
   const base = { arena: { id: arena.id, name: arena.name, kind: arena.kind }, activities: followedUp(plan, arena), arenaNames: new Map(content.arenas.map((a) => [a.id, a.name])), from, to, basis };
+  if (arena.kind === 'county') {
+    // Fredagsgruppen's brief: Bilaga 1 and every measure value, and what each arena changed (counted
+    // per arena): each arena's partition and its feed's window, read side by side.
+    const all = await historyPlan(deps.plan);
+    const scopes = all.arenas.map((a) => a.id);
+    const events = await eventsBetween(deps, { scopes, from, to, measureArenas: 'all', plan: all });
+    const own = (e: HistoryEvent) => e.scopeId === arena.id || e.kind === 'measureReport';
+    return buildMeetingBrief({ ...base, activities: followedUp(all, arena), events: events.filter(own), arenas: events.filter((e) => !own(e)) });
+  }
   if (!countyArena) {
-    const events = await eventsBetween(deps, { scopes: [arena.id], from, to, measureArenas: arena.kind === 'county' ? 'all' : [arena.id], plan });
+    const events = await eventsBetween(deps, { scopes: [arena.id], from, to, measureArenas: [arena.id], plan });
     return buildMeetingBrief({ ...base, events });
   }
   // The arena's window and the county's, read side by side; the plan given to eventsBetween names

@@ -93,6 +93,12 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
 
   useEffect(() => onThemeChange(setTheme), []);
 
+  // The browser's tab, the history and a printed PDF's default name say which view it is.
+  const viewLabel = [...VIEWS, ...LINKED_VIEWS].find((v) => v.id === view)?.label;
+  useEffect(() => {
+    document.title = viewLabel ? `${viewLabel} – Gemensam plan` : 'Gemensam plan';
+  }, [viewLabel]);
+
   // In a meeting's side panel or on its stage: the meeting view alone, without the app's tabs.
   const meeting = host.frameContext === 'sidePanel' || host.frameContext === 'meetingStage' || start.view === 'mote';
   const reload = useCallback(async () => {
@@ -242,7 +248,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
       <header className={`${styles.header}${view === 'motesunderlag' ? ' no-print' : ''}`}>
         <Subtitle1 as="h1" className={styles.title}>{plan?.plan.name ?? 'Gemensam plan'}</Subtitle1>
         <div role="toolbar" aria-label="Verktyg" className="no-print">
-          <Button size="small" onClick={() => void exportExcel()} disabled={exporting}>
+          <Button size="small" onClick={() => void exportExcel()} disabledFocusable={exporting}>
             {exporting ? 'Exporterar …' : 'Exportera till Excel'}
           </Button>
           <Button size="small" onClick={() => void copyLink()}>Kopiera länk</Button>
@@ -273,9 +279,7 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
         </TabList>
         <div className={styles.viewSelect}>
           <label htmlFor="vy-val">Vy</label>
-          <Select id="vy-val" value={view} onChange={(_e, d) => show(d.value as ViewId)}>
-            {[...VIEWS, ...LINKED_VIEWS].map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
-          </Select>
+          <ViewSelect view={view} onChoose={show} />
         </div>
       </nav>
       <div role="status" aria-live="polite" className={styles.live} data-confirmation="">
@@ -356,5 +360,37 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
         </Suspense>
       )}
     </FluentProvider>
+  );
+}
+
+/**
+ * The views as a drop-down on a narrow screen. A closed select changes its value on every arrow key:
+ * the view changes on a choice (a pick from the list, Enter, or leaving the field), not on each
+ * view the arrow keys pass.
+ */
+function ViewSelect({ view, onChoose }: { view: ViewId; onChoose: (v: ViewId) => void }) {
+  const [pending, setPending] = useState<ViewId>(view);
+  const stepping = useRef(false);
+  useEffect(() => setPending(view), [view]);
+  const choose = (next: ViewId) => next !== view && onChoose(next);
+  return (
+    <Select
+      id="vy-val"
+      value={pending}
+      // A key that steps a closed select (its change comes between keydown and keyup); a pick from the open list does not.
+      onKeyDown={(e) => {
+        stepping.current = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key) || (e.key.length === 1 && e.key !== ' ');
+        if (e.key === 'Enter') choose(pending);
+      }}
+      onKeyUp={() => (stepping.current = false)}
+      onBlur={() => choose(pending)}
+      onChange={(_e, d) => {
+        const next = d.value as ViewId;
+        setPending(next);
+        if (!stepping.current) choose(next);
+      }}
+    >
+      {[...VIEWS, ...LINKED_VIEWS].map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+    </Select>
   );
 }

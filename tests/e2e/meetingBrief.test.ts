@@ -4,6 +4,7 @@
 // arena's brief ends with the county's changes to Bilaga 1 (plan 7.3), the county's own brief does
 // not. The card's link opens the printable page's data (GET /api/brief), which has the same items.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { MeetingBrief } from '../../bot/domain/meetingBrief';
 import type { PlanView } from '../../bot/domain/planView';
 import { lineOf } from '../../bot/cards/meetingBriefCard';
@@ -208,7 +209,7 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.ok(!cardText(after).includes(await subTitle(LSS)));
   });
 
-  it('gives the county channel Bilaga 1 as the county follows it up and every reported measure value, not the arenas\' local changes', async () => {
+  it("gives the county channel Bilaga 1 as the county follows it up and every reported measure value, and the arenas' changes counted per arena", async () => {
     await brief(county);
     clock.advance(HOUR);
     await setStatus(county, OTHER, 'klar');
@@ -219,7 +220,9 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     const text = cardText(card);
     assert.equal(count(card, 'Ändrad status'), 1);
     assert.match(text, new RegExp(`${await subTitle(OTHER)}: Pågår → Klar`));
-    assert.ok(!text.includes(await subTitle(LSS)), 'Östersund\'s own follow-up is in Östersund\'s brief');
+    assert.ok(!text.includes(await subTitle(LSS)), 'Östersund\'s own follow-up is counted, its line is on the page');
+    assert.equal(count(card, 'Arenornas ändringar'), 1);
+    assert.match(text, /Östersund: 1 ändring\n/);
     assert.equal(count(card, 'Rapporterade mätvärden'), 1);
     assert.match(text, /Östersund/, 'a municipality\'s value says whose it is');
   });
@@ -265,15 +268,22 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.ok(countyChange.at && countyChange.at > '2027-01-02T07:00:00Z');
     assert.ok(!countyChange.context.includes('Länsgemensam samverkan'), 'the group says whose it is');
 
-    // The county's own brief: its five groups, its own change, nothing of Östersund's and no county group.
+    // The county's own brief: its five groups with its own change, no county group, and what the
+    // arenas changed counted per arena, the lines on the page one click away.
     const own = await brief(county);
     const ownText = cardText(own);
     assert.doesNotMatch(ownText, /Länets ändringar/);
     assert.equal(count(own, 'Ändrad status'), 1);
     assert.match(ownText, new RegExp(`${other}: Pågår → Klar \\("Beslut i Fredagsgruppen"\\)`));
-    assert.ok(!ownText.includes(await subTitle(LSS)));
+    assert.ok(!ownText.includes(await subTitle(LSS)), "Östersund's change is counted, not listed, on the card");
     assert.equal(count(own, 'Blev försenade'), endedAtCounty.length);
-    assert.deepEqual((await page(own)).groups.map((g) => g.id), ['status', 'overdue', 'activities', 'measures', 'updates']);
+    assert.equal(count(own, 'Arenornas ändringar'), 1);
+    assert.match(ownText, /Östersund: 1 ändring\n/);
+    const ownPage = await page(own);
+    assert.deepEqual(ownPage.groups.map((g) => g.id), ['status', 'overdue', 'activities', 'measures', 'updates', 'arenas']);
+    const arenas = ownPage.groups.find((g) => g.id === 'arenas')!.items;
+    assert.deepEqual(arenas.map((i) => [i.title, i.text]), [['Östersund', '1 ändring']]);
+    assert.match(arenas[0]!.lines![0]!, new RegExp(`^${await subTitle(LSS)}: .*Pågår.*Kommentar: "Vi har börjat" \\(Anna Andersson, `));
 
     const camera = await new CardCamera().start();
     try {
@@ -308,6 +318,39 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     } finally {
       await camera.stop();
     }
+  });
+
+  it("costs the county's brief two requests per arena (its plan's stamp and its feed's window), and reading the page moves no window", async () => {
+    const krokom = channel('Krokom');
+    await bot.teams.say(krokom, 'koppla Krokom');
+    await brief(county);
+    clock.advance(HOUR);
+    await setStatus(krokom, LSS, 'klar');
+    await setStatus(ostersund, LSS, 'pagar');
+    await setStatus(ostersund, OTHER, 'pagar');
+    clock.advance(HOUR);
+    const counter = countStorageRequests(bot.app.tables);
+    counter.reset();
+    const card = await brief(county);
+    const requests = [...counter.requests];
+    assert.match(cardText(card), /Östersund: 2 ändringar\n/);
+    assert.match(cardText(card), /Krokom: 1 ändring\n/);
+    const arenas = (await plan()).arenas.length;
+    // One feed window per arena and the county's, each arena's plan (its cached stamp); then the last
+    // brief, the measure values, the revision's pointer and the brief row: 22 for nine arenas.
+    const feeds = requests.filter((r) => r.includes("RowKey ge 'log|"));
+    assert.equal(feeds.length, arenas, `one feed window per arena:\n${requests.join('\n')}`);
+    assert.ok(feeds.every((r) => /RowKey ge 'log\|\d+' and RowKey lt 'log\|\d+'$/.test(decodeURIComponent(r))), 'a range of exactly the window, not the whole feed');
+    assert.ok(requests.length <= 2 * arenas + 4, `${requests.length} requests:\n${requests.join('\n')}`);
+    fs.mkdirSync('test-results', { recursive: true });
+    fs.writeFileSync('test-results/county-brief-requests.txt', `${requests.length} requests for ${arenas} arenas\n${requests.join('\n')}\n`);
+
+    // Reading the brief's page (as the tab and the meeting panel do) remembers nothing: the next brief starts where the card's did end.
+    const data = await page(card);
+    assert.equal(data.groups.find((g) => g.id === 'arenas')!.items.length, 2);
+    clock.advance(HOUR);
+    const next = await brief(county);
+    assert.match(cardText(next), /Inget nytt sedan förra mötesunderlaget/);
   });
 
   it('costs a handful of storage requests, reading only the arena\'s and the county\'s partitions', async () => {

@@ -36,7 +36,7 @@ describe('the meeting brief\'s printable page in the tab', function () {
     await app.activities.update({ scopeId: 'lan', subActivityId: second!.id, etag: second!.etag, request: { status: 'uppdrag_behovs' }, actor });
     await app.measures.report({ measureId: 's1-e2', periodId: '2025', arenaId: 'lan', etag: '', values: [{ category: null, value: 71 }], comment: '', actor });
     await app.measures.report({ measureId: 's3-e1', periodId: '2025', arenaId: 'krokom', etag: '', values: [{ category: null, value: 1250 }], comment: '', actor });
-    // Östersund's own follow-up of another Bilaga 1 item: in Östersund's brief, not the county's.
+    // Östersund's own follow-up of another Bilaga 1 item: listed in Östersund's brief, counted in the county's.
     const followUp = (await app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).bilaga1[1]!.subActivities[0]!;
     const written = await app.activities.write({ current: followUp, scopeId: 'ostersund', request: { status: 'pagar', comment: 'Arbetet har börjat i Östersund' }, actor });
     assert.equal(written.kind, 'written');
@@ -71,7 +71,7 @@ describe('the meeting brief\'s printable page in the tab', function () {
 
   it('shows the same items as the card for the card\'s window, every one of them', async () => {
     const data = await brief({ arena: 'lan', since: daysBack(new Date(), 30).toISOString(), until: new Date().toISOString(), basis: 'lastBrief' });
-    assert.equal(data.total, 4, 'two status changes and two measure values');
+    assert.equal(data.total, 5, "two status changes, two measure values and Östersund's change counted");
     const card = meetingBriefCard(data, 'https://example.org/');
     await open(1280, `?view=motesunderlag&arena=lan&since=${data.from}&until=${data.to}&basis=lastBrief`);
     const lines = await shown();
@@ -82,6 +82,13 @@ describe('the meeting brief\'s printable page in the tab', function () {
     }
     assert.match(await page.locator('[data-brief-paper]').innerText(), /Sedan förra mötesunderlaget .*, till /);
     assert.match(await page.locator('[data-brief-group="measures"]').innerText(), /Krokom/);
+    // What the arenas changed: counted per arena, the lines one click away.
+    const arenas = page.locator('[data-brief-group="arenas"]');
+    assert.match(await arenas.innerText(), /Östersund: 1 ändring/);
+    const change = arenas.getByText(/Kommentar: "Arbetet har börjat i Östersund"/);
+    assert.equal(await change.isVisible(), false);
+    await arenas.getByText('Visa Östersunds ändringar').click();
+    await change.waitFor();
   });
 
   it('opens from Översikt\'s Mötesunderlag button, 30 days back, and a date changes the window', async () => {
@@ -90,7 +97,7 @@ describe('the meeting brief\'s printable page in the tab', function () {
     await page.getByRole('heading', { level: 2, name: /^Mötesunderlag: Länsgemensam/ }).waitFor();
     const date = page.getByLabel('Ändringar sedan');
     assert.equal(await date.inputValue(), stockholmDate(daysBack(new Date(), 30)));
-    assert.equal((await shown()).length, 4);
+    assert.equal((await shown()).length, 5);
     await date.fill(stockholmDate(new Date()));
     await page.getByText(/^Sedan \d+ \w+ \d{4}, till/).waitFor();
     // Today's changes are made today: still there; tomorrow is not a choice.

@@ -133,6 +133,43 @@ describe('the yearly report in the tab, on screen and on paper', function () {
     assert.ok(printed.share < 0.5, 'on a white background');
   });
 
+  it('prints every chart of the report with the page, from the dark theme, without waiting: each chart has its lines and text in the PDF', async () => {
+    // A second measure with a chart: the county's, this year and the year before.
+    for (const [period, value] of [['2025', '40'], ['2026', '55']]) {
+      const res = await fetch(`${app.url}/api/measures/s1-e2/values/lan/${period}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ values: [value] }) });
+      assert.equal(res.status, 200, await res.text());
+    }
+    await open('dark', 1280);
+    // Every chart drawn on screen …
+    await page.waitForFunction(() => {
+      const all = Array.from(document.querySelectorAll<HTMLCanvasElement>('.report-chart canvas'));
+      return all.length >= 2 && all.every((c) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0));
+    });
+    const charts = await page.locator('.report-chart canvas').count();
+    // … then printed at once, as "Skriv ut" does (no switch to print media and no wait before it).
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true });
+    fs.writeFileSync(path.join(SHOTS, 'rapport-diagram.pdf'), pdf);
+    const { extractImages, getDocumentProxy } = await import('unpdf');
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    // A chart on paper: an image with dark lines, markers and text on white, not an empty or white one.
+    const inked: string[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      for (const image of await extractImages(doc, n)) {
+        let ink = 0;
+        const { data, channels } = image;
+        for (let i = 0; i < data.length; i += channels) {
+          const visible = channels < 4 || data[i + 3]! > 128;
+          const dark = channels === 1 ? data[i]! < 160 : data[i]! + data[i + 1]! + data[i + 2]! < 480;
+          if (visible && dark) ink++;
+        }
+        const share = ink / (image.width * image.height);
+        if (share > 0.003 && share < 0.5) inked.push(`page ${n}: ${image.width}×${image.height}, ${(100 * share).toFixed(1)} % ink`);
+      }
+    }
+    assert.ok(charts >= 2, `${charts} charts on screen`);
+    assert.equal(inked.length, charts, `every chart printed with its pixels: ${inked.join('; ') || 'none'}`);
+  });
+
   it('downloads Word and Excel under the Swedish file name, and shows another year from the picker', async () => {
     await open('default', 1280);
     for (const [button, name] of [['Ladda ned Word', `${TITLE}.docx`], ['Ladda ned Excel', `${TITLE}.xlsx`]] as const) {

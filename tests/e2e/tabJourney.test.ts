@@ -99,9 +99,10 @@ describe('the plan tab with the keyboard alone, and in an arena channel', functi
     const adopted = (await app.plan.scope('krokom'))[0]!;
     assert.equal(adopted.subActivities[0]!.status, 'pagar');
 
-    // The views: the drop-down at this width, with the arrow keys.
+    // The views: the drop-down at this width, with the arrow keys and Enter (the view changes on the choice).
     await page.getByLabel('Vy', { exact: true }).focus();
     await page.keyboard.press('ArrowDown'); // Handlingsplan
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'Handlingsplan' }).waitFor();
     assert.match(page.url(), /view=handlingsplan/);
   });

@@ -1,5 +1,6 @@
-// Every view of the plan tab, and the update dialog, at 1280 and 400 px (Teams mobile) in the
-// light, dark and high-contrast themes, in Debian's headless Chromium: nothing scrolls sideways
+// Every view of the plan tab (from its own lists, so the newest is never forgotten) at 320, 400
+// (Teams mobile) and 1280 px in the light, dark and high-contrast themes, and the update dialog,
+// in Debian's headless Chromium: nothing scrolls sideways, also with WCAG 1.4.12 text spacing
 // (WCAG 1.4.10), axe-core finds nothing, and a screenshot of each goes to test-results/tab-views/
 // for a person to look at.
 import assert from 'node:assert/strict';
@@ -11,20 +12,16 @@ import { DEV_USER } from '../../bot/api/ssoAuth';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
+import { LINKED_VIEWS, VIEWS as TAB_VIEWS } from '../../tab/src/deepLink';
 
 const SHOTS = path.resolve('test-results/tab-views');
 const THEMES = ['default', 'dark', 'contrast'] as const;
-const WIDTHS = [1280, 400] as const;
-const VIEWS = [
-  ['oversikt', 'Översikt'],
-  ['handlingsplan', 'Handlingsplan'],
-  ['arenor', 'Arenor'],
-  ['effektmatt', 'Effektmått'],
-  ['historik', 'Historik'],
-  ['rapport', 'Uppföljning'],
-  ['tillganglighet', 'Tillgänglighetsredogörelse'],
-  ['om', 'Om planen'],
-] as const;
+/** The narrowest phone (WCAG 1.4.10 asks for 320 px), Teams mobile and a small laptop. */
+const WIDTHS = [320, 400, 1280] as const;
+/** Every view the tab has, from the tab's own lists: a view added there is tested here too. */
+const EVERY_VIEW = [...TAB_VIEWS, ...LINKED_VIEWS].map((v) => v.id);
+/** WCAG 1.4.12 text spacing, as the W3C's bookmarklet applies it (with !important, over the page's own). */
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
 describe('the plan tab on every screen and in every theme', function () {
   this.timeout(180_000);
@@ -52,6 +49,16 @@ describe('the plan tab on every screen and in every theme', function () {
     await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor });
     await app.measures.report({ measureId: 's1-e1', periodId: '2025-H1', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 20 }], comment: '', actor });
     await app.measures.report({ measureId: 's1-e1', periodId: '2025-H2', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 14 }, { category: 'Vuxna', value: 25 }], comment: '', actor });
+    // An open revision with proposals from two arenas, for Revidering's tables.
+    const send = async (method: string, url: string, body: unknown) => {
+      const res = await fetch(`${app.url}${url}`, { method, headers: { 'content-type': 'application/json', 'if-match': '' }, body: JSON.stringify(body) });
+      assert.equal(res.status, 200, await res.text());
+    };
+    await app.channels.recordMember('ostersund', DEV_USER.id);
+    await send('POST', '/api/revision', { lastDay: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) });
+    await send('PUT', '/api/revision/proposals/ostersund/s1-a1', { kind: 'close', reason: 'Genomförd', motivation: 'Arbetssättet är infört i alla hälsocentraler och följs upp varje år.' });
+    await send('PUT', '/api/revision/proposals/ostersund/new', { strategyId: 's1', title: 'Hälsosamtal för 70-åringar', periodFrom: 2027, periodTo: 2028 });
+    await send('PUT', '/api/revision/proposals/lan/s2-a3-d1', { kind: 'change', periodFrom: 2027, periodTo: 2028, target: 'Ja' });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
   after(async () => {
@@ -73,15 +80,46 @@ describe('the plan tab on every screen and in every theme', function () {
     await page.goto(`${app.url}/tab/index.html${query}`);
   }
 
-  // The narrowest phone (WCAG 1.4.10 asks for 320 px), a small tablet and a small laptop.
-  for (const width of [320, 640, 1024]) {
-    for (const [view, heading] of VIEWS) {
-      it(`reflows ${view} at ${width} px without sideways scrolling`, async () => {
-        await open(width, `?view=${view}`);
-        await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
-        if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
-        await page.screenshot({ path: path.join(SHOTS, `${view}-default-${width}.png`) });
-        assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
+  /** Opens a view and waits until its content (not a spinner) is there. */
+  async function show(view: string, theme: string) {
+    await page.goto(`${app.url}/tab/index.html?view=${view}&theme=${theme}`);
+    await page.locator('main h2').first().waitFor();
+    await page.locator('[data-loading]').first().waitFor({ state: 'detached' });
+    if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
+    if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
+    if (view === 'revidering') await page.getByRole('table', { name: 'Beslutsgång' }).waitFor();
+    // Chart.js has drawn (the canvas holds pixels) before the screenshot.
+    if (view === 'effektmatt') await page.waitForFunction(`(() => { const c = document.querySelector('[data-measure="s1-e1"] canvas'); return !!c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0); })()`);
+  }
+
+  // A tablet and a small laptop: reflow alone (the themes and axe are checked at the widths below).
+  for (const width of [640, 1024]) {
+    it(`reflows every view at ${width} px without sideways scrolling`, async () => {
+      await open(width, '');
+      for (const view of EVERY_VIEW) {
+        await show(view, 'default');
+        assert.equal(await sidewaysScroll(page), 0, `${view} scrolls sideways at ${width} px`);
+      }
+    });
+  }
+
+  // Every view × 320/400/1280 px × three themes: one page per width and theme, going from view to view.
+  for (const theme of THEMES) {
+    for (const width of WIDTHS) {
+      it(`shows every view at ${width} px in the ${theme} theme without sideways scrolling or axe violations, also with WCAG text spacing`, async () => {
+        await open(width, '');
+        const problems: string[] = [];
+        for (const view of EVERY_VIEW) {
+          await show(view, theme);
+          await page.screenshot({ path: path.join(SHOTS, `${view}-${theme}-${width}.png`) });
+          const sideways = await sidewaysScroll(page);
+          if (sideways > 0) problems.push(`${view} scrolls ${sideways} px sideways`);
+          for (const v of await axeViolations(page)) problems.push(`${view}: ${v}`);
+          await page.addStyleTag({ content: TEXT_SPACING });
+          const spaced = await sidewaysScroll(page);
+          if (spaced > 0) problems.push(`${view} scrolls ${spaced} px sideways with WCAG text spacing`);
+        }
+        assert.deepEqual(problems, []);
       });
     }
   }
@@ -97,22 +135,7 @@ describe('the plan tab on every screen and in every theme', function () {
   });
 
   for (const theme of THEMES) {
-    for (const width of WIDTHS) {
-      for (const [view, heading] of VIEWS) {
-        it(`shows ${view} at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
-          await open(width, `?view=${view}&theme=${theme}`);
-          await page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}`) }).waitFor();
-          await page.locator('[data-loading]').first().waitFor({ state: 'detached' });
-          if (view === 'historik') await page.locator('[data-kind]').first().waitFor();
-          if (view === 'oversikt') await page.getByText('Visa all historik').waitFor();
-          // Chart.js has drawn (the canvas holds pixels) before the screenshot.
-          if (view === 'effektmatt') await page.waitForFunction(`(() => { const c = document.querySelector('[data-measure="s1-e1"] canvas'); return !!c && c.getContext('2d').getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0); })()`);
-          await page.screenshot({ path: path.join(SHOTS, `${view}-${theme}-${width}.png`) });
-          assert.equal(await sidewaysScroll(page), 0, 'the page scrolls sideways');
-          assert.deepEqual(await axeViolations(page), []);
-        });
-      }
-
+    for (const width of [1280, 400]) {
       it(`opens the update dialog at ${width} px in the ${theme} theme without sideways scrolling or axe violations`, async () => {
         await open(width, `?view=handlingsplan&theme=${theme}`);
         const first = page.locator('[data-sub]').first();

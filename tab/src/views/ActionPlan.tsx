@@ -10,7 +10,7 @@ import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles } from '@griffel/react';
 import { isOverdue } from '../../../bot/domain/overview';
-import type { ActivityView } from '../../../bot/domain/planView';
+import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import type { PlanApiView } from '../api';
 import { useLayout } from '../ui';
@@ -38,14 +38,18 @@ const useStyles = makeStyles({ activityUnderPart: { margin: 0, fontSize: tokens.
 
 const fold = (s: string) => s.toLocaleLowerCase('sv-SE');
 
-/** The status filter's extra choice: overdue work, whatever its status. */
+/** The status filter's extra choices: overdue work, whatever its status; work nobody has followed up yet. */
 const OVERDUE = 'forsenad';
+const NOT_FOLLOWED_UP = 'ej-uppfoljd';
+
+/** What the list shows as "Ej uppföljd" (ui.tsx SubStatus): not followed up, and not set aside by the arena. */
+const notFollowedUp = (d: SubActivityView) => !d.followedUp && !d.notApplicable && !d.endedLocally;
 
 export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApiView; arena?: string }) {
   const ui = useLayout();
   const styles = useStyles();
   const [strategy, setStrategy] = useState('');
-  const [status, setStatus] = useState(() => (readParam('status') === OVERDUE || STATUSES.some((s) => s.id === readParam('status')) ? readParam('status') : ''));
+  const [status, setStatus] = useState(() => (readParam('status') === OVERDUE || readParam('status') === NOT_FOLLOWED_UP || STATUSES.some((s) => s.id === readParam('status')) ? readParam('status') : ''));
   const [period, setPeriod] = useState('');
   const [scope, setScope] = useState(arena && plan.arenas.some((a) => a.id === arena) ? arena : '');
   const [search, setSearch] = useState('');
@@ -83,7 +87,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
             activity: a,
             subs: a.subActivities.filter(
               (d) =>
-                (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today))) &&
+                (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today)) || (status === NOT_FOLLOWED_UP && notFollowedUp(d))) &&
                 (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
             ),
           }))
@@ -109,6 +113,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
             <option value="">Alla</option>
             {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
             <option value={OVERDUE}>Försenade</option>
+            <option value={NOT_FOLLOWED_UP}>Ej uppföljda</option>
           </Select>
         </Field>
         <Field label="Prioritet">

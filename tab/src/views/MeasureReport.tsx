@@ -140,15 +140,18 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
   return (
     <section className={ui.card} aria-labelledby="rapportera-rubrik" data-testid="measure-report">
       <Title3 as="h3" id="rapportera-rubrik">Rapportera värde</Title3>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === 'success' ? 'status' : 'alert'}>
-          <MessageBarBody>
-            <MessageBarTitle>{notice.title}</MessageBarTitle>
-            {notice.text}
-            {'details' in notice && notice.details.length > 0 && <ul>{notice.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {/* A live region that is there before its text: a screen reader announces what arrives in it. */}
+      <div role="status" aria-live="polite" data-measure-result="">
+        {notice && (
+          <MessageBar intent={notice.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{notice.title}</MessageBarTitle>
+              <div>{notice.text}</div>
+              {'details' in notice && notice.details.length > 0 && <ul>{notice.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       <div className={ui.filterGrid}>
         <Field label="Effektmått">
           <Select value={measureId} onChange={(_e, d) => { setMeasureId(d.value); reset(); }}>
@@ -204,16 +207,17 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
             <Textarea value={comment} maxLength={MEASURE_LIMITS.comment} resize="vertical" onChange={(_e, d) => setComment(d.value)} />
           </Field>
           <div>
-            <Button appearance="primary" disabled={busy} onClick={() => void save()}>
+            <Button appearance="primary" disabledFocusable={busy} onClick={() => void save()}>
               {busy ? 'Sparar …' : notice?.intent === 'warning' ? 'Spara mitt värde ändå' : 'Spara'}
             </Button>
           </div>
         </>
       )}
       {county && me.mayChange.includes(county.id) && (
-        <Field label="Ladda upp många värden (bladet Effektmått i Excel-exporten, ifyllt)" hint="Varje rad kontrolleras först; är någon rad fel sparas ingenting.">
+        // A file field is as wide as its text; its column may be narrower (320 px with WCAG text spacing).
+        <Field style={{ gridTemplateColumns: 'minmax(0, 1fr)' }} label="Ladda upp många värden (bladet Effektmått i Excel-exporten, ifyllt)" hint="Varje rad kontrolleras först; är någon rad fel sparas ingenting.">
           {(fieldProps: Record<string, unknown>) => (
-            <input {...fieldProps} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ''; }} />
+            <input {...fieldProps} style={{ minWidth: 0, width: '100%' }} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy} onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ''; }} />
           )}
         </Field>
       )}

@@ -1,7 +1,9 @@
 // Effektmått: each effect measure as a chart of its values per period (per municipality where
 // reported so, per category where split), with the target direction and whether it is met.
 // Loaded lazily with Chart.js, so the first page load stays small.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { Field } from '@fluentui/react-field';
+import { Select } from '@fluentui/react-select';
 import { Badge } from '@fluentui/react-badge';
 import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
@@ -38,11 +40,29 @@ function seriesOf(plan: PlanApiView, values: MeasureValueView[], periods: string
   return [...keys.values()];
 }
 
-function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: EffectMeasureView; theme: ThemeName }) {
+/**
+ * Where one series is more than five times another's largest value, the smaller ones would lie flat
+ * on the floor: the larger get an axis of their own, on the right.
+ */
+function withAxes(series: Series[]): { series: Series[]; axisTitles?: { y: string; y1: string } } {
+  const top = series.map((s) => Math.max(0, ...s.data.map((v) => v ?? 0)));
+  const highest = Math.max(...top);
+  const lowest = Math.min(...top.filter((t) => t > 0));
+  if (series.length < 2 || !(lowest > 0) || highest / lowest <= 5) return { series };
+  const large = (i: number) => top[i]! > Math.sqrt(highest * lowest);
+  const names = (big: boolean) => series.filter((_, i) => large(i) === big).map((s) => s.label).join(', ');
+  return { series: series.map((s, i) => (large(i) ? { ...s, axis: 'y1' as const } : s)), axisTitles: { y: names(false), y1: names(true) } };
+}
+
+function MeasureCard({ plan, measure: all, theme, arena }: { plan: PlanApiView; measure: EffectMeasureView; theme: ThemeName; arena?: string }) {
   const ui = useLayout();
-  const values = measure.values ?? [];
+  // One arena chosen: its values, with the county's beside them.
+  const values = useMemo(() => (all.values ?? []).filter((v) => !arena || v.arenaId === arena || isCounty(plan, v.arenaId)), [all.values, arena, plan]);
+  const measure = all;
   const periods = useMemo(() => [...new Set(values.map((v) => v.periodId))].sort(comparePeriods), [values]);
-  const series = useMemo(() => seriesOf(plan, values, periods), [plan, values, periods]);
+  const chart = useMemo(() => withAxes(seriesOf(plan, values, periods)), [plan, values, periods]);
+  const series = chart.series;
+  const periodTitles = useMemo(() => periods.map(periodTitle), [periods]);
   const latest = periods[periods.length - 1];
   const latestValues = values.filter((v) => v.periodId === latest);
   // "x av 8 kommuner har rapporterat" for every period, newest first.
@@ -72,7 +92,7 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
         </ul>
       )}
       {/* One period is a value, not a chart: it stands in the table below. */}
-      {series.length > 0 && periods.length > 1 && <MeasureChart title={measure.title} periods={periods.map(periodTitle)} series={series} theme={theme} />}
+      {series.length > 0 && periods.length > 1 && <MeasureChart title={measure.title} periods={periodTitles} series={series} theme={theme} {...(chart.axisTitles ? { axisTitles: chart.axisTitles } : {})} />}
       {values.length > 0 && (
         <div className={ui.stack}>
           <table className={ui.table}>
@@ -108,17 +128,38 @@ function MeasureCard({ plan, measure, theme }: { plan: PlanApiView; measure: Eff
 
 export default function Measures({ plan, arena, theme, onChanged }: { plan: PlanApiView; arena?: string; theme: ThemeName; onChanged?: () => void }) {
   const ui = useLayout();
+  const [measureFilter, setMeasureFilter] = useState('');
+  const [arenaFilter, setArenaFilter] = useState('');
+  const chosenArena = arenaFilter && !isCounty(plan, arenaFilter) ? arenaFilter : undefined;
+  const report = <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />;
+  const strategies = plan.strategies.map((s) => ({ ...s, effectMeasures: s.effectMeasures.filter((m) => !measureFilter || m.id === measureFilter) })).filter((s) => s.effectMeasures.length > 0);
   return (
     <section className={ui.view} aria-labelledby="effektmatt-rubrik">
       <Title2 as="h2" id="effektmatt-rubrik">Effektmått</Title2>
-      <MeasureReport plan={plan} {...(arena ? { arena } : {})} {...(onChanged ? { onChanged } : {})} />
-      {arena && !isCounty(plan, arena) && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
-      {plan.strategies.map((s) => (
+      <div className={ui.filterGrid} role="search" aria-label="Urval av effektmått">
+        <Field label="Visa effektmått">
+          <Select value={measureFilter} onChange={(_e, d) => setMeasureFilter(d.value)}>
+            <option value="">Alla</option>
+            {plan.strategies.flatMap((s) => s.effectMeasures).map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
+          </Select>
+        </Field>
+        <Field label="Visa värden för" hint={chosenArena ? 'Med länets värden bredvid, där länet har rapporterat.' : undefined}>
+          <Select value={arenaFilter} onChange={(_e, d) => setArenaFilter(d.value)}>
+            <option value="">Alla arenor</option>
+            {plan.arenas.filter((a) => !isCounty(plan, a.id)).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </Select>
+        </Field>
+      </div>
+      {!measureFilter && report}
+      {arena && !isCounty(plan, arena) && !chosenArena && <Text>Värden per kommun visas för alla kommuner; {arenaName(plan, arena)} ingår.</Text>}
+      {strategies.map((s) => (
         <div key={s.id} className={ui.section}>
           <Title3 as="h3">Strategi {s.number}: {s.title}</Title3>
-          {s.effectMeasures.map((m) => <MeasureCard key={m.id} plan={plan} measure={m} theme={theme} />)}
+          {s.effectMeasures.map((m) => <MeasureCard key={m.id} plan={plan} measure={m} theme={theme} {...(chosenArena ? { arena: chosenArena } : {})} />)}
         </div>
       ))}
+      {/* One measure chosen: its chart and values first, within the first screen; reporting after. */}
+      {measureFilter && report}
     </section>
   );
 }

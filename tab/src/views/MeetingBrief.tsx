@@ -18,6 +18,7 @@ import type { ThemeName } from '../auth';
 import type { Start } from '../deepLink';
 import { Loading, NARROW } from '../ui';
 import { NumberedPages, usePrinting } from './printPages';
+import { BriefLines } from './BriefLines';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 
@@ -119,6 +120,7 @@ export default function MeetingBrief({ plan, arena, start, theme }: { plan: Plan
                     <li key={item.key} className={styles.item} data-brief-item={item.key}>
                       <span data-line=""><strong>{item.title}</strong>: {item.text}</span>
                       {meta(item) && <Text size={200} className={styles.meta}>{meta(item)}</Text>}
+                      <BriefLines lines={item.lines} title={item.title} />
                     </li>
                   ))}
                 </ul>

@@ -20,6 +20,7 @@ import { shareToStage } from '../auth';
 import { fetchRound, fetchRounds, type RoundDetail } from '../roundApi';
 import { Loading, OverdueBadge, SubStatus } from '../ui';
 import type { EditProps } from './SubActivityTable';
+import { BriefLines } from './BriefLines';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -193,6 +194,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
                     <li key={item.key} className={styles.item}>
                       <Text size={size}><strong>{item.title}</strong>: {item.text}</Text>
                       <Text size={small} className={styles.muted}>{[item.context, [item.actor, item.at ? formatDay(item.at, today) : ''].filter(Boolean).join(', ')].filter(Boolean).join(' · ')}</Text>
+                      <BriefLines lines={item.lines} title={item.title} />
                     </li>
                   ))}
                 </ul>

@@ -2,7 +2,7 @@
 // followed up, effect measures not reported for the last period), then per strategy a progress
 // bar per level (in an arena's channel tab that arena first, then the county, then the other
 // arenas that have activities: no rows of zeros), and the latest changes of any kind.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { Button } from '@fluentui/react-button';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
@@ -12,6 +12,7 @@ import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/
 import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
+import type { StatusId } from '../../../bot/domain/status';
 import { fetchHistory, type HistoryEvent, type PlanApiView } from '../api';
 import type { ViewId } from '../deepLink';
 import { writeParams } from '../urlState';
@@ -31,14 +32,36 @@ const FILL: Record<BadgeColor, string> = {
   severe: tokens.colorPaletteDarkOrangeBackground3,
 };
 
+/**
+ * A pattern per status over its fill, drawn in the page's background colour: in the contrast theme
+ * every fill is the same light colour and in forced colours all take the text colour, so the
+ * pattern is what tells the statuses apart there (and without colour vision anywhere).
+ */
+const LINES = (angle: number) => `repeating-linear-gradient(${angle}deg, var(--bar-gap) 0 2px, transparent 2px 6px)`;
+const PATTERN: Record<StatusId, string> = {
+  ej_paborjat: `repeating-linear-gradient(135deg, var(--bar-gap) 0 1px, transparent 1px 3px)`,
+  uppdrag_behovs: LINES(45),
+  pagar: LINES(90),
+  klar: 'none',
+  avbruten: `${LINES(45)}, ${LINES(-45)}`,
+  avslutad_i_revidering: LINES(0),
+};
+
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 420px), 1fr))', gap: tokens.spacingHorizontalL },
   row: { display: 'grid', gridTemplateColumns: 'minmax(8em, 12em) 1fr', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, alignItems: 'center', [NARROW]: { gridTemplateColumns: '1fr' } },
   bar: { display: 'flex', height: '14px', borderRadius: tokens.borderRadiusSmall, overflow: 'hidden', border: `1px solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground3 },
   segment: { height: '100%', borderRight: `1px solid ${tokens.colorNeutralBackground1}`, boxSizing: 'border-box' },
+  /** A status's fill and pattern (--bar-fill set per status); the system's own colours in forced-colours mode. */
+  fill: {
+    '--bar-gap': tokens.colorNeutralBackground1,
+    backgroundColor: 'var(--bar-fill)',
+    backgroundImage: 'var(--bar-pattern)',
+    '@media (forced-colors: active)': { forcedColorAdjust: 'none', '--bar-gap': 'Canvas', backgroundColor: 'CanvasText' },
+  },
   legend: { display: 'flex', flexWrap: 'wrap', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`, margin: 0, padding: 0, listStyle: 'none' },
   // Not followed up since the plan was written: the bar's empty part.
-  empty: { backgroundColor: tokens.colorNeutralBackground3 },
+  empty: { backgroundColor: tokens.colorNeutralBackground3, '@media (forced-colors: active)': { forcedColorAdjust: 'none', backgroundColor: 'Canvas' } },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
   list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
@@ -214,7 +237,7 @@ function Legend() {
       </li>
       {statusLegend().map((s) => (
         <li key={s.id}>
-          <span className={styles.swatch} style={{ backgroundColor: FILL[s.badge] }} aria-hidden="true" />
+          <span className={mergeClasses(styles.swatch, styles.fill)} style={fillOf(s)} aria-hidden="true" data-status-fill={s.id} />
           {s.label}
         </li>
       ))}
@@ -249,6 +272,10 @@ function ProgressRows({ strategyIndex, levels, plan, today }: { strategyIndex: n
   );
 }
 
+function fillOf(s: { id: StatusId; badge: BadgeColor }): CSSProperties {
+  return { '--bar-fill': FILL[s.badge], '--bar-pattern': PATTERN[s.id] } as CSSProperties;
+}
+
 function Bar({ p }: { p: StrategyProgress }) {
   const styles = useStyles();
   // The summary text beside it says the same in words; the bar itself is decoration.
@@ -256,7 +283,7 @@ function Bar({ p }: { p: StrategyProgress }) {
     <div className={styles.bar} aria-hidden="true">
       {statusLegend()
         .filter((s) => p.counts[s.id] > 0)
-        .map((s) => <div key={s.id} className={styles.segment} style={{ width: `${(100 * p.counts[s.id]) / p.total}%`, backgroundColor: FILL[s.badge] }} />)}
+        .map((s) => <div key={s.id} className={mergeClasses(styles.segment, styles.fill)} style={{ width: `${(100 * p.counts[s.id]) / p.total}%`, ...fillOf(s) }} data-status-fill={s.id} />)}
     </div>
   );
 }

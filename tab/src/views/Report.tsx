@@ -3,7 +3,7 @@
 // the Word file (REPORT_SECTIONS): Sammanfattning, Bilaga 1, Effektmått, Arenorna, Analys per
 // strategi and the period's changes; Word and
 // Excel made on the server; "Skriv ut" prints it light with page numbers (tab.css, the report block).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 // Straight from their packages, so that they stay in this view's chunk (see Revision.tsx).
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
@@ -18,7 +18,7 @@ import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
 import { readParam, writeParams } from '../urlState';
-import { MeasureChart } from './MeasureChart';
+import { MeasureChart, type Series } from './MeasureChart';
 import { usePrinting } from './printPages';
 import { ReportPrintStyle } from './ReportPrint';
 
@@ -74,8 +74,8 @@ export default function Report({ today, theme }: { today: Date; theme: ThemeName
             ))}
           </Select>
         </div>
-        <Button onClick={() => void download('docx')} disabled={!report || busy !== undefined}>{busy === 'docx' ? 'Skapar Word …' : 'Ladda ned Word'}</Button>
-        <Button onClick={() => void download('xlsx')} disabled={!report || busy !== undefined}>{busy === 'xlsx' ? 'Skapar Excel …' : 'Ladda ned Excel'}</Button>
+        <Button onClick={() => void download('docx')} disabledFocusable={!report || busy !== undefined}>{busy === 'docx' ? 'Skapar Word …' : 'Ladda ned Word'}</Button>
+        <Button onClick={() => void download('xlsx')} disabledFocusable={!report || busy !== undefined}>{busy === 'xlsx' ? 'Skapar Excel …' : 'Ladda ned Excel'}</Button>
         <Button appearance="primary" onClick={() => window.print()} disabled={!report}>Skriv ut</Button>
       </div>
       {problem && (
@@ -295,7 +295,11 @@ function Measure({ m, theme }: { m: MeasureReport; theme: ThemeName }) {
   const none = m.lines.filter((l) => !l.cells.some((c) => c.value !== undefined)).map((l) => l.arenaName);
   const numeric = m.direction !== 'yes' && shown.some((l) => l.cells.some((c) => c.total !== null));
   // The periods in time order; one line per arena with a value (eight empty legends say nothing).
-  const series = shown.map((l) => ({ label: l.arenaName, data: l.cells.map((c) => c.total) })).filter((x) => x.data.some((v) => v !== null));
+  // Once per report: new arrays on every render would re-make the chart, blank on paper (MeasureChart.tsx).
+  const series = useMemo(
+    () => m.lines.filter((l) => l.cells.some((c) => c.value !== undefined)).map((l) => ({ label: l.arenaName, data: l.cells.map((c) => c.total) })).filter((x) => x.data.some((v) => v !== null)),
+    [m],
+  );
   return (
     <div className={`${ui.section} report-keep`}>
       <h4>Strategi {m.strategyNumber}: {m.title}</h4>

@@ -78,7 +78,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
       {revision && <LocalRevisions plan={plan} data={data} onDone={reload} />}
       {revision && (
         <>
-          <div className={ui.filters}>
+          <div className={ui.filterGrid}>
             <Field label="Strategi">
               <Select value={strategy} onChange={(_e, d) => setStrategy(d.value)}>
                 <option value="">Alla</option>
@@ -101,7 +101,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
           </div>
           {rows.length === 0 && <Text>Inga förslag{strategy || arenaFilter || kind ? ' med de här filtren' : ' ännu'}.</Text>}
           {rows.length > 0 && (
-            <div className={ui.scroll}>
+            <div className={ui.stack}>
               <table className={ui.table} aria-label="Förslag per aktivitet och arena">
                 <thead>
                   <tr>
@@ -121,7 +121,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
                         {columns.map((a) => {
                           const p = proposals.find((x) => x.arenaId === a.id);
                           return (
-                            <td key={a.id} data-arena={a.id}>
+                            <td key={a.id} data-arena={a.id} data-label={p ? a.name : undefined}>
                               {p && (
                                 <>
                                   <Badge appearance="tint" color={KIND_COLOR[p.kind]}>{p.kindLabel}</Badge>
@@ -141,7 +141,7 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
             </div>
           )}
           <Title3 as="h3">Beslutsgång</Title3>
-          <div className={ui.scroll}>
+          <div className={ui.stack}>
             <table className={ui.table} aria-label="Beslutsgång">
               <thead>
                 <tr>
@@ -156,9 +156,9 @@ export default function Revision({ plan, arena }: { plan: PlanApiView; arena?: s
                 {data.steps.map((s) => (
                   <tr key={s.id} data-step={s.id}>
                     <th scope="row">{s.label}</th>
-                    <td>{s.version === 0 ? 'Ej registrerat' : s.done ? 'Ja' : 'Nej'}</td>
-                    <td>{s.dateTo ? `${s.date} – ${s.dateTo}` : s.date}</td>
-                    <td>{s.body}</td>
+                    <td data-label="Beslutat">{s.version === 0 ? 'Ej registrerat' : s.done ? 'Ja' : 'Nej'}</td>
+                    <td data-label={s.date ? 'Datum' : undefined}>{s.dateTo ? `${s.date} – ${s.dateTo}` : s.date}</td>
+                    <td data-label={s.body ? 'Organ och §' : undefined}>{s.body}</td>
                     <td>{s.minutesUrl.startsWith('https://') && <a href={s.minutesUrl} target="_blank" rel="noreferrer">Protokoll</a>}</td>
                   </tr>
                 ))}

@@ -104,30 +104,33 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
                 <CountyStatusLine sub={sub} />
               </div>
             )}
-            {problem?.kind === 'conflict' && (
-              <MessageBar intent="warning" role="alert" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Någon annan hann före</MessageBarTitle>
-                  {problem.message}
-                  <div>
-                    Nu gäller: {STATUSES.find((s) => s.id === problem.current.status)?.label}
-                    {problem.current.statusNote ? ` – ${problem.current.statusNote}` : ''}
-                    {problem.current.measureAnswer ? ` (svar: ${problem.current.measureAnswer})` : ''}
-                  </div>
-                  <ul>
-                    {problem.since.map((e) => <li key={e.version}>{describeEntry(e)}</li>)}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {problem?.kind === 'refused' && (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>
-                  {problem.message}
-                  {problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-                </MessageBarBody>
-              </MessageBar>
-            )}
+            {/* There before a problem arrives, so that a screen reader announces it. */}
+            <div role="alert" data-dialog-problem="">
+              {problem?.kind === 'conflict' && (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>Någon annan hann före</MessageBarTitle>
+                    <div>{problem.message}</div>
+                    <div>
+                      Nu gäller: {STATUSES.find((s) => s.id === problem.current.status)?.label}
+                      {problem.current.statusNote ? ` – ${problem.current.statusNote}` : ''}
+                      {problem.current.measureAnswer ? ` (svar: ${problem.current.measureAnswer})` : ''}
+                    </div>
+                    <ul>
+                      {problem.since.map((e) => <li key={e.version}>{describeEntry(e)}</li>)}
+                    </ul>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+              {problem?.kind === 'refused' && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>
+                    {problem.message}
+                    {problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
             <Field label="Status">
               <Select value={form.status} onChange={(_e, d) => set('status')(d.value)}>
                 {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
@@ -166,7 +169,7 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
             </Field>
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" onClick={() => void save()} disabled={saving}>
+            <Button appearance="primary" onClick={() => void save()} disabledFocusable={saving}>
               {saving ? 'Sparar …' : problem?.kind === 'conflict' ? 'Spara mina ändringar ändå' : 'Spara'}
             </Button>
             <Button onClick={onClose}>Avbryt</Button>
