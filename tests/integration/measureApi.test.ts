@@ -73,7 +73,10 @@ describe("effect-measure values from the tab's API", () => {
     const plan = (await (await fetch(`${bot.app.url}/api/plan`, { headers: { authorization: await as(ANNA) } })).json()) as PlanApiView;
     const value = plan.strategies.flatMap((s) => s.effectMeasures).find((m) => m.id === HALSA)!.values[0]!;
     assert.deepEqual([value.arenaId, value.reportedBy, value.history.length], ['ostersund', BENGT.name, 1]);
-    assert.match(cardText((await bot.teams.say(ostersund, 'mått', BENGT)).cards[0]), /2026: 0,42 \(rapporterat av Bengt Berg/);
+    // The mått card shows the measures a page at a time: the person turns to the measure's page.
+    let card = (await bot.teams.say(ostersund, 'mått', BENGT)).cards[0]!;
+    for (let page = 1; page < 5 && !/2026: 0,42/.test(cardText(card)); page++) card = await bot.teams.click(ostersund, card, 'Visa fler', {}, BENGT);
+    assert.match(cardText(card), /2026: 0,42 \(rapporterat av Bengt Berg/);
   });
 
   it('refuses a stale ETag with the current value and what happened since, and answers an identical value as unchanged', async () => {
