@@ -25,6 +25,10 @@ export interface StatusCardData {
   changes: string[];
   /** Overdue sub-activities; at most a handful are shown, with Visa försenade for the rest. */
   overdue: OverdueRow[];
+  /** "34 delaktiviteter har inte följts upp sedan planen antogs, …" ('' when all are): said beside what is late. */
+  notFollowedUp?: string;
+  /** Items not followed up whose priority period has ended: `försenat` lists them apart. */
+  expiredNotFollowedUp?: number;
   emptyText: string;
   tabUrl: string;
   /** Whether the person may change this arena's items here: read-only views show no Uppdatera. */
@@ -54,6 +58,8 @@ export function statusCard(data: StatusCardData): CardJson {
     overdue: data.overdue.slice(0, SHOWN_OVERDUE).map((o) => ({ ...o, editable: data.editable })),
     activitiesCommand: data.otherArenaName ? `aktiviteter ${data.otherArenaName}` : 'aktiviteter',
     overdueCommand: data.otherArenaName ? `försenat ${data.otherArenaName}` : 'försenat',
+    notFollowedUp: data.notFollowedUp ?? '',
+    offerOverdue: data.overdue.length > 0 || (data.expiredNotFollowedUp ?? 0) > 0,
     moreOverdue: data.overdue.length > SHOWN_OVERDUE ? `… och ${data.overdue.length - SHOWN_OVERDUE} till: Visa försenade visar alla.` : '',
     tabUrl: data.tabUrl,
   });

@@ -2,7 +2,7 @@
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
 import { describeWhat, describeEntry, formatDay } from '../domain/format';
-import { isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
+import { countyStatusText, isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { isStatusId, STATUSES, statusLabel } from '../domain/status';
@@ -44,7 +44,7 @@ export function subActivityCard(data: SubActivityCardData): CardJson {
 /** What the sub-activity's card shows, for its own template and the card shared from the compose box. */
 export function subActivityModel(data: SubActivityCardData) {
   const { sub, activity, latest } = data;
-  const county = sub.county ? (sub.county.followedUp ? sub.county.statusLabel : `${NOT_FOLLOWED_UP} (enligt planen: ${sub.county.statusLabel})`) : '';
+  const county = countyStatusText(sub);
   // Only what there is: no empty measure rows where the plan gives the row no measure.
   const facts = [
     { title: 'Status', value: statusText(sub) },

@@ -7,7 +7,8 @@ import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
 import { mayChange } from '../domain/authorization';
 import { findStrategy, type Command } from '../domain/commands';
-import { isOverdue } from '../domain/followUp';
+import { EXPIRED_NOT_FOLLOWED_UP, isExpiredNotFollowedUp, isOverdue } from '../domain/followUp';
+import { followUpAttention, notFollowedUpSentence, overdueHeadline } from '../domain/overview';
 import { planNumberOf, resolvePlanNumber } from '../domain/planReferences';
 import type { ActivityView } from '../domain/planView';
 import { searchCard } from './activitySearch';
@@ -65,7 +66,7 @@ export function planNumbers(at: ArenaTurn, bilaga1: ActivityView[]): Map<string,
     const n = planNumberOf(a.id, bilaga1, at.view.strategies);
     if (!n) continue;
     numbers.set(a.id, n);
-    a.subActivities.forEach((d, i) => numbers.set(d.id, `${n}.${i + 1}`));
+    a.subActivities.forEach((d, i) => numbers.set(d.id, `${n}.${d.position ?? i + 1}`));
   }
   return numbers;
 }
@@ -89,18 +90,25 @@ export async function listCard(at: ArenaTurn, strategyId: string, page: number, 
       buttons: [{ title: 'Alla aktiviteter', command: 'aktiviteter' }],
     });
   }
-  const groups = all
-    .map((g) => ({
-      ...g,
-      activities: only(g.activities, (a, d) => (!strategy || a.strategyId === strategy.id) && (!named || (a.id === named.activityId && (!named.subActivityId || d.id === named.subActivityId))) && (list === 'aktiviteter' || isOverdue(a, d, today))),
-    }))
-    .filter((g) => g.activities.length > 0);
+  const asked = (a: ActivityView, d: ActivityView['subActivities'][number]) => (!strategy || a.strategyId === strategy.id) && (!named || (a.id === named.activityId && (!named.subActivityId || d.id === named.subActivityId)));
+  const inScope = all.map((g) => ({ ...g, activities: only(g.activities, asked) }));
+  // `försenat`: what is late, and after it, apart, what nobody has followed up although its
+  // priority period has ended: not known to be late, not known to be on time (overview.ts).
+  const expired = list === 'försenat' ? [{ title: EXPIRED_NOT_FOLLOWED_UP, activities: inScope.flatMap((g) => only(g.activities, (a, d) => isExpiredNotFollowedUp(a, d, today))) }] : [];
+  const groups = [...inScope.map((g) => ({ ...g, activities: only(g.activities, (a, d) => list === 'aktiviteter' || isOverdue(a, d, today)) })), ...expired].filter((g) => g.activities.length > 0);
+  const attention = followUpAttention(inScope.flatMap((g) => g.activities), today);
   const county = arena.kind === 'county';
   const other = at.origin.arenaId !== arena.id ? { id: arena.id, name: arena.name } : undefined;
   const statusButton = { title: 'Status', command: other ? `status ${other.name}` : 'status' };
   if (groups.length === 0) {
     if (list === 'försenat') {
-      return messageCard({ title: 'Inget är försenat', text: `${county ? 'Inga länsövergripande aktiviteter' : `Inget som ${arena.name} följer upp`} har en prioriteringsperiod som gått ut utan att vara klar eller avbruten.`, tone: 'success', buttons: [statusButton] });
+      const unknown = notFollowedUpSentence(attention);
+      return messageCard({
+        title: overdueHeadline(attention),
+        text: `${county ? 'Inga länsövergripande aktiviteter som har följts upp' : `Inget som ${arena.name} har följt upp`} har en prioriteringsperiod som gått ut utan att vara klar eller avbruten.${unknown ? ` ${unknown}` : ''}`,
+        tone: unknown ? 'warning' : 'success',
+        buttons: [statusButton, ...(unknown ? [{ title: 'Aktiviteter', command: other ? `aktiviteter ${other.name}` : 'aktiviteter' }] : [])],
+      });
     }
     return messageCard({
       title: strategy ? `Inga aktiviteter under ${strategy.number}. ${strategy.title}` : `${arena.name} har inga aktiviteter ännu`,
@@ -110,10 +118,13 @@ export async function listCard(at: ArenaTurn, strategyId: string, page: number, 
   }
   const whose = county ? WORDS.bilaga1Ref : `${arena.name}s aktiviteter`;
   return activityListCard({
-    title: list === 'försenat' ? `Försenat: ${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : named ? `${place.number} ${whose}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
+    title: list === 'försenat' ? `Försenat: ${county ? `${whose.charAt(0).toLowerCase()}${whose.slice(1)}` : whose}` : named ? `${place.number} ${whose}` : strategy ? `${strategy.number}. ${strategy.title}` : whose,
     subtitle:
       list === 'försenat'
-        ? 'Prioriteringsperioden har gått ut och de är varken klara eller avbrutna.'
+        ? [
+            attention.overdue.length > 0 ? `${overdueHeadline(attention)}: prioriteringsperioden har gått ut och de är varken klara eller avbrutna.` : `${overdueHeadline(attention)}.`,
+            notFollowedUpSentence(attention),
+          ].filter(Boolean).join(' ')
         : strategy
           ? county
             ? 'Länsövergripande aktiviteter i Bilaga 1.'

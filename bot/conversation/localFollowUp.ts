@@ -6,8 +6,9 @@ import { cards, type ArenaTurn, type Reply } from './turn';
 
 async function localFollowUpReply(at: ArenaTurn, command: { kind: string; page?: number }): Promise<Reply> {
   const { bilaga1, arenas } = await at.services.plan.localFollowUp();
+  // The region's own work is not followed up locally: no row of arenas for it.
   const rows: LocalFollowUpRow[] = bilaga1.flatMap((activity) =>
-    activity.subActivities.map((sub) => ({
+    activity.subActivities.filter((sub) => !sub.regionOwn).map((sub) => ({
       activity,
       sub,
       cells: arenas.map((a) => ({ arena: a.arena, sub: a.bilaga1.flatMap((x) => x.subActivities).find((d) => d.id === sub.id)! })),

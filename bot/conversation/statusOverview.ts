@@ -4,7 +4,7 @@ import { statusCard } from '../cards/statusCard';
 import { mayChange } from '../domain/authorization';
 import { describeEntry } from '../domain/format';
 import { NOT_FOLLOWED_UP, statusText } from '../domain/followUp';
-import { overdueItems, progressByStrategy } from '../domain/overview';
+import { followUpAttention, notFollowedUpSentence, progressByStrategy } from '../domain/overview';
 import { arenaGroups, planNumbers } from './activityList';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
@@ -21,6 +21,7 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
   const numbered = (id: string, title: string) => (numbers.has(id) ? `${numbers.get(id)} ${title}` : title);
   const titles = new Map(all.flatMap((a) => a.subActivities.map((d) => [d.id, d.title] as const)));
   const county = arena.kind === 'county';
+  const attention = followUpAttention(all, today);
   return cards(
     statusCard({
       title: `Status för ${arena.name}`,
@@ -32,7 +33,9 @@ export async function statusReply(at: ArenaTurn): Promise<Reply> {
         return { title: g.title, note, progress: progressByStrategy(view.strategies, g.activities, today) };
       }),
       changes: latest.map((e) => `${numbered(e.subActivityId, titles.get(e.subActivityId) ?? e.subActivityId)}: ${describeEntry(e)}`),
-      overdue: overdueItems(all, today).map(({ activity, sub }) => ({ text: `${numbered(sub.id, sub.title)} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
+      overdue: attention.overdue.map(({ activity, sub }) => ({ text: `${numbered(sub.id, sub.title)} (${activity.period.label}): ${statusText(sub)}`, scopeId: sub.scopeId, id: sub.id })),
+      notFollowedUp: notFollowedUpSentence(attention),
+      expiredNotFollowedUp: attention.expiredNotFollowedUp.length,
       emptyText: county ? 'Inga länsövergripande aktiviteter finns inlästa.' : noLocalActivities(arena.name),
       tabUrl: services.links.tab('oversikt', arena.id),
       // Another arena's status, or a personal chat of someone not in the arena's channel: read-only.

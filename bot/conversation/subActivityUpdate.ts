@@ -76,8 +76,8 @@ async function locate(at: ArenaTurn, scopeId: string, subActivityId: string): Pr
   for (const activity of [...local, ...bilaga1]) {
     const at2 = activity.subActivities.findIndex((d) => d.id === subActivityId);
     if (at2 < 0) continue;
-    const n = planNumberOf(activity.id, bilaga1, at.view.strategies);
-    return { scope, activity, sub: activity.subActivities[at2]!, ...(n ? { planNumber: `${n}.${at2 + 1}` } : {}) };
+    const n = planNumberOf(subActivityId, bilaga1, at.view.strategies);
+    return { scope, activity, sub: activity.subActivities[at2]!, ...(n ? { planNumber: n } : {}) };
   }
   return undefined;
 }

@@ -30,17 +30,37 @@ export function periodEnd(period: { to: number }): string {
   return `${period.to}-12-31`;
 }
 
+type Judged = Pick<SubActivityView, 'status'> & Partial<Pick<SubActivityView, 'kind' | 'followedUp' | 'notApplicable' | 'endedLocally' | 'retired'>>;
+
+/** Whether the priority period has ended (a period ends on 31 December of its last year). */
+export function periodHasEnded(activity: Pick<ActivityView, 'period'>, today: Date): boolean {
+  return stockholmYear(today) > activity.period.to;
+}
+
 /**
- * Försenad: the priority period has ended and the item is neither Klar nor Avbruten. An arena's
- * follow-up of a Bilaga 1 item that the arena has not yet followed up has no status to judge:
- * it counts as not followed up, not as late.
+ * Försenad: followed up, the priority period has ended, and the item is neither Klar nor
+ * Avbruten. An item nobody has followed up since the plan was adopted has no status of today to
+ * judge (the county's is the plan's 2023 prose, an arena's is nothing): it is "Ej uppföljd",
+ * counted beside what is late (isExpiredNotFollowedUp), never as late and never as on time.
  */
-export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Pick<SubActivityView, 'status'> & Partial<Pick<SubActivityView, 'kind' | 'followedUp' | 'notApplicable' | 'endedLocally'>>, today: Date): boolean {
-  if (sub.kind === 'followUp' && !sub.followedUp) return false;
+export function isOverdue(activity: Pick<ActivityView, 'period'>, sub: Judged, today: Date): boolean {
+  if (sub.followedUp === false) return false;
   // Not done here, or ended here: nothing more is expected of the arena.
   if (sub.notApplicable || sub.endedLocally) return false;
-  return !isClosed(sub.status) && stockholmYear(today) > activity.period.to;
+  return !isClosed(sub.status) && periodHasEnded(activity, today);
 }
+
+/** Open work nobody has followed up since the plan was adopted (retired and set-aside items are not work left). */
+export function isNotFollowedUp(sub: Judged): boolean {
+  return sub.followedUp === false && !sub.retired && !sub.notApplicable && !sub.endedLocally && sub.status !== 'avslutad_i_revidering';
+}
+
+/** "Ej uppföljd, perioden har gått ut": never followed up, and its priority period has ended. */
+export function isExpiredNotFollowedUp(activity: Pick<ActivityView, 'period'>, sub: Judged, today: Date): boolean {
+  return isNotFollowedUp(sub) && periodHasEnded(activity, today);
+}
+
+export const EXPIRED_NOT_FOLLOWED_UP = 'Ej uppföljd, perioden har gått ut';
 
 /** What an overdue item says about itself, wherever it is shown. */
 export function overdueText(activity: Pick<ActivityView, 'period'>): string {
@@ -63,4 +83,10 @@ export function statusText(sub: Pick<SubActivityView, 'followedUp' | 'statusLabe
   if (sub.followedUp) return sub.statusLabel;
   if (sub.kind === 'own' && sub.statusAsWritten.trim() !== '') return `${NOT_FOLLOWED_UP} (enligt planen: ${sub.statusLabel})`;
   return NOT_FOLLOWED_UP;
+}
+
+/** The county's status beside an arena's follow-up of a Bilaga 1 item, told as honestly as the county's own (statusText). */
+export function countyStatusText(sub: Pick<SubActivityView, 'county' | 'statusAsWritten'>): string {
+  if (!sub.county) return '';
+  return statusText({ ...sub.county, kind: 'own', statusAsWritten: sub.statusAsWritten });
 }

@@ -28,8 +28,11 @@ export interface SubActivity {
   title: string;
   /** Bullet points written under the sub-activity in the appendix (may be empty). */
   details: string[];
-  /** Status in the fixed set, mapped from the appendix's prose. */
-  status: SelectableStatusId;
+  /**
+   * Status in the fixed set, mapped from the appendix's prose; absent where the appendix's Status
+   * cell is empty: the plan gives no status, so none is shown (and none is taken from the row above).
+   */
+  status?: SelectableStatusId;
   /** The appendix's status text, word for word ("" where the cell is empty). */
   statusAsWritten: string;
   /** Mått as written in this row ("" where the table cell is merged with the row above). */
@@ -42,6 +45,12 @@ export interface SubActivity {
    * follow-up; otherwise the county's answer is the only one.
    */
   answeredBy?: 'county' | 'municipality';
+  /**
+   * The region's own work by the plan's text ("Regionintern analys …", the region's
+   * habilitation): followed up by the county alone, never asked of the arenas (not in their
+   * Bilaga 1, their round or their counts). See docs/plan-file.md.
+   */
+  regionOwn?: true;
   /** Retired in a revision (a retired activity retires all its sub-activities). */
   retired?: Retirement;
 }

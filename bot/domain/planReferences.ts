@@ -274,7 +274,8 @@ export function findPlanNumbers(tokens: Token[], taken: Set<number> = new Set())
 export interface NumberedActivity {
   id: string;
   strategyId: string;
-  subActivities: ReadonlyArray<{ id: string }>;
+  /** `position`: the plan's number of a sub-activity where the list leaves some out (the region's own work in an arena's list). */
+  subActivities: ReadonlyArray<{ id: string; position?: number }>;
 }
 
 /**
@@ -288,7 +289,7 @@ export function planNumberOf(id: string, activities: readonly NumberedActivity[]
     for (const [ai, a] of under.entries()) {
       if (a.id === id) return `${s.number}.${ai + 1}`;
       const di = a.subActivities.findIndex((d) => d.id === id);
-      if (di >= 0) return `${s.number}.${ai + 1}.${di + 1}`;
+      if (di >= 0) return `${s.number}.${ai + 1}.${a.subActivities[di]!.position ?? di + 1}`;
     }
   }
   return undefined;
@@ -305,7 +306,7 @@ export function resolvePlanNumber(
   const activity = activities.filter((a) => a.strategyId === strategy.id)[ref.activity - 1];
   if (!activity) return undefined;
   if (ref.subActivity === undefined) return { strategyId: strategy.id, activityId: activity.id };
-  const sub = activity.subActivities[ref.subActivity - 1];
+  const sub = activity.subActivities.find((d, i) => (d.position ?? i + 1) === ref.subActivity);
   return sub ? { strategyId: strategy.id, activityId: activity.id, subActivityId: sub.id } : undefined;
 }
 

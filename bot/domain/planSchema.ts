@@ -62,11 +62,12 @@ const subActivitySchema = z.strictObject({
   id,
   title,
   details: z.array(text(MAX_TITLE)).max(50),
-  status: statusSchema,
+  status: statusSchema.optional(),
   statusAsWritten: text(MAX_TEXT, true),
   measure: text(MAX_TEXT, true),
   target: text(MAX_TEXT, true),
   answeredBy: z.enum(['county', 'municipality']).optional(),
+  regionOwn: z.literal(true).optional(),
   retired: retirementSchema.optional(),
 });
 
@@ -159,6 +160,14 @@ export const planContentSchema = z
         a.subActivities.forEach((d, di) => {
           const dPath: Path = [...aPath, 'subActivities', di, 'id'];
           claim(d.id, dPath);
+          // A status is the plan's, or none: an empty Status cell gives none, a written one gives one.
+          if ((d.status === undefined) !== (d.statusAsWritten === '')) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...aPath, 'subActivities', di, 'status'],
+              message: d.status === undefined ? `sub-activity "${d.id}" has a status as written but no status` : `sub-activity "${d.id}" has a status but the plan writes none (statusAsWritten is empty): leave "status" out`,
+            });
+          }
           // (An id that is itself malformed is reported once, above, not again here.)
           if (ID_PATTERN.test(a.id) && ID_PATTERN.test(d.id) && !d.id.startsWith(`${a.id}-`)) {
             ctx.addIssue({

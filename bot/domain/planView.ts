@@ -19,6 +19,8 @@ export interface SubActivityRecord {
   statusAsWritten: string;
   /** Who answers the measure: the county alone, or each arena for itself (see plan.ts). */
   answeredBy: MeasureAnswerer;
+  /** The region's own work (plan.ts SubActivity.regionOwn): never asked of the arenas. */
+  regionOwn?: true;
   state: SubActivityState;
   /** Optimistic-concurrency token of the stored row. */
   etag: string;
@@ -81,6 +83,10 @@ export interface SubActivityView {
   version: number;
   etag: string;
   answeredBy: MeasureAnswerer;
+  /** The region's own work: the county follows it up; it is not in an arena's Bilaga 1. */
+  regionOwn?: true;
+  /** Its place in its activity as the plan numbers it (1-based), where a list leaves out the region's own work. */
+  position?: number;
   /**
    * Whether anyone has followed it up since the plan was loaded. Until then its status is the
    * plan's 2023 prose (or, for an arena's follow-up, nothing at all): never today's fact.
@@ -199,6 +205,7 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     version: s.version,
     etag: record.etag,
     answeredBy: record.answeredBy,
+    ...(record.regionOwn ? { regionOwn: true as const } : {}),
     followedUp: s.version > 0,
     kind: 'own',
     ...(record.retired ? { retired: record.retired } : {}),
@@ -240,10 +247,11 @@ const NOT_FOLLOWED_UP: SubActivityState = { status: 'ej_paborjat', statusNote: '
  * status beside it.
  */
 export function followUpViews(arenaId: string, county: ActivityView[], followUps: Map<string, FollowUpRecord>, history?: Map<string, HistoryEntry[]>): ActivityView[] {
-  return county.map((activity) => ({
+  // The region's own work is the county's alone: not asked of an arena at all (nor counted for it).
+  return county.filter((activity) => activity.subActivities.some((d) => !d.regionOwn)).map((activity) => ({
     ...activity,
     scopeId: arenaId,
-    subActivities: activity.subActivities.map((countySub) => {
+    subActivities: activity.subActivities.flatMap((countySub, i) => (countySub.regionOwn ? [] : [{ countySub, position: i + 1 }])).map(({ countySub, position }) => {
       const own = followUps.get(countySub.id);
       const followed = own?.state ?? NOT_FOLLOWED_UP;
       // Closed by a revision of the plan: closed for every arena too (its own words and history stay).
@@ -253,6 +261,7 @@ export function followUpViews(arenaId: string, county: ActivityView[], followUps
         // The county's own follow-up says nothing about the arena's: only the arena's state counts.
         ...withState({ ...content, scopeId: arenaId, followedUp: false }, state, own?.etag ?? NOT_YET_WRITTEN),
         kind: 'followUp' as const,
+        position,
         county: countyStatusOf(countySub),
         ...(history ? { history: history.get(countySub.id) ?? [] } : {}),
       };

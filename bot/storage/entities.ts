@@ -50,6 +50,7 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
     target: str(row, 'target'),
     statusAsWritten: str(row, 'statusAsWritten'),
     answeredBy: str(row, 'answeredBy') === 'municipality' ? 'municipality' : 'county',
+    ...(row.regionOwn === true ? { regionOwn: true as const } : {}),
     state: stateOf(row),
     etag: row.etag,
     ...retirementOf(row),

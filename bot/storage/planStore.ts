@@ -81,11 +81,10 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
     );
     s.activities.forEach((a, order) => {
       county.push({ ...activityEntity(countyScope, { id: a.id, strategyId: s.id, order, title: a.title, period: a.period }), ...retirementFields(a.retired) });
-      const statuses = resolveMergedStatus(a.subActivities);
       a.subActivities.forEach((d, subOrder) => {
         // A retired activity retires its sub-activities with it.
         const retired = d.retired ?? a.retired;
-        const row = subActivityEntity(countyScope, { ...d, ...statuses[subOrder]!, activityId: a.id, strategyId: s.id, order: subOrder });
+        const row = subActivityEntity(countyScope, { ...d, activityId: a.id, strategyId: s.id, order: subOrder });
         county.push(retired ? { ...row, status: RETIRED_STATUS.id, ...retirementFields(retired) } : row);
       });
     });
@@ -119,7 +118,7 @@ export function activityEntity(
 /** The row of a sub-activity: its content and its live state, which starts at version 0. */
 export function subActivityEntity(
   partitionKey: string,
-  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status: string; answeredBy?: string },
+  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status?: string; answeredBy?: string; regionOwn?: boolean },
 ): Entity {
   return {
     partitionKey,
@@ -134,8 +133,11 @@ export function subActivityEntity(
     target: d.target,
     statusAsWritten: d.statusAsWritten,
     ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
-    // The appendix's prose is the starting status note.
-    status: d.status,
+    ...(d.regionOwn ? { regionOwn: true } : {}),
+    // The appendix's prose is the starting status note. Where the plan gives no status, the row
+    // still needs one to start from: it is never shown, since the item is not followed up and
+    // has no status as written (followUp.statusText).
+    status: d.status ?? NO_PLAN_STATUS,
     statusNote: d.statusAsWritten,
     measureAnswer: '',
     updatedAt: '',
@@ -144,19 +146,8 @@ export function subActivityEntity(
   };
 }
 
-/**
- * Bilaga 1 merges Status cells vertically as it does Mått and Målvärde: a sub-activity with an
- * empty Status cell has the status written above it in the same activity, and that text is its
- * starting note. One the plan gives no status at all (nothing above either) keeps none: its note
- * stays empty, and until someone follows it up the app says it has not been followed up.
- */
-export function resolveMergedStatus(subs: Array<Pick<SubActivity, 'status' | 'statusAsWritten'>>): Array<Pick<SubActivity, 'status' | 'statusAsWritten'>> {
-  let above: Pick<SubActivity, 'status' | 'statusAsWritten'> | undefined;
-  return subs.map((d) => {
-    if (d.statusAsWritten.trim() !== '') above = { status: d.status, statusAsWritten: d.statusAsWritten };
-    return above ?? { status: d.status, statusAsWritten: '' };
-  });
-}
+/** The starting state of a row whose Status cell the plan leaves empty (see subActivityEntity). */
+const NO_PLAN_STATUS = 'ej_paborjat';
 
 export interface SeedResult {
   created: number;
@@ -217,6 +208,7 @@ export class PlanStore {
       }
     }
     await this.syncMeasureReporting(content);
+    await this.syncSubActivityStructure(content);
     await syncCorrections(this.table, content, countyArena(content).id, this.now());
     this.cached = undefined;
     return { created, existing };
@@ -436,6 +428,38 @@ export class PlanStore {
         await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
       }
     }
+  }
+
+  /**
+   * Who answers each Bilaga 1 item, whether it is the region's own work, and (for an item nobody
+   * has followed up yet) the plan's status, as the plan file says now: a store seeded from an
+   * earlier reading of the plan takes them up at start. What someone followed up stays as it is.
+   */
+  private async syncSubActivityStructure(content: PlanContent): Promise<void> {
+    const partitionKey = scopePartition(countyArena(content).id);
+    const rows: Row[] = [];
+    for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: rangeFilter(partitionKey, [prefixRange('sub|')]) } })) rows.push(row as Row);
+    const stored = new Map(rows.map((r) => [r.rowKey, r]));
+    let changed = false;
+    for (const a of content.strategies.flatMap((st) => st.activities)) {
+      for (const d of a.subActivities) {
+        const row = stored.get(ROW.sub(d.id));
+        if (!row) continue;
+        const wanted: Record<string, string | boolean> = { answeredBy: d.answeredBy ?? '', regionOwn: d.regionOwn === true };
+        const untouched = num(row, 'version') === 0 && !(d.retired ?? a.retired);
+        if (untouched) Object.assign(wanted, { statusAsWritten: d.statusAsWritten, statusNote: d.statusAsWritten, status: d.status ?? NO_PLAN_STATUS });
+        const differs = Object.entries(wanted).some(([k, v]) => (typeof v === 'boolean' ? row[k] === true : str(row, k)) !== v);
+        if (!differs) continue;
+        try {
+          // Only as read: a follow-up saved meanwhile wins, and is left alone.
+          await this.table.updateEntity({ partitionKey, rowKey: row.rowKey, ...wanted }, 'Merge', { etag: String(row.etag) });
+          changed = true;
+        } catch (error) {
+          if (statusCodeOf(error) !== 412) throw error;
+        }
+      }
+    }
+    if (changed) scopeReadsOf(this.table).clear();
   }
 
   private async row(partitionKey: string, rowKey: string): Promise<Row | undefined> {

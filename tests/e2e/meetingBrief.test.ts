@@ -230,6 +230,9 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
   it('gives an arena the county\'s changes to Bilaga 1 in a group of its own, with who and when; the county\'s own brief is unchanged', async function () {
     this.timeout(120_000);
     clock.set('2026-12-31T12:00:00Z');
+    // The county follows up an item whose period ends with the year: only what someone followed up
+    // can become late; the rest stays "not followed up".
+    await setStatus(county, ENDS_2026, 'uppdrag_behovs', 'Läget i december');
     await brief(ostersund);
     await brief(county);
     clock.set('2027-01-02T08:00:00Z');
@@ -245,8 +248,8 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.match(text, /Ändrad status\n1\nBlev försenade\n0\nNya aktiviteter\n0\nRapporterade mätvärden\n0\nAndra uppdateringar\n0\nLänets ändringar i Bilaga 1\n\d+/);
     // The county's items whose priority period (2025–2026) ended with the new year and that the
     // county has not closed became overdue at county level, beside its one change.
-    const endedAtCounty = (await plan()).strategies.flatMap((s) => s.activities).filter((a) => a.period.to === 2026).flatMap((a) => a.subActivities).filter((d) => !['klar', 'avbruten'].includes(d.status) && !d.retired);
-    assert.ok(endedAtCounty.some((d) => d.id === ENDS_2026));
+    const endedAtCounty = (await plan()).strategies.flatMap((s) => s.activities).filter((a) => a.period.to === 2026).flatMap((a) => a.subActivities).filter((d) => d.followedUp && !['klar', 'avbruten'].includes(d.status) && !d.retired);
+    assert.deepEqual(endedAtCounty.map((d) => d.id), [ENDS_2026]);
     assert.equal(count(card, 'Länets ändringar i Bilaga 1'), 1 + endedAtCounty.length);
     assert.match(text, /Länets ändringar i Bilaga 1 \(\d+\)\n(?:[A-Za-z]+\n)*Det länsgemensam samverkan har ändrat i Bilaga 1, som arenan följer upp lokalt/);
     // The county's change with who and when, status and note in one line.

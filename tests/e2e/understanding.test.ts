@@ -81,9 +81,9 @@ describe('understanding what a coordinator writes', () => {
     const search = await bot.teams.say(berg, 'aktiviteter fasta kontakter länet');
     assert.match(cardText(search.cards[0]), /Aktiviteter med "fasta kontakter"[\s\S]*de länsövergripande aktiviteterna/);
     assert.ok(!titles(search.cards[0]!).includes('Uppdatera'));
-    // Krokom's, with nothing overdue, says so and its button shows Krokom.
+    // Krokom's, with nothing followed up and so nothing known to be late, says so and its button shows Krokom.
     const krokom = (await bot.teams.say(berg, 'vilka är försenade i Krokom?')).cards[0]!;
-    assert.match(cardText(krokom), /Inget som Krokom följer upp/);
+    assert.match(cardText(krokom), /Försenat: Krokoms aktiviteter\nBolder\nMedium\nheading\nInget av det som har följts upp är försenat\. 33 delaktiviteter har inte följts upp sedan planen antogs/);
     assert.equal(buttons(krokom).find((b) => b.title === 'Status')!.data.command, 'status Krokom');
   });
 
@@ -103,7 +103,9 @@ describe('understanding what a coordinator writes', () => {
     assert.match(cardText(overdue), /Försenat: länsövergripande aktiviteter/);
     assert.ok(!titles(overdue).includes('Uppdatera'));
     // In the county's own channel the same status has them.
-    assert.ok(titles((await bot.teams.say(county, 'status')).cards[0]!).includes('Uppdatera'));
+    const own = (await bot.teams.say(county, 'status')).cards[0]!;
+    assert.match(cardText(own), /delaktiviteter har inte följts upp sedan planen antogs/);
+    assert.ok(titles(await bot.teams.click(county, own, 'Visa försenade')).includes('Uppdatera'));
   });
 
   it('in personal chat, shows Uppdatera only to someone who takes part in the arena\'s channel', async () => {

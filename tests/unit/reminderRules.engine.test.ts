@@ -39,7 +39,7 @@ function countyActivities(changes: Record<string, Partial<SubActivityState>> = {
           target: d.target,
           statusAsWritten: d.statusAsWritten,
           answeredBy: d.answeredBy ?? 'county',
-          state: { status: d.status, statusNote: d.statusAsWritten, measureAnswer: '', version: 0, ...changes[d.id] },
+          state: { status: d.status ?? 'ej_paborjat', statusNote: d.statusAsWritten, measureAnswer: '', version: 0, ...changes[d.id] },
           etag: 'etag',
         }),
       );

@@ -70,7 +70,8 @@ export function LocalFollowUp({ plan, arena, edit }: { plan: PlanApiView; arena?
               </thead>
               <tbody>
                 {s.activities.flatMap((activity) =>
-                  activity.subActivities.map((sub) => {
+                  // The region's own work is not followed up locally: no row of arenas for it.
+                  activity.subActivities.filter((sub) => !sub.regionOwn).map((sub) => {
                     const cells: LocalCell[] = columns.map((a) => ({ arena: a, sub: followUp.get(a.id)?.get(sub.id)?.sub ?? { followedUp: false, statusLabel: '', measureAnswer: '', updatedAt: null } }));
                     return (
                       <tr key={sub.id} data-sub={sub.id}>

@@ -9,7 +9,7 @@ import { tokens } from '@fluentui/react-theme';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
-import { overdueItems, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
+import { followUpAttention, notFollowedUpSentence, overdueHeadline, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
 import type { StatusId } from '../../../bot/domain/status';
@@ -92,14 +92,20 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? '', name: WORDS.bilaga1Ref, activities: plan.strategies.flatMap((s) => s.activities) };
   const municipalities: Level[] = plan.arenas.filter((a) => a.kind === 'municipality').map((a) => ({ id: a.id, name: a.name, activities: a.activities }));
   const own = arena ? [county, ...municipalities].find((l) => l.id === arena) : undefined;
-  // An arena's channel tab shows that arena first; the county tab the county.
-  const levels = own ? [own, ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
   const focus = own ?? county;
-  const overdue = (own ? [own] : levels).flatMap((l) => overdueItems(l.activities, today).map((x) => ({ ...x, level: l })));
+  // An arena follows up Bilaga 1 too (plan 7.3): its own level is its local activities and its
+  // follow-up of Bilaga 1, counted as the bot counts them (overview.followUpAttention).
+  const ownArena = plan.arenas.find((a) => a.id === own?.id && a.kind !== 'county');
+  const ownBilaga1: Level | undefined = ownArena && { id: `${ownArena.id}-bilaga1`, name: `${ownArena.name}: Bilaga 1`, activities: ownArena.bilaga1 };
+  // An arena's channel tab shows that arena first; the county tab the county.
+  const levels = own ? [own, ...(ownBilaga1 ? [ownBilaga1] : []), ...[county, ...municipalities].filter((l) => l !== own)] : [county, ...municipalities];
+  const watched = own ? [own, ...(ownBilaga1 ? [ownBilaga1] : [])] : levels;
+  const attention = followUpAttention(watched.flatMap((l) => l.activities), today);
+  const levelOf = new Map(watched.flatMap((l) => l.activities.map((a) => [a, l] as const)));
+  const overdue = attention.overdue.map((x) => ({ ...x, level: levelOf.get(x.activity)! }));
   // An arena's local activities carry a status from the day they are added: what it may not have
   // followed up is its own part of Bilaga 1 (plan 7.3), with the way to it.
-  const ownArena = plan.arenas.find((a) => a.id === own?.id && a.kind !== 'county');
-  const notFollowedUp = (ownArena?.bilaga1 ?? focus.activities).flatMap((a) => a.subActivities.filter((d) => !d.followedUp && !d.retired)).length;
+  const notFollowedUp = attention.notFollowedUp.length;
   const where = ownArena ? `i Bilaga 1 för ${ownArena.name}` : own ? `för ${focus.name}` : 'i Bilaga 1';
   const missing = missingReports(plan, own?.id, today);
 
@@ -125,10 +131,10 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
       <article className={ui.card} aria-labelledby="uppmarksamhet-rubrik" data-attention="">
         <Title3 as="h3" id="uppmarksamhet-rubrik">Behöver uppmärksamhet</Title3>
         {overdue.length === 0 ? (
-          <Text>Inget är försenat{own ? ` för ${own.name}` : ''}.</Text>
+          <Text data-overdue-headline="">{overdueHeadline(attention, own ? `för ${own.name}` : '')}.</Text>
         ) : (
           <>
-            <Text className={styles.overdue}>{overdue.length} {overdue.length === 1 ? 'delaktivitet är försenad' : 'delaktiviteter är försenade'}{own ? ` för ${own.name}` : ''}</Text>
+            <Text className={styles.overdue} data-overdue-headline="">{overdueHeadline(attention, own ? `för ${own.name}` : '')}</Text>
             <ul className={styles.list} aria-label="Försenade delaktiviteter">
               {overdue.slice(0, 8).map(({ activity, sub, level }) => (
                 <li key={`${level.id}/${sub.id}`} className={styles.item} data-overdue-item={`${level.id}/${sub.id}`}>
@@ -155,10 +161,8 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
             )}
           </>
         )}
-        <Text>
-          {notFollowedUp === 0
-            ? `Alla delaktiviteter ${where} har följts upp.`
-            : `${notFollowedUp} ${notFollowedUp === 1 ? 'delaktivitet' : 'delaktiviteter'} ${where} har inte följts upp sedan planen antogs${ownArena ? '' : ' (status enligt planen)'}.`}
+        <Text data-not-followed-up="">
+          {notFollowedUp === 0 ? `Alla delaktiviteter ${where} har följts upp.` : notFollowedUpSentence(attention, where)}
         </Text>
         {ownArena && notFollowedUp > 0 && (
           <div>

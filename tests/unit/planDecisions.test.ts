@@ -1,0 +1,52 @@
+// docs/plan-file.md and the plan file say the same: who answers each Bilaga 1 measure, which
+// items are the region's own work, and at which level each effect measure is reported. The
+// page's tables are read and compared with bot/content/plan.sv.json.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadPlanContent } from '../../bot/content/loadPlan';
+
+const SECTION = '## Beslut: vem svarar, nivåer och perioder';
+
+/** The rows of the section's tables whose first cell is an id: id → the other cells. */
+function decisions(): Map<string, string[]> {
+  const page = fs.readFileSync(path.resolve('docs/plan-file.md'), 'utf8');
+  const start = page.indexOf(SECTION);
+  assert.ok(start >= 0, `docs/plan-file.md has no section "${SECTION}"`);
+  const end = page.indexOf('\n## ', start + SECTION.length);
+  const rows = new Map<string, string[]>();
+  for (const line of page.slice(start, end < 0 ? undefined : end).split('\n')) {
+    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    if (/^s\d+-(a\d+-d\d+|e\d+)$/.test(cells[0] ?? '')) rows.set(cells[0]!, cells.slice(1));
+  }
+  return rows;
+}
+
+describe('docs/plan-file.md and the plan file agree', () => {
+  const content = loadPlanContent();
+  const written = decisions();
+  const subs = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities));
+
+  it('on who answers each sub-activity, and which are the region\'s own work', () => {
+    const WORD = { kommun: 'municipality', 'regionens eget': 'region-own' } as const;
+    const fromPage = [...written].filter(([id]) => id.includes('-a')).map(([id, [who]]) => [id, WORD[who as keyof typeof WORD] ?? `unknown word "${who}"`]);
+    const fromFile = subs.filter((d) => d.regionOwn || d.answeredBy === 'municipality').map((d) => [d.id, d.regionOwn ? 'region-own' : 'municipality']);
+    assert.deepEqual(fromPage, fromFile);
+    // The transitions under 2.2: per municipality, but habilitation is the region's (plan 9.2).
+    assert.deepEqual(['s2-a2-d1', 's2-a2-d2', 's2-a2-d3', 's2-a2-d4', 's2-a2-d5'].map((id) => written.get(id)?.[0]), ['kommun', 'kommun', 'regionens eget', 'kommun', 'kommun']);
+  });
+
+  it('on the level every effect measure has in the app now, with the decision and the reasoning for each', () => {
+    const LEVEL = { kommun: 'municipality', län: 'county', region: 'region' } as const;
+    const measures = content.strategies.flatMap((s) => s.effectMeasures);
+    // Columns: nivå (beslut), rapporterar, period, i appen nu, skäl.
+    assert.deepEqual(
+      measures.map((m) => [m.id, LEVEL[written.get(m.id)?.[3] as keyof typeof LEVEL]]),
+      measures.map((m) => [m.id, m.level]),
+    );
+    for (const m of measures) {
+      assert.ok(written.get(m.id)?.[0] && written.get(m.id)![0]! in LEVEL, `${m.id}: a decided level`);
+      assert.ok((written.get(m.id)?.[4] ?? '').length > 40, `${m.id}: the page gives the plan's reason`);
+    }
+  });
+});
