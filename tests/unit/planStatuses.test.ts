@@ -1,12 +1,13 @@
 // Every status in the plan file comes from the plan's own Status cell (Bilaga 1), and where the
 // plan gives none the file gives none: no status taken from the row above, none made up.
 import assert from 'node:assert/strict';
-import { loadPlanContent } from '../../bot/content/loadPlan';
+import { loadPlanAsWritten } from '../../bot/content/loadPlan';
 import { mapWrittenStatus } from '../../bot/domain/status';
 import { readBilaga1 } from '../helpers/bilaga1Text';
 
 describe("the plan file's statuses, against Bilaga 1 as written", () => {
-  const content = loadPlanContent();
+  // As written: the corrections file may separate run-together cells (docs/plan-file.md).
+  const content = loadPlanAsWritten();
   const subs = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities.map((d) => ({ strategy: s.number, d }))));
   const { rows } = readBilaga1();
 
