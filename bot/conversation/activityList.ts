@@ -71,6 +71,17 @@ export function planNumbers(at: ArenaTurn, bilaga1: ActivityView[]): Map<string,
   return numbers;
 }
 
+/** The title of a sub-activity the plan makes the region's own work, if "2.2.3" names one (arenas are not shown those). */
+async function regionOwnAt(at: ArenaTurn, ref: RegExpExecArray): Promise<string | undefined> {
+  if (!ref[3]) return undefined;
+  const county = at.view.arenas.find((a) => a.kind === 'county');
+  if (!county) return undefined;
+  const { bilaga1 } = await at.services.plan.arenaPlan(county);
+  const found = resolvePlanNumber({ strategy: Number(ref[1]), activity: Number(ref[2]), subActivity: Number(ref[3]) }, bilaga1, at.view.strategies);
+  const sub = bilaga1.find((a) => a.id === found?.activityId)?.subActivities.find((d) => d.id === found?.subActivityId);
+  return sub?.regionOwn ? sub.title : undefined;
+}
+
 export async function listCard(at: ArenaTurn, strategyId: string, page: number, list: ListKind, place: Partial<Pick<ListPlace, 'number' | 'banner'>> = {}): Promise<CardJson> {
   const { arena, view, services } = at;
   const today = services.now();
@@ -82,6 +93,16 @@ export async function listCard(at: ArenaTurn, strategyId: string, page: number, 
   const numberRef = place.number ? /^(\d{1,2})\.(\d{1,2})(?:\.(\d{1,2}))?$/.exec(place.number) : null;
   const named = numberRef ? resolvePlanNumber({ strategy: Number(numberRef[1]), activity: Number(numberRef[2]), ...(numberRef[3] ? { subActivity: Number(numberRef[3]) } : {}) }, bilaga1, view.strategies) : undefined;
   if (place.number && !named) {
+    const regionOwn = numberRef && arena.kind !== 'county' ? await regionOwnAt(at, numberRef) : undefined;
+    if (regionOwn) {
+      // The number exists: the plan makes it the region's own work, which no arena follows up.
+      return messageCard({
+        title: `${place.number.slice(0, 12)} är regionens eget arbete`,
+        text: `Enligt planen är "${regionOwn}" regionens eget arbete, så arenorna följer inte upp den. Länsgemensam samverkan följer upp den.`,
+        tone: 'info',
+        buttons: [{ title: 'Länets status', command: 'status länet' }, { title: 'Alla aktiviteter', command: 'aktiviteter' }],
+      });
+    }
     return messageCard({
       title: `Planen har ingen aktivitet ${place.number.slice(0, 12)}`,
       text: 'Bilaga 1 numreras strategi.aktivitet.delaktivitet, t.ex. "2.3" eller "2.3.1". Så här börjar strategierna:',

@@ -39,7 +39,12 @@ describe('statuses and items as the plan gives them', () => {
     const transitions = cardText((await bot.teams.say(ostersund, 'aktiviteter 2.2')).cards[0]);
     assert.doesNotMatch(transitions, /barn- och ungdomshabilitering/);
     assert.match(transitions, /2\.2\.4 Mellan verksamheter med ansvar för placerade barn och unga/);
-    assert.match(cardText((await bot.teams.say(ostersund, '2.2.3')).cards[0]), /Planen har ingen aktivitet 2\.2\.3|ingen/i);
+    // Asked by its number, the arena is told whose work it is, not that the plan lacks it.
+    const asked = cardText((await bot.teams.say(ostersund, '2.2.3')).cards[0]);
+    assert.match(asked, /2\.2\.3 är regionens eget arbete/);
+    assert.match(asked, /barn- och ungdomshabilitering[\s\S]*arenorna följer inte upp den/);
+    assert.doesNotMatch(asked, /Planen har ingen/);
+    assert.match(cardText((await bot.teams.say(ostersund, '2.2.9')).cards[0]), /Planen har ingen aktivitet 2\.2\.9/);
     // The county follows it up.
     assert.match(cardText((await bot.teams.say(county, 'aktiviteter 5.2')).cards[0]), /5\.2\.1 Utreda möjlighet till gemensamt nyttjande av kliniskt träningscentrum/);
   });
