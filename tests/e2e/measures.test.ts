@@ -16,12 +16,12 @@ const krokom = channel('Krokom');
 const MEASURE_TITLES = [
   'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna',
   'Upplevelse av trygghet och delaktighet, uppföljning på systemnivå',
-  'Kontinuitets-index, kronisk sjukdom, primärvård (region)',
+  'Kontinuitetsindex, kronisk sjukdom, primärvård (region)',
   'Läkarbesök i hemmet (inkl. SÄBO)',
   'Påverkbar slutenvård vid kronisk sjukdom',
-  'Elever i åk 9 som är behörig till yrkesprogram på gymnasiet',
+  'Elever i åk 9 som är behöriga till yrkesprogram på gymnasiet',
   'Självskattat allmänt hälsotillstånd (Hälsa på lika villkor)',
-  'Finns fungerande samverkansarenor utifrån samverkandirektiv i varje kommun/närvårdsområde',
+  'Finns fungerande samverkansarenor utifrån samverkansdirektiv i varje kommun/närvårdsområde',
 ];
 const SIP = 's1-e1'; // per municipality, half-yearly, Barn och unga / Vuxna
 const TRYGGHET = 's1-e2'; // the county's
@@ -143,7 +143,7 @@ describe('effect measures (mått)', () => {
     for (const title of MEASURE_TITLES) assert.ok(text.includes(title), title);
     const sip = measureSection(card, MEASURE_TITLES[0]!);
     assert.match(sip, /Målvärde: Ökat antal upprättade SIP jämfört med föregående år/);
-    assert.match(sip, /Uppföljning: Mått följs minst halvårsvis i Fredagsgruppen\/ SamReKo HSI · halvårsvis · rapporteras per kommun · källa: Cosmic LINK/);
+    assert.match(sip, /Uppföljning: Mått följs minst halvårsvis i Fredagsgruppen\/SamReKo HSI · halvårsvis · rapporteras per kommun · källa: Cosmic LINK/);
     assert.match(sip, /0 av 8 kommuner har rapporterat andra halvåret 2026/);
     // The county's value, with the county's name and the source the plan names.
     const trygghet = measureSection(card, MEASURE_TITLES[1]!);
@@ -357,7 +357,7 @@ describe('effect measures (mått)', () => {
   it('refuses a report from the wrong channel, and changes nothing', async () => {
     const attempts: Array<[ChannelPlace, Record<string, unknown>, RegExp]> = [
       [krokom, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2026', etag: '', value_0: 'ja' }, /Östersunds värde för "Finns fungerande samverkansarenor.*" rapporteras bara från Östersunds kanal\./],
-      [ostersund, { measureId: KONTINUITET, arenaId: 'lan', periodId: '2026', etag: '', value_0: '1' }, /Länets värde för "Kontinuitets-index, kronisk sjukdom, primärvård \(region\)" rapporteras bara från kanalen för länsgemensam samverkan\./],
+      [ostersund, { measureId: KONTINUITET, arenaId: 'lan', periodId: '2026', etag: '', value_0: '1' }, /Länets värde för "Kontinuitetsindex, kronisk sjukdom, primärvård \(region\)" rapporteras bara från kanalen för länsgemensam samverkan\./],
       [county, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2026', etag: '', value_0: 'ja' }, /Östersunds värde .* rapporteras bara från Östersunds kanal\./],
     ];
     for (const [place, data, message] of attempts) {
