@@ -101,11 +101,11 @@ function summarySection(report: Report): Block[] {
   return [
     h1('sammanfattning', section('sammanfattning').title),
     p(sourceText(report)),
-    ...roundText(report.conclusions, 'Länet har inte skrivit några slutsatser.'),
-    ...roundText(report.proposals, 'Länet har inte skrivit några förslag inför nästa år.'),
+    ...roundText(report.conclusions, 'Länsgemensam samverkan har inte skrivit några slutsatser.'),
+    ...roundText(report.proposals, 'Länsgemensam samverkan har inte skrivit några förslag inför nästa år.'),
     h2('Läget per strategi'),
     p(`Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: ${report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten. En delaktivitet som ingen har följt upp räknas inte som försenad; är dess period slut räknas den bredvid, som "Ej uppföljda, perioden har gått ut".`),
-    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [3.3, 1, 1.1, 1.45, 1.45, 1.55, 1.6, 1.6, 1.9, 1.05], { size: 16 }),
+    table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [2.3, 1, 1.1, 1.6, 1.6, 1.7, 1.7, 1.8, 1.9, 1.1], { size: 16 }),
     h2('Inlämningar'),
     p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
   ];
@@ -134,7 +134,7 @@ function bilaga1Section(report: Report): Block[] {
 /** The arenas' follow-up of Bilaga 1: one column per municipality (on a page on its side), or above 20 arenas one table each. */
 function matrixBlocks(report: Report): { blocks: Block[]; landscape: boolean } {
   const { arenas, rows } = report.matrix;
-  const intro = [h2('Arenornas uppföljning av Bilaga 1'), p('Varje kommuns status för länets delaktiviteter, och kommunens svar på måttet där den svarar själv. "Ej uppföljd": kommunen har inte följt upp delaktiviteten.')];
+  const intro = [h2('Arenornas uppföljning av Bilaga 1'), p('Varje kommuns status för länets delaktiviteter, och kommunens svar på måttet där den svarar själv. "Ej uppföljd": kommunen har inte följt upp delaktiviteten. Delaktiviteter som planen gör till regionens eget arbete följs inte upp av arenorna och står inte här.')];
   if (arenas.length <= MATRIX_MAX_ARENAS) {
     const header = ['Delaktivitet', 'Länet', ...arenas.map((a) => a.name)];
     const body = rows.map((r) => [`${r.strategyNumber}. ${r.subTitle}`, r.countyStatus, ...r.cells.map((c) => c.text)]);

@@ -405,8 +405,9 @@ function cellText(d: SubActivityView): string {
 function matrixOf(state: FollowUpState, number: Map<string, number>): Report['matrix'] {
   const arenas = state.arenas.map((a) => ({ arenaId: a.arena.id, name: a.arena.name }));
   const byArena = new Map(state.arenas.map((a) => [a.arena.id, new Map(a.bilaga1.flatMap((x) => x.subActivities.map((d) => [d.id, d] as const)))]));
+  // The region's own work is not asked of the arenas (plan file, regionOwn): no row of "Ej uppföljd" for it.
   const rows = state.county.filter((a) => !a.retired).flatMap((a) =>
-    liveSubs(a).map((d) => ({
+    liveSubs(a).filter((d) => !d.regionOwn).map((d) => ({
       subId: d.id,
       strategyNumber: number.get(a.strategyId) ?? 0,
       activityTitle: a.title,

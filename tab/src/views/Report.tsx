@@ -113,7 +113,7 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
         {[report.conclusions, report.proposals].map((t) => (
           <div key={t.title} className={ui.section}>
             <h4>{t.title}</h4>
-            {t.text.trim() ? t.text.split(/\n+/).map((line, i) => <p key={i} style={{ margin: 0 }}>{line}</p>) : <Text italic>Länet har inte skrivit {t.title === 'Slutsatser' ? 'några slutsatser' : 'några förslag inför nästa år'}.</Text>}
+            {t.text.trim() ? t.text.split(/\n+/).map((line, i) => <p key={i} style={{ margin: 0 }}>{line}</p>) : <Text italic>Länsgemensam samverkan har inte skrivit {t.title === 'Slutsatser' ? 'några slutsatser' : 'några förslag inför nästa år'}.</Text>}
           </div>
         ))}
         <h4>Läget per strategi</h4>
