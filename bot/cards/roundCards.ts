@@ -129,7 +129,7 @@ export function roundArenaCard(data: RoundArenaCardData): CardJson {
   const stale = items.filter((i) => i.notUpdatedInPeriod).length;
   const open = round.status === 'open';
   const intro = open
-    ? `Länsgemensam samverkan har öppnat ${round.name}, den årliga uppföljningen av planen för perioden från ${round.period.from} till dess omgången stängs. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
+    ? `Länsgemensam samverkan har öppnat ${round.name}, den årliga uppföljningen av planen för perioden från ${longDate(round.period.from)} till dess omgången stängs. Gå igenom ${arena.name}s lokala aktiviteter och er uppföljning av Bilaga 1: uppdatera status eller skriv en kommentar där något har hänt, och lämna in senast ${longDate(round.lastDay)}.`
     : `${round.name} är stängd: läget är fryst som det var när länsgemensam samverkan stängde omgången.`;
   return bind(arenaTemplate, {
     banner: data.banner?.text ?? '',
