@@ -202,6 +202,9 @@ describe('loading a revised version of the plan', () => {
       / PartitionKey eq 'plan'$/,
       /PartitionKey eq 'plan' and RowKey ge 'measure\|'/,
       /PartitionKey eq 'scope:lan' and RowKey ge 'activity\|'.* or .*RowKey ge 'sub\|'/,
+      // The county's sub-activities once more: the statuses the plan file gives (or does not
+      // give) reach items nobody has followed up (PlanStore.syncSubActivityStructure).
+      /\(\) \(PartitionKey eq 'scope:lan' and RowKey ge 'sub\|' and RowKey lt 'sub}'\)$/,
     ];
     // And a point read of each row a correction of the plan's text names (planCorrectionSync.ts).
     const corrected = new Set(correctionsOf(v1.plan.id).map((c) => c.id));
