@@ -14,7 +14,7 @@ import type { PlanApiView } from './api';
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
 /** Below this the view tabs no longer fit in one row (eight of them, ~810 px): a drop-down takes their place. */
-export const TABS_COLLAPSE = '@media (max-width: 860px)';
+export const TABS_COLLAPSE = '@media (max-width: 940px)';
 /** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
 export const TABLES_STACK = '@media (max-width: 960px)';
 
@@ -121,7 +121,7 @@ export const useLayout = makeStyles({
   table: {
     width: '100%',
     borderCollapse: 'collapse',
-    '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'break-word' },
+    '& th, & td': { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: 'anywhere' },
   },
   /**
    * A table that becomes one card per row on a narrow screen: the header row is hidden (still

@@ -80,6 +80,11 @@ describe('the plan tab on every screen and in every theme', function () {
     await page.goto(`${app.url}/tab/index.html${query}`);
   }
 
+  /** The innermost elements that reach past the window's right edge: what a failure names. */
+  function overflowing(p: Page): Promise<string[]> {
+    return p.evaluate(`(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5 && ![...e.children].some((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)).slice(0, 3).map((e) => e.tagName.toLowerCase() + ' "' + (e.textContent || '').trim().slice(0, 60) + '" right=' + Math.round(e.getBoundingClientRect().right)))()`);
+  }
+
   /** Opens a view and waits until its content (not a spinner) is there. */
   async function show(view: string, theme: string) {
     await page.goto(`${app.url}/tab/index.html?view=${view}&theme=${theme}`);
@@ -98,7 +103,8 @@ describe('the plan tab on every screen and in every theme', function () {
       await open(width, '');
       for (const view of EVERY_VIEW) {
         await show(view, 'default');
-        assert.equal(await sidewaysScroll(page), 0, `${view} scrolls sideways at ${width} px`);
+        const scroll = await sidewaysScroll(page);
+        assert.equal(scroll, 0, `${view} scrolls sideways at ${width} px: ${scroll ? (await overflowing(page)).join(' | ') : ''}`);
       }
     });
   }
