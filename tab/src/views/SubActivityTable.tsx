@@ -53,9 +53,10 @@ export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, to
           <tr>
             <th scope="col">Delaktivitet</th>
             <th scope="col">Mått</th>
-            <th scope="col">Målvärde</th>
+            {/* Soft hyphens: a header may break at its Swedish joint rather than widen the table (1024 px). */}
+            <th scope="col">{'Mål\u00ADvärde'}</th>
             <th scope="col">Status</th>
-            <th scope="col">Statusanteckning</th>
+            <th scope="col">{'Status\u00ADanteckning'}</th>
             <th scope="col">Svar på mått</th>
             <th scope="col">Senast ändrad</th>
             {editable && <th scope="col"><span className="visually-hidden">Åtgärd</span></th>}
