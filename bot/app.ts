@@ -76,7 +76,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   }
 
   try {
-    const tables = createTables(connection, config.tablePrefix, journal);
+    const tables = createTables(connection, config.tablePrefix, { ...(journal ? { journal } : {}), deadlineMs: config.storageDeadlineMs });
     await ensureTables(tables, describeConnection(connection));
     const content = loadPlanContent(config.planFile);
     const now = options.now ?? (() => new Date());

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { optionalText } from './envText';
 import { loadTabConfig, TabConfigError, type TabConfig } from './api/tabConfig';
+import { DEFAULT_STORAGE_DEADLINE_MS } from './storage/deadline';
 import { isLoopbackHost, isLoopbackUrl, resolvedTableEndpoint } from './storage/endpoint';
 
 const envSchema = z.object({
@@ -26,6 +27,8 @@ const envSchema = z.object({
   /** Where the embedded Azurite keeps its data (git-ignored). */
   AZURITE_LOCATION: z.string().trim().min(1).default('.data/azurite'),
   AZURITE_TABLE_PORT: z.coerce.number().int().min(1).max(65535).default(10002),
+  /** The longest one storage request, with its retries, may take (ms); below what Teams waits for a card (about 15 s). */
+  STORAGE_DEADLINE_MS: z.coerce.number().int().min(200).max(60_000).default(DEFAULT_STORAGE_DEADLINE_MS),
   /** The plan file to seed; another region's plan loads from its own file. */
   PLAN_FILE: optionalText,
   /** Teams team ids (comma separated) the plan is followed up in; unset: the first team a channel is linked in. */
@@ -61,6 +64,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   storage: StorageConfig;
   tablePrefix: string;
+  /** The longest one storage request, with its retries, may take (ms). */
+  storageDeadlineMs: number;
   planFile?: string;
   teamsAppId?: string;
   /** Teams teams the plan is followed up in; empty: pinned by the first linked channel. */
@@ -149,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, projectRoot = p
     logLevel: e.LOG_LEVEL,
     storage,
     tablePrefix: e.TABLE_PREFIX,
+    storageDeadlineMs: e.STORAGE_DEADLINE_MS,
     ...(e.PLAN_FILE ? { planFile: path.resolve(projectRoot, e.PLAN_FILE) } : {}),
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
     planTeamIds: list(e.PLAN_TEAM_IDS),

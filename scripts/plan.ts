@@ -71,7 +71,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   pino({ level: env.LOG_LEVEL ? config.logLevel : 'warn', base: { app: 'gemensam-plan', tool: 'plan' } }, pino.destination(2));
   const store = await openOperatorStore(config);
   try {
-    const tables = createTables(store.connection, config.tablePrefix);
+    const tables = createTables(store.connection, config.tablePrefix, { deadlineMs: config.storageDeadlineMs });
     await ensureTables(tables, describeConnection(store.connection));
     const revisions = new PlanRevisionStore(tables.plan);
     if (command === 'diff') {

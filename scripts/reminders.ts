@@ -146,7 +146,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
   const log = pino({ level: env.LOG_LEVEL ? config.logLevel : 'warn', base: { app: 'gemensam-plan', tool: 'reminders' } }, pino.destination(2));
   const store = await openOperatorStore(config);
   try {
-    const tables = createTables(store.connection, config.tablePrefix);
+    const tables = createTables(store.connection, config.tablePrefix, { deadlineMs: config.storageDeadlineMs });
     await ensureTables(tables, describeConnection(store.connection));
     const stores = createStores(tables, () => new Date());
     // The same preparation as the server's: the plan's content, and values in an earlier layout moved.

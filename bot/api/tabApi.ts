@@ -1,6 +1,8 @@
 // The tab's REST API and static files. Every /api route here needs a verified Teams SSO token
 // (ssoAuth.ts), or the explicit development mode. Wired by registerTabRoutes(server, deps).
 import { projectLeadersText } from '../domain/projectLeaders';
+import { storageTroubleSentence } from '../domain/storageTrouble';
+import { storageTroubleOf, withStorageTurn } from '../storage/deadline';
 import { currentProjectLeaders } from '../useCases/projectLeaders';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log';
@@ -67,7 +69,11 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
   const now = deps.now ?? (() => new Date());
   const root = deps.tabRoot ?? findTabRoot();
 
-  /** Runs a handler for a signed-in user; 401 without one, 503 when storage fails. */
+  /**
+   * Runs a handler for a signed-in user; 401 without one. When it fails: 504 with "oklart om det
+   * sparades" once a write may have reached the store (its answer never came: either state is
+   * possible, the next read shows which), 503 when the store failed before any write did.
+   */
   const signedIn = (handler: (req: Request, res: Response, user: TabUser) => Promise<void>) => async (req: Request, res: Response) => {
     const auth = await authenticate(req.header('authorization'));
     if (!auth.ok) {
@@ -75,12 +81,17 @@ export function registerTabRoutes(server: Server, deps: TabDeps): void {
       res.send(auth.status, { error: auth.message });
       return;
     }
-    try {
-      await handler(req, res, auth.user);
-    } catch (error) {
-      deps.log.error({ err: error, path: req.path() }, 'Tab request failed');
-      res.send(503, { error: UNAVAILABLE });
-    }
+    await withStorageTurn(undefined, async () => {
+      try {
+        await handler(req, res, auth.user);
+      } catch (error) {
+        deps.log.error({ err: error, path: req.path() }, 'Tab request failed');
+        const trouble = storageTroubleOf(error);
+        if (trouble?.kind === 'unknown') res.send(504, { error: storageTroubleSentence(trouble), outcome: 'unknown' });
+        else if (trouble) res.send(503, { error: storageTroubleSentence(trouble) });
+        else res.send(503, { error: UNAVAILABLE });
+      }
+    });
   };
 
   // The whole plan with live status, local activities, history and effect-measure values;

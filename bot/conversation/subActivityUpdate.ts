@@ -11,6 +11,8 @@ import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
 import { describeValue, describeWhat } from '../domain/format';
 import { planNumberOf } from '../domain/planReferences';
+import { storageTroubleText } from '../domain/storageTrouble';
+import { storageTroubleOf } from '../storage/deadline';
 import { updateSubActivity, type Located, type SubActivityOutcome } from '../useCases/updateSubActivity';
 import type { Feature } from './feature';
 import type { ArenaTurn } from './turn';
@@ -148,10 +150,18 @@ function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData[
 }
 
 /**
- * A save that failed for a reason that is not the person's (storage unreachable, a bug): the
- * form again, with what they typed and an honest message. Nothing was saved.
+ * A save that failed for a reason that is not the person's (storage unreachable, a bug). When no
+ * write reached the store: the form again, with what they typed, saying that nothing was saved.
+ * When the write's answer never came: it may or may not be stored, and the next read shows which;
+ * the card says so and gives back what they typed (the store is not asked again now).
  */
-export async function failedSaveCard(at: ArenaTurn, save: CardSave, back?: FormOrigin): Promise<CardJson> {
+export async function failedSaveCard(at: ArenaTurn, save: CardSave, error: unknown, back?: FormOrigin): Promise<CardJson> {
+  const typed = () => Object.entries(proposedFrom(save.input)).filter(([, v]) => v !== '').map(([field, v]) => describeValue(field, v));
+  const trouble = storageTroubleOf(error);
+  if (trouble?.kind === 'unknown') {
+    const { title, text } = storageTroubleText(trouble, 'card');
+    return messageCard({ title, text: `${text} Det här är vad du skrev:`, tone: 'error', details: typed(), buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
+  }
   const notSaved = 'Det gick inte att spara just nu, så ingenting har sparats.';
   const problem = { text: `${notSaved} Det du skrev finns kvar här: försök igen om en stund.`, details: [] };
   try {
@@ -160,8 +170,7 @@ export async function failedSaveCard(at: ArenaTurn, save: CardSave, back?: FormO
   } catch {
     // The store is still away: say so, and give the person their text back to copy.
   }
-  const typed = Object.entries(proposedFrom(save.input)).filter(([, v]) => v !== '').map(([field, v]) => describeValue(field, v));
-  return messageCard({ title: 'Det gick inte att spara', text: `${notSaved} Det här är vad du skrev, så att du kan spara det igen om en stund:`, tone: 'error', details: typed, buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
+  return messageCard({ title: 'Det gick inte att spara', text: `${notSaved} Det här är vad du skrev, så att du kan spara det igen om en stund:`, tone: 'error', details: typed(), buttons: [{ title: 'Visa aktiviteter', command: 'aktiviteter' }] });
 }
 
 /** What a list card's Spara under one item carries besides the item's own inputs. */
@@ -200,7 +209,7 @@ async function saveForList(at: ArenaTurn, item: CardSave, where: string, back: F
     outcome = await saveFromCard(at, item);
   } catch (error) {
     at.services.log.error({ err: error }, `Saving from ${where} failed`);
-    return { card: await failedSaveCard(at, item, back) };
+    return { card: await failedSaveCard(at, item, error, back) };
   }
   if (outcome.kind !== 'saved' && outcome.kind !== 'unchanged') return { card: await problemCard(at, item, outcome, back) };
   const sub = outcome.after.sub;
@@ -218,7 +227,7 @@ async function save(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJ
     outcome = await saveFromCard(at, request);
   } catch (error) {
     at.services.log.error({ err: error }, 'Saving a sub-activity failed');
-    return failedSaveCard(at, request);
+    return failedSaveCard(at, request, error);
   }
   switch (outcome.kind) {
     case 'saved':

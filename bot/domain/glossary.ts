@@ -28,6 +28,13 @@ export const WORDS = {
   notSubmitted: 'Inte inlämnad',
   /** A closed round's state: kept as it was and never changed again. */
   frozen: 'fryst',
+  /**
+   * A write whose answer never came (no answer in time, a cut connection, a gateway's 5xx): it may
+   * or may not be stored, and the next read shows which. Never "inget sparades" then.
+   */
+  saveUnknown: 'Det är oklart om det sparades',
+  /** Said only when no write reached the store (refused before writing, 412, invalid). */
+  nothingSaved: 'Inget sparades',
 } as const;
 
 /** Whose decision a revision records: "Bergs kommuns beslut", "Regionens beslut". */

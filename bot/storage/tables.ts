@@ -2,6 +2,7 @@
 // account URL reached with a managed identity. Tables are created at start-up, not in constructors.
 import { TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { deadlinePolicy, DEFAULT_STORAGE_DEADLINE_MS } from './deadline';
 import { statusCodeOf } from './entities';
 import { CONTENT_PARTITION, ROW } from './keys';
 import type { WriteJournal } from './writeJournal';
@@ -28,33 +29,43 @@ export type TableConnection =
   | { kind: 'connectionString'; connectionString: string }
   | { kind: 'managedIdentity'; accountUrl: string; clientId?: string };
 
-/** journal: records every write the store confirms (the embedded Azurite's possibly-lost window). */
-export function createTables(connection: TableConnection, prefix = '', journal?: WriteJournal): Tables {
+export interface TableOptions {
+  /** Records every write the store confirms (the embedded Azurite's possibly-lost window). */
+  journal?: WriteJournal;
+  /** The longest one request, with its retries, may take (bot/storage/deadline.ts). */
+  deadlineMs?: number;
+}
+
+export function createTables(connection: TableConnection, prefix = '', options: TableOptions = {}): Tables {
   const clients = {} as Tables;
   for (const key of Object.keys(TABLE_NAMES) as TableKey[]) {
-    clients[key] = createClient(connection, prefix + TABLE_NAMES[key], journal);
+    clients[key] = createClient(connection, prefix + TABLE_NAMES[key], options);
   }
   return clients;
 }
 
-function clientOptions(url: string, journal?: WriteJournal): TableServiceClientOptions {
-  // Azurite speaks plain http on 127.0.0.1; Azure is always https.
+function clientOptions(url: string, options: TableOptions): TableServiceClientOptions {
+  // Azurite speaks plain http on 127.0.0.1; Azure is always https. The deadline is perCall (before
+  // the retry policy), so the retries fit inside it: a hung store costs one deadline, not four.
   return {
     allowInsecureConnection: url.startsWith('http://'),
     retryOptions: { maxRetries: 3 },
-    ...(journal ? { additionalPolicies: [{ policy: journal.policy(), position: 'perCall' as const }] } : {}),
+    additionalPolicies: [
+      { policy: deadlinePolicy(options.deadlineMs ?? DEFAULT_STORAGE_DEADLINE_MS), position: 'perCall' as const },
+      ...(options.journal ? [{ policy: options.journal.policy(), position: 'perCall' as const }] : []),
+    ],
   };
 }
 
-function createClient(connection: TableConnection, table: string, journal?: WriteJournal): TableClient {
+function createClient(connection: TableConnection, table: string, options: TableOptions): TableClient {
   if (connection.kind === 'connectionString') {
     const endpoint = /TableEndpoint=([^;]+)/i.exec(connection.connectionString)?.[1] ?? 'https://';
-    return TableClient.fromConnectionString(connection.connectionString, table, clientOptions(endpoint, journal));
+    return TableClient.fromConnectionString(connection.connectionString, table, clientOptions(endpoint, options));
   }
   const credential = connection.clientId
     ? new ManagedIdentityCredential({ clientId: connection.clientId })
     : new DefaultAzureCredential();
-  return new TableClient(connection.accountUrl, table, credential, clientOptions(connection.accountUrl, journal));
+  return new TableClient(connection.accountUrl, table, credential, clientOptions(connection.accountUrl, options));
 }
 
 export class StorageUnreachableError extends Error {}

@@ -25,6 +25,8 @@ import type { Logger } from '../log';
 import type { ChannelStore } from '../storage/channelStore';
 import { linkCard } from '../cards/linkCard';
 import type { PlanStore } from '../storage/planStore';
+import { storageTroubleOf, withStorageTurn } from '../storage/deadline';
+import { storageTroubleText } from '../domain/storageTrouble';
 import { ConversationPeople, refreshes, SHARED_RESULT_VERBS, withRefreshUsers } from './cardRefresh';
 import { placeOf, referenceFor, textOf, turnOf } from './turnMapping';
 
@@ -47,6 +49,19 @@ const APOLOGY = () =>
     text: 'Ingenting av det du skrev har gått förlorat i planen, men jag kunde inte svara. Försök igen om en stund; kvarstår felet, kontakta planens projektledare.',
     tone: 'error',
   });
+
+/** A failed turn's answer: the truth about the person's save when the store failed under it. */
+function failureCard(error: unknown): CardJson {
+  const trouble = storageTroubleOf(error);
+  return trouble ? messageCard({ ...storageTroubleText(trouble, 'card'), tone: 'error' }) : APOLOGY();
+}
+
+// How long a turn's storage may take in all: Teams waits about 15 s for an invoke's answer (a
+// card's Action.Execute) and 5 s for a message extension's; the rest is for building and sending
+// the answer. Each request also has its own deadline (STORAGE_DEADLINE_MS).
+const TURN_STORAGE_MS = 12_000;
+const COMPOSE_STORAGE_MS = 4_000;
+const storageBudget = (activity: TurnContext['activity']) => (activity.type === 'invoke' && activity.name?.startsWith('composeExtension/') ? COMPOSE_STORAGE_MS : TURN_STORAGE_MS);
 
 /** The search command's one parameter (appPackage/manifest.json, composeExtensions). */
 export const SEARCH_PARAMETER = 'sok';
@@ -93,7 +108,7 @@ export class PlanBot extends TeamsActivityHandler {
       const a = context.activity;
       this.deps.log.info({ correlationId, activityType: a.type, name: a.name, channel: placeOf(a).kind, userId: a.from?.aadObjectId }, 'Turn started');
       if (a.type === 'message' || a.type === 'invoke') this.people.remember(conversationKey(a), a.from?.id);
-      await next();
+      await withStorageTurn(storageBudget(a), next);
       this.deps.log.info({ correlationId, ms: Date.now() - started }, 'Turn ended');
     });
     this.onMessage(async (context, next) => {
@@ -105,7 +120,7 @@ export class PlanBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invoke: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     // The apology is the answer only if the turn fails (built then: a card is not free).
     let card: CardJson | undefined;
-    await this.safely(context, async () => {
+    const failure = await this.safely(context, async () => {
       const verb = invoke?.action?.verb;
       card = this.current(context, await this.deps.conversation.action(turnOf(context), verb, invoke?.action?.data ?? {}));
       // A save's result is news for everyone: the clicked message is replaced for all, not only for
@@ -115,7 +130,7 @@ export class PlanBot extends TeamsActivityHandler {
         this.shareCard(context, messageId, card);
       }
     });
-    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card ?? APOLOGY() };
+    return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card ?? failure ?? APOLOGY() };
   }
 
   /**
@@ -274,16 +289,23 @@ export class PlanBot extends TeamsActivityHandler {
     for (const card of reply.cards) await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(this.current(context, card))] });
   }
 
-  /** One place that catches what nobody expected: logged once with the turn's id, answered with an apology. */
-  private async safely(context: TurnContext, work: () => Promise<void>): Promise<void> {
+  /**
+   * One place that catches what nobody expected: logged once with the turn's id, answered with
+   * the truth about the person's save (oklart, inget sparades) or an apology. Returns that answer
+   * when the work failed (a message turn has it sent here; an invoke returns it).
+   */
+  private async safely(context: TurnContext, work: () => Promise<void>): Promise<CardJson | undefined> {
     try {
       await work();
+      return undefined;
     } catch (error) {
       const correlationId = (context.turnState.get(CORRELATION) as string | undefined) ?? randomUUID();
       this.deps.log.error({ err: error, correlationId, activityType: context.activity.type, activityId: context.activity.id }, 'Bot turn failed');
+      const card = failureCard(error);
       if (context.activity.type === 'message') {
-        await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(APOLOGY())] }).catch(() => undefined);
+        await context.sendActivity({ type: 'message', attachments: [CardFactory.adaptiveCard(card)] }).catch(() => undefined);
       }
+      return card;
     }
   }
 }

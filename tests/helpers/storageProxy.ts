@@ -9,10 +9,12 @@ import { azuriteConnectionString } from './storage';
 export class StorageProxy {
   private server?: http.Server;
   private target!: URL;
-  private mode: 'pass' | 'hang' | 'fail' = 'pass';
+  private mode: 'pass' | 'hang' | 'swallow' | 'fail' = 'pass';
   private writesLeft = Infinity;
   /** Requests held while hanging, answered (forwarded) on resume. */
   private held: Array<() => void> = [];
+  /** Answers never given (swallowAnswers), ended when the proxy stops. */
+  private swallowed: http.ServerResponse[] = [];
   /** Write requests forwarded to Azurite ("METHOD path"). */
   readonly writes: string[] = [];
   private connection = '';
@@ -46,6 +48,22 @@ export class StorageProxy {
     this.mode = 'hang';
   }
 
+  /** Forward writes to Azurite (they land) but never answer them, as a connection cut after sending or a gateway that times out; reads pass. */
+  swallowWriteAnswers(): void {
+    this.mode = 'swallow';
+  }
+
+  /** Held requests never reach Azurite (the store was gone); then forward everything again. */
+  dropHeld(): void {
+    this.held = [];
+    this.pass();
+  }
+
+  /** Requests held now (sent by the app, not answered). */
+  get holding(): number {
+    return this.held.length;
+  }
+
   /** Forward `n` more writes, then answer every request 503 (the store is down). */
   failAfterWrites(n: number): void {
     this.writesLeft = n;
@@ -65,7 +83,13 @@ export class StorageProxy {
         this.writesLeft -= 1;
         this.writes.push(`${req.method} ${req.url}`);
       }
+      const swallow = this.mode === 'swallow' && write;
       const out = http.request({ host: this.target.hostname, port: this.target.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+        if (swallow) {
+          answer.resume();
+          this.swallowed.push(res);
+          return;
+        }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       });
@@ -80,6 +104,7 @@ export class StorageProxy {
 
   async stop(): Promise<void> {
     this.held = [];
+    for (const res of this.swallowed.splice(0)) res.destroy();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
