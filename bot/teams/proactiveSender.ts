@@ -3,9 +3,9 @@
 // outcomes as values. Teams' limits (DESIGN.md): per conversation about 7 operations a second,
 // 8 in 2 s, 60 in 30 s, 1,800 an hour, about 50 a second per app and tenant. Sends are paced
 // below these; a 429 waits as long as Retry-After says (or backs off with jitter) and is tried
-// again a bounded number of times; 412, 5xx other than 504 and network errors back off
-// exponentially with jitter; a 504 (the gateway stopped waiting, the card may be posted) is
-// 'unconfirmed' like a timeout; 403/404 mean the bot is no longer in the team. This loop is the only retry layer: the
+// again a bounded number of times; 412, 500, 503 and network errors that never left this machine
+// back off exponentially with jitter; a 502 or 504 (a gateway between us and the posting, which
+// may have happened) is 'unconfirmed' like a timeout or a connection cut after sending; 403/404 mean the bot is no longer in the team. This loop is the only retry layer: the
 // Bot Connector client's own retries are taken out of each send (withoutSdkRetries), and where
 // they cannot be, this loop makes one attempt only. Every attempt has a timeout; an attempt that
 // may have reached the Connector (no answer in time, a connection cut after the request went
@@ -53,9 +53,15 @@ export interface BotSenderOptions {
   clock?: () => number;
 }
 
-const RETRIED = new Set([412, 429, 500, 502, 503]);
-/** A gateway that gave up waiting: the Connector may have posted the card all the same. */
-const OUTCOME_UNKNOWN = new Set([504]);
+// What each status says about the post. 429 and 503 are the Connector refusing the request (rate
+// limit, "service unavailable": Teams' bot API docs say to back off and retry); 500 and 412 are
+// its own answer about the request, given by the service that would post it, and the card is not
+// posted. 502 and 504 come from a gateway in front of the posting service when that service did
+// not answer it properly or in time: the post may have happened (botframework-sdk#6622 reports
+// BadGateway for messages that were delivered), so they are 'unconfirmed', never retried here.
+const RETRIED = new Set([412, 429, 500, 503]);
+/** A gateway between us and the posting gave up or got no proper answer: the card may be posted all the same. */
+const OUTCOME_UNKNOWN = new Set([502, 504]);
 
 export class BotProactiveSender implements ProactiveSender {
   private readonly maxTries: number;

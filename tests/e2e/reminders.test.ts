@@ -357,9 +357,9 @@ describe('follow-up reminders', () => {
     for (const r of await store.forChannel(county.channelId)) assert.equal(r.state, 'sent');
   });
 
-  it('backs off from 502s, keeps the reminder for a later sweep and then sends it once', async () => {
+  it('backs off from 503s, keeps the reminder for a later sweep and then sends it once', async () => {
     let failing = true;
-    bot.connector.override = (call) => (failing && call.method === 'POST' && call.conversationId === county.channelId ? refuse(call, { status: 502, body: {} }) : undefined);
+    bot.connector.override = (call) => (failing && call.method === 'POST' && call.conversationId === county.channelId ? refuse(call, { status: 503, body: {} }) : undefined);
     const first = await sweepAt(MONDAY);
     const failed = first.items.filter((i) => i.outcome === 'failed');
     assert.equal(failed.length, 3, 'the three parts of the one digest');
@@ -378,16 +378,22 @@ describe('follow-up reminders', () => {
     assert.deepEqual(await store.problems(clock.now()), []);
   });
 
-  it('posts once when the Bot Connector posts the card and then answers 504: possibly sent, for the operator', async () => {
-    // The stand-in takes the post (it is in the channel) and answers as a gateway that stopped waiting.
-    bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === county.channelId ? { status: 504, body: {} } : undefined);
-    const first = await sweepAt(MONDAY);
-    assert.deepEqual(first.items.filter((i) => i.key.channelId === county.channelId).map((i) => `${i.key.rule} ${i.outcome}`).sort(), ['revision unconfirmed', 'stale unconfirmed', 'yearlyFollowUp unconfirmed']);
-    bot.connector.override = undefined;
-    for (const at of ['2026-11-30T08:30:00.000Z', '2026-11-30T08:45:00.000Z', '2026-11-30T09:45:00.000Z']) await sweepAt(at);
-    assert.equal(postsTo(county).length, 1, 'exactly one post');
-    assert.deepEqual((await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`).sort(), ['revision unconfirmed http-504', 'stale unconfirmed http-504', 'yearlyFollowUp unconfirmed http-504']);
-  });
+  // A gateway that stopped waiting (504), one that got no proper answer (502), a connection cut
+  // after the request went out: the post may have happened, so it is never sent again by itself.
+  for (const [answer, error] of [[504, 'http-504'], [502, 'http-502'], ['cut', '']] as const) {
+    it(`posts once when the Bot Connector posts the card and then ${answer === 'cut' ? 'the connection is cut' : `answers ${answer}`}: possibly sent, for the operator`, async () => {
+      // The stand-in takes the post (it is in the channel) and answers as a gateway that stopped waiting.
+      bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === county.channelId ? (answer === 'cut' ? 'cut' : { status: answer, body: {} }) : undefined);
+      const first = await sweepAt(MONDAY);
+      assert.deepEqual(first.items.filter((i) => i.key.channelId === county.channelId).map((i) => `${i.key.rule} ${i.outcome}`).sort(), ['revision unconfirmed', 'stale unconfirmed', 'yearlyFollowUp unconfirmed']);
+      bot.connector.override = undefined;
+      for (const at of ['2026-11-30T08:30:00.000Z', '2026-11-30T08:45:00.000Z', '2026-11-30T09:45:00.000Z']) await sweepAt(at);
+      assert.equal(postsTo(county).length, 1, 'exactly one post');
+      const problems = (await store.problems(clock.now())).map((p) => `${p.rule} ${p.state} ${p.lastError}`).sort();
+      if (error) assert.deepEqual(problems, ['revision unconfirmed http-504', 'stale unconfirmed http-504', 'yearlyFollowUp unconfirmed http-504'].map((p) => p.replace('http-504', error)));
+      else assert.deepEqual(problems.map((p) => p.split(' ').slice(0, 2).join(' ')), ['revision unconfirmed', 'stale unconfirmed', 'yearlyFollowUp unconfirmed']);
+    });
+  }
 
   it('marks a channel unreachable on 403, tells the operator, and does not try it again', async () => {
     bot.connector.override = (call) => (call.method === 'POST' && call.conversationId === ostersund.channelId ? refuse(call, { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } }) : undefined);

@@ -20,8 +20,11 @@ export class ConnectorStandIn {
   readonly calls: ConnectorCall[] = [];
   /** The team's channels, as GET /v3/teams/{teamId}/conversations lists them. */
   teamChannels: Array<{ id: string; name?: string }> = [];
-  /** Lets a test answer a call differently (429, 403, ...); undefined means the normal answer, 'hang' no answer at all. */
-  override?: (call: ConnectorCall) => StandInResponse | 'hang' | undefined;
+  /**
+   * Lets a test answer a call differently (429, 403, ...); undefined means the normal answer,
+   * 'hang' no answer at all, 'cut' the connection closed after the call was taken (and recorded).
+   */
+  override?: (call: ConnectorCall) => StandInResponse | 'hang' | 'cut' | undefined;
   /** Calls left without an answer ('hang'), until release(). */
   private hung: Array<{ call: ConnectorCall; res: http.ServerResponse }> = [];
   private server?: http.Server;
@@ -50,6 +53,11 @@ export class ConnectorStandIn {
         const override = this.override?.(call);
         if (override === 'hang') {
           this.hung.push({ call, res });
+          this.notify();
+          return;
+        }
+        if (override === 'cut') {
+          res.socket?.destroy();
           this.notify();
           return;
         }
