@@ -13,6 +13,7 @@ import { resolveArena, resolveSharedItem } from './arenaResolution';
 import type { CommandKind, Feature } from './feature';
 import { didYouMeanCard, GROUP_CHAT_TEXT, helpFor, thanksText } from './help';
 import { linkByCard, linkByText } from './linking';
+import { leaderCard, leaderCommand, namingHint } from './projectLeaders';
 import type { Services } from './services';
 import { cards, type ArenaTurn, type Reply, type Turn } from './turn';
 
@@ -23,6 +24,8 @@ export class Conversation {
   ) {}
 
   async message(turn: Turn, text: string): Promise<Reply> {
+    const leaders = turn.place.kind === 'groupChat' ? undefined : leaderCommand(text);
+    if (leaders) return cards(await leaderCard(turn, this.services, leaders));
     return this.run(turn, parseCommand(text, await this.services.plan.content(), this.services.now()));
   }
 
@@ -68,7 +71,8 @@ export class Conversation {
     switch (command.kind) {
       case 'help': {
         const resolved = where === 'groupChat' ? undefined : await resolveArena(turn, this.services, view);
-        const leaders = where === 'groupChat' ? '' : projectLeadersText(await currentProjectLeaders(this.services));
+        const current = where === 'groupChat' ? undefined : await currentProjectLeaders(this.services);
+        const leaders = current ? `${projectLeadersText(current)}${namingHint(current)}` : '';
         return cards(helpFor(view, resolved?.ok ? resolved.at.arena : undefined, where, this.services.links.tab('guide'), this.services.now(), leaders, this.services.links.tab('om')));
       }
       case 'report':

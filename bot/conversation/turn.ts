@@ -13,6 +13,8 @@ export interface Turn {
   actor: Actor;
   /** Conversation reference as JSON, kept for proactive messages. */
   reference: string;
+  /** The people @mentioned in a message besides the bot, with their Entra object ids. */
+  mentions?: Actor[];
 }
 
 /** A reply to a message: cards (and, rarely, a line of text), sent in order. */

@@ -2,9 +2,13 @@
 // Named in the settings (PROJECT_LEADER_IDS), or else the person who linked the plan team's first
 // channel, recorded with that link, so that a member of one arena can never take another's channel.
 
+import { joinSwedish } from './format';
+
 export interface ProjectLeader {
   id: string;
   name: string;
+  /** Who named them (projektledare lägg till); absent for the one who linked the first channel. */
+  namedBy?: string;
 }
 
 export type ProjectLeaders =
@@ -26,7 +30,9 @@ export function projectLeadersText(leaders: ProjectLeaders): string {
   if (leaders.source === 'configured') return 'Planens projektledare är angivna i appens inställningar (PROJECT_LEADER_IDS).';
   if (leaders.source === 'firstLink') {
     const names = leaders.leaders.map((l) => l.name);
-    return names.length === 1 ? `Planens projektledare är ${names[0]} (kopplade teamets första kanal).` : `Planens projektledare är ${names.join(', ')}.`;
+    const only = leaders.leaders.length === 1 ? leaders.leaders[0]! : undefined;
+    if (only) return `Planens projektledare är ${only.name} (${only.namedBy ? `utsedd av ${only.namedBy}` : 'kopplade teamets första kanal'}).`;
+    return `Planens projektledare är ${joinSwedish(names)}.`;
   }
   return 'Ingen projektledare är utsedd ännu: den som kopplar teamets första kanal blir projektledare, om inte projektledarna anges i appens inställningar (PROJECT_LEADER_IDS).';
 }

@@ -341,6 +341,34 @@ export class ChannelStore {
     return this.projectLeaders();
   }
 
+  /**
+   * Changes the recorded project leaders: `change` gets who is recorded now (read afresh) and
+   * returns the new list, or undefined to write nothing. Written with the row's ETag, so two
+   * changes at the same moment never overwrite each other (the later reads again). Returns who is
+   * recorded afterwards, or undefined when no leaders are recorded (nothing to change).
+   */
+  async changeProjectLeaders(change: (current: ProjectLeader[]) => ProjectLeader[] | undefined): Promise<ProjectLeader[] | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      let row: Row;
+      try {
+        row = (await this.table.getEntity<Record<string, unknown>>(LEADERS.partitionKey, LEADERS.rowKey)) as Row;
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return undefined;
+        throw error;
+      }
+      const current = JSON.parse(str(row, 'leaders') || '[]') as ProjectLeader[];
+      const next = change(current);
+      if (!next) return current;
+      try {
+        await this.table.updateEntity({ ...LEADERS, leaders: JSON.stringify(next), changedAt: this.now().toISOString() }, 'Merge', { etag: row.etag });
+        this.cache.delete('leaders');
+        return next;
+      } catch (error) {
+        if (statusCodeOf(error) !== 412 || attempt >= 3) throw error;
+      }
+    }
+  }
+
   private async list(filter: string): Promise<ChannelRecord[]> {
     const out: ChannelRecord[] = [];
     for await (const row of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(toChannel(row as Row));

@@ -28,7 +28,7 @@ import type { PlanStore } from '../storage/planStore';
 import { storageTroubleOf, withStorageTurn } from '../storage/deadline';
 import { storageTroubleText } from '../domain/storageTrouble';
 import { ConversationPeople, refreshes, SHARED_RESULT_VERBS, withRefreshUsers } from './cardRefresh';
-import { placeOf, referenceFor, textOf, turnOf } from './turnMapping';
+import { mentionsOf, placeOf, referenceFor, textOf, turnOf } from './turnMapping';
 
 export interface PlanBotDeps {
   conversation: Conversation;
@@ -112,7 +112,7 @@ export class PlanBot extends TeamsActivityHandler {
       this.deps.log.info({ correlationId, ms: Date.now() - started }, 'Turn ended');
     });
     this.onMessage(async (context, next) => {
-      await this.safely(context, async () => this.send(context, await deps.conversation.message(turnOf(context), textOf(context))));
+      await this.safely(context, async () => this.send(context, await deps.conversation.message({ ...turnOf(context), mentions: await this.mentioned(context) }, textOf(context))));
       await next();
     });
   }
@@ -152,6 +152,30 @@ export class PlanBot extends TeamsActivityHandler {
     void update.then(() => {
       if (this.cardUpdates.get(key) === update) this.cardUpdates.delete(key);
     });
+  }
+
+  /**
+   * The people @mentioned besides the bot, with their Entra object ids: a mention carries the
+   * person's Teams id and name; the object id, where the mention lacks it, comes from the team's
+   * roster (TeamsInfo.getMember). Someone the roster does not know is left out.
+   */
+  private async mentioned(context: TurnContext): Promise<Array<{ id: string; name: string }>> {
+    const out: Array<{ id: string; name: string }> = [];
+    for (const m of mentionsOf(context.activity)) {
+      let id = m.aadObjectId;
+      let name = m.name;
+      if (!id) {
+        try {
+          const member = await TeamsInfo.getMember(context, m.teamsId);
+          id = member.aadObjectId;
+          name = name || (member.name ?? '');
+        } catch (error) {
+          this.deps.log.warn({ err: error }, 'Could not look up a mentioned person');
+        }
+      }
+      if (id) out.push({ id, name: name || 'Okänd användare' });
+    }
+    return out;
   }
 
   /** Resolves when every card update sent so far is done (tests, and a server that stops). */

@@ -54,3 +54,22 @@ export function textOf(context: TurnContext): string {
   const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
   return text.replace(/<at>[^<]*<\/at>/g, ' ').replace(/&nbsp;/g, ' ').trim();
 }
+
+/** Someone @mentioned in a message, other than the bot: Teams gives their Teams id and name, sometimes their Entra object id. */
+export interface Mentioned {
+  teamsId: string;
+  aadObjectId?: string;
+  name: string;
+}
+
+export function mentionsOf(activity: Partial<Activity>): Mentioned[] {
+  const out: Mentioned[] = [];
+  for (const entity of activity.entities ?? []) {
+    if (entity.type !== 'mention') continue;
+    const mentioned = (entity as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } }).mentioned;
+    if (!mentioned || typeof mentioned.id !== 'string' || mentioned.id === activity.recipient?.id) continue;
+    if (out.some((m) => m.teamsId === mentioned.id)) continue;
+    out.push({ teamsId: mentioned.id, name: typeof mentioned.name === 'string' ? mentioned.name.trim() : '', ...(typeof mentioned.aadObjectId === 'string' ? { aadObjectId: mentioned.aadObjectId } : {}) });
+  }
+  return out.slice(0, 10);
+}

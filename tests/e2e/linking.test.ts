@@ -141,6 +141,39 @@ describe('re-linking without PROJECT_LEADER_IDS: the first link makes its person
     assert.equal((await bot.app.channels.get(krokom.channelId))?.arenaId, 'ostersund');
   });
 
+  it('lets only a project leader name others, by @mention, and says who can to anyone else', async () => {
+    const CECILIA = { id: '29:cecilia', aadObjectId: 'aad-cecilia', name: 'Cecilia Ceder' };
+    await bot.teams.say(ostersund, 'koppla Östersund'); // Anna links first: project leader
+    await bot.teams.say(krokom, 'koppla Krokom', BENGT);
+
+    // Bengt is no project leader: he cannot name himself or anyone else.
+    const refused = cardText((await bot.teams.say(krokom, 'projektledare lägg till', BENGT, [BENGT])).cards[0]);
+    assert.match(refused, /Det är planens projektledare som utser projektledare\. Planens projektledare är Anna Andersson \(kopplade teamets första kanal\)\. Be en av dem\. Ingenting har ändrats\./);
+    assert.deepEqual((await bot.app.channels.projectLeaders()).map((l) => l.id), ['aad-anna']);
+
+    // Anna names Bengt (Teams sends his Teams id and name; the bot looks up his Entra id).
+    const named = cardText((await bot.teams.say(ostersund, 'projektledare lägg till', ANNA, [BENGT])).cards[0]);
+    assert.match(named, /Bengt Berg är nu projektledare/);
+    assert.match(named, /Planens projektledare är Anna Andersson och Bengt Berg\./);
+    // Now Bengt may re-link a channel, and name others.
+    const ask = await bot.teams.say(ostersund, 'koppla Krokom', BENGT);
+    assert.match(cardText(ask.cards[0]), /Ja, koppla till Krokom/);
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare lägg till', BENGT, [CECILIA])).cards[0]), /Cecilia Ceder är nu projektledare/);
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare lägg till', BENGT, [CECILIA])).cards[0]), /Cecilia Ceder är redan projektledare\. Ingenting har ändrats\./);
+    // Without a mention: nothing changes, and it says how.
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare lägg till', BENGT)).cards[0]), /Nämn en person med @ .*Ingenting har ändrats\./);
+
+    // hjälp and the tab show them all; removing one leaves the others.
+    assert.match(cardText((await bot.teams.say(krokom, 'hjälp', BENGT)).cards[0]), /Planens projektledare är Anna Andersson, Bengt Berg och Cecilia Ceder\./);
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare ta bort', CECILIA, [ANNA])).cards[0]), /Anna Andersson är inte längre projektledare/);
+    const me = (await (await fetch(`${bot.app.url}/api/me`)).json()) as { projectLeaders: string };
+    assert.equal(me.projectLeaders, 'Planens projektledare är Bengt Berg och Cecilia Ceder.');
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare ta bort', BENGT, [ANNA])).cards[0]), /Anna Andersson är inte projektledare\. Ingenting har ändrats\./);
+    await bot.teams.say(krokom, 'projektledare ta bort', BENGT, [CECILIA]);
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare ta bort', BENGT, [BENGT])).cards[0]), /Bengt Berg är planens enda projektledare: lägg först till en annan\. Ingenting har ändrats\./);
+    assert.match(cardText((await bot.teams.say(krokom, 'projektledare', ANNA)).cards[0]), /Planens projektledare är Bengt Berg \(utsedd av Anna Andersson\)\./);
+  });
+
   it('says in hjälp how a project leader comes about while nobody has linked a channel', async () => {
     assert.match(cardText((await bot.teams.say(krokom, 'hjälp', BENGT)).cards[0]), /Ingen projektledare är utsedd ännu: den som kopplar teamets första kanal blir projektledare/);
   });

@@ -6,7 +6,7 @@ import { MEMBERSHIP_DAYS } from '../../bot/storage/channelStore';
 import { useBot } from '../helpers/botHarness';
 import { TestClock } from '../helpers/clock';
 import { PLAN_TEAM } from '../helpers/teamsActivity';
-import { BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
+import { ANNA, BENGT, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const berg = channel('Berg');
@@ -108,5 +108,16 @@ describe('linking when the project leaders are named', () => {
     const relink = await bot.teams.execute(berg, 'link', { arenaId: 'lan', confirm: true, etag: '*' }, BENGT);
     assert.match(cardText(relink), /Kanalen är kopplad till Berg\. Planens projektledare är angivna i appens inställningar \(PROJECT_LEADER_IDS\)\. Be en projektledare att koppla om kanalen\. Ingenting har ändrats\./);
     assert.equal((await bot.app.channels.get(berg.channelId))?.arenaId, 'berg');
+  });
+
+  it('says that the settings name the project leaders when anyone, a leader too, tries to add one', async () => {
+    await bot.teams.say(berg, 'koppla Berg');
+    for (const who of [ANNA, BENGT]) {
+      const answer = cardText((await bot.teams.say(berg, 'projektledare lägg till', who, [BENGT])).cards[0]);
+      assert.match(answer, /Planens projektledare anges i appens inställningar \(PROJECT_LEADER_IDS\) och ändras bara där, av den som sköter appen\. Ingenting har ändrats\./);
+    }
+    assert.deepEqual(await bot.app.channels.projectLeaders(), []);
+    const relink = await bot.teams.execute(berg, 'link', { arenaId: 'lan', confirm: true, etag: '*' }, BENGT);
+    assert.match(cardText(relink), /Be en projektledare att koppla om kanalen/);
   });
 });

@@ -71,7 +71,15 @@ export class ConnectorStandIn {
     return this;
   }
 
+  /** The team's roster by Teams id, as GET /v3/conversations/{team}/members/{id} answers (TeamsInfo.getMember). */
+  readonly members = new Map<string, { id: string; name: string; aadObjectId: string }>();
+
   private normalAnswer(call: ConnectorCall): StandInResponse {
+    const member = call.method === 'GET' ? /\/members\/([^/?]+)$/.exec(call.path) : null;
+    if (member) {
+      const person = this.members.get(decodeURIComponent(member[1]!));
+      return person ? { status: 200, body: { ...person, objectId: person.aadObjectId } } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation' } } };
+    }
     if (call.method === 'GET' && /^\/v3\/teams\/[^/]+\/conversations/.test(call.path)) {
       return { status: 200, body: { conversations: this.teamChannels } };
     }

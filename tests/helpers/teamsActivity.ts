@@ -17,7 +17,11 @@ export const PLAN_TEAM: Omit<ChannelPlace, 'channelId' | 'channelName'> = {
 
 export const BOT = { id: '28:gemensam-plan-bot', name: 'Gemensam plan' };
 
-export function channelMessage(serviceUrl: string, place: ChannelPlace, text: string, from = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Andersson' }) {
+/**
+ * `mentioned`: people @mentioned after the text, as Teams sends them: `<at>name</at>` in the text
+ * and a mention entity with their Teams id and name (no Entra object id: the bot looks that up).
+ */
+export function channelMessage(serviceUrl: string, place: ChannelPlace, text: string, from = { id: '29:anna', aadObjectId: 'aad-anna', name: 'Anna Andersson' }, mentioned: Array<{ id: string; name: string }> = []) {
   const id = randomUUID();
   return {
     type: 'message',
@@ -28,9 +32,9 @@ export function channelMessage(serviceUrl: string, place: ChannelPlace, text: st
     from,
     recipient: BOT,
     conversation: { id: `${place.channelId};messageid=${id}`, conversationType: 'channel', isGroup: true, tenantId: place.tenantId },
-    text: `<at>${BOT.name}</at> ${text}`,
+    text: `<at>${BOT.name}</at> ${text}${mentioned.map((m) => ` <at>${m.name}</at>`).join('')}`,
     textFormat: 'plain',
-    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }, ...mentioned.map((m) => ({ type: 'mention', text: `<at>${m.name}</at>`, mentioned: { id: m.id, name: m.name } }))],
     channelData: {
       teamsChannelId: place.channelId,
       teamsTeamId: place.teamId,

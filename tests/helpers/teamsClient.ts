@@ -84,9 +84,10 @@ export class TeamsClient {
   }
 
   /** Sends a message (with the bot @mentioned) and returns what the bot answered. */
-  async say(place: ChannelPlace, text: string, as: Person = ANNA): Promise<BotReply> {
+  async say(place: ChannelPlace, text: string, as: Person = ANNA, mentioning: Person[] = []): Promise<BotReply> {
     const before = this.connector.calls.length;
-    const res = await this.post(channelMessage(this.connector.url, place, text, as));
+    for (const person of mentioning) this.connector.members.set(person.id, person);
+    const res = await this.post(channelMessage(this.connector.url, place, text, as, mentioning));
     if (res.status !== 200) throw new Error(`/api/messages answered ${res.status}: ${await res.text()}`);
     return collect(this.connector.calls.slice(before).map((c) => c.body));
   }
