@@ -101,7 +101,7 @@ export function formatReport(report: SweepReport): string {
 }
 
 /** Failed and possibly sent reminders, and unreachable channels: what an operator should look at. */
-export function formatProblems(problems: ReminderRecord[], channels: ChannelRecord[], now: Date = new Date()): string {
+export function formatProblems(problems: ReminderRecord[], channels: ChannelRecord[], now: Date = new Date(), sendingNow: ReminderRecord[] = []): string {
   const names = new Map(channels.map((c) => [c.channelId, c]));
   const place = (p: ReminderRecord) => {
     const c = names.get(p.channelId);
@@ -119,6 +119,12 @@ export function formatProblems(problems: ReminderRecord[], channels: ChannelReco
   for (const p of possiblySent) {
     const why = p.state === 'unconfirmed' ? `no answer from the Bot Connector (${p.lastError ?? '?'})` : `the sweep ${p.claimedBy} stopped while sending`;
     lines.push(`  ${place(p)} [${p.rule}|${p.subject}|${p.duePeriod}] ${why}. Look in the channel; if the card is not there: npm run reminders -- --resend '${p.channelId}|${p.rule}|${p.subject}|${p.duePeriod}'`);
+  }
+  // A sweep killed mid-send leaves its claims "sending" until their lease runs out: the card may
+  // already be in the channel, and no sweep sends it again (after the lease it is listed above).
+  lines.push('', `Being posted, or their sweep stopped while posting (possibly sent): ${sendingNow.length === 0 ? 'none' : sendingNow.length}`);
+  for (const p of sendingNow) {
+    lines.push(`  ${place(p)} [${p.rule}|${p.subject}|${p.duePeriod}] marked sending by ${p.claimedBy}. If no sweep is running, look in the channel; from ${p.leaseUntil} it is listed as possibly sent and can be resent.`);
   }
   const unreachable = channels.filter((c) => c.state === 'unreachable');
   lines.push('', `Unreachable channels: ${unreachable.length === 0 ? 'none' : unreachable.length}`);
@@ -171,7 +177,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
       const sweep = createReminderSweep(stores, sender, config, log, () => new Date());
       out(formatReport(await sweep.run({ at, dryRun })));
     }
-    out(formatProblems(await reminders.problems(new Date()), await channels.all(), new Date()));
+    out(formatProblems(await reminders.problems(new Date()), await channels.all(), new Date(), await reminders.sendingNow(new Date())));
   } finally {
     await store.close();
   }

@@ -221,6 +221,14 @@ export class ReminderStore {
     return rows.filter((r) => (r.state !== 'claimed' && r.state !== 'sending') || Date.parse(r.leaseUntil) <= now.getTime());
   }
 
+  /**
+   * Reminders marked "sending" whose lease has not run out: a sweep is posting them now, or it
+   * stopped while posting (killed, crashed), and then they are possibly sent already.
+   */
+  async sendingNow(now: Date): Promise<ReminderRecord[]> {
+    return (await this.list(odata`state eq ${'sending'}`)).filter((r) => Date.parse(r.leaseUntil) > now.getTime());
+  }
+
   /** Updates the claimed row with its ETag, and keeps the new ETag in the claim. */
   private async finish(claim: Claim, fields: Record<string, string>): Promise<boolean> {
     const r = claim.record;

@@ -514,7 +514,7 @@ describe('follow-up reminders', () => {
     // The revision and the follow-up are still due, and already sent; the digests are not due again for 60 days.
     assert.match(again, /Already sent or given up: 2\n[\s\S]*revision \[[^\]]+\]: sent/);
     assert.equal(delivered().length, 4);
-    assert.match(again, /Failed reminders: none\n\nPossibly sent \(not sent again by itself\): none\n\nUnreachable channels: none/);
+    assert.match(again, /Failed reminders: none\n\nPossibly sent \(not sent again by itself\): none\n\nBeing posted, or their sweep stopped while posting \(possibly sent\): none\n\nUnreachable channels: none/);
   });
 });
 
