@@ -10,6 +10,7 @@ import type { PlanView, SubActivityView } from '../../bot/domain/planView';
 import { stateFields } from '../../bot/storage/entities';
 import { ROW, scopePartition } from '../../bot/storage/keys';
 import { useBot } from '../helpers/botHarness';
+import { CardCamera } from '../helpers/cardScreenshot';
 import { TestClock } from '../helpers/clock';
 import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
 
@@ -22,6 +23,11 @@ describe('each question of a compound measure is answered on its own', function 
   this.timeout(60_000);
   const clock = new TestClock();
   const bot = useBot({}, () => ({ now: clock.now }));
+  let camera: CardCamera;
+  before(async () => {
+    camera = await new CardCamera().start();
+  });
+  after(async () => camera?.stop());
 
   beforeEach(async () => {
     clock.set('2026-11-25T09:00:00Z');
@@ -102,6 +108,7 @@ describe('each question of a compound measure is answered on its own', function 
     await bot.teams.click(county, open, 'Öppna', { roundLastDay: '2026-12-10' });
     let round = (await bot.teams.say(ostersund, 'uppföljning')).cards[0]!;
     for (let page = 0; page < 10 && !buttons(round).some((b) => b.title === 'Spara' && b.data.subActivityId === HOME); page++) round = await bot.teams.click(ostersund, round, /Nästa|Visa fler/);
+    await camera.shoot('measure-questions-round', round, 'light');
     const values = inputValues(round);
     assert.deepEqual([`answer-q1-${HOME}`, `answer-q2-${HOME}`, `answer-q3-${HOME}`].map((k) => values[k]), ['ja', 'obesvarat', 'nej']);
     const saved = await bot.teams.click(ostersund, round, 'Spara', { [`answer-q2-${HOME}`]: 'nej' }, ANNA, { subActivityId: HOME });
@@ -135,6 +142,8 @@ describe('each question of a compound measure is answered on its own', function 
     const shown = cardText(await bot.teams.execute(ostersund, 'showSubActivity', { scopeId: 'ostersund', subActivityId: HOME }));
     assert.match(shown, /Finns personcentrerat perspektiv\? ja \(svaret gavs innan frågorna delades upp och gäller den första frågan\) · Finns fasta kontakter\? inte besvarad/);
     const card = await form();
+    // For a person to look at: test-results/cards/measure-questions-edit-*.png
+    for (const theme of ['light', 'dark'] as const) await camera.shoot('measure-questions-edit', card, theme);
     assert.equal(inputValues(card)['answer-q1'], 'ja');
     assert.match(cardText(card), /Svaret gavs innan frågorna delades upp och gäller den första frågan\./);
 
