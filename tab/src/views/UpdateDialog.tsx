@@ -34,6 +34,9 @@ const useStyles = makeStyles({
   // The content scrolls as a whole: no part of it (the conflict message) may shrink under the next.
   content: { '& > *': { flexShrink: 0 } },
   title: { [NARROW]: { fontSize: '16px', lineHeight: '22px' } },
+  // A split measure's questions: one group under the measure's words, without a frame of its own.
+  questions: { border: 'none', padding: 0, margin: 0, minWidth: 0 },
+  legend: { padding: 0, fontWeight: 600, marginBottom: '4px' },
 });
 
 interface Props {
@@ -145,8 +148,8 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
               <Textarea value={form.statusNote} maxLength={LIMITS.statusNote} resize="vertical" onChange={(_e, d) => set('statusNote')(d.value)} />
             </Field>
             {answers && asked.length > 0 ? (
-              <fieldset className={ui.section} data-questions="">
-                <legend>Svar på måttet: {sub.measure}</legend>
+              <fieldset className={mergeClasses(ui.section, styles.questions)} data-questions="">
+                <legend className={styles.legend}>Svar på måttet: {sub.measure}</legend>
                 {sub.target && <Text className={ui.muted}>Målvärde: {sub.target}. Varje fråga besvaras för sig.</Text>}
                 {asked.map((qa) => (
                   <Field key={qa.question.id} label={qa.question.text} hint={qa.beforeSplit && form.answers?.[qa.question.id] === qa.answer ? BEFORE_SPLIT_NOTE : undefined}>
