@@ -3,6 +3,7 @@
 // every arena's own activities; sheet "Effektmått": every reported effect-measure value (one row
 // per breakdown category), plus empty rows for the current period's missing values, so that the
 // same sheet, filled in, can be uploaded (bot/api/measureUpload.ts).
+import { answerText } from '../domain/measureQuestions';
 import ExcelJS from 'exceljs';
 import { statusText } from '../domain/followUp';
 import { comparePeriods, currentPeriod } from '../domain/measurePeriods';
@@ -35,7 +36,7 @@ function rows(strategyName: (id: string) => string, activities: ActivityView[]) 
       // Honest: what nobody has followed up says so, with the plan's own status as its starting point.
       status: statusText(d),
       note: d.statusNote,
-      answer: d.measureAnswer,
+      answer: answerText(d),
       updatedAt: d.updatedAt ? new Date(d.updatedAt).toISOString().slice(0, 16).replace('T', ' ') : '',
       updatedBy: d.updatedBy ?? '',
     })),

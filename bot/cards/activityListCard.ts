@@ -1,6 +1,7 @@
 // The activity list: each sub-activity with its status and an Uppdatera button, a page at a time.
 // An arena's list has two groups (plan 7.3): its local activities, and Bilaga 1 as the arena
 // follows it up, each with the county's status beside the arena's own.
+import { answerText } from '../domain/measureQuestions';
 import { isOverdue, overdueText, statusText } from '../domain/followUp';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { bind, type CardJson } from './bind';
@@ -53,7 +54,7 @@ export function rowStatus(a: ActivityView, d: SubActivityView, today: Date) {
     statusLabel: statusText(d),
     statusColor: d.followedUp && !d.notApplicable && !d.endedLocally ? STATUS_COLOR[d.status] : 'Default',
     overdue: isOverdue(a, d, today) ? overdueText(a) : '',
-    extra: [d.measureAnswer ? `Svar: ${d.measureAnswer}` : '', d.county ? `Länet: ${d.county.followedUp ? d.county.statusLabel : 'ej uppföljd'}` : ''].filter(Boolean).join(' · '),
+    extra: [answerText(d) ? `Svar: ${answerText(d)}` : '', d.county ? `Länet: ${d.county.followedUp ? d.county.statusLabel : 'ej uppföljd'}` : ''].filter(Boolean).join(' · '),
   };
 }
 

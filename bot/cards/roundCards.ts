@@ -20,7 +20,7 @@ import openTemplate from './roundOpen.json';
 import progressTemplate from './roundProgress.json';
 import reminderTemplate from './roundReminder.json';
 import { STATUS_COLOR } from './statusColors';
-import { answers } from './subActivityCard';
+import { ANSWER_INPUT, answers, questionInputs } from './subActivityCard';
 
 /** Items on one page of an arena's card (each with its inline form): about 1.5 KB each. */
 export const ROUND_PAGE_SIZE = 8;
@@ -215,11 +215,15 @@ export function roundReminderCard(data: { arena: Arena; round: Round; reason: st
 }
 
 /** The measure's answer where the municipality gives it (as on the full form): ja/nej or text. */
-function answerFields(sub: RoundItem['sub']): { answers: boolean; yesNo: boolean; measureLabel: string; measureAnswer: string } {
+function answerFields(sub: RoundItem['sub']) {
   const yesNo = answerKind(sub.target) === 'yesNo';
+  // A split measure: one input per question, named "answer-<question>-<item>" beside the item's others.
+  const questions = answers(sub) ? questionInputs(sub, undefined, (questionId) => `${ANSWER_INPUT}${questionId}-${sub.id}`) : [];
   return {
     answers: answers(sub),
     yesNo,
+    split: questions.length > 0,
+    questionInputs: questions,
     measureLabel: `Svar på måttet: ${sub.measure}${sub.target ? ` (målvärde: ${sub.target})` : ''}`,
     measureAnswer: sub.measureAnswer || (yesNo ? NO_ANSWER : ''),
   };

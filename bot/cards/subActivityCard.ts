@@ -4,6 +4,7 @@ import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityStat
 import { describeWhat, describeEntry, formatDay } from '../domain/format';
 import { countyStatusText, isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
+import { answerText, BEFORE_SPLIT_NOTE, questionAnswers } from '../domain/measureQuestions';
 import type { ActivityView, SubActivityView } from '../domain/planView';
 import { isStatusId, STATUSES, statusLabel } from '../domain/status';
 import { bind, type CardJson } from './bind';
@@ -52,7 +53,7 @@ export function subActivityModel(data: SubActivityCardData) {
     ...(sub.statusNote && sub.statusNote !== sub.statusLabel ? [{ title: 'Anteckning', value: sub.statusNote }] : []),
     ...(sub.measure ? [{ title: 'Mått', value: sub.measure }] : []),
     ...(sub.target ? [{ title: 'Målvärde', value: sub.target }] : []),
-    ...(answers(sub) ? [{ title: 'Svar', value: sub.measureAnswer || 'Inte besvarat' }] : []),
+    ...(answers(sub) ? [{ title: 'Svar', value: answerText(sub) || 'Inte besvarat' }] : []),
     ...(sub.notApplicable ? [{ title: 'Skäl', value: sub.notApplicable }] : []),
     ...(sub.endedLocally ? [{ title: 'Skäl', value: sub.endedLocally }] : []),
   ];
@@ -83,6 +84,28 @@ export function subActivityModel(data: SubActivityCardData) {
   };
 }
 
+/** A split measure's answer inputs are named by this and the question's id ("answer-q2"). */
+export const ANSWER_INPUT = 'answer-';
+
+/**
+ * One input per question of a split measure, for the edit form and the round's inline form: ja/nej
+ * (or text) with the current answer, or the person's own after a refusal; the answer given before
+ * the split stands in the first and says so.
+ */
+export function questionInputs(sub: SubActivityView, proposed: Record<string, string> | undefined, inputId: (questionId: string) => string) {
+  return questionAnswers(sub).map((qa) => {
+    const yesNo = qa.question.answer === 'yesNo';
+    const value = proposed?.[qa.question.id] ?? qa.answer;
+    return {
+      inputId: inputId(qa.question.id),
+      label: yesNo ? qa.question.text : `${qa.question.text} (valfri, högst ${count(LIMITS.measureAnswer)} tecken)`,
+      yesNo,
+      value: value || (yesNo ? NO_ANSWER : ''),
+      note: qa.beforeSplit && proposed?.[qa.question.id] === undefined ? BEFORE_SPLIT_NOTE : '',
+    };
+  });
+}
+
 /** Whether this scope answers the measure: the county its own items; an arena only where each municipality answers for itself. */
 export function answers(sub: SubActivityView): boolean {
   return sub.measure !== '' && (sub.kind === 'own' || sub.answeredBy === 'municipality');
@@ -105,7 +128,7 @@ export interface EditCardData {
   /** The current state; its ETag goes with the form. */
   sub: SubActivityView;
   /** Values to show in the form instead of the current ones (the person's own, after a conflict). */
-  proposed?: { status?: string; statusNote?: string; measureAnswer?: string; comment?: string };
+  proposed?: { status?: string; statusNote?: string; measureAnswer?: string; answers?: Record<string, string>; comment?: string };
   /** Someone else changed it first: who and what, newest first. */
   conflict?: HistoryEntry[];
   /** The save did not go through for another reason (an invalid answer, the store away): what and why. */
@@ -175,6 +198,7 @@ export function subActivityEditCard(data: EditCardData): CardJson {
     context: sub.county ? `Arenans egen uppföljning. Länets status: ${sub.county.followedUp ? sub.county.statusLabel : NOT_FOLLOWED_UP.toLowerCase()}.` : sub.followedUp ? '' : `${NOT_FOLLOWED_UP}: välj dess första status. Anteckningen nedan är planens egen.`,
     measureLabel: measureLabelText,
     measureAnswer: (proposed?.measureAnswer ?? sub.measureAnswer) || (yesNo ? NO_ANSWER : ''),
+    questions: answers(sub) ? questionInputs(sub, proposed?.answers, (questionId) => `${ANSWER_INPUT}${questionId}`) : [],
     measureTextLabel: `${measureLabelText} (högst ${count(LIMITS.measureAnswer)} tecken)`,
     comment: proposed?.comment ?? '',
     commentLabel: `Kommentar (valfri, sparas bara i historiken; högst ${count(LIMITS.comment)} tecken)`,

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { CardJson } from '../cards/bind';
 import { messageCard } from '../cards/messageCard';
-import { subActivityCard, subActivityEditCard, type EditCardData, type FormOrigin } from '../cards/subActivityCard';
+import { ANSWER_INPUT, subActivityCard, subActivityEditCard, type EditCardData, type FormOrigin } from '../cards/subActivityCard';
 import { mayChange } from '../domain/authorization';
 import { idSchema } from '../domain/validation';
 import { statusLabel } from '../domain/status';
@@ -49,9 +49,21 @@ export function formOrigin(value: unknown): FormOrigin | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function formInput(data: Record<string, unknown>, key: (field: (typeof FORM_FIELDS)[number]) => string = (f) => f): Record<string, unknown> {
+export function formInput(data: Record<string, unknown>, key: (field: string) => string = (f) => f): Record<string, unknown> {
   // A status choice left empty (an item never followed up has none preselected) is no status.
-  return Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined && !(f === 'status' && data[key(f)] === '')).map((f) => [f, data[key(f)]]));
+  const fields = Object.fromEntries(FORM_FIELDS.filter((f) => data[key(f)] !== undefined && !(f === 'status' && data[key(f)] === '')).map((f) => [f, data[key(f)]]));
+  const answers = questionAnswersOf(data, key);
+  return Object.keys(answers).length > 0 ? { ...fields, answers } : fields;
+}
+
+/** A split measure's inputs, one per question ("answer-q1", on the round's card "answer-q1-<item>"), by question id. */
+function questionAnswersOf(data: Record<string, unknown>, key: (field: string) => string): Record<string, unknown> {
+  const [before, after] = key(`${ANSWER_INPUT}\u0000`).split('\u0000') as [string, string];
+  return Object.fromEntries(
+    Object.entries(data)
+      .filter(([k]) => k.startsWith(before) && k.endsWith(after) && k.length > before.length + after.length)
+      .map(([k, v]) => [k.slice(before.length, k.length - after.length), v]),
+  );
 }
 
 export const unreadable = (errors?: string[]) =>
@@ -146,7 +158,9 @@ export async function problemCard(at: ArenaTurn, save: CardSave, outcome: Exclud
 /** The person's own values as text, to put back in the form. */
 function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData['proposed']> {
   // Whole: a text refused as too long comes back as typed (far below a card's size limit), never cut.
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 10_000)]));
+  const texts = (from: Record<string, unknown>) => Object.fromEntries(Object.entries(from).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 10_000)]));
+  const answers = input.answers && typeof input.answers === 'object' ? texts(input.answers as Record<string, unknown>) : undefined;
+  return { ...texts(input), ...(answers ? { answers } : {}) };
 }
 
 /**
@@ -156,7 +170,10 @@ function proposedFrom(input: Record<string, unknown>): NonNullable<EditCardData[
  * the card says so and gives back what they typed (the store is not asked again now).
  */
 export async function failedSaveCard(at: ArenaTurn, save: CardSave, error: unknown, back?: FormOrigin): Promise<CardJson> {
-  const typed = () => Object.entries(proposedFrom(save.input)).filter(([, v]) => v !== '').map(([field, v]) => describeValue(field, v));
+  const typed = () => {
+    const { answers, ...fields } = proposedFrom(save.input);
+    return [...Object.entries(fields), ...Object.values(answers ?? {}).map((v) => ['measureAnswer', v] as const)].filter(([, v]) => v !== '').map(([field, v]) => describeValue(field, v));
+  };
   const trouble = storageTroubleOf(error);
   if (trouble?.kind === 'unknown') {
     const { title, text } = storageTroubleText(trouble, 'card');

@@ -83,6 +83,8 @@ export function describeChange(change: FieldChange): string {
   // Marked and undone: the reason, not an arrow from or to nothing.
   if (change.field === 'notApplicable') return change.to ? `Ej aktuellt lokalt: ${shown(change.field, change.to)}` : 'Aktuellt lokalt igen';
   if (change.field === 'endedLocally') return change.to ? `Avslutad lokalt: ${shown(change.field, change.to)}` : 'Upptagen igen';
+  // One question of a split measure: named by its words.
+  if (change.question) return `Svar på frågan "${change.question.text}": ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
   return `${FIELD_LABEL[change.field]}: ${shown(change.field, change.from)} → ${shown(change.field, change.to)}`;
 }
 
@@ -97,6 +99,11 @@ export function changePhrase(change: FieldChange): string {
       if (change.to === '') return 'tog bort statusanteckningen';
       return change.from === '' ? `skrev statusanteckningen ${quoted(change.to)}` : `ändrade statusanteckningen till ${quoted(change.to)}`;
     case 'measureAnswer':
+      if (change.question) {
+        const asked = quoted(change.question.text, 80);
+        if (change.to === '') return `tog bort svaret på frågan ${asked}`;
+        return change.from === '' ? `svarade ${quoted(change.to)} på frågan ${asked}` : `ändrade svaret på frågan ${asked} från ${quoted(change.from)} till ${quoted(change.to)}`;
+      }
       if (change.to === '') return 'tog bort svaret på måttet';
       return change.from === '' ? `svarade ${quoted(change.to)} på måttet` : `ändrade svaret på måttet från ${quoted(change.from)} till ${quoted(change.to)}`;
     case 'notApplicable':

@@ -51,8 +51,24 @@ export interface SubActivity {
    * Bilaga 1, their round or their counts). See docs/plan-file.md.
    */
   regionOwn?: true;
+  /**
+   * A compound measure split into its questions, each answered on its own (derived from the
+   * cells as written, which stay in `measure` and `target`): the ja/nej questions of the Mått
+   * cell in order, and a text part the Målvärde cell asks for beside ja/nej ("Goda exempel").
+   * Absent where the measure is one question. See docs/plan-file.md.
+   */
+  questions?: MeasureQuestion[];
   /** Retired in a revision (a retired activity retires all its sub-activities). */
   retired?: Retirement;
+}
+
+/** One question of a compound measure: answered ja/nej, or with a short text ("Goda exempel"). */
+export interface MeasureQuestion {
+  /** Stable within its sub-activity (an answer is stored under it). */
+  id: string;
+  /** The question in the plan's words, as the cell writes it. */
+  text: string;
+  answer: 'yesNo' | 'text';
 }
 
 /** Aktivitet: a county-wide activity of Bilaga 1. */

@@ -68,6 +68,7 @@ const subActivitySchema = z.strictObject({
   target: text(MAX_TEXT, true),
   answeredBy: z.enum(['county', 'municipality']).optional(),
   regionOwn: z.literal(true).optional(),
+  questions: z.array(z.strictObject({ id, text: text(MAX_TITLE), answer: z.enum(['yesNo', 'text']) })).min(2, { error: 'a split measure has at least two questions' }).max(10).optional(),
   retired: retirementSchema.optional(),
 });
 
@@ -168,6 +169,7 @@ export const planContentSchema = z
               message: d.status === undefined ? `sub-activity "${d.id}" has a status as written but no status` : `sub-activity "${d.id}" has a status but the plan writes none (statusAsWritten is empty): leave "status" out`,
             });
           }
+          if (d.questions) splitProblems(d).forEach((message) => ctx.addIssue({ code: 'custom', path: [...aPath, 'subActivities', di, 'questions'], message }));
           // (An id that is itself malformed is reported once, above, not again here.)
           if (ID_PATTERN.test(a.id) && ID_PATTERN.test(d.id) && !d.id.startsWith(`${a.id}-`)) {
             ctx.addIssue({
@@ -222,6 +224,26 @@ export const planContentSchema = z
       });
     }
   });
+
+/**
+ * A split measure keeps its cells as written: its ja/nej questions, in order and joined by a
+ * space, are exactly the Mått cell, and a text question is words of the Målvärde cell that asks
+ * for it beside ja/nej ("ja/nej Goda exempel"). Question ids are unique within the sub-activity.
+ */
+function splitProblems(d: { id: string; measure: string; target: string; questions?: { id: string; text: string; answer: string }[] }): string[] {
+  const questions = d.questions ?? [];
+  const problems: string[] = [];
+  const ids = questions.map((q) => q.id);
+  if (new Set(ids).size !== ids.length) problems.push(`sub-activity "${d.id}" has two questions with the same id`);
+  const yesNo = questions.filter((q) => q.answer === 'yesNo').map((q) => q.text);
+  if (yesNo.join(' ') !== d.measure) problems.push(`the ja/nej questions of sub-activity "${d.id}" must be its measure as written, split: ${JSON.stringify(yesNo.join(' '))} is not ${JSON.stringify(d.measure)}`);
+  if (!/^ja\s*\/\s*nej/i.test(d.target)) problems.push(`sub-activity "${d.id}" splits its measure but its target ${JSON.stringify(d.target)} is not answered ja/nej`);
+  for (const q of questions.filter((q) => q.answer === 'text')) {
+    if (!d.target.includes(q.text)) problems.push(`the text question ${JSON.stringify(q.text)} of sub-activity "${d.id}" is not in its target ${JSON.stringify(d.target)}`);
+  }
+  if (questions[0]?.answer !== 'yesNo') problems.push(`the first question of sub-activity "${d.id}" must be a ja/nej question (an answer given before the split is its answer)`);
+  return problems;
+}
 
 // Compile-time checks, both ways: the schema produces exactly a PlanContent.
 const _schemaOutputIsPlanContent = (p: z.infer<typeof planContentSchema>): PlanContent => p;

@@ -1,7 +1,7 @@
 // The plan as people see it: content joined with live state. Built by storage, shown by the
 // API, the bot and the tab.
 import type { HistoryEntry, SubActivityState } from './activityState';
-import type { Arena, EffectMeasure, LocalRecommendation, Period, PlanInfo, Retirement } from './plan';
+import type { Arena, EffectMeasure, LocalRecommendation, MeasureQuestion, Period, PlanInfo, Retirement } from './plan';
 import type { PlanVersion } from './planVersion';
 import { RETIRED_STATUS, statusLabel, type StatusId } from './status';
 
@@ -21,6 +21,8 @@ export interface SubActivityRecord {
   answeredBy: MeasureAnswerer;
   /** The region's own work (plan.ts SubActivity.regionOwn): never asked of the arenas. */
   regionOwn?: true;
+  /** A compound measure's questions, each answered on its own (plan.ts SubActivity.questions). */
+  questions?: MeasureQuestion[];
   state: SubActivityState;
   /** Optimistic-concurrency token of the stored row. */
   etag: string;
@@ -77,7 +79,11 @@ export interface SubActivityView {
   statusAsWritten: string;
   measure: string;
   target: string;
+  /** The answer to a single-question measure; for a split one, the answer given before the split (if any). */
   measureAnswer: string;
+  /** A split measure's questions and their own answers by question id (measureQuestions.ts reads them). */
+  questions?: MeasureQuestion[];
+  answers?: Record<string, string>;
   updatedAt: string | null;
   updatedBy: string | null;
   version: number;
@@ -200,6 +206,8 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
     measure: resolved.measure,
     target: resolved.target,
     measureAnswer: s.measureAnswer,
+    ...(record.questions ? { questions: record.questions } : {}),
+    ...(s.answers ? { answers: s.answers } : {}),
     updatedAt: s.updatedAt ?? null,
     updatedBy: s.updatedBy ?? null,
     version: s.version,
@@ -216,9 +224,10 @@ export function subActivityView(record: SubActivityRecord, resolved: { measure: 
 
 /** A sub-activity's view with another state and ETag: after a save, or an arena's follow-up of a county item. */
 export function withState(sub: SubActivityView, state: SubActivityState, etag: string): SubActivityView {
-  const { notApplicable: _na, endedLocally: _ended, ...rest } = sub;
+  const { notApplicable: _na, endedLocally: _ended, answers: _answers, ...rest } = sub;
   return {
     ...rest,
+    ...(state.answers ? { answers: state.answers } : {}),
     ...(state.notApplicable ? { notApplicable: state.notApplicable } : {}),
     ...(state.endedLocally ? { endedLocally: state.endedLocally } : {}),
     status: state.status,

@@ -2,6 +2,7 @@
 // samverkan"), built from a FollowUpState (live, or a closed round's snapshot), the previous
 // round's state and the period's changes. One model, read by the tab's print view, Word and Excel:
 // Sammanfattning, Effektmått, Förändringar under perioden, Per arena, Analys. Pure: no storage.
+import { answerText } from './measureQuestions';
 import { formatDateTime, formatLongDate } from './format';
 import { isOverdue, NOT_FOLLOWED_UP, statusText, stockholmYear } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
@@ -399,7 +400,8 @@ function statusesAtStart(previous: ActivityView[] | undefined): (subId: string, 
 function cellText(d: SubActivityView): string {
   if (d.notApplicable) return 'Ej aktuellt lokalt';
   if (!d.followedUp) return 'Ej uppföljd';
-  return d.measureAnswer ? `${d.statusLabel} · ${d.measureAnswer}` : d.statusLabel;
+  const answer = answerText(d);
+  return answer ? `${d.statusLabel} · ${answer}` : d.statusLabel;
 }
 
 function matrixOf(state: FollowUpState, number: Map<string, number>): Report['matrix'] {
@@ -458,7 +460,8 @@ function subRows(activities: ActivityView[], number: Map<string, number>, at: Da
       statusNote: d.statusNote,
       measure: d.measure,
       target: d.target,
-      measureAnswer: d.measureAnswer,
+      // A split measure's answer per question, named.
+      measureAnswer: answerText(d),
       updatedAt: d.followedUp ? d.updatedAt : null,
       updatedBy: d.followedUp ? d.updatedBy : null,
       // Försenad only where someone has followed it up; never followed up, its period ended is said apart.

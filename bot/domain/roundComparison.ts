@@ -2,6 +2,7 @@
 // per sub-activity (the county's Bilaga 1, each arena's follow-up of it and its local activities)
 // what moved and what did not, per strategy how the counts changed, the effect-measure values of
 // each round's year, and which arenas submitted. Pure: it reads two FollowUpStates.
+import { answerText } from './measureQuestions';
 import { PLAN_TIME_ZONE } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
 import { parsePeriodId, comparePeriods, type PeriodId } from './measurePeriods';
@@ -114,7 +115,7 @@ function itemState(sub: SubActivityView): ItemState {
   return {
     status: sub.followedUp || isRetiredStatus(sub.status) ? sub.status : NOT_FOLLOWED_UP_STATUS.id,
     statusNote: sub.statusNote,
-    measureAnswer: sub.measureAnswer,
+    measureAnswer: answerText(sub),
     updatedAt: sub.updatedAt,
     updatedBy: sub.updatedBy,
   };

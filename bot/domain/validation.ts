@@ -40,6 +40,11 @@ export const changeRequestSchema = z
       .optional(),
     statusNote: text(LIMITS.statusNote, 'Statusanteckningen').optional(),
     measureAnswer: text(LIMITS.measureAnswer, 'Svaret på måttet').optional(),
+    // A split measure's answers by question (which questions the item has is checked where it is known).
+    answers: z
+      .record(z.string().max(64, 'Måttet har ingen sådan fråga.'), text(LIMITS.measureAnswer, 'Svaret på frågan'), { error: 'Svaren på måttets frågor kunde inte läsas.' })
+      .refine((r) => Object.keys(r).length <= 10, 'Måttet har inte så många frågor.')
+      .optional(),
     notApplicable: text(LIMITS.reason, 'Skälet').optional(),
     endedLocally: text(LIMITS.reason, 'Skälet').optional(),
     comment: text(LIMITS.comment, 'Kommentaren').optional(),

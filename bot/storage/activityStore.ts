@@ -76,7 +76,7 @@ export class ActivityStore {
   async write<V extends WritableState>(command: WriteCommand<V>): Promise<WriteOutcome<V>> {
     const { current, scopeId, actor } = command;
     const state = stateOf(current);
-    const changes = diffChange(state.state, command.request);
+    const changes = diffChange(state.state, command.request, current.questions);
     const comment = command.request.comment ?? '';
     if (changes.length === 0 && comment === '') return { kind: 'unchanged' };
 
@@ -198,6 +198,7 @@ function stateOf(current: WritableState): { state: SubActivityState } {
       status: current.status,
       statusNote: current.statusNote,
       measureAnswer: current.measureAnswer,
+      ...(current.answers ? { answers: current.answers } : {}),
       ...(current.notApplicable ? { notApplicable: current.notApplicable } : {}),
       ...(current.endedLocally ? { endedLocally: current.endedLocally } : {}),
       ...(current.updatedAt ? { updatedAt: current.updatedAt } : {}),

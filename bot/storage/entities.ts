@@ -2,7 +2,7 @@
 // Tables has no list type, and these lists are short (see domain/limits.ts).
 import type { TableEntityResult } from '@azure/data-tables';
 import type { HistoryEntry, SubActivityState } from '../domain/activityState';
-import type { Retirement } from '../domain/plan';
+import type { MeasureQuestion, Retirement } from '../domain/plan';
 import type { ActivityRecord, FollowUpRecord, SubActivityRecord } from '../domain/planView';
 import { isStatusId } from '../domain/status';
 
@@ -29,6 +29,8 @@ export function stateFields(state: SubActivityState): Record<string, string | nu
     status: state.status,
     statusNote: state.statusNote,
     measureAnswer: state.measureAnswer,
+    // A split measure's answers by question (an older row has none: its measureAnswer is the first question's).
+    measureAnswers: state.answers ? JSON.stringify(state.answers) : '',
     notApplicable: state.notApplicable ?? '',
     endedLocally: state.endedLocally ?? '',
     updatedAt: state.updatedAt ?? '',
@@ -51,10 +53,28 @@ export function toSubActivityRecord(scopeId: string, row: Row): SubActivityRecor
     statusAsWritten: str(row, 'statusAsWritten'),
     answeredBy: str(row, 'answeredBy') === 'municipality' ? 'municipality' : 'county',
     ...(row.regionOwn === true ? { regionOwn: true as const } : {}),
+    ...questionsOf(row),
     state: stateOf(row),
     etag: row.etag,
     ...retirementOf(row),
   };
+}
+
+/** A split measure's questions as the row stores them (JSON), where it is split. */
+function questionsOf(row: Row): { questions?: MeasureQuestion[] } {
+  const raw = str(row, 'questions');
+  if (raw === '') return {};
+  const questions = JSON.parse(raw) as MeasureQuestion[];
+  return questions.length > 0 ? { questions } : {};
+}
+
+/** A split measure's stored answers by question id (absent on rows written before the split). */
+function answersOf(row: Row): { answers?: Record<string, string> } {
+  const raw = str(row, 'measureAnswers');
+  if (raw === '') return {};
+  const parsed: unknown = JSON.parse(raw);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+  return { answers: Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string')) };
 }
 
 /** A revision's retirement of a row (`retiredInVersion`, `retiredReason`), if any. */
@@ -70,6 +90,7 @@ function stateOf(row: Row): SubActivityState {
     status: isStatusId(status) ? status : 'ej_paborjat',
     statusNote: str(row, 'statusNote'),
     measureAnswer: str(row, 'measureAnswer'),
+    ...answersOf(row),
     ...(str(row, 'notApplicable') ? { notApplicable: str(row, 'notApplicable') } : {}),
     ...(str(row, 'endedLocally') ? { endedLocally: str(row, 'endedLocally') } : {}),
     ...(str(row, 'updatedAt') ? { updatedAt: str(row, 'updatedAt') } : {}),

@@ -3,7 +3,7 @@
 // their state, live in the scope's own partition next to their history. A revised version of the
 // plan is loaded by planRevisionStore.ts (`npm run plan -- apply`), not by seeding.
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
-import type { Arena, EffectMeasure, PlanContent, PlanInfo, Retirement, SubActivity } from '../domain/plan';
+import type { Arena, EffectMeasure, MeasureQuestion, PlanContent, PlanInfo, Retirement, SubActivity } from '../domain/plan';
 import type { HistoryEntry } from '../domain/activityState';
 import { activityViews, followUpViews, type ActivityView, type ArenaPlan, type PlanContentView, type PlanView, type StrategyInfo } from '../domain/planView';
 import { planVersions, upcomingVersion, versionInForce, type PlanVersion } from '../domain/planVersion';
@@ -118,7 +118,7 @@ export function activityEntity(
 /** The row of a sub-activity: its content and its live state, which starts at version 0. */
 export function subActivityEntity(
   partitionKey: string,
-  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status?: string; answeredBy?: string; regionOwn?: boolean },
+  d: { id: string; activityId: string; strategyId: string; order: number; title: string; details: string[]; measure: string; target: string; statusAsWritten: string; status?: string; answeredBy?: string; regionOwn?: boolean; questions?: MeasureQuestion[] },
 ): Entity {
   return {
     partitionKey,
@@ -134,6 +134,7 @@ export function subActivityEntity(
     statusAsWritten: d.statusAsWritten,
     ...(d.answeredBy ? { answeredBy: d.answeredBy } : {}),
     ...(d.regionOwn ? { regionOwn: true } : {}),
+    ...(d.questions ? { questions: JSON.stringify(d.questions) } : {}),
     // The appendix's prose is the starting status note. Where the plan gives no status, the row
     // still needs one to start from: it is never shown, since the item is not followed up and
     // has no status as written (followUp.statusText).
@@ -431,8 +432,8 @@ export class PlanStore {
   }
 
   /**
-   * Who answers each Bilaga 1 item, whether it is the region's own work, and (for an item nobody
-   * has followed up yet) the plan's status, as the plan file says now: a store seeded from an
+   * Who answers each Bilaga 1 item, whether it is the region's own work, the questions of a split
+   * measure, and (for an item nobody has followed up yet) the plan's status, as the plan file says now: a store seeded from an
    * earlier reading of the plan takes them up at start. What someone followed up stays as it is.
    */
   private async syncSubActivityStructure(content: PlanContent): Promise<void> {
@@ -445,7 +446,8 @@ export class PlanStore {
       for (const d of a.subActivities) {
         const row = stored.get(ROW.sub(d.id));
         if (!row) continue;
-        const wanted: Record<string, string | boolean> = { answeredBy: d.answeredBy ?? '', regionOwn: d.regionOwn === true };
+        // A compound measure split into its questions (the answers stored so far stay as they are).
+        const wanted: Record<string, string | boolean> = { answeredBy: d.answeredBy ?? '', regionOwn: d.regionOwn === true, questions: d.questions ? JSON.stringify(d.questions) : '' };
         const untouched = num(row, 'version') === 0 && !(d.retired ?? a.retired);
         if (untouched) Object.assign(wanted, { statusAsWritten: d.statusAsWritten, statusNote: d.statusAsWritten, status: d.status ?? NO_PLAN_STATUS });
         const differs = Object.entries(wanted).some(([k, v]) => (typeof v === 'boolean' ? row[k] === true : str(row, k)) !== v);

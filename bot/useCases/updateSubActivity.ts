@@ -5,7 +5,8 @@
 // planStore.ts `forSave`) and one transaction when nothing stands in the way.
 import { answerKind, normaliseYesNo, YES_NO_ANSWERS, type Actor, type ChangeRequest, type HistoryEntry } from '../domain/activityState';
 import { mayChange, type Origin } from '../domain/authorization';
-import type { Arena } from '../domain/plan';
+import { answerTo } from '../domain/measureQuestions';
+import type { Arena, MeasureQuestion } from '../domain/plan';
 import type { ActivityView, ArenaPlan, SubActivityView } from '../domain/planView';
 import { parseChangeRequest } from '../domain/validation';
 import type { ActivityStore } from '../storage/activityStore';
@@ -130,7 +131,8 @@ function firstFollowUpRefusal(request: ChangeRequest, found: Located): string | 
   if (found.sub.kind !== 'followUp' || found.sub.followedUp || request.status !== undefined) return undefined;
   // Setting an item aside (ej aktuellt lokalt, avslutad lokalt) is an answer of its own.
   if (request.notApplicable !== undefined || request.endedLocally !== undefined) return undefined;
-  const changes = (request.statusNote !== undefined && request.statusNote !== found.sub.statusNote) || (request.measureAnswer !== undefined && request.measureAnswer !== found.sub.measureAnswer) || Boolean(request.comment?.trim());
+  const answers = Object.entries(request.answers ?? {}).some(([id, answer]) => answer !== answerTo(found.sub, found.sub.questions ?? [], id)?.answer);
+  const changes = (request.statusNote !== undefined && request.statusNote !== found.sub.statusNote) || (request.measureAnswer !== undefined && request.measureAnswer !== found.sub.measureAnswer) || answers || Boolean(request.comment?.trim());
   return changes ? 'Välj en status: ingen har följt upp delaktiviteten ännu, så den första uppföljningen behöver en status. Det du skrev finns kvar.' : undefined;
 }
 
@@ -140,6 +142,8 @@ function firstFollowUpRefusal(request: ChangeRequest, found: Located): string | 
  * the only one (plan file: answeredBy).
  */
 function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: true; request: ChangeRequest } | { ok: false; error: string } {
+  if (sub.questions) return normaliseAnswers(request, sub, sub.questions);
+  if (request.answers !== undefined) return { ok: false, error: 'Måttet har bara en fråga: svara på måttet.' };
   const answer = request.measureAnswer;
   if (answer === undefined) return { ok: true, request };
   if (sub.kind === 'followUp' && sub.answeredBy !== 'municipality' && answer.trim() !== '') {
@@ -148,6 +152,31 @@ function normaliseAnswer(request: ChangeRequest, sub: SubActivityView): { ok: tr
   if (answerKind(sub.target) !== 'yesNo') return { ok: true, request };
   if (!(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) return { ok: false, error: 'Svaret på måttet ska vara ja eller nej.' };
   return { ok: true, request: { ...request, measureAnswer: normaliseYesNo(answer) } };
+}
+
+/**
+ * A split measure: an answer per question, each checked against its own question. A single answer
+ * for the whole cell (a form from before the split) is taken only where it changes nothing.
+ */
+function normaliseAnswers(request: ChangeRequest, sub: SubActivityView, questions: readonly MeasureQuestion[]): { ok: true; request: ChangeRequest } | { ok: false; error: string } {
+  const { measureAnswer, answers, ...rest } = request;
+  if (measureAnswer !== undefined && normaliseYesNo(measureAnswer) !== sub.measureAnswer) {
+    return { ok: false, error: `Måttet har ${questions.length} frågor som besvaras var för sig: svara på var och en i formuläret.` };
+  }
+  if (answers === undefined) return { ok: true, request: rest };
+  const normalised: Record<string, string> = {};
+  for (const [id, answer] of Object.entries(answers)) {
+    const question = questions.find((q) => q.id === id);
+    if (!question) return { ok: false, error: 'Svaret gäller en fråga som måttet inte har.' };
+    if (sub.kind === 'followUp' && sub.answeredBy !== 'municipality' && answer.trim() !== '') {
+      return { ok: false, error: 'Måttet besvaras av länsgemensam samverkan för den här delaktiviteten: arenan anger status och anteckning.' };
+    }
+    if (question.answer === 'yesNo' && !(YES_NO_ANSWERS as readonly string[]).includes(answer.trim().toLowerCase())) {
+      return { ok: false, error: `Svaret på frågan "${question.text}" ska vara ja eller nej.` };
+    }
+    normalised[id] = question.answer === 'yesNo' ? normaliseYesNo(answer) : answer.trim();
+  }
+  return { ok: true, request: { ...rest, answers: normalised } };
 }
 
 /** Someone else was first: the item as it is now and what happened since the version the person saw, newest first. */

@@ -31,6 +31,8 @@ export interface ChangeForm {
   status: string;
   statusNote: string;
   measureAnswer: string;
+  /** A split measure's answers by question (the dialog asks each question on its own). */
+  answers?: Record<string, string>;
   comment: string;
   /** An arena's follow-up of Bilaga 1: why it is not done locally ("" applies). */
   notApplicable?: string;

@@ -52,16 +52,16 @@ describe('arenas follow up Bilaga 1 locally', () => {
     const countyBefore = (await plan()).strategies[1]!.activities.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;
     const form = await uppdatera(ostersund, LSS);
     assert.match(cardText(form), /Arenans egen uppföljning/);
-    const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Rutin antagen i Östersund', measureAnswer: 'ja', comment: 'Beslut i samverkansarenan' });
+    const saved = await bot.teams.click(ostersund, form, 'Spara', { status: 'pagar', statusNote: 'Rutin antagen i Östersund', 'answer-q1': 'ja', comment: 'Beslut i samverkansarenan' });
     assert.match(cardText(saved), /Sparat av Anna Andersson/);
     // Back in the list: the arena's row, with the county's status beside it.
-    assert.match(cardText(saved), /Rutin för läkarmedverkan vid LSS-boenden\nPågår · 2024–2025[\s\S]*?Svar: ja · Länet: /);
+    assert.match(cardText(saved), /Rutin för läkarmedverkan vid LSS-boenden\nPågår · 2024–2025[\s\S]*?Svar: Finns fast läkarkontakt\? ja · Finns rutin\? inte besvarad · Länet: /);
 
     const view = await plan();
     const countyAfter = view.strategies[1]!.activities.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;
     assert.deepEqual([countyAfter.status, countyAfter.version, countyAfter.statusNote], [countyBefore.status, countyBefore.version, countyBefore.statusNote]);
     const mine = view.arenas.find((a) => a.id === 'ostersund')!.bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;
-    assert.deepEqual([mine.status, mine.statusNote, mine.measureAnswer, mine.followedUp, mine.version], ['pagar', 'Rutin antagen i Östersund', 'ja', true, 1]);
+    assert.deepEqual([mine.status, mine.statusNote, mine.answers, mine.followedUp, mine.version], ['pagar', 'Rutin antagen i Östersund', { q1: 'ja' }, true, 1]);
     assert.equal(mine.history?.[0]?.comment, 'Beslut i samverkansarenan');
     const krokomsOwn = view.arenas.find((a) => a.id === 'krokom')!.bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === LSS)!;
     assert.equal(krokomsOwn.followedUp, false, 'another arena\'s follow-up is its own');
@@ -102,15 +102,16 @@ describe('arenas follow up Bilaga 1 locally', () => {
 
   it('shows the county every arena side by side, with a summary per row', async () => {
     const form = await uppdatera(ostersund, LSS);
-    await bot.teams.click(ostersund, form, 'Spara', { status: 'klar', measureAnswer: 'ja' });
+    await bot.teams.click(ostersund, form, 'Spara', { status: 'klar', 'answer-q1': 'ja', 'answer-q2': 'nej' });
     const krokomForm = await uppdatera(krokom, LSS, BENGT);
-    await bot.teams.click(krokom, krokomForm, 'Spara', { status: 'pagar', measureAnswer: 'nej' }, BENGT);
+    await bot.teams.click(krokom, krokomForm, 'Spara', { status: 'pagar', 'answer-q1': 'nej', 'answer-q2': 'ja' }, BENGT);
     let matrix = (await bot.teams.say(county, 'lokalt')).cards[0]!;
     while (!cardText(matrix).includes('Rutin för läkarmedverkan vid LSS-boenden')) matrix = await bot.teams.click(county, matrix, 'Visa fler');
     const text = cardText(matrix);
-    assert.match(text, /Uppföljd i 2 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\? Finns rutin\?\)/);
-    assert.match(text, /Östersund: Klar, ja/);
-    assert.match(text, /Krokom: Pågår, nej/);
+    // Each question of the compound measure counted on its own.
+    assert.match(text, /Uppföljd i 2 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\?\) · ja i 1 av 8 kommuner \(Finns rutin\?\)/);
+    assert.match(text, /Östersund: Klar, Finns fast läkarkontakt\? ja · Finns rutin\? nej/);
+    assert.match(text, /Krokom: Pågår, Finns fast läkarkontakt\? nej · Finns rutin\? ja/);
     assert.match(text, /Ej uppföljd i Berg, Bräcke, Härjedalen, Ragunda, Strömsund, Åre\./);
   });
 });

@@ -63,7 +63,8 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     assert.match(await dialog.locator('[data-follow-up-note]').innerText(), /Länets status:\s*Klar/);
     await dialog.getByLabel('Status', { exact: true }).selectOption('pagar');
     await dialog.getByLabel('Statusanteckning').fill('Rutin på gång i Krokom');
-    await dialog.getByLabel(/^Svar på mått/).selectOption('nej');
+    // "Finns fast läkarkontakt? Finns rutin?": each question answered on its own.
+    await dialog.getByLabel('Finns fast läkarkontakt?').selectOption('nej');
     await page.screenshot({ path: path.join(SHOTS, 'handlingsplan-arena-dialog-1280.png') });
     await dialog.getByRole('button', { name: 'Spara' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -72,7 +73,7 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     const saved = await krokomSub(SUB);
     assert.equal(saved.status, 'pagar');
     assert.equal(saved.statusNote, 'Rutin på gång i Krokom');
-    assert.equal(saved.measureAnswer, 'nej');
+    assert.deepEqual(saved.answers, { q1: 'nej' });
     assert.equal((await countySub(SUB)).status, 'klar', "the county's own status is untouched");
     assert.match(await row.innerText(), /Pågår[\s\S]*Länets status:\s*Klar/);
     assert.equal(await row.locator('[data-not-followed-up]').count(), 0);
@@ -92,6 +93,30 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     await dialog.getByRole('button', { name: 'Spara mina ändringar ändå' }).click();
     await dialog.waitFor({ state: 'detached' });
     assert.equal((await krokomSub(SUB)).statusNote, 'Min anteckning');
+  });
+
+  it('asks each of the three questions of 2.4.1 on its own in the dialog, at 1280 and 400 px', async () => {
+    const id = 's2-a4-d1';
+    for (const width of [1280, 400]) {
+      await open(width, '?view=handlingsplan&arena=krokom');
+      await page.locator(`[data-part="bilaga1"] [data-sub="${id}"]`).getByRole('button', { name: /^Uppdatera/ }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.locator('[data-questions]').waitFor();
+      assert.match(await dialog.locator('[data-questions]').innerText(), /Svar på måttet: Finns personcentrerat perspektiv\? Finns fasta kontakter\? Finns rutin\?[\s\S]*Varje fråga besvaras för sig/);
+      if (width === 1280) {
+        await dialog.getByLabel('Status', { exact: true }).selectOption('pagar');
+        await dialog.getByLabel('Finns fasta kontakter?').selectOption('ja');
+        await dialog.getByLabel('Finns rutin?').selectOption('nej');
+      }
+      assert.equal(await sidewaysScroll(page), 0, `no sideways scrolling at ${width} px`);
+      await page.screenshot({ path: path.join(SHOTS, `handlingsplan-questions-dialog-${width}.png`) });
+      if (width === 1280) {
+        await dialog.getByRole('button', { name: 'Spara' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        assert.deepEqual((await krokomSub(id)).answers, { q2: 'ja', q3: 'nej' });
+        await page.close();
+      }
+    }
   });
 
   it("does not ask the arena for an answer the county alone gives", async () => {

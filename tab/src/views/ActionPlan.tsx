@@ -2,6 +2,7 @@
 // with priority period, status, note, measure, target and last change; filters for strategy,
 // status, period and arena, and free-text search. With one arena chosen (its channel tab opens on
 // it), that arena's own follow-up of Bilaga 1 (plan 7.3) comes first, beside the county's status.
+import { answerText } from '../../../bot/domain/measureQuestions';
 import { useMemo, useState } from 'react';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
@@ -88,7 +89,7 @@ export function ActionPlan({ plan, arena, ...edit }: EditProps & { plan: PlanApi
             subs: a.subActivities.filter(
               (d) =>
                 (!status || d.status === status || (status === OVERDUE && isOverdue(a, d, edit.today)) || (status === NOT_FOLLOWED_UP && notFollowedUp(d))) &&
-                (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, d.measureAnswer].join(' ')).includes(needle)),
+                (!needle || fold([a.title, d.title, ...d.details, d.statusNote, d.measure, d.target, answerText(d)].join(' ')).includes(needle)),
             ),
           }))
           .filter((x) => x.subs.length > 0),

@@ -6,6 +6,7 @@ import { Button } from '@fluentui/react-button';
 import { Text, Title3 } from '@fluentui/react-text';
 import { NOT_FOLLOWED_UP } from '../../../bot/domain/followUp';
 import { localSummary, type LocalCell } from '../../../bot/domain/localFollowUp';
+import { answerText } from '../../../bot/domain/measureQuestions';
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import type { PlanApiView } from '../api';
 import { StatusBadge, useLayout } from '../ui';
@@ -23,7 +24,7 @@ function Cell({ cell, arenaName, edit }: { cell: FollowUpCell | undefined; arena
   const shown = sub?.notApplicable ? <span data-not-applicable="" title={sub.notApplicable}>Ej aktuellt lokalt: {sub.notApplicable}</span> : !sub || !sub.followedUp ? <span className={ui.muted}>Ej uppföljd</span> : (
     <>
       <StatusBadge status={sub.status} />
-      {sub.measureAnswer && <span>Svar: {sub.measureAnswer}</span>}
+      {answerText(sub) && <span>Svar: {answerText(sub)}</span>}
     </>
   );
   return (

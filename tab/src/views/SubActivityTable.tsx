@@ -3,6 +3,7 @@
 // one line saying why for those who may not. Below 960 px each row is a card (ui.stack).
 // An arena's follow-up of a Bilaga 1 item (kind "followUp") shows the county's status beside the
 // arena's own: the arena updates its own, never the county's.
+import { answerText } from '../../../bot/domain/measureQuestions';
 import { Button } from '@fluentui/react-button';
 import { Text } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
@@ -83,7 +84,7 @@ export function SubActivityTable({ activity, subs, mayChange, whyNot, onEdit, to
                 {d.county && <CountyStatusLine sub={d} />}
               </td>
               <td data-label={d.statusNote ? 'Statusanteckning' : undefined}>{d.statusNote}</td>
-              <td data-label={d.measureAnswer ? 'Svar på mått' : undefined}>{d.measureAnswer}</td>
+              <td data-label={answerText(d) ? 'Svar på mått' : undefined}>{answerText(d)}</td>
               <td data-label="Senast ändrad">{d.updatedAt ? `${formatDateTime(d.updatedAt)}, ${d.updatedBy ?? ''}` : 'Enligt planen'}</td>
               {editable && (
                 <td data-inline="">

@@ -18,6 +18,7 @@ import { makeStyles, mergeClasses } from '@griffel/react';
 import { answerKind } from '../../../bot/domain/activityState';
 import { describeEntry } from '../../../bot/domain/format';
 import { LIMITS } from '../../../bot/domain/limits';
+import { answerText, BEFORE_SPLIT_NOTE, questionAnswers } from '../../../bot/domain/measureQuestions';
 import type { SubActivityView } from '../../../bot/domain/planView';
 import { STATUSES } from '../../../bot/domain/status';
 import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
@@ -33,6 +34,9 @@ const useStyles = makeStyles({
   // The content scrolls as a whole: no part of it (the conflict message) may shrink under the next.
   content: { '& > *': { flexShrink: 0 } },
   title: { [NARROW]: { fontSize: '16px', lineHeight: '22px' } },
+  // A split measure's questions: one group under the measure's words, without a frame of its own.
+  questions: { border: 'none', padding: 0, margin: 0, minWidth: 0 },
+  legend: { padding: 0, fontWeight: 600, marginBottom: '4px' },
 });
 
 interface Props {
@@ -54,10 +58,13 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
   const [sub, setSub] = useState<SubActivityView>(editing.sub);
   // An arena sets aside what it does not do: a Bilaga 1 item (Ej aktuellt lokalt) or its own local activity (Avslutad lokalt).
   const local = sub.kind === 'own' && Boolean(editing.activity.createdAt);
+  // A split measure: one answer per question (the answer given before the split stands in the first).
+  const asked = questionAnswers(sub);
   const [form, setForm] = useState<ChangeForm>({
     status: sub.status,
     statusNote: sub.statusNote,
     measureAnswer: sub.measureAnswer,
+    ...(asked.length > 0 ? { answers: Object.fromEntries(asked.map((qa) => [qa.question.id, qa.answer])) } : {}),
     comment: '',
     ...(sub.kind === 'followUp' ? { notApplicable: sub.notApplicable ?? '' } : {}),
     ...(local ? { endedLocally: sub.endedLocally ?? '' } : {}),
@@ -67,7 +74,8 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
   const yesNo = answerKind(sub.target) === 'yesNo';
   const followUp = sub.kind === 'followUp';
   const answers = !followUp || sub.answeredBy === 'municipality';
-  const set = (field: keyof ChangeForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const set = (field: Exclude<keyof ChangeForm, 'answers'>) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+  const setAnswer = (questionId: string) => (value: string) => setForm((f) => ({ ...f, answers: { ...f.answers, [questionId]: value } }));
 
   const save = async () => {
     setSaving(true);
@@ -114,7 +122,7 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
                     <div>
                       Nu gäller: {STATUSES.find((s) => s.id === problem.current.status)?.label}
                       {problem.current.statusNote ? ` – ${problem.current.statusNote}` : ''}
-                      {problem.current.measureAnswer ? ` (svar: ${problem.current.measureAnswer})` : ''}
+                      {answerText(problem.current) ? ` (svar: ${answerText(problem.current)})` : ''}
                     </div>
                     <ul>
                       {problem.since.map((e) => <li key={e.version}>{describeEntry(e)}</li>)}
@@ -139,7 +147,25 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
             <Field label="Statusanteckning" hint={`Högst ${LIMITS.statusNote} tecken.`}>
               <Textarea value={form.statusNote} maxLength={LIMITS.statusNote} resize="vertical" onChange={(_e, d) => set('statusNote')(d.value)} />
             </Field>
-            {answers ? (
+            {answers && asked.length > 0 ? (
+              <fieldset className={mergeClasses(ui.section, styles.questions)} data-questions="">
+                <legend className={styles.legend}>Svar på måttet: {sub.measure}</legend>
+                {sub.target && <Text className={ui.muted}>Målvärde: {sub.target}. Varje fråga besvaras för sig.</Text>}
+                {asked.map((qa) => (
+                  <Field key={qa.question.id} label={qa.question.text} hint={qa.beforeSplit && form.answers?.[qa.question.id] === qa.answer ? BEFORE_SPLIT_NOTE : undefined}>
+                    {qa.question.answer === 'yesNo' ? (
+                      <Select value={form.answers?.[qa.question.id] ?? ''} onChange={(_e, d) => setAnswer(qa.question.id)(d.value)}>
+                        <option value="">Obesvarat</option>
+                        <option value="ja">Ja</option>
+                        <option value="nej">Nej</option>
+                      </Select>
+                    ) : (
+                      <Textarea value={form.answers?.[qa.question.id] ?? ''} maxLength={LIMITS.measureAnswer} resize="vertical" onChange={(_e, d) => setAnswer(qa.question.id)(d.value)} />
+                    )}
+                  </Field>
+                ))}
+              </fieldset>
+            ) : answers ? (
             <Field label={`Svar på mått${sub.measure ? `: ${sub.measure}` : ''}`} hint={sub.target ? `Målvärde: ${sub.target}` : undefined}>
               {yesNo ? (
                 <Select value={form.measureAnswer} onChange={(_e, d) => set('measureAnswer')(d.value)}>
