@@ -6,8 +6,8 @@
 import { answerText } from '../domain/measureQuestions';
 import ExcelJS from 'exceljs';
 import { statusText } from '../domain/followUp';
-import { comparePeriods, currentPeriod } from '../domain/measurePeriods';
-import { categoriesOf, valueArenas, type MeasureValueRecord } from '../domain/measureValues';
+import { comparePeriods, lastCompletedPeriod } from '../domain/measurePeriods';
+import { categoriesOf, reportableArenas, valueArenaName, type MeasureValueRecord } from '../domain/measureValues';
 import type { ActivityView, PlanView } from '../domain/planView';
 
 const COLUMNS = [
@@ -71,9 +71,10 @@ export const MEASURE_COLUMNS = [
 function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
   const rows: Array<Record<string, string | number>> = [];
   for (const measure of view.strategies.flatMap((s) => s.effectMeasures)) {
-    const arenas = valueArenas(measure, view.arenas);
+    // The arenas values are reported for now (with the county figure); an empty row for each value of the period asked for.
+    const arenas = reportableArenas(measure, view.arenas);
     const own = values.filter((v) => v.measureId === measure.id && arenas.some((a) => a.id === v.arenaId));
-    const open = currentPeriod(measure.frequency, now);
+    const open = lastCompletedPeriod(measure.frequency, now);
     const keys = [...own.map((v) => ({ periodId: v.periodId, arenaId: v.arenaId })), ...arenas.filter((a) => !own.some((v) => v.periodId === open && v.arenaId === a.id)).map((a) => ({ periodId: open, arenaId: a.id }))];
     keys.sort((a, b) => comparePeriods(a.periodId, b.periodId) || arenas.findIndex((x) => x.id === a.arenaId) - arenas.findIndex((x) => x.id === b.arenaId));
     for (const key of keys) {
@@ -86,7 +87,7 @@ function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
           measure: measure.title,
           periodId: key.periodId,
           arenaId: arena.id,
-          arena: arena.kind === 'county' ? (measure.level === 'region' ? 'Regionen' : 'Länet') : arena.name,
+          arena: arena.kind === 'county' ? (measure.level === 'region' ? 'Regionen' : valueArenaName(measure, arena) === arena.name ? 'Länet' : valueArenaName(measure, arena)) : arena.name,
           category: category ?? '',
           // Numbers stay numbers in Excel (shown the Swedish way by a Swedish Excel); ja/nej as text.
           value: amount === undefined ? '' : amount,

@@ -9,6 +9,7 @@ import {
   formatAmount,
   LEVEL_TEXT,
   MEASURE_LIMITS,
+  valueArenaName,
   targetStatus,
   targetStatusText,
   valueInputId,
@@ -33,6 +34,8 @@ export interface MeasureTarget {
 export interface MeasureFormInput extends MeasureTarget {
   /** The periods the value may be reported for, newest first (from the plan's baseline year). */
   periods: PeriodId[];
+  /** The arenas this channel may choose between (the county: each municipality and Hela länet); fewer than two: no choice. */
+  arenas?: Arena[];
   /** The stored value of the period, if any: its ETag goes into the Spara button. */
   current?: MeasureValueRecord;
   /** The same period the year before, shown for comparison. */
@@ -68,11 +71,11 @@ function common(target: MeasureTarget) {
     arenaId: arena.id,
     measureTitle: measure.title,
     periodText: periodTitle(periodId),
-    arenaText: arena.kind === 'county' ? `Länet (${arena.name})` : arena.name,
+    arenaText: arena.kind === 'county' ? `${valueArenaName(measure, arena) === arena.name ? 'Länet' : valueArenaName(measure, arena)} (${arena.name})` : arena.name,
     target: measure.target,
     facts: [
       { title: 'Period', value: periodTitle(periodId) },
-      { title: 'Värde för', value: arena.kind === 'county' ? `${measure.level === 'region' ? 'Regionen' : 'Länet'} (${arena.name})` : arena.name },
+      { title: 'Värde för', value: arena.kind === 'county' ? `${measure.level === 'region' ? 'Regionen' : valueArenaName(measure, arena) === arena.name ? 'Länet' : valueArenaName(measure, arena)} (${arena.name})` : arena.name },
       { title: 'Målvärde', value: measure.target },
       { title: 'Uppföljning', value: `${measure.followUp} (${frequencyLabel(measure.frequency)}, ${LEVEL_TEXT[measure.level]})` },
       ...(measure.source ? [{ title: 'Källa', value: measure.source }] : []),
@@ -103,6 +106,8 @@ export function measureFormCard(input: MeasureFormInput): CardJson {
     etag: input.etag ?? current?.etag ?? '',
     version: current?.version ?? 0,
     periods: input.periods.map((id) => ({ id, title: periodTitle(id) })),
+    arenaChoices: (input.arenas ?? []).length > 1 ? (input.arenas ?? []).map((a) => ({ id: a.id, title: valueArenaName(measure, a) })) : [],
+    showTitle: (input.arenas ?? []).length > 1 ? 'Visa värdet' : 'Visa perioden',
     baselineText: input.periods.length ? String(parsePeriodId(input.periods[input.periods.length - 1])?.year ?? '') : '',
     errors: input.errors ?? [],
     conflict: {
@@ -148,6 +153,8 @@ export function measureSavedCard(input: SavedCardInput): CardJson {
     etag: '',
     version: value.version,
     periods: [],
+    arenaChoices: [],
+    showTitle: '',
     baselineText: '',
     errors: [],
     conflict: { shown: false, current: '' },

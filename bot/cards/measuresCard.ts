@@ -1,12 +1,17 @@
 // The "mått" card: the plan's effect measures (effektmått) grouped by strategy, each with its
-// latest value, whether the target is met and, where this channel reports the value for the
-// current period, a Rapportera button. The county channel sees the municipalities' values
-// summarised per target status, so the card stays small (a few KB) whatever is reported.
+// latest value, whether the target is met and, where this channel reports the value, a
+// Rapportera button for the last completed period. The county channel sees the municipalities'
+// values summarised per target status, so the card stays small (a few KB) whatever is reported;
+// an arena sees its values read-only where the county reports them.
 import { formatDate } from '../domain/format';
-import { currentPeriod, comparePeriods, frequencyLabel, periodLabel, previousComparablePeriod } from '../domain/measurePeriods';
+import { comparePeriods, lastCompletedPeriod, frequencyLabel, periodLabel, previousComparablePeriod } from '../domain/measurePeriods';
 import {
+  countyFigureArena,
+  COUNTY_FIGURE_TEXT,
   describeValues,
   formatAmount,
+  REPORTED_BY_COUNTY_TEXT,
+  reportedByCounty,
   isPerMunicipality,
   LEVEL_TEXT,
   previousComparableValue,
@@ -86,10 +91,16 @@ function pages<S extends { effectMeasures: unknown[] }>(strategies: S[]): S[][] 
 export function measuresCardView(input: MeasuresCardInput): MeasuresCardView {
   const { arena } = input;
   const county = input.arenas.find((a) => a.kind === 'county');
+  const measures = input.strategies.flatMap((s) => s.effectMeasures);
+  const countyReportsAll = measures.every(reportedByCounty);
   const intro =
     arena.kind === 'county'
-      ? 'Här rapporterar länsgemensam samverkan länets värden. Mått som följs upp per kommun rapporteras i varje kommuns kanal; här ser ni en sammanfattning.'
-      : `${arena.name} rapporterar sina egna värden för mått som följs upp per kommun. Länets värden rapporteras i kanalen för ${county?.name.toLowerCase() ?? 'länsgemensam samverkan'}.`;
+      ? countyReportsAll
+        ? 'Här rapporterar länsgemensam samverkan alla effektmåttens värden: länets, regionens och, för mått som följs upp per kommun, varje kommuns och hela länets. Värdet som efterfrågas är den senast avslutade periodens.'
+        : 'Här rapporterar länsgemensam samverkan länets värden. Mått som följs upp per kommun rapporteras i varje kommuns kanal; här ser ni en sammanfattning.'
+      : countyReportsAll
+        ? `Här ser ni ${arena.name}s och länets värden. Länsnivån rapporterar alla värden, i kanalen för ${county?.name.toLowerCase() ?? 'länsgemensam samverkan'}.`
+        : `${arena.name} rapporterar sina egna värden för mått som följs upp per kommun. Länets värden rapporteras i kanalen för ${county?.name.toLowerCase() ?? 'länsgemensam samverkan'}.`;
   const all = pages(input.strategies.filter((s) => s.effectMeasures.length > 0));
   const page = Math.min(Math.max(1, input.page ?? 1), all.length);
   return {
@@ -105,32 +116,49 @@ export function measuresCard(input: MeasuresCardInput): CardJson {
   return bind(template, measuresCardView(input));
 }
 
-/** The period the card speaks about: the newest with a reported value (never a later one than now), else the current one. */
-function shownPeriod(values: MeasureValue[], current: string): string {
-  const reported = values.map((v) => v.periodId).filter((p) => comparePeriods(p, current) <= 0).sort(comparePeriods);
-  return reported[reported.length - 1] ?? current;
+/**
+ * The period the card speaks about: the newest with a reported value (never the unfinished one
+ * after `asked`), else the period asked for (the last completed one).
+ */
+function shownPeriod(values: MeasureValue[], asked: string): string {
+  const reported = values.map((v) => v.periodId).filter((p) => comparePeriods(p, asked) <= 0).sort(comparePeriods);
+  return reported[reported.length - 1] ?? asked;
+}
+
+/** The newest value up to the period asked for. */
+function latestValue(values: MeasureValue[], asked: string): MeasureValue | undefined {
+  const periodId = shownPeriod(values, asked);
+  return values.find((v) => v.periodId === periodId);
 }
 
 function measureRow(measure: EffectMeasure, input: MeasuresCardInput): MeasureRow {
-  const reportPeriod = currentPeriod(measure.frequency, input.now);
+  const reportPeriod = lastCompletedPeriod(measure.frequency, input.now);
   const values = input.values.get(measure.id) ?? [];
   const perMunicipality = isPerMunicipality(measure);
   const where = `rapporteras ${LEVEL_TEXT[measure.level]}`;
+  const here = reportedHere(measure, input.arena);
   const summary = perMunicipality && input.arena.kind === 'county';
   const valueArena = perMunicipality ? (input.arena.kind === 'municipality' ? input.arena : undefined) : valueArenas(measure, input.arenas)[0];
+  const countyFigure = countyFigureArena(measure, input.arenas);
   const lines: Line[] = [];
   if (perMunicipality) lines.push(reportedCount(measure, values, input.arenas, shownPeriod(values, reportPeriod)));
   if (summary) lines.push(...municipalitySummary(measure, shownPeriod(values, reportPeriod), values, input.arenas));
   else if (valueArena) lines.push(...arenaLines(measure, reportPeriod, values, valueArena, input.arena));
+  // The county figure beside a municipality's (and in the county's own summary).
+  const countyValue = countyFigure && latestValue(values.filter((v) => v.arenaId === countyFigure.id), reportPeriod);
+  if (countyValue) lines.push({ text: `${COUNTY_FIGURE_TEXT}, ${periodLabel(countyValue.periodId)}: ${describeValues(countyValue.values)}`, color: 'Default' });
+  if (!here && reportedByCounty(measure)) lines.push({ text: `${REPORTED_BY_COUNTY_TEXT}.`, color: 'Default' });
+  // The county reports a per-municipality measure's values: Rapportera opens the first municipality still missing the period's value.
+  const reportArena = summary ? (valueArenas(measure, input.arenas).find((m) => !values.some((v) => v.arenaId === m.id && v.periodId === reportPeriod)) ?? valueArenas(measure, input.arenas)[0]) : valueArena;
   return {
     measureId: measure.id,
-    arenaId: valueArena?.id ?? '',
+    arenaId: reportArena?.id ?? '',
     periodId: reportPeriod,
     title: measure.title,
     target: measure.target,
     followUp: `Uppföljning: ${measure.followUp} · ${frequencyLabel(measure.frequency)} · ${where}${measure.source ? ` · källa: ${measure.source}` : ''}`,
     lines,
-    canReport: valueArena !== undefined && reportedHere(measure, input.arena),
+    canReport: reportArena !== undefined && here,
   };
 }
 

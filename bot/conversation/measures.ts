@@ -1,5 +1,7 @@
 // The effect measures (effektmått): "mått" shows them with their values and whether the target
-// is met; Rapportera opens the report form (any period since the plan's baseline year); Spara
+// is met; Rapportera opens the report form for the last completed period (any period since the
+// plan's baseline year can be chosen; the county also chooses the municipality, or Hela länet,
+// of a measure it reports per municipality); Spara
 // goes through the one report use case (bot/useCases/reportMeasureValue.ts), whose outcome is
 // mapped to a card here.
 import type { CardJson } from '../cards/bind';
@@ -7,8 +9,8 @@ import { measureFormCard, measureSavedCard, type MeasureTarget } from '../cards/
 import { measuresCard } from '../cards/measuresCard';
 import { messageCard } from '../cards/messageCard';
 import { mayChange } from '../domain/authorization';
-import { baselineYear, currentPeriod, isPeriodOf, periodLabel, previousComparablePeriod, reportablePeriods } from '../domain/measurePeriods';
-import { categoriesOf, isPerMunicipality, reportedHere, valueArenas, valueInputId, parseSwedishNumber, type MeasureAmount } from '../domain/measureValues';
+import { baselineYear, currentPeriod, isPeriodOf, lastCompletedPeriod, periodLabel, previousComparablePeriod, reportablePeriods } from '../domain/measurePeriods';
+import { categoriesOf, isPerMunicipality, REPORTED_BY_COUNTY_TEXT, reportableArenas, reportedByCounty, reportedHere, reportingArena, valueInputId, parseSwedishNumber, type MeasureAmount } from '../domain/measureValues';
 import type { Arena, EffectMeasure } from '../domain/plan';
 import { ID_PATTERN } from '../domain/planSchema';
 import type { PlanContentView } from '../domain/planView';
@@ -39,7 +41,18 @@ async function formFor(at: ArenaTurn, target: MeasureTarget) {
   const series = await at.services.measures.series(target.measure.id, target.arena.id);
   const current = series.find((v) => v.periodId === target.periodId);
   const previousComparable = series.find((v) => v.periodId === previousComparablePeriod(target.periodId));
-  return { ...target, periods: periodsOf(at, target.measure), ...(current ? { current } : {}), ...(previousComparable ? { previousComparable } : {}) };
+  return { ...target, periods: periodsOf(at, target.measure), arenas: arenaChoices(at, target.measure), ...(current ? { current } : {}), ...(previousComparable ? { previousComparable } : {}) };
+}
+
+/** The arenas the form lets this channel choose between (the county: each municipality and Hela länet); one or none: no choice. */
+function arenaChoices(at: ArenaTurn, measure: EffectMeasure): Arena[] {
+  return reportableArenas(measure, at.view.arenas).filter((a) => reportingArena(measure, a, at.view.arenas).id === at.arena.id);
+}
+
+/** The form's choices (inputs Teams sends with every button) win over the button's own period and arena. */
+function chosen(data: Record<string, unknown>): Record<string, unknown> {
+  const pick = (input: unknown, fallback: unknown) => (input !== undefined && input !== '' ? input : fallback);
+  return { ...data, periodId: pick(data.period, data.periodId), arenaId: pick(data.arena, data.arenaId) };
 }
 
 function periodsOf(at: ArenaTurn, measure: EffectMeasure): string[] {
@@ -48,8 +61,7 @@ function periodsOf(at: ArenaTurn, measure: EffectMeasure): string[] {
 
 /** Rapportera (or Visa perioden): the form for the measure's value of the period, for the arena this channel reports. */
 async function openForm(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  // The form's period choice (an input Teams sends with every button) wins over the button's period.
-  const target = resolveTarget(at, data.period !== undefined && data.period !== '' ? { ...data, periodId: data.period } : data);
+  const target = resolveTarget(at, chosen(data));
   if (!target.ok) return target.card;
   const refusal = refuse(at, target.value);
   if (refusal) return refusal;
@@ -58,13 +70,13 @@ async function openForm(at: ArenaTurn, data: Record<string, unknown>): Promise<C
 
 /** Spara: the report use case; its outcome becomes the saved card, the form again, or a refusal. */
 async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
-  // A period chosen in the form but not opened with "Visa perioden": the ETag on the button is
-  // another period's, so the save counts as made without having seen a value.
-  const chosen = data.period !== undefined && data.period !== '' ? data.period : data.periodId;
-  const etag = chosen === data.periodId && typeof data.etag === 'string' && data.etag.length <= 200 ? data.etag : '';
-  const { measureId, arenaId, periodId: _p, etag: _e, period: _c, version: _v, ...inputs } = data;
+  // A period or arena chosen in the form but not opened with "Visa": the ETag on the button is
+  // another value's, so the save counts as made without having seen a value.
+  const { periodId: chosenPeriod, arenaId } = chosen(data);
+  const etag = chosenPeriod === data.periodId && arenaId === data.arenaId && typeof data.etag === 'string' && data.etag.length <= 200 ? data.etag : '';
+  const { measureId, arenaId: _a, arena: _ca, periodId: _p, etag: _e, period: _c, version: _v, ...inputs } = data;
   const outcome = await reportMeasureValue(
-    { measureId, arenaId, periodId: chosen, etag, ...(typeof data.version === 'number' ? { seenVersion: data.version } : {}), inputs },
+    { measureId, arenaId, periodId: chosenPeriod, etag, ...(typeof data.version === 'number' ? { seenVersion: data.version } : {}), inputs },
     {
       store: at.services.measures,
       measures: allMeasures(at.view),
@@ -72,7 +84,7 @@ async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<
       baselineYear: baselineYear(at.view.plan),
       now: at.services.now(),
       actor: at.turn.actor,
-      authorize: (arena, measure) => (mayChange(at.origin, arena).allowed ? { allowed: true } : { allowed: false, reason: refusalText(at, measure, arena) }),
+      authorize: (reporter, measure) => (mayChange(at.origin, reporter).allowed ? { allowed: true } : { allowed: false, reason: refusalText(at, measure, reportableArenas(measure, at.view.arenas).find((a) => a.id === arenaId) ?? reporter) }),
     },
   );
   switch (outcome.kind) {
@@ -81,10 +93,10 @@ async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<
     case 'refused': {
       if (outcome.reason === 'notAllowed') return refusedMessage(outcome.message);
       const measure = allMeasures(at.view).find((m) => m.id === measureId);
-      const arena = measure && typeof arenaId === 'string' ? valueArenas(measure, at.view.arenas).find((a) => a.id === arenaId) : undefined;
-      if (!measure || !arena || typeof chosen !== 'string' || !isPeriodOf(measure.frequency, chosen) || !periodsOf(at, measure).includes(chosen)) return invalid(outcome.errors.join(' ')).card;
+      const arena = measure && typeof arenaId === 'string' ? reportableArenas(measure, at.view.arenas).find((a) => a.id === arenaId) : undefined;
+      if (!measure || !arena || typeof chosenPeriod !== 'string' || !isPeriodOf(measure.frequency, chosenPeriod) || !periodsOf(at, measure).includes(chosenPeriod)) return invalid(outcome.errors.join(' ')).card;
       return measureFormCard({
-        ...(await formFor(at, { measure, arena, periodId: chosen })),
+        ...(await formFor(at, { measure, arena, periodId: chosenPeriod })),
         entered: enteredFrom(measure, data),
         errors: outcome.errors,
         // Keep the ETag the person started from: a report made meanwhile must still be a conflict.
@@ -98,6 +110,7 @@ async function saveValue(at: ArenaTurn, data: Record<string, unknown>): Promise<
         arena,
         periodId,
         periods: periodsOf(at, measure),
+        arenas: arenaChoices(at, measure),
         ...(current ? { current } : {}),
         ...(previousComparable ? { previousComparable } : {}),
         entered: enteredFrom(measure, data),
@@ -125,28 +138,29 @@ type Resolved = { ok: true; value: MeasureTarget } | { ok: false; card: CardJson
 
 /**
  * Which measure, period and arena a card action is about, checked against the plan. The arena
- * defaults to the one this channel reports the measure for, the period to the current one.
+ * defaults to the (first) one this channel reports the measure for, the period to the last
+ * completed one.
  */
 function resolveTarget(at: ArenaTurn, data: Record<string, unknown>): Resolved {
   const measureId = data.measureId;
   const measure = typeof measureId === 'string' && ID_PATTERN.test(measureId) ? allMeasures(at.view).find((m) => m.id === measureId) : undefined;
   if (!measure) return invalid('Effektmåttet finns inte i planen.');
 
-  const arenas = valueArenas(measure, at.view.arenas);
+  const arenas = reportableArenas(measure, at.view.arenas);
   let arena: Arena | undefined;
   if (data.arenaId === undefined) {
     arena = reportedHere(measure, at.arena) ? (arenas.find((a) => a.id === at.arena.id) ?? arenas[0]) : undefined;
-    if (!arena) return refusedCard(at, measure, isPerMunicipality(measure) ? undefined : arenas[0]);
+    if (!arena) return refusedCard(at, measure, isPerMunicipality(measure) && !reportedByCounty(measure) ? undefined : (arenas.find((a) => a.id === at.arena.id) ?? arenas[0]));
   } else {
     arena = typeof data.arenaId === 'string' ? arenas.find((a) => a.id === data.arenaId) : undefined;
     if (!arena) return invalid('Kortet anger en arena som inte rapporterar det här effektmåttet.');
   }
 
-  let periodId = currentPeriod(measure.frequency, at.services.now());
+  let periodId = lastCompletedPeriod(measure.frequency, at.services.now());
   if (data.periodId !== undefined) {
     if (!isPeriodOf(measure.frequency, data.periodId)) return invalid('Kortet anger en period som inte finns för det här effektmåttet.');
     if (!periodsOf(at, measure).includes(data.periodId)) {
-      return invalid(`Värden för ${periodLabel(data.periodId)} kan inte rapporteras: perioder från och med ${baselineYear(at.view.plan)}, planens basår, till och med ${periodLabel(periodId)} går att rapportera.`);
+      return invalid(`Värden för ${periodLabel(data.periodId)} kan inte rapporteras: perioder från och med ${baselineYear(at.view.plan)}, planens basår, till och med ${periodLabel(currentPeriod(measure.frequency, at.services.now()))} går att rapportera.`);
     }
     periodId = data.periodId;
   }
@@ -155,7 +169,7 @@ function resolveTarget(at: ArenaTurn, data: Record<string, unknown>): Resolved {
 
 /** The refusal card when this chat may not report the arena's value, else undefined. */
 function refuse(at: ArenaTurn, target: MeasureTarget): CardJson | undefined {
-  return mayChange(at.origin, target.arena).allowed ? undefined : refusedCard(at, target.measure, target.arena).card;
+  return mayChange(at.origin, reportingArena(target.measure, target.arena, at.view.arenas)).allowed ? undefined : refusedCard(at, target.measure, target.arena).card;
 }
 
 /** Who reports the value, and where (valueArena undefined: each municipality, in its own channel). */
@@ -163,6 +177,12 @@ function refusalText(at: ArenaTurn, measure: EffectMeasure, valueArena: Arena | 
   const where = (a: Arena) => (a.kind === 'county' ? `kanalen för ${a.name.toLowerCase()}` : `${a.name}s kanal`);
   const whose = !valueArena ? 'Kommunernas värden' : valueArena.kind === 'county' ? 'Länets värde' : `${valueArena.name}s värde`;
   const about = `${whose} för "${measure.title}"`;
+  if (valueArena && reportedByCounty(measure)) {
+    const county = reportingArena(measure, valueArena, at.view.arenas);
+    return county.id === at.arena.id
+      ? `${about}: ${REPORTED_BY_COUNTY_TEXT.charAt(0).toLowerCase()}${REPORTED_BY_COUNTY_TEXT.slice(1)}, i ${where(county)}, eller här av den som är med i den kanalen. Skriv något till mig i ${where(county)} först.`
+      : `${about}: ${REPORTED_BY_COUNTY_TEXT.charAt(0).toLowerCase()}${REPORTED_BY_COUNTY_TEXT.slice(1)}, i ${where(county)}. Här visas värdena; ${at.arena.name} behöver inte rapportera dem.`;
+  }
   return !valueArena
     ? `${about} rapporteras av varje kommun i dess egen kanal.`
     : valueArena.id === at.arena.id

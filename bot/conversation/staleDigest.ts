@@ -8,7 +8,7 @@ import { escapeCardText } from '../cards/markdownText';
 import { messageCard } from '../cards/messageCard';
 import { isReminderRuleId, type ReminderRuleId } from '../domain/reminderRules';
 import { reminderDigestCard } from '../reminders/cards';
-import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type RuleFacts } from '../reminders/rules';
+import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedSet, type RuleFacts } from '../reminders/rules';
 import type { Feature } from './feature';
 import { formOrigin, saveFullForm, saveInlineItem, type ListSave } from './subActivityUpdate';
 import type { ArenaTurn } from './turn';
@@ -69,14 +69,10 @@ function channelIdOf(at: ArenaTurn): string {
   return at.turn.place.kind === 'channel' ? at.turn.place.channelId : '';
 }
 
-/** Which of the arena's measures already have a value for the period ending (as the sweep reads it). */
+/** Which values are reported (as the sweep reads them), when this channel has measures asked for. */
 async function reported(at: ArenaTurn, now: Date): Promise<Set<string>> {
-  const out = new Set<string>();
-  if (!measureReportingWindow(now, DEFAULT_TIMINGS)) return out;
-  for (const { measure, periodId } of measuresReportedBy(at.view, at.arena, now)) {
-    if (await at.services.measures.get(measure.id, periodId, at.arena.id)) out.add(reportedKey(measure.id, periodId));
-  }
-  return out;
+  if (!measureReportingWindow(now, DEFAULT_TIMINGS) || measuresReportedBy(at.view, at.arena, now).length === 0) return new Set();
+  return reportedSet(await at.services.measures.allCurrent());
 }
 
 async function roundFacts(at: ArenaTurn): Promise<Pick<RuleFacts, 'round'>> {

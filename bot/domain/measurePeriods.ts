@@ -1,6 +1,8 @@
 // Reporting periods of the effect measures (effektmått): a half-year ("2026-H1", "2026-H2") for
-// measures followed up half-yearly, a year ("2026") for the others. Periods follow the calendar
-// in Europe/Stockholm, where the plan is followed up.
+// measures followed up half-yearly, a year ("2026") for the others; a survey made every other
+// year (Hälsa på lika villkor) is reported per round, the round named by the year it was made
+// ("2024"). Periods follow the calendar in Europe/Stockholm, where the plan is followed up. The
+// period asked for is the last completed one: register figures come after a period ends.
 import { PLAN_TIME_ZONE } from './followUp';
 import type { MeasureFrequency } from './plan';
 
@@ -48,10 +50,25 @@ export function isPeriodOf(frequency: MeasureFrequency, id: unknown): id is Peri
   return frequency === 'halfYearly' ? period.half !== undefined : period.half === undefined;
 }
 
-/** The period a moment falls in, for a measure of this frequency. */
+/** The period a moment falls in, for a measure of this frequency (a survey round: the year). */
 export function currentPeriod(frequency: MeasureFrequency, at: Date): PeriodId {
   const { year, month } = stockholmYearMonth(at);
   return frequency === 'halfYearly' ? periodId(year, month <= 6 ? 1 : 2) : periodId(year);
+}
+
+/**
+ * The period a value is asked for at a moment: the last completed one (the half-year or year
+ * that has ended; for a survey round, the last year that has ended). A period's register
+ * figures only exist after it ends, so the unfinished one is never asked for.
+ */
+export function lastCompletedPeriod(frequency: MeasureFrequency, at: Date): PeriodId {
+  return previousPeriod(currentPeriod(frequency, at));
+}
+
+/** The first day (Stockholm calendar) after a period: "2026-H1" → 2026-07-01, "2026" → 2027-01-01. */
+export function periodEndsBefore(id: PeriodId): { year: number; month: number } {
+  const p = mustParse(id);
+  return p.half === 1 ? { year: p.year, month: 7 } : { year: p.year + 1, month: 1 };
 }
 
 /** The period just before this one ("2026-H1" → "2025-H2", "2026" → "2025"). */
@@ -103,9 +120,9 @@ export function periodTitle(id: PeriodId): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** "halvårsvis", "årligen": how often a measure is followed up. */
+/** "halvårsvis", "årligen", "per undersökningsomgång": how often a measure is followed up. */
 export function frequencyLabel(frequency: MeasureFrequency): string {
-  return frequency === 'halfYearly' ? 'halvårsvis' : 'årligen';
+  return frequency === 'halfYearly' ? 'halvårsvis' : frequency === 'surveyRound' ? 'per undersökningsomgång' : 'årligen';
 }
 
 /** Orders period ids oldest first ("2025", "2025-H1" < "2025-H2" < "2026-H1"). */

@@ -60,21 +60,72 @@ export function isPerMunicipality(measure: Pick<EffectMeasure, 'level'>): boolea
   return measure.level === 'municipality';
 }
 
+/** Whether the county level reports every value of the measure (the plan file's `reportedBy`): the arenas are not asked. */
+export function reportedByCounty(measure: Pick<EffectMeasure, 'reportedBy'>): boolean {
+  return measure.reportedBy === 'county';
+}
+
 /**
- * The arena whose value of the measure a channel of this arena reports, if any: a municipal
- * arena reports its own value of municipality-level measures, the county channel reports the
- * county's (and region's) measures.
+ * Whether a channel of this arena reports values of the measure: the county channel reports
+ * the county's and region's measures, and every value of a measure the county reports
+ * (`reportedBy: 'county'`); otherwise a municipal arena reports its own value of a
+ * per-municipality measure.
  */
-export function reportedHere(measure: Pick<EffectMeasure, 'level'>, arena: Arena): boolean {
+export function reportedHere(measure: Pick<EffectMeasure, 'level' | 'reportedBy'>, arena: Arena): boolean {
+  if (reportedByCounty(measure)) return arena.kind === 'county';
   return arena.kind === 'county' ? !isPerMunicipality(measure) : isPerMunicipality(measure);
 }
+
+/** Who reports a measure's values, for a person who may not: "Länsnivån rapporterar värdet." */
+export const REPORTED_BY_COUNTY_TEXT = 'Länsnivån rapporterar värdet';
 
 /** At which level a measure's value is reported (the plan file's `level`), as a phrase. */
 export const LEVEL_TEXT = { municipality: 'per kommun', county: 'för länet', region: 'för regionen' } as const satisfies Record<EffectMeasure['level'], string>;
 
-/** The arenas a value of the measure can be reported for. */
+/** The arenas the measure's value is reported for at its level: each municipality, or the county (region) once. */
 export function valueArenas(measure: Pick<EffectMeasure, 'level'>, arenas: Arena[]): Arena[] {
   return arenas.filter((a) => (isPerMunicipality(measure) ? a.kind === 'municipality' : a.kind === 'county'));
+}
+
+/**
+ * The arena whose channel reports a value of the measure for `valueArena`: the county for a
+ * measure the county reports and for a county figure, else the value's own arena.
+ */
+export function reportingArena(measure: Pick<EffectMeasure, 'reportedBy'>, valueArena: Arena, arenas: Arena[]): Arena {
+  return reportedByCounty(measure) || valueArena.kind === 'county' ? (arenas.find((a) => a.kind === 'county') ?? valueArena) : valueArena;
+}
+
+/** The name of the county figure of a per-municipality measure. */
+export const COUNTY_FIGURE_TEXT = 'Hela länet';
+
+/**
+ * The arena under which the county figure of a per-municipality measure is kept: the register's
+ * own figure for the whole county, reported by the county beside the municipalities' (never
+ * summed or averaged by the app: shares and rates do not add up). A ja/nej measure asked "i
+ * varje kommun" has no county figure.
+ */
+export function countyFigureArena(measure: Pick<EffectMeasure, 'level' | 'direction'>, arenas: Arena[]): Arena | undefined {
+  return isPerMunicipality(measure) && measure.direction !== 'yes' ? arenas.find((a) => a.kind === 'county') : undefined;
+}
+
+/** Every arena a value of the measure can be reported for: its level's arenas and, where there is one, the county figure. */
+export function reportableArenas(measure: Pick<EffectMeasure, 'level' | 'direction'>, arenas: Arena[]): Arena[] {
+  const county = countyFigureArena(measure, arenas);
+  return [...valueArenas(measure, arenas), ...(county ? [county] : [])];
+}
+
+/** How a value's arena is named beside the measure: "Hela länet" for a per-municipality measure's county figure, else the arena's name. */
+export function valueArenaName(measure: Pick<EffectMeasure, 'level'>, arena: Arena): string {
+  return arena.kind === 'county' && isPerMunicipality(measure) ? COUNTY_FIGURE_TEXT : arena.name;
+}
+
+/**
+ * Whether a stored value was reported at another level than the measure's now (e.g. a
+ * municipality's value of a measure since decided at region level): it is kept and shown, as
+ * reported at the earlier level, never dropped.
+ */
+export function atEarlierLevel(measure: Pick<EffectMeasure, 'level' | 'direction'>, arenas: Arena[], value: Pick<MeasureValue, 'arenaId'>): boolean {
+  return !reportableArenas(measure, arenas).some((a) => a.id === value.arenaId);
 }
 
 /** "6 av 8 kommuner har rapporterat 2025": the municipalities are the plan's arenas, never a fixed eight. */
@@ -276,7 +327,7 @@ export function parseMeasureReport(input: unknown, context: ReportContext): Vali
   const measure = context.measures.find((m) => m.id === measureId);
   if (!measure) return { ok: false, errors: ['Effektmåttet finns inte i planen.'] };
   const arena = context.arenas.find((a) => a.id === arenaId);
-  if (!arena || !valueArenas(measure, context.arenas).some((a) => a.id === arena.id)) {
+  if (!arena || !reportableArenas(measure, context.arenas).some((a) => a.id === arena.id)) {
     return { ok: false, errors: [isPerMunicipality(measure) ? 'Värdet rapporteras per kommun, men kortet anger ingen känd kommun.' : 'Värdet rapporteras för länet, men kortet anger en annan arena.'] };
   }
   if (!isPeriodOf(measure.frequency, periodId)) return { ok: false, errors: ['Perioden är inte känd för det här effektmåttet.'] };

@@ -81,8 +81,11 @@ export interface Activity {
 }
 
 export type MeasureDirection = 'increase' | 'decrease' | 'yes';
-export type MeasureFrequency = 'halfYearly' | 'yearly';
+/** How often a measure is reported: per half-year, per year, or per round of a survey made every other year (the round's year). */
+export type MeasureFrequency = 'halfYearly' | 'yearly' | 'surveyRound';
 export type MeasureLevel = 'county' | 'region' | 'municipality';
+/** Who reports a measure's values: the county level (for every municipality too), or each municipality's arena its own. */
+export type MeasureReporter = 'county' | 'arena';
 
 /** Effektmått of Bilaga 1. */
 export interface EffectMeasure {
@@ -96,6 +99,12 @@ export interface EffectMeasure {
   frequency: MeasureFrequency;
   /** At which level values are reported. */
   level: MeasureLevel;
+  /**
+   * Who reports the values (docs/plan-file.md, "Effektmått"): 'county' — the county level
+   * reports every value, one per municipality where the level is per municipality, and the
+   * arenas are not asked; 'arena' (or absent) — each municipality's arena reports its own.
+   */
+  reportedBy?: MeasureReporter;
   /** Categories a value is split into, e.g. "Barn och unga", "Vuxna" (empty: one value). */
   breakdown: string[];
   /** Where the figure comes from, where the plan names it (Cosmic LINK, Vård och omsorgskollen, Hälsa på lika villkor). */

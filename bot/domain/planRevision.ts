@@ -109,7 +109,7 @@ export function flattenPlan(content: PlanContent): PlanItem[] {
         id: m.id,
         parent: s.id,
         title: m.title,
-        fields: { target: m.target, direction: m.direction, followUp: m.followUp, frequency: m.frequency, level: m.level, breakdown: JSON.stringify(m.breakdown), source: m.source ?? '' },
+        fields: { target: m.target, direction: m.direction, followUp: m.followUp, frequency: m.frequency, level: m.level, reportedBy: m.reportedBy ?? '', breakdown: JSON.stringify(m.breakdown), source: m.source ?? '' },
         order,
         ...(m.retired ? { retired: m.retired } : {}),
       }),
@@ -124,7 +124,7 @@ export function flattenPlan(content: PlanContent): PlanItem[] {
           id: d.id,
           parent: a.id,
           title: d.title,
-          fields: { measure: d.measure, target: d.target, details: JSON.stringify(d.details), answeredBy: d.answeredBy ?? 'county' },
+          fields: { measure: d.measure, target: d.target, details: JSON.stringify(d.details), answeredBy: d.answeredBy ?? 'county', regionOwn: d.regionOwn ? 'yes' : '' },
           order: subOrder,
           ...(retired ? { retired } : {}),
         });

@@ -25,6 +25,14 @@ export interface ReminderRule {
 /** Days without an update after which an arena's activities are reminded of (default). */
 export const STALE_AFTER_DAYS = 60;
 /** Days before a priority period ends that its unfinished activities are reminded of (default). */
+/**
+ * Days after a half-year or year ends that its effect-measure values are asked for: register
+ * figures come after a period ends (docs/plan-file.md, "Effektmått"); mid-August and
+ * mid-February, after the summer holidays and once January's figures are in.
+ */
+export const MEASURE_REPORTING_AFTER_DAYS = 45;
+/** How many days from then the reminder can still go out (the channel's weekday comes four times or more), once. */
+export const MEASURE_REPORTING_WINDOW_DAYS = 30;
 export const PERIOD_ENDING_WITHIN_DAYS = 30;
 /** Days before a follow-up round's last day that an arena that has not submitted is reminded (default). */
 export const ROUND_LAST_DAY_WITHIN_DAYS = 7;
@@ -49,7 +57,7 @@ export const REMINDER_RULES: readonly ReminderRule[] = [
   {
     id: 'measureReporting',
     label: 'Rapportera effektmåtten',
-    explanation: 'Före varje halvårsskifte och årsskifte: påminnelse om att rapportera periodens värden för effektmåtten (mått följs minst halvårsvis eller årligen).',
+    explanation: `${MEASURE_REPORTING_AFTER_DAYS} dagar efter varje halvårsskifte och årsskifte, i kanalen som rapporterar värdena: påminnelse om de värden för effektmåtten som saknas för perioden som har slutat (registrens siffror kommer efter att perioden är slut). Länsnivån rapporterar alla effektmåttens värden, så påminnelsen kommer dit.`,
     arenaKinds: BOTH,
   },
   {

@@ -11,7 +11,7 @@ import { VERBS } from '../cards/verbs';
 import { statusText } from '../domain/followUp';
 import { frequencyLabel, periodLabel } from '../domain/measurePeriods';
 import { addMonths } from './schedule';
-import { longDate, type DueReminder, type StaleItem } from './rules';
+import { dueArenasText, longDate, type DueReminder, type StaleItem } from './rules';
 import { WORDS } from '../domain/glossary';
 
 /** Stale sub-activities shown where the stale reminder shares a post with other reminders. */
@@ -33,11 +33,11 @@ export function reminderCard(reminder: DueReminder, links: TabLinks, options: { 
       return reminderMeasuresCard({
         title: `Dags att rapportera effektmåtten: ${periodLabel(c.halfYear)}`,
         reason: reminder.reason,
-        measures: c.measures.map(({ measure, periodId }) => ({
-          title: measure.title,
-          periodText: `Värde för ${periodLabel(periodId)} saknas (följs upp ${frequencyLabel(measure.frequency)})`,
-          target: measure.target,
-          followUp: measure.followUp,
+        measures: c.measures.map((due) => ({
+          title: due.measure.title,
+          periodText: `${due.arenas.length > 1 || due.arenas[0]?.kind === 'municipality' ? `Värden för ${periodLabel(due.periodId)} saknas: ${dueArenasText(due)}` : `Värde för ${periodLabel(due.periodId)} saknas`} (följs upp ${frequencyLabel(due.measure.frequency)})`,
+          target: due.measure.target,
+          followUp: due.measure.followUp,
         })),
       });
     case 'yearlyFollowUp':

@@ -4,10 +4,10 @@
 // periods and how long activities have gone untouched. Pure: the sweep reads the facts, this
 // decides. A reminder is identified by (channel, rule, subject, due period).
 import { isClosed } from '../domain/followUp';
-import { PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, ROUND_LAST_DAY_WITHIN_DAYS, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
+import { MEASURE_REPORTING_AFTER_DAYS, MEASURE_REPORTING_WINDOW_DAYS, PERIOD_ENDING_WITHIN_DAYS, REMINDER_RULES, ROUND_LAST_DAY_WITHIN_DAYS, STALE_AFTER_DAYS, type ReminderRuleId } from '../domain/reminderRules';
 import { setAside, type Round } from '../domain/followUpRound';
-import { currentPeriod, periodLabel, type PeriodId } from '../domain/measurePeriods';
-import { reportedHere } from '../domain/measureValues';
+import { lastCompletedPeriod, periodEndsBefore, periodLabel, type PeriodId } from '../domain/measurePeriods';
+import { reportableArenas, reportingArena, valueArenaName, type MeasureValue } from '../domain/measureValues';
 import { progressByStrategy, type StrategyProgress } from '../domain/overview';
 import type { Arena, EffectMeasure, PlanInfo } from '../domain/plan';
 import { nextFollowUp, nextRevision, planVersions, type PlanVersion } from '../domain/planVersion';
@@ -23,7 +23,10 @@ export interface RuleTimings {
   staleDays: number;
   /** Days before a priority period ends (31 December of its last year). */
   periodEndingDays: number;
-  /** Days before a half-year ends (30 June, 31 December) that its measures are asked for. */
+  /**
+   * Days after a half-year ends (30 June, 31 December) that the values of the period just ended
+   * are asked for: register figures come after a period ends (docs/plan-file.md, "Effektmått").
+   */
   measureReportingDays: number;
   /** Days before the yearly follow-up date. */
   yearlyFollowUpDays: number;
@@ -36,7 +39,7 @@ export interface RuleTimings {
 export const DEFAULT_TIMINGS: RuleTimings = {
   staleDays: STALE_AFTER_DAYS,
   periodEndingDays: PERIOD_ENDING_WITHIN_DAYS,
-  measureReportingDays: 30,
+  measureReportingDays: MEASURE_REPORTING_AFTER_DAYS,
   yearlyFollowUpDays: 30,
   revisionDays: 60,
   roundLastDayDays: ROUND_LAST_DAY_WITHIN_DAYS,
@@ -62,12 +65,14 @@ export interface StaleItem {
 export interface MeasureDue {
   measure: EffectMeasure;
   periodId: PeriodId;
+  /** The arenas whose value for the period is asked for (each municipality and Hela länet, or the county once). */
+  arenas: Arena[];
 }
 
 export type ReminderContent =
   | { rule: 'stale'; arena: Arena; items: StaleItem[]; staleDays: number }
   | { rule: 'periodEnding'; arena: Arena; activity: ActivityView; open: SubActivityView[]; endsOn: string }
-  | { rule: 'measureReporting'; arena: Arena; halfYear: PeriodId; endsOn: string; measures: MeasureDue[] }
+  | { rule: 'measureReporting'; arena: Arena; halfYear: PeriodId; endedOn: string; measures: MeasureDue[] }
   | { rule: 'yearlyFollowUp'; arena: Arena; date: string; plan: PlanInfo; progress: StrategyProgress[] }
   | { rule: 'revision'; arena: Arena; date: string; plan: PlanInfo }
   | { rule: 'roundLastDay'; arena: Arena; round: Round };
@@ -90,7 +95,7 @@ export interface ChannelContext {
 export interface RuleFacts {
   /** The arena's activities with live state (the county's: Bilaga 1). */
   activities: ActivityView[];
-  /** Values the arena has reported, as `${measureId}|${periodId}`. */
+  /** Values reported, as `${measureId}|${periodId}|${arenaId}` (reportedSet). */
   reported: ReadonlySet<string>;
   /**
    * The channel's latest stale digest, if any: its due day, and whether it is still unsettled
@@ -102,7 +107,12 @@ export interface RuleFacts {
 }
 
 
-export const reportedKey = (measureId: string, periodId: PeriodId) => `${measureId}|${periodId}`;
+export const reportedKey = (measureId: string, periodId: PeriodId, arenaId: string) => `${measureId}|${periodId}|${arenaId}`;
+
+/** The reported values as the rules read them: one range read of the current values gives them all. */
+export function reportedSet(values: Array<Pick<MeasureValue, 'measureId' | 'periodId' | 'arenaId'>>): Set<string> {
+  return new Set(values.map((v) => reportedKey(v.measureId, v.periodId, v.arenaId)));
+}
 
 /** Every reminder due for the channel at the moment, in rule order. */
 export function dueReminders(content: PlanContentView, channel: ChannelContext, facts: RuleFacts, at: Date, timings: RuleTimings = DEFAULT_TIMINGS): DueReminder[] {
@@ -147,13 +157,15 @@ export function dueReminders(content: PlanContentView, channel: ChannelContext, 
   if (applies('measureReporting')) {
     const window = measureReportingWindow(at, timings);
     if (window) {
-      const measures = measuresReportedBy(content, arena, at).filter((m) => !facts.reported.has(reportedKey(m.measure.id, m.periodId)));
+      const measures = measuresReportedBy(content, arena, at)
+        .map((m) => ({ ...m, arenas: m.arenas.filter((a) => !facts.reported.has(reportedKey(m.measure.id, m.periodId, a.id))) }))
+        .filter((m) => m.arenas.length > 0);
       if (measures.length > 0) {
         out.push({
           key: key('measureReporting', arena.id, window.halfYear),
           arenaId: arena.id,
-          reason: `${periodLabel(window.halfYear).replace(/^./, (c) => c.toUpperCase())} slutar ${longDate(window.endsOn)}. ${count(measures.length, 'effektmått', 'effektmått')} som ${arenaPhrase(arena)} rapporterar saknar värde för perioden (måtten följs upp halvårsvis eller årligen).`,
-          content: { rule: 'measureReporting', arena, halfYear: window.halfYear, endsOn: window.endsOn, measures },
+          reason: `${periodLabel(window.halfYear).replace(/^./, (c) => c.toUpperCase())} slutade ${longDate(window.endedOn)}. ${count(measures.length, 'effektmått', 'effektmått')} som ${arenaPhrase(arena)} rapporterar saknar värden för den senast avslutade perioden.`,
+          content: { rule: 'measureReporting', arena, halfYear: window.halfYear, endedOn: window.endedOn, measures },
         });
       }
     }
@@ -227,28 +239,41 @@ export function staleItems(plan: Pick<PlanInfo, 'inForceFrom'>, activities: Acti
 }
 
 /**
- * The half-year whose end is near enough to ask for its values, if any: the last
- * `measureReportingDays` days up to and including 30 June or 31 December.
+ * The half-year just ended, from `measureReportingDays` days after its last day (30 June or
+ * 31 December) for MEASURE_REPORTING_WINDOW_DAYS days: its values are asked for then, once (the
+ * reminder's key is the half-year). Register figures come after a period ends, never before.
  */
-export function measureReportingWindow(at: Date, timings: RuleTimings = DEFAULT_TIMINGS): { halfYear: PeriodId; endsOn: string } | undefined {
-  const halfYear = currentPeriod('halfYearly', at);
-  const { year } = stockholmTime(at);
-  const endsOn = halfYear.endsWith('H1') ? `${year}-06-30` : `${year}-12-31`;
-  const left = daysBetween(stockholmTime(at).date, endsOn);
-  return left >= 0 && left <= timings.measureReportingDays ? { halfYear, endsOn } : undefined;
+export function measureReportingWindow(at: Date, timings: RuleTimings = DEFAULT_TIMINGS): { halfYear: PeriodId; endedOn: string } | undefined {
+  const halfYear = lastCompletedPeriod('halfYearly', at);
+  const next = periodEndsBefore(halfYear);
+  const endedOn = next.month === 7 ? `${next.year}-06-30` : `${next.year - 1}-12-31`;
+  const since = daysBetween(endedOn, stockholmTime(at).date);
+  return since >= timings.measureReportingDays && since < timings.measureReportingDays + MEASURE_REPORTING_WINDOW_DAYS ? { halfYear, endedOn } : undefined;
 }
 
 /**
- * The measures whose value the arena reports for the period ending: half-yearly ones every
- * half-year, yearly ones at year end. The sweep looks these up to learn what is reported.
+ * The measures, and the arenas of each, whose values this arena's channel reports for the
+ * period last ended: half-yearly ones every half-year, yearly ones after the year has ended. A
+ * survey round is not asked for on a calendar (the survey is every other year; the county
+ * reports a round when its results come). The sweep looks these up to learn what is reported.
  */
-export function measuresReportedBy(content: Pick<PlanContentView, 'strategies'>, arena: Arena, at: Date): MeasureDue[] {
-  const halfYear = currentPeriod('halfYearly', at);
-  const yearEnd = halfYear.endsWith('H2');
+export function measuresReportedBy(content: Pick<PlanContentView, 'strategies' | 'arenas'>, arena: Arena, at: Date): MeasureDue[] {
+  const yearEnded = lastCompletedPeriod('halfYearly', at).endsWith('H2');
   return content.strategies
     .flatMap((s) => s.effectMeasures)
-    .filter((m) => reportedHere(m, arena) && (m.frequency === 'halfYearly' || yearEnd))
-    .map((measure) => ({ measure, periodId: currentPeriod(measure.frequency, at) }));
+    .filter((m) => m.frequency === 'halfYearly' || (m.frequency === 'yearly' && yearEnded))
+    .map((measure) => ({
+      measure,
+      periodId: lastCompletedPeriod(measure.frequency, at),
+      arenas: reportableArenas(measure, content.arenas).filter((a) => reportingArena(measure, a, content.arenas).id === arena.id),
+    }))
+    .filter((m) => m.arenas.length > 0);
+}
+
+/** "Berg, Bräcke och Hela länet": the arenas a reminder asks a measure's values for. */
+export function dueArenasText(due: MeasureDue): string {
+  const names = due.arenas.map((a) => valueArenaName(due.measure, a));
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} och ${names[names.length - 1]}` : (names[0] ?? '');
 }
 
 const longFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });

@@ -18,13 +18,13 @@ import type { RoundStore } from '../storage/roundStore';
 import { reminderRowKey, type Claim, type ReminderRecord, type ReminderState, type ReminderStore } from '../storage/reminderStore';
 import type { ProactiveSender, SendOutcome } from '../useCases/proactiveSender';
 import { reminderCard, reminderDigestCard } from './cards';
-import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedKey, type DueReminder, type ReminderKey, type RuleFacts, type RuleTimings } from './rules';
+import { DEFAULT_TIMINGS, dueReminders, measureReportingWindow, measuresReportedBy, reportedSet, type DueReminder, type ReminderKey, type RuleFacts, type RuleTimings } from './rules';
 import { inDeliveryWindow, nextDeliveryWindow, type WindowOptions } from './schedule';
 
 export interface SweepDeps {
   plan: Pick<PlanStore, 'content' | 'scope'>;
   channels: Pick<ChannelStore, 'all' | 'setState'>;
-  measures: Pick<MeasureStore, 'get'>;
+  measures: Pick<MeasureStore, 'allCurrent'>;
   reminders: ReminderStore;
   /** The follow-up rounds: arenas that have not submitted are reminded before the last day. */
   rounds?: Pick<RoundStore, 'current' | 'submissions'>;
@@ -291,14 +291,10 @@ export class ReminderSweep {
     }
   }
 
-  /** Which of the arena's measures already have a value for the period ending: point reads. */
+  /** Which values are reported, when the arena's channel has measures asked for: one range read of the current values. */
   private async reported(content: PlanContentView, arena: Arena, at: Date): Promise<Set<string>> {
-    const out = new Set<string>();
-    if (!measureReportingWindow(at, this.timings)) return out;
-    for (const { measure, periodId } of measuresReportedBy(content, arena, at)) {
-      if (await this.deps.measures.get(measure.id, periodId, arena.id)) out.add(reportedKey(measure.id, periodId));
-    }
-    return out;
+    if (!measureReportingWindow(at, this.timings) || measuresReportedBy(content, arena, at).length === 0) return new Set();
+    return reportedSet(await this.deps.measures.allCurrent());
   }
 }
 

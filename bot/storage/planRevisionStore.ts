@@ -121,7 +121,7 @@ export class PlanRevisionStore {
     const partitionKey = scopePartition(scopeId);
     if (!row) throw new Error(`Sub-activity ${d.item.id} is not in the store`);
     const version = { version: content.plan.version, inForceFrom: content.plan.inForceFrom };
-    const text = { ...pick(entity, ['title', 'measure', 'target', 'details', 'order']), answeredBy: entity.answeredBy ?? 'county' };
+    const text = { ...pick(entity, ['title', 'measure', 'target', 'details', 'order']), answeredBy: entity.answeredBy ?? 'county', regionOwn: entity.regionOwn === true };
     let changes: FieldChange[];
     let comment: string;
     let fields: Record<string, string | number | boolean>;
@@ -179,7 +179,7 @@ export class PlanRevisionStore {
           id: str(r, 'id'),
           parent: str(r, 'strategyId'),
           title: str(r, 'title'),
-          fields: { target: str(r, 'target'), direction: str(r, 'direction'), followUp: str(r, 'followUp'), frequency: str(r, 'frequency'), level: str(r, 'level'), breakdown: JSON.stringify(list(r, 'breakdown')), source: str(r, 'source') },
+          fields: { target: str(r, 'target'), direction: str(r, 'direction'), followUp: str(r, 'followUp'), frequency: str(r, 'frequency'), level: str(r, 'level'), reportedBy: str(r, 'reportedBy'), breakdown: JSON.stringify(list(r, 'breakdown')), source: str(r, 'source') },
           order: num(r, 'order'),
           ...retirementOf(r),
         });
@@ -216,7 +216,7 @@ function storedSubItem(r: Row): PlanItem {
     id: str(r, 'id'),
     parent: str(r, 'activityId'),
     title: str(r, 'title'),
-    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')), answeredBy: str(r, 'answeredBy') === 'municipality' ? 'municipality' : 'county' },
+    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')), answeredBy: str(r, 'answeredBy') === 'municipality' ? 'municipality' : 'county', regionOwn: r.regionOwn === true ? 'yes' : '' },
     order: num(r, 'order'),
     ...retirementOf(r),
   };

@@ -71,6 +71,7 @@ export function contentEntities(content: PlanContent): Map<string, Entity[]> {
         followUp: m.followUp,
         frequency: m.frequency,
         level: m.level,
+        reportedBy: m.reportedBy ?? '',
         breakdown: JSON.stringify(m.breakdown),
         source: m.source ?? '',
         ...retirementFields(m.retired),
@@ -416,7 +417,7 @@ export class PlanStore {
   }
 
   /**
-   * How an effect measure is reported (level, frequency, source) follows the plan file even in
+   * How an effect measure is reported (level, frequency, who reports, source) follows the plan file even in
    * a store seeded before: it decides who reports a value, not what anyone entered. One range
    * read of the stored measures, and a Merge only where the file says otherwise.
    */
@@ -424,8 +425,8 @@ export class PlanStore {
     const stored = new Map((await this.partition(CONTENT_PARTITION, [prefixRange('measure|')])).map((r) => [r.rowKey, r]));
     for (const m of content.strategies.flatMap((s) => s.effectMeasures)) {
       const row = stored.get(ROW.measure(m.id));
-      const wanted = { level: m.level, frequency: m.frequency, source: m.source ?? '' };
-      if (row && (str(row, 'level') !== wanted.level || str(row, 'frequency') !== wanted.frequency || str(row, 'source') !== wanted.source)) {
+      const wanted = { level: m.level, frequency: m.frequency, reportedBy: m.reportedBy ?? '', source: m.source ?? '' };
+      if (row && (Object.keys(wanted) as Array<keyof typeof wanted>).some((k) => str(row, k) !== wanted[k])) {
         await this.table.updateEntity({ partitionKey: CONTENT_PARTITION, rowKey: row.rowKey, ...wanted }, 'Merge');
       }
     }
@@ -541,6 +542,7 @@ function toEffectMeasure(r: Row): EffectMeasure {
     followUp: str(r, 'followUp'),
     frequency: str(r, 'frequency') as EffectMeasure['frequency'],
     level: str(r, 'level') as EffectMeasure['level'],
+    ...(str(r, 'reportedBy') ? { reportedBy: str(r, 'reportedBy') as NonNullable<EffectMeasure['reportedBy']> } : {}),
     breakdown: list(r, 'breakdown'),
     ...(str(r, 'source') ? { source: str(r, 'source') } : {}),
   };

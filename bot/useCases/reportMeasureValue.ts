@@ -5,7 +5,7 @@
 import type { Actor } from '../domain/activityState';
 import type { Decision } from '../domain/authorization';
 import { comparePeriods, currentPeriod, isPeriodOf, periodLabel, previousComparablePeriod, reportablePeriods, type PeriodId } from '../domain/measurePeriods';
-import { parseMeasureReport, valueArenas, type MeasureReport, type MeasureValue, type MeasureValueRecord } from '../domain/measureValues';
+import { parseMeasureReport, reportableArenas, reportingArena, type MeasureReport, type MeasureValue, type MeasureValueRecord } from '../domain/measureValues';
 import type { Arena, EffectMeasure } from '../domain/plan';
 import { ID_PATTERN } from '../domain/planSchema';
 import type { MeasureStore } from '../storage/measureStore';
@@ -46,7 +46,7 @@ export interface ReportMeasureContext {
   baselineYear: number;
   now: Date;
   actor: Actor;
-  /** Whether this person, from where they are, may report the arena's value. */
+  /** Whether this person, from where they are, may report values from this arena's channel (the county's for what the county reports). */
   authorize: (arena: Arena, measure: EffectMeasure) => Decision | Promise<Decision>;
 }
 
@@ -59,7 +59,7 @@ export type CheckedReport = { kind: 'checked'; measure: EffectMeasure; arena: Ar
 export async function checkMeasureReport(request: ReportMeasureRequest, context: ReportMeasureContext): Promise<CheckedReport | Refused | NotFound> {
   const measure = typeof request.measureId === 'string' && ID_PATTERN.test(request.measureId) ? context.measures.find((m) => m.id === request.measureId) : undefined;
   if (!measure) return notFound;
-  const arena = typeof request.arenaId === 'string' ? valueArenas(measure, context.arenas).find((a) => a.id === request.arenaId) : undefined;
+  const arena = typeof request.arenaId === 'string' ? reportableArenas(measure, context.arenas).find((a) => a.id === request.arenaId) : undefined;
   if (!arena) return refused('invalid', 'Värdet sparades inte.', ['Värdet gäller en arena som inte rapporterar det här effektmåttet.']);
   if (!isPeriodOf(measure.frequency, request.periodId)) return refused('invalid', 'Värdet sparades inte.', ['Perioden finns inte för det här effektmåttet.']);
   const periodId = request.periodId;
@@ -70,7 +70,8 @@ export async function checkMeasureReport(request: ReportMeasureRequest, context:
       : `Värden rapporteras från och med ${context.baselineYear}, planens basår; ${periodLabel(periodId)} ligger före.`;
     return refused('invalid', 'Värdet sparades inte.', [why]);
   }
-  const decision = await context.authorize(arena, measure);
+  // The channel that reports the value decides: the county's for what the county reports.
+  const decision = await context.authorize(reportingArena(measure, arena, context.arenas), measure);
   if (!decision.allowed) return refused('notAllowed', decision.reason);
   const parsed = parseMeasureReport(
     { ...request.inputs, measureId: measure.id, periodId, arenaId: arena.id, etag: request.etag },

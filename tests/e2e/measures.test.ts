@@ -23,13 +23,15 @@ const MEASURE_TITLES = [
   'Självskattat allmänt hälsotillstånd (Hälsa på lika villkor)',
   'Finns fungerande samverkansarenor utifrån samverkansdirektiv i varje kommun/närvårdsområde',
 ];
+// The county reports every measure (docs/plan-file.md, "Effektmått"); the arenas see them.
 const SIP = 's1-e1'; // per municipality, half-yearly, Barn och unga / Vuxna
 const TRYGGHET = 's1-e2'; // the county's
 const KONTINUITET = 's2-e1'; // the region's
 const LAKARBESOK = 's3-e1'; // per municipality, should increase
-const SLUTENVARD = 's3-e2'; // per municipality, should decrease
-const HALSA = 's4-e2'; // per municipality, Hälsa på lika villkor
-const ARENOR = 's5-e1'; // ja/nej per kommun
+const SLUTENVARD = 's3-e2'; // the region's (decided), should decrease
+const BEHORIGA = 's4-e1'; // per municipality
+const HALSA = 's4-e2'; // the county's, per survey round (Hälsa på lika villkor)
+const ARENOR = 's5-e1'; // ja/nej per kommun, no county figure
 const CECILIA = { id: 'aad-cecilia', name: 'Cecilia Carlsson' };
 
 /** The text under one measure of the mått card (its container starts with the title). */
@@ -114,11 +116,16 @@ describe('effect measures (mått)', () => {
     return form;
   }
 
-  /** Chooses another period in the form and presses Visa perioden, as a person would. */
-  async function choosePeriod(place: ChannelPlace, form: Card, periodId: string, as: Person = ANNA): Promise<Card> {
-    const card = await bot.teams.click(place, form, 'Visa perioden', { period: periodId }, as);
+  /** Chooses another period (and, in the county's form of a per-municipality measure, the arena) and presses Visa, as a person would. */
+  async function choose(place: ChannelPlace, form: Card, choice: { period?: string; arena?: string }, as: Person = ANNA): Promise<Card> {
+    const card = await bot.teams.click(place, form, /^Visa (perioden|värdet)$/, choice, as);
     assertWellFormed(card);
     return card;
+  }
+
+  /** The county's form for one arena's value (a municipality, or Hela länet: 'lan') of a per-municipality measure. */
+  async function formFor(measureId: string, arena: string, period?: string, as: Person = ANNA): Promise<Card> {
+    return choose(county, await openForm(county, measureId, as), { arena, ...(period ? { period } : {}) }, as);
   }
 
   const save = (place: ChannelPlace | 'personal', form: Card, typed: Record<string, unknown>, as: Person = ANNA) => bot.teams.click(place, form, 'Spara', typed, as);
@@ -133,172 +140,205 @@ describe('effect measures (mått)', () => {
     return rows;
   }
 
-  it('shows a municipal arena every measure by strategy, Rapportera for its own values, and how many municipalities have reported', async () => {
+  it('shows a municipal arena every measure by strategy read-only, with its own value, the county figure beside it, and who reports', async () => {
     await seed(TRYGGHET, '2025', 'lan', [{ category: null, value: 71 }]);
-    await seed(SLUTENVARD, '2025', 'krokom', [{ category: null, value: 12 }]);
+    await seed(LAKARBESOK, '2025', 'krokom', [{ category: null, value: 12 }]);
+    await seed(LAKARBESOK, '2025', 'ostersund', [{ category: null, value: 40 }]);
+    await seed(LAKARBESOK, '2025', 'lan', [{ category: null, value: 310 }]);
     const card = await measuresCard(ostersund);
     const text = cardText(card);
     assert.match(text, /Effektmått – Östersund/);
+    assert.match(text, /Länsnivån rapporterar alla värden/);
     for (const heading of ['1. Ökad delaktighet', '2. Ökad kontinuitet', '3. Ökad tillgänglighet', '5. Ökad samordning och samverkan']) assert.ok(text.includes(heading), heading);
     for (const title of MEASURE_TITLES) assert.ok(text.includes(title), title);
     const sip = measureSection(card, MEASURE_TITLES[0]!);
     assert.match(sip, /Målvärde: Ökat antal upprättade SIP jämfört med föregående år/);
     assert.match(sip, /Uppföljning: Mått följs minst halvårsvis i Fredagsgruppen\/SamReKo HSI · halvårsvis · rapporteras per kommun · källa: Cosmic LINK/);
-    assert.match(sip, /0 av 8 kommuner har rapporterat andra halvåret 2026/);
+    // The period asked for is the last completed one (November 2026: the first half-year), never the unfinished one.
+    assert.match(sip, /0 av 8 kommuner har rapporterat första halvåret 2026/);
+    assert.match(sip, /Länsnivån rapporterar värdet\./);
     // The county's value, with the county's name and the source the plan names.
     const trygghet = measureSection(card, MEASURE_TITLES[1]!);
     assert.match(trygghet, /rapporteras för länet · källa: Vård och omsorgskollen/);
     assert.match(trygghet, /Länet, 2025: 71 \(rapporterat av Cecilia Carlsson 23 nov\. 2026\)/);
     assert.match(measureSection(card, MEASURE_TITLES[2]!), /rapporteras för regionen/);
-    assert.match(measureSection(card, MEASURE_TITLES[4]!), /1 av 8 kommuner har rapporterat 2025/);
-    assert.deepEqual(
-      buttons(card).map((b) => [b.title, b.data.measureId, b.data.arenaId, b.data.periodId]),
-      [
-        ['Rapportera', SIP, 'ostersund', '2026-H2'],
-        ['Rapportera', LAKARBESOK, 'ostersund', '2026'],
-        ['Rapportera', SLUTENVARD, 'ostersund', '2026'],
-        ['Rapportera', 's4-e1', 'ostersund', '2026'],
-        ['Rapportera', HALSA, 'ostersund', '2026'],
-        ['Rapportera', ARENOR, 'ostersund', '2026'],
-      ],
-    );
+    assert.match(measureSection(card, MEASURE_TITLES[4]!), /rapporteras för regionen/, 'påverkbar slutenvård: region level');
+    assert.match(measureSection(card, MEASURE_TITLES[6]!), /per undersökningsomgång · rapporteras för länet/, 'Hälsa på lika villkor: the county, per survey round');
+    const lakarbesok = measureSection(card, MEASURE_TITLES[3]!);
+    assert.match(lakarbesok, /2 av 8 kommuner har rapporterat 2025/);
+    assert.match(lakarbesok, /2025: 40 \(rapporterat av Cecilia Carlsson/, 'Östersund\'s own value');
+    assert.match(lakarbesok, /Hela länet, 2025: 310/, 'the county figure beside it');
+    assert.deepEqual(buttons(card).filter((b) => b.title === 'Rapportera'), [], 'the arenas are not asked');
   });
 
-  it('shows the county channel its measures to report and a summary of the municipalities, small enough for Teams', async () => {
-    await seed(ARENOR, '2026', 'ostersund', [{ category: null, value: 'ja' }]);
-    await seed(ARENOR, '2026', 'krokom', [{ category: null, value: 'nej' }]);
+  it('shows the county channel every measure to report for the last completed period, a summary of the municipalities, small enough for Teams', async () => {
+    await seed(ARENOR, '2025', 'ostersund', [{ category: null, value: 'ja' }]);
+    await seed(ARENOR, '2025', 'krokom', [{ category: null, value: 'nej' }]);
+    await seed(SIP, '2026-H1', 'berg', [{ category: 'Barn och unga', value: 1 }, { category: 'Vuxna', value: 2 }]);
     const card = await measuresCard(county);
     const arenor = measureSection(card, MEASURE_TITLES[7]!);
-    assert.match(arenor, /2 av 8 kommuner har rapporterat 2026/);
+    assert.match(arenor, /2 av 8 kommuner har rapporterat 2025/);
     assert.match(arenor, /Ja, målvärdet nås: Östersund/);
     assert.match(arenor, /Nej, målvärdet nås inte: Krokom/);
     assert.match(arenor, /Inte rapporterat ännu: Berg, Bräcke, Härjedalen, Ragunda, Strömsund, Åre/);
     const reportable = buttons(card).filter((b) => b.title === 'Rapportera');
-    assert.deepEqual(reportable.map((b) => [b.data.measureId, b.data.arenaId, b.data.periodId]), [[TRYGGHET, 'lan', '2026'], [KONTINUITET, 'lan', '2026']]);
+    // Rapportera opens the first municipality still missing the period's value.
+    assert.deepEqual(reportable.map((b) => [b.data.measureId, b.data.arenaId, b.data.periodId]), [
+      [SIP, 'bracke', '2026-H1'],
+      [TRYGGHET, 'lan', '2025'],
+      [KONTINUITET, 'lan', '2025'],
+      [LAKARBESOK, 'berg', '2025'],
+      [SLUTENVARD, 'lan', '2025'],
+      [BEHORIGA, 'berg', '2025'],
+      [HALSA, 'lan', '2025'],
+      [ARENOR, 'berg', '2025'],
+    ]);
 
     // Every value reported, for every period since 2023: the card still stays far below Teams' 28 KB.
     const municipalities = ['berg', 'bracke', 'harjedalen', 'krokom', 'ragunda', 'stromsund', 'are', 'ostersund'];
     for (const year of ['2023', '2024', '2025']) {
-      for (const m of [LAKARBESOK, SLUTENVARD, 's4-e1', HALSA]) for (const a of municipalities) await seed(m, year, a, [{ category: null, value: 70.25 }]);
-      for (const m of [TRYGGHET, KONTINUITET]) await seed(m, year, 'lan', [{ category: null, value: 1234.5 }]);
+      for (const m of [LAKARBESOK, BEHORIGA]) for (const a of [...municipalities, 'lan']) await seed(m, year, a, [{ category: null, value: 70.25 }]);
+      for (const m of [TRYGGHET, KONTINUITET, SLUTENVARD, HALSA]) await seed(m, year, 'lan', [{ category: null, value: 1234.5 }]);
     }
     const full = await measuresCard(county);
-    assert.match(measureSection(full, MEASURE_TITLES[3]!), /8 av 8 kommuner har rapporterat 2025/);
+    const lakarbesok = measureSection(full, MEASURE_TITLES[3]!);
+    assert.match(lakarbesok, /8 av 8 kommuner har rapporterat 2025/);
+    assert.match(lakarbesok, /Hela länet, 2025: 70,25/);
     assert.ok(Buffer.byteLength(JSON.stringify(full)) < 14 * 1024, `${Buffer.byteLength(JSON.stringify(full))} bytes`);
   });
 
-  it('reports a municipality\'s value for the baseline year 2023 and for 2025, and judges 2026 against 2025', async () => {
-    const form = await openForm(ostersund, LAKARBESOK);
+  it('lets the county report a municipality\'s value for the baseline year 2023, 2024 and 2025, and judges 2025 against 2024', async () => {
+    const form = await openForm(county, LAKARBESOK);
     assert.match(cardText(form), /Period \(från basåret 2023\)/);
+    assert.match(cardText(form), /Värde för\nBerg/);
     const choices = JSON.stringify(form).match(/"value":"(20\d\d)"/g);
     assert.ok(choices && choices.length >= 4, 'the periods 2026, 2025, 2024 and 2023 are offered');
+    assert.deepEqual(inputs(form).map(([id]) => id).slice(0, 2), ['arena', 'period'], 'the county chooses the municipality (or Hela länet) and the period');
 
-    const baseline = await choosePeriod(ostersund, form, '2023');
+    const baseline = await choose(county, form, { arena: 'ostersund', period: '2023' });
     assert.match(cardText(baseline), /Period\n2023/);
-    const saved2023 = await save(ostersund, baseline, { value_0: '1 180', comment: 'Basår' });
+    assert.match(cardText(baseline), /Värde för\nÖstersund/);
+    const saved2023 = await save(county, baseline, { value_0: '1 180', comment: 'Basår' });
     assert.match(cardText(saved2023), /Värdet är sparat/);
     assert.match(cardText(saved2023), /Inget tidigare värde att jämföra med \(2022 saknas\)\./);
 
-    const saved2025 = await save(ostersund, await choosePeriod(ostersund, await openForm(ostersund, LAKARBESOK), '2025'), { value_0: '1 250' });
-    assert.match(cardText(saved2025), /Period\n2025/);
+    const saved2024 = await save(county, await formFor(LAKARBESOK, 'ostersund', '2024'), { value_0: '1 250' });
+    assert.match(cardText(saved2024), /Period\n2024/);
 
-    // 2026 is the form's own period; it is compared with 2025, not with 2023.
-    const form2026 = await openForm(ostersund, LAKARBESOK);
-    assert.match(cardText(form2026), /Samma period föregående år \(2025\): 1\s250/);
-    const met = await save(ostersund, form2026, { value_0: '1300' });
-    assert.match(cardText(met), /Målvärdet nås: 1\s300 mot 1\s250 2025\./);
+    // 2025, the last completed year, is the form's own period; it is compared with 2024, not with 2023.
+    const form2025 = await formFor(LAKARBESOK, 'ostersund');
+    assert.match(cardText(form2025), /Period\n2025/);
+    assert.match(cardText(form2025), /Samma period föregående år \(2024\): 1\s250/);
+    const met = await save(county, form2025, { value_0: '1300' });
+    assert.match(cardText(met), /Målvärdet nås: 1\s300 mot 1\s250 2024\./);
 
     assert.deepEqual((await bot.app.measures.get(LAKARBESOK, '2023', 'ostersund'))?.values, [{ category: null, value: 1180 }]);
     assert.deepEqual((await bot.app.measures.history(LAKARBESOK, '2023', 'ostersund')).map((h) => [h.version, h.reportedBy, h.comment]), [[1, ANNA.name, 'Basår']]);
-    assert.equal((await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))?.version, 1);
+    assert.equal((await bot.app.measures.get(LAKARBESOK, '2024', 'ostersund'))?.version, 1);
 
     const card = measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!);
-    assert.match(card, /2026: 1\s300 \(rapporterat av Anna Andersson/);
-    assert.match(card, /Målvärdet nås: 1\s300 mot 1\s250 2025\./);
-    assert.match(card, /1 av 8 kommuner har rapporterat 2026/);
+    assert.match(card, /2025: 1\s300 \(rapporterat av Anna Andersson/);
+    assert.match(card, /Målvärdet nås: 1\s300 mot 1\s250 2024\./);
+    assert.match(card, /1 av 8 kommuner har rapporterat 2025/);
 
-    // A later correction of 2025 is an ordinary report with history, and changes 2026's judgement.
-    const corrected = await save(ostersund, await choosePeriod(ostersund, await openForm(ostersund, LAKARBESOK), '2025'), { value_0: '1 400', comment: 'Rättat enligt Kolada' });
+    // A later correction of 2024 is an ordinary report with history, and changes 2025's judgement.
+    const corrected = await save(county, await formFor(LAKARBESOK, 'ostersund', '2024'), { value_0: '1 400', comment: 'Rättat enligt Kolada' });
     assert.match(cardText(corrected), /Ersatte\n1\s250/);
-    assert.deepEqual((await bot.app.measures.history(LAKARBESOK, '2025', 'ostersund')).map((h) => h.version), [2, 1]);
-    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!), /Målvärdet nås inte: 1\s300 mot 1\s400 2025\./);
+    assert.deepEqual((await bot.app.measures.history(LAKARBESOK, '2024', 'ostersund')).map((h) => h.version), [2, 1]);
+    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!), /Målvärdet nås inte: 1\s300 mot 1\s400 2024\./);
+  });
+
+  it('lets the county report the register\'s own figure for the whole county beside the municipalities\', never computed', async () => {
+    await seed(LAKARBESOK, '2025', 'ostersund', [{ category: null, value: 40 }]);
+    await seed(LAKARBESOK, '2025', 'krokom', [{ category: null, value: 12 }]);
+    const form = await formFor(LAKARBESOK, 'lan');
+    assert.match(cardText(form), /Värde för\nHela länet \(Länsgemensam samverkan\)/);
+    assert.deepEqual(inputs(form).find(([id]) => id === 'value_0'), ['value_0', ''], 'never the sum of the municipalities\' (52)');
+    const saved = await save(county, form, { value_0: '310' });
+    assert.match(cardText(saved), /Värdet är sparat/);
+    assert.deepEqual((await bot.app.measures.get(LAKARBESOK, '2025', 'lan'))?.values, [{ category: null, value: 310 }]);
+    assert.match(measureSection(await measuresCard(krokom), MEASURE_TITLES[3]!), /2025: 12[\s\S]*Hela länet, 2025: 310/);
+    // The ja/nej measure asked "i varje kommun" has no county figure.
+    const arenor = await openForm(county, ARENOR);
+    assert.ok(!JSON.stringify(arenor).includes('Hela länet'));
   });
 
   it('accepts the decimal comma and spaces between thousands, keeps them in the form, and shows values the Swedish way', async () => {
-    const form = await openForm(ostersund, HALSA);
+    const form = await openForm(county, HALSA);
+    assert.match(cardText(form), /Värde för\nLänet \(Länsgemensam samverkan\)/);
     const number = JSON.stringify(form).match(/"type":"Input\.(\w+)","id":"value_0"/);
     assert.equal(number?.[1], 'Text', 'a text input, so that Teams does not refuse or clear "0,42"');
-    const saved = await save(ostersund, form, { value_0: '0,42' });
+    const saved = await save(county, form, { value_0: '0,42' });
     assert.match(cardText(saved), /Värdet är sparat/);
     assert.match(cardText(saved), /Värde\n0,42/);
-    assert.deepEqual((await bot.app.measures.get(HALSA, '2026', 'ostersund'))?.values, [{ category: null, value: 0.42 }]);
+    assert.deepEqual((await bot.app.measures.get(HALSA, '2025', 'lan'))?.values, [{ category: null, value: 0.42 }]);
     // The form shows the stored value the Swedish way, and saving it untouched changes nothing.
-    const again = await bot.teams.click(ostersund, saved, 'Ändra');
+    const again = await bot.teams.click(county, saved, 'Ändra');
     assert.deepEqual(inputs(again).find(([id]) => id === 'value_0'), ['value_0', '0,42']);
-    const unchanged = await save(ostersund, again, {});
+    const unchanged = await save(county, again, {});
     assert.match(cardText(unchanged), /Värdet var redan sparat, ingenting ändrades/);
-    assert.match(cardText(await bot.teams.click(ostersund, unchanged, 'Visa alla mått')), /Effektmått – Östersund/);
-    assert.equal((await bot.app.measures.get(HALSA, '2026', 'ostersund'))?.version, 1);
+    assert.match(cardText(await bot.teams.click(county, unchanged, 'Visa alla mått')), /Effektmått – Länsgemensam samverkan/);
+    assert.equal((await bot.app.measures.get(HALSA, '2025', 'lan'))?.version, 1);
 
     for (const [typed, value] of [['1 234', 1234], ['1\u00a0234,5', 1234.5], ['12\u202f345', 12345], ['2\u2009000', 2000], ['3.5', 3.5], ['1234', 1234]] as const) {
-      const saved2 = await save(ostersund, await openForm(ostersund, LAKARBESOK), { value_0: typed });
+      const saved2 = await save(county, await formFor(LAKARBESOK, 'ostersund'), { value_0: typed });
       assert.match(cardText(saved2), /Värdet är sparat/, typed);
-      assert.equal((await bot.app.measures.get(LAKARBESOK, '2026', 'ostersund'))?.values[0]?.value, value, typed);
+      assert.equal((await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))?.values[0]?.value, value, typed);
     }
-    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!), /2026: 1\s234 \(/);
+    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!), /2025: 1\s234 \(/);
   });
 
   it('reports a half-yearly value split into categories and shows that the target is met', async () => {
-    await seed(SIP, '2025-H2', 'ostersund', [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 40 }]);
-    const form = await openForm(ostersund, SIP);
+    await seed(SIP, '2025-H1', 'ostersund', [{ category: 'Barn och unga', value: 10 }, { category: 'Vuxna', value: 40 }]);
+    const form = await formFor(SIP, 'ostersund');
     const text = cardText(form);
     assert.match(text, /Rapportera värde/);
-    assert.match(text, /Andra halvåret 2026/);
+    assert.match(text, /Första halvåret 2026/, 'in November: the half-year that has ended');
     assert.match(text, /Källa\nCosmic LINK/);
-    assert.match(text, /Samma period föregående år \(andra halvåret 2025\): Barn och unga: 10 · Vuxna: 40/);
-    assert.deepEqual(buttons(form).map((b) => b.title), ['Visa perioden', 'Spara', 'Avbryt']);
+    assert.match(text, /Samma period föregående år \(första halvåret 2025\): Barn och unga: 10 · Vuxna: 40/);
+    assert.deepEqual(buttons(form).map((b) => b.title), ['Visa värdet', 'Spara', 'Avbryt']);
 
-    const saved = await save(ostersund, form, { value_0: '12', value_1: '45,5', comment: 'Från Cosmic LINK' });
+    const saved = await save(county, form, { value_0: '12', value_1: '45,5', comment: 'Från Cosmic LINK' });
     const savedText = cardText(saved);
     assert.match(savedText, /Värdet är sparat/);
     assert.match(savedText, /Barn och unga\n12\nVuxna\n45,5/);
     assert.match(savedText, /Anna Andersson, 23 nov\. 2026 10:00/);
-    assert.match(savedText, /Målvärdet nås: 57,5 mot 50 andra halvåret 2025\./);
+    assert.match(savedText, /Målvärdet nås: 57,5 mot 50 första halvåret 2025\./);
     assert.ok(!buttons(saved).some((b) => b.title === 'Spara'), 'the saved card is read-only');
-    const stored = await bot.app.measures.get(SIP, '2026-H2', 'ostersund');
+    const stored = await bot.app.measures.get(SIP, '2026-H1', 'ostersund');
     assert.deepEqual(stored?.values, [{ category: 'Barn och unga', value: 12 }, { category: 'Vuxna', value: 45.5 }]);
-    assert.equal((await bot.app.measures.history(SIP, '2026-H2', 'ostersund')).length, 1);
+    assert.equal((await bot.app.measures.history(SIP, '2026-H1', 'ostersund')).length, 1);
     // The county sees Östersund against its own previous year.
-    assert.match(measureSection(await measuresCard(county), MEASURE_TITLES[0]!), /Målvärdet nås \(mot andra halvåret 2025\): Östersund \(57,5 mot 50\)/);
+    assert.match(measureSection(await measuresCard(county), MEASURE_TITLES[0]!), /Målvärdet nås \(mot första halvåret 2025\): Östersund \(57,5 mot 50\)/);
   });
 
   it('says when a decrease measure misses its target, and when there is nothing to compare with', async () => {
-    await seed(SLUTENVARD, '2025', 'ostersund', [{ category: null, value: 100 }]);
-    const notMet = await save(ostersund, await openForm(ostersund, SLUTENVARD), { value_0: '104' });
-    assert.match(cardText(notMet), /Målvärdet nås inte: 104 mot 100 2025\./);
+    await seed(SLUTENVARD, '2024', 'lan', [{ category: null, value: 100 }]);
+    const notMet = await save(county, await openForm(county, SLUTENVARD), { value_0: '104' });
+    assert.match(cardText(notMet), /Målvärdet nås inte: 104 mot 100 2024\./);
     const first = await save(county, await openForm(county, KONTINUITET), { value_0: '3120' });
-    assert.match(cardText(first), /Inget tidigare värde att jämföra med \(2025 saknas\)\./);
+    assert.match(cardText(first), /Inget tidigare värde att jämföra med \(2024 saknas\)\./);
   });
 
-  it('lets a municipality answer its yes/no measure, and the county sees the answer', async () => {
-    const form = await openForm(ostersund, ARENOR);
+  it('lets the county answer a municipality\'s yes/no measure, and the arena sees the answer', async () => {
+    const form = await formFor(ARENOR, 'ostersund');
     assert.match(cardText(form), /Värde för\nÖstersund/);
-    const saved = await save(ostersund, form, { value_0: 'nej', comment: 'Arenan startar om i januari' });
+    const saved = await save(county, form, { value_0: 'nej', comment: 'Arenan startar om i januari' });
     assert.match(cardText(saved), /Målvärdet nås inte \(nej\)\./);
-    assert.deepEqual((await bot.app.measures.get(ARENOR, '2026', 'ostersund'))?.values, [{ category: null, value: 'nej' }]);
+    assert.deepEqual((await bot.app.measures.get(ARENOR, '2025', 'ostersund'))?.values, [{ category: null, value: 'nej' }]);
     assert.match(measureSection(await measuresCard(county), MEASURE_TITLES[7]!), /Nej, målvärdet nås inte: Östersund/);
-    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[7]!), /2026: nej \(rapporterat av Anna Andersson/);
+    assert.match(measureSection(await measuresCard(ostersund), MEASURE_TITLES[7]!), /2025: nej \(rapporterat av Anna Andersson/);
   });
 
   it('keeps what the person entered when a value is refused, so it can be corrected and saved', async () => {
-    const form = await openForm(ostersund, SIP);
-    assert.deepEqual(inputs(form).filter(([id]) => id !== 'period'), [['value_0', ''], ['value_1', ''], ['comment', '']]);
-    const refused = await save(ostersund, form, { value_0: '-2', value_1: '8', comment: 'Från Cosmic LINK' });
+    const form = await openForm(county, SIP);
+    assert.deepEqual(inputs(form).filter(([id]) => id !== 'period' && id !== 'arena'), [['value_0', ''], ['value_1', ''], ['comment', '']]);
+    const refused = await save(county, form, { value_0: '-2', value_1: '8', comment: 'Från Cosmic LINK' });
     assert.match(cardText(refused), /Värdet sparades inte\. Rätta det här och spara igen:/);
     assert.match(cardText(refused), /Barn och unga: värdet får inte vara negativt/);
-    assert.deepEqual(inputs(refused).filter(([id]) => id !== 'period'), [['value_0', ''], ['value_1', '8'], ['comment', 'Från Cosmic LINK']]);
+    assert.deepEqual(inputs(refused).filter(([id]) => id !== 'period' && id !== 'arena'), [['value_0', ''], ['value_1', '8'], ['comment', 'Från Cosmic LINK']]);
     assert.deepEqual(await measureRows(), []);
-    const saved = await save(ostersund, refused, { value_0: '2' });
+    const saved = await save(county, refused, { value_0: '2' });
     assert.match(cardText(saved), /Värdet är sparat/);
   });
 
@@ -309,13 +349,13 @@ describe('effect measures (mått)', () => {
     assert.match(cardText(refused), /Värdet: skriv ett tal/);
     const conflict = await save(county, refused, { value_0: '90' });
     assert.match(cardText(conflict), /Någon annan rapporterade ett värde för perioden innan dig/);
-    assert.equal((await bot.app.measures.get(KONTINUITET, '2026', 'lan'))?.reportedBy, BENGT.name);
+    assert.equal((await bot.app.measures.get(KONTINUITET, '2025', 'lan'))?.reportedBy, BENGT.name);
   });
 
   it('goes back to the measures when the form is cancelled, and saves nothing', async () => {
-    const form = await openForm(ostersund, SIP);
-    const back = await bot.teams.click(ostersund, form, 'Avbryt', { value_0: '5' });
-    assert.match(cardText(back), /Effektmått – Östersund/);
+    const form = await openForm(county, SIP);
+    const back = await bot.teams.click(county, form, 'Avbryt', { value_0: '5' });
+    assert.match(cardText(back), /Effektmått – Länsgemensam samverkan/);
     assert.deepEqual(await measureRows(), []);
   });
 
@@ -329,7 +369,7 @@ describe('effect measures (mått)', () => {
     assert.match(text, /Någon annan rapporterade ett värde för perioden innan dig/);
     assert.match(text, /Nu gäller: 100, rapporterat av Bengt Berg 23 nov\. 2026 10:00\./);
     assert.deepEqual(inputs(conflict).filter(([id]) => id !== 'period'), [['value_0', '90'], ['comment', 'Enligt Kolada']], 'Anna\'s value is still in the form');
-    const kept = await bot.app.measures.get(KONTINUITET, '2026', 'lan');
+    const kept = await bot.app.measures.get(KONTINUITET, '2025', 'lan');
     assert.deepEqual([kept?.values, kept?.reportedBy, kept?.version], [[{ category: null, value: 100 }], BENGT.name, 1]);
 
     // A later correction on Bengt's first form is stale too.
@@ -339,26 +379,32 @@ describe('effect measures (mått)', () => {
     const saved = await save(county, conflict, {}, ANNA);
     assert.match(cardText(saved), /Värdet är sparat/);
     assert.match(cardText(saved), /Ersatte\n100 \(Bengt Berg/);
-    const history = await bot.app.measures.history(KONTINUITET, '2026', 'lan');
+    const history = await bot.app.measures.history(KONTINUITET, '2025', 'lan');
     assert.deepEqual(history.map((h) => [h.version, h.reportedBy, h.values[0]?.value]), [[2, ANNA.name, 90], [1, BENGT.name, 100]]);
   });
 
   it('treats a period chosen in the form but not opened as seen without a value, so it never overwrites one unseen', async () => {
     await seed(LAKARBESOK, '2024', 'ostersund', [{ category: null, value: 900 }]);
-    const form = await openForm(ostersund, LAKARBESOK);
-    const conflict = await save(ostersund, form, { period: '2024', value_0: '950' });
+    await seed(LAKARBESOK, '2025', 'krokom', [{ category: null, value: 30 }]);
+    const form = await formFor(LAKARBESOK, 'ostersund');
+    const conflict = await save(county, form, { period: '2024', value_0: '950' });
     assert.match(cardText(conflict), /Nu gäller: 900/);
     assert.equal((await bot.app.measures.get(LAKARBESOK, '2024', 'ostersund'))?.version, 1);
-    const saved = await save(ostersund, conflict, {});
+    const saved = await save(county, conflict, {});
     assert.match(cardText(saved), /Period\n2024/);
     assert.equal((await bot.app.measures.get(LAKARBESOK, '2024', 'ostersund'))?.values[0]?.value, 950);
+    // The same for a municipality chosen but not opened: Krokom's value is never overwritten unseen.
+    const other = await save(county, await formFor(LAKARBESOK, 'ostersund'), { arena: 'krokom', value_0: '31' });
+    assert.match(cardText(other), /Nu gäller: 30/);
+    assert.equal((await bot.app.measures.get(LAKARBESOK, '2025', 'krokom'))?.version, 1);
   });
 
-  it('refuses a report from the wrong channel, and changes nothing', async () => {
+  it('refuses a report from an arena\'s channel, its own value too, says that the county reports it, and changes nothing', async () => {
     const attempts: Array<[ChannelPlace, Record<string, unknown>, RegExp]> = [
-      [krokom, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2026', etag: '', value_0: 'ja' }, /Östersunds värde för "Finns fungerande samverkansarenor.*" rapporteras bara från Östersunds kanal\./],
-      [ostersund, { measureId: KONTINUITET, arenaId: 'lan', periodId: '2026', etag: '', value_0: '1' }, /Länets värde för "Kontinuitetsindex, kronisk sjukdom, primärvård \(region\)" rapporteras bara från kanalen för länsgemensam samverkan\./],
-      [county, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2026', etag: '', value_0: 'ja' }, /Östersunds värde .* rapporteras bara från Östersunds kanal\./],
+      [krokom, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2025', etag: '', value_0: 'ja' }, /Östersunds värde för "Finns fungerande samverkansarenor.*": länsnivån rapporterar värdet, i kanalen för länsgemensam samverkan\. Här visas värdena; Krokom behöver inte rapportera dem\./],
+      [ostersund, { measureId: KONTINUITET, arenaId: 'lan', periodId: '2025', etag: '', value_0: '1' }, /Länets värde för "Kontinuitetsindex, kronisk sjukdom, primärvård \(region\)": länsnivån rapporterar värdet, i kanalen för länsgemensam samverkan\./],
+      [ostersund, { measureId: ARENOR, arenaId: 'ostersund', periodId: '2025', etag: '', value_0: 'ja' }, /Östersunds värde .*: länsnivån rapporterar värdet, i kanalen för länsgemensam samverkan\./],
+      [ostersund, { measureId: LAKARBESOK, arenaId: 'lan', periodId: '2025', etag: '', value_0: '1' }, /Länets värde .*: länsnivån rapporterar värdet/],
     ];
     for (const [place, data, message] of attempts) {
       for (const verb of ['editMeasureValue', 'saveMeasureValue']) {
@@ -369,28 +415,29 @@ describe('effect measures (mått)', () => {
         assert.match(cardText(card), /Ingenting har ändrats\./);
       }
     }
-    // Without an arena in the card, the county channel does not report a municipality's value.
-    assert.match(cardText(await bot.teams.execute(county, 'editMeasureValue', { measureId: ARENOR })), /Kommunernas värden .* rapporteras av varje kommun i dess egen kanal/);
+    // Without an arena in the card, an arena's channel is told the same about its own value.
+    assert.match(cardText(await bot.teams.execute(ostersund, 'editMeasureValue', { measureId: ARENOR })), /Östersunds värde .*: länsnivån rapporterar värdet/);
     assert.deepEqual(await measureRows(), []);
   });
 
-  it('lets a person report from personal chat only when they take part in the arena\'s channel', async () => {
-    await bot.teams.sayPersonally('koppla Östersund', BENGT);
-    const data = { measureId: ARENOR, arenaId: 'ostersund', periodId: '2026', etag: '', value_0: 'ja' };
+  it('lets a person report from personal chat only when they take part in the county\'s channel', async () => {
+    await bot.teams.sayPersonally('koppla Länsgemensam samverkan', BENGT);
+    const data = { measureId: ARENOR, arenaId: 'ostersund', periodId: '2025', etag: '', value_0: 'ja' };
     const refused = await bot.teams.execute('personal', 'saveMeasureValue', data, BENGT);
-    assert.match(cardText(refused), /Östersunds värde .* rapporteras i Östersunds kanal, eller här av den som är med i den kanalen\./);
+    assert.match(cardText(refused), /Östersunds värde .*: länsnivån rapporterar värdet, i kanalen för länsgemensam samverkan, eller här av den som är med i den kanalen\./);
     assert.deepEqual(await measureRows(), []);
 
-    await bot.teams.say(ostersund, 'mått', BENGT);
+    await bot.teams.say(county, 'mått', BENGT);
     const saved = await bot.teams.execute('personal', 'saveMeasureValue', data, BENGT);
     assert.match(cardText(saved), /Värdet är sparat/);
-    assert.equal((await bot.app.measures.get(ARENOR, '2026', 'ostersund'))?.reportedBy, BENGT.name);
+    assert.equal((await bot.app.measures.get(ARENOR, '2025', 'ostersund'))?.reportedBy, BENGT.name);
   });
 
   it('refuses malformed, tampered and oversized submissions with an error card, and changes nothing', async () => {
     await seed(SIP, '2026-H2', 'ostersund', [{ category: 'Barn och unga', value: 5 }, { category: 'Vuxna', value: 6 }]);
     const current = await bot.app.measures.get(SIP, '2026-H2', 'ostersund');
     const base = { measureId: SIP, periodId: '2026-H2', arenaId: 'ostersund', etag: current!.etag, value_0: '7', value_1: '8' };
+    const ostersund = county; // the county reports the municipalities' values: every refusal below is of the value, not of the channel
     const before = await measureRows();
     const cases: Array<[string, ChannelPlace, Record<string, unknown>, RegExp]> = [
       ['a negative number', ostersund, { ...base, value_0: '-3' }, /Barn och unga: värdet får inte vara negativt/],
@@ -425,21 +472,21 @@ describe('effect measures (mått)', () => {
     assert.deepEqual(await measureRows(), before);
   });
 
-  it('keeps a form opened just before the half-year ended, and saves it for that half-year', async () => {
+  it('keeps a form opened just before a half-year ended, and saves it for the half-year it showed', async () => {
     clock.set('2026-06-30T20:00:00Z');
-    const form = await openForm(ostersund, SIP);
-    assert.match(cardText(form), /Första halvåret 2026/);
+    const form = await formFor(SIP, 'ostersund');
+    assert.match(cardText(form), /Andra halvåret 2025/, 'on 30 June the first half-year has not ended: the last completed one is asked for');
     clock.set('2026-07-01T06:00:00Z');
-    const saved = await save(ostersund, form, { value_0: '3', value_1: '4' });
-    assert.match(cardText(saved), /Första halvåret 2026/);
-    assert.equal((await bot.app.measures.get(SIP, '2026-H1', 'ostersund'))?.version, 1);
-    const button = buttons(await measuresCard(ostersund)).find((b) => b.data.measureId === SIP);
-    assert.equal(button?.data.periodId, '2026-H2');
+    const saved = await save(county, form, { value_0: '3', value_1: '4' });
+    assert.match(cardText(saved), /Andra halvåret 2025/);
+    assert.equal((await bot.app.measures.get(SIP, '2025-H2', 'ostersund'))?.version, 1);
+    const button = buttons(await measuresCard(county)).find((b) => b.data.measureId === SIP);
+    assert.equal(button?.data.periodId, '2026-H1', 'from 1 July the first half-year is asked for');
   });
 
   it('answers mått with one storage request for every measure, and a save with at most two', async () => {
-    await seed(LAKARBESOK, '2025', 'ostersund', [{ category: null, value: 10 }]);
-    await seed(TRYGGHET, '2025', 'lan', [{ category: null, value: 10 }]);
+    await seed(LAKARBESOK, '2024', 'ostersund', [{ category: null, value: 10 }]);
+    await seed(TRYGGHET, '2024', 'lan', [{ category: null, value: 10 }]);
     const requests: string[] = [];
     bot.app.tables.measures.pipeline.addPolicy({
       name: 'countMeasureRequests',
@@ -453,27 +500,30 @@ describe('effect measures (mått)', () => {
     await bot.teams.say(county, 'mått');
     assert.equal(requests.length, 2, requests.join('\n'));
     requests.length = 0;
-    const form = await openForm(ostersund, LAKARBESOK);
+    const form = await openForm(county, LAKARBESOK);
     assert.equal(requests.length, 3, `mått's two pages + the form: ${requests.join('\n')}`);
     requests.length = 0;
-    await save(ostersund, form, { value_0: '12' });
+    await save(county, form, { value_0: '12' });
     assert.ok(requests.length <= 2, requests.join('\n'));
   });
 
   it('shows the reported value in GET /api/plan with who reported it, the target status and the history', async () => {
-    await seed(SLUTENVARD, '2025', 'ostersund', [{ category: null, value: 100 }]);
-    await save(ostersund, await openForm(ostersund, SLUTENVARD), { value_0: '90', comment: 'Enligt Kolada' });
+    await seed(SLUTENVARD, '2024', 'lan', [{ category: null, value: 100 }]);
+    // A municipality's value entered before the measure was decided at region level is kept and shown.
+    await seed(SLUTENVARD, '2023', 'ostersund', [{ category: null, value: 7 }]);
+    await save(county, await openForm(county, SLUTENVARD), { value_0: '90', comment: 'Enligt Kolada' });
     const measure = (await plan()).strategies.flatMap((s) => s.effectMeasures).find((m) => m.id === SLUTENVARD)!;
     assert.equal(measure.title, 'Påverkbar slutenvård vid kronisk sjukdom');
-    assert.equal(measure.level, 'municipality');
+    assert.equal(measure.level, 'region');
     const byPeriod = new Map(measure.values.map((v) => [v.periodId, v]));
-    const now = byPeriod.get('2026')!;
+    const now = byPeriod.get('2025')!;
     assert.deepEqual(
       { periodId: now.periodId, arenaId: now.arenaId, values: now.values, comment: now.comment, reportedBy: now.reportedBy, reportedAt: now.reportedAt, version: now.version, targetStatus: now.targetStatus, comparedWith: now.comparedWith },
-      { periodId: '2026', arenaId: 'ostersund', values: [{ category: null, value: 90 }], comment: 'Enligt Kolada', reportedBy: ANNA.name, reportedAt: '2026-11-23T09:00:00.000Z', version: 1, targetStatus: 'met', comparedWith: '2025' },
+      { periodId: '2025', arenaId: 'lan', values: [{ category: null, value: 90 }], comment: 'Enligt Kolada', reportedBy: ANNA.name, reportedAt: '2026-11-23T09:00:00.000Z', version: 1, targetStatus: 'met', comparedWith: '2024' },
     );
     assert.deepEqual(now.history.map((h) => [h.version, h.reportedBy, h.values]), [[1, ANNA.name, [{ category: null, value: 90 }]]]);
-    assert.equal(byPeriod.get('2025')?.targetStatus, 'noComparison');
+    assert.equal(byPeriod.get('2024')?.targetStatus, 'noComparison');
+    assert.deepEqual(measure.values.filter((v) => v.arenaId === 'ostersund').map((v) => [v.periodId, v.values[0]?.value]), [['2023', 7]]);
     const others = (await plan()).strategies.flatMap((s) => s.effectMeasures).filter((m) => m.id !== SLUTENVARD);
     assert.ok(others.every((m) => Array.isArray(m.values) && m.values.length === 0));
   });

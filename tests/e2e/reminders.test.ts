@@ -273,18 +273,23 @@ describe('follow-up reminders', () => {
       '2026-11-02': { county: ['yearlyFollowUp'], ostersund: ['stale'] },
       // 63 days after the county's last digest: the next one.
       '2026-11-30': { county: ['stale'], ostersund: [] },
-      // 24 days before the year ends: priority periods 2025–2026, and the half-year's and year's measures.
-      '2026-12-07': { county: [...ending.map(() => 'periodEnding'), 'measureReporting'].sort(), ostersund: ['measureReporting'] },
+      // 24 days before the year ends: priority periods 2025–2026. The measures are not asked for
+      // before a period has ended (their figures come after it).
+      '2026-12-07': { county: ending.map(() => 'periodEnding'), ostersund: [] },
     });
     assert.ok(STALE_AFTER_DAYS === 60);
 
-    // Outside Monday 09:00–10:00 (Stockholm) nothing goes out, even when something is due.
+    // Outside Monday 09:00–10:00 (Stockholm) nothing goes out, even when something is due: the
+    // measures of the year 2026 are due from 14 February 2027, 45 days after it ended.
     await bot.teams.say(krokom, 'koppla Krokom');
+    await sweepAt('2027-02-08T08:15:00.000Z'); // whatever else is due by then
     const before = bot.connector.calls.length;
-    for (const at of ['2026-12-09T08:15:00.000Z', '2026-12-14T07:59:00.000Z', '2026-12-14T09:00:00.000Z', '2026-12-12T08:15:00.000Z']) await sweepAt(at);
+    for (const at of ['2027-02-15T07:59:00.000Z', '2027-02-15T09:00:00.000Z', '2027-02-17T08:15:00.000Z', '2027-02-13T08:15:00.000Z']) await sweepAt(at);
     assert.equal(bot.connector.calls.length, before);
-    await sweepAt('2026-12-14T08:00:00.000Z');
-    assert.deepEqual(rulesTo(delivered(bot.connector.calls.slice(before)), krokom), ['measureReporting']);
+    await sweepAt('2027-02-15T08:00:00.000Z');
+    const fresh = delivered(bot.connector.calls.slice(before));
+    assert.deepEqual(rulesTo(fresh, county), ['measureReporting'], 'to the county, which reports every measure');
+    assert.deepEqual([rulesTo(fresh, ostersund), rulesTo(fresh, krokom)], [[], []], 'never to an arena');
   });
 
   it('follows each channel\'s own settings: its weekday and hour, and off means off', async () => {
@@ -488,10 +493,10 @@ describe('follow-up reminders', () => {
     assert.equal((await bot.app.channels.get(ostersund.channelId))?.state, 'active');
     bot.connector.reset();
     await sweepAt('2026-12-07T08:15:00.000Z');
-    // The digest refused on 30 November, and the measure reporting that has come due since.
-    assert.deepEqual(rulesTo(delivered(), ostersund), ['measureReporting', 'stale']);
+    // The digest refused on 30 November (an arena is never asked for the measures: the county reports them).
+    assert.deepEqual(rulesTo(delivered(), ostersund), ['stale']);
     await sweepAt('2026-12-07T08:30:00.000Z');
-    assert.deepEqual(rulesTo(delivered(), ostersund), ['measureReporting', 'stale'], 'once each');
+    assert.deepEqual(rulesTo(delivered(), ostersund), ['stale'], 'once');
   });
 
   it('runs the operator command: a dry run lists what would go to whom and why, a real run sends each once', async function () {

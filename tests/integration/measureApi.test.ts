@@ -65,45 +65,51 @@ describe("effect-measure values from the tab's API", () => {
   }
 
   it('saves a first value written the Swedish way, answers with its ETag, and the bot shows it', async () => {
-    const saved = await put(`${HALSA}/values/ostersund/2026`, { values: ['0,42'], comment: 'HLV 2026' }, BENGT, { 'if-none-match': '*' });
+    // Hälsa på lika villkor: the county's, per survey round (the year the survey was made).
+    const saved = await put(`${HALSA}/values/lan/2024`, { values: ['0,42'], comment: 'HLV 2024' }, ANNA, { 'if-none-match': '*' });
     assert.equal(saved.status, 200, JSON.stringify(saved.body));
     assert.equal(saved.body.outcome, 'saved');
     assert.deepEqual(saved.body.current.values, [{ category: null, value: 0.42 }]);
     assert.ok(saved.etag && saved.etag === saved.body.current.etag);
     const plan = (await (await fetch(`${bot.app.url}/api/plan`, { headers: { authorization: await as(ANNA) } })).json()) as PlanApiView;
     const value = plan.strategies.flatMap((s) => s.effectMeasures).find((m) => m.id === HALSA)!.values[0]!;
-    assert.deepEqual([value.arenaId, value.reportedBy, value.history.length], ['ostersund', BENGT.name, 1]);
-    // The mått card shows the measures a page at a time: the person turns to the measure's page.
+    assert.deepEqual([value.arenaId, value.reportedBy, value.history.length], ['lan', ANNA.name, 1]);
+    // The mått card shows the measures a page at a time: the person turns to the measure's page (an arena sees the county's value).
     let card = (await bot.teams.say(ostersund, 'mått', BENGT)).cards[0]!;
-    for (let page = 1; page < 5 && !/2026: 0,42/.test(cardText(card)); page++) card = await bot.teams.click(ostersund, card, 'Visa fler', {}, BENGT);
-    assert.match(cardText(card), /2026: 0,42 \(rapporterat av Bengt Berg/);
+    for (let page = 1; page < 5 && !/2024: 0,42/.test(cardText(card)); page++) card = await bot.teams.click(ostersund, card, 'Visa fler', {}, BENGT);
+    assert.match(cardText(card), /Länet, 2024: 0,42 \(rapporterat av Anna Andersson/);
   });
 
   it('refuses a stale ETag with the current value and what happened since, and answers an identical value as unchanged', async () => {
-    const first = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 234'] }, BENGT, { 'if-none-match': '*' });
-    const second = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 300'], version: 1 }, BENGT, { 'if-match': first.etag! });
+    const first = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 234'] }, ANNA, { 'if-none-match': '*' });
+    const second = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 300'], version: 1 }, ANNA, { 'if-match': first.etag! });
     assert.equal(second.status, 200);
-    const stale = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 250'], version: 1 }, BENGT, { 'if-match': first.etag! });
+    const stale = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 250'], version: 1 }, ANNA, { 'if-match': first.etag! });
     assert.equal(stale.status, 409);
     assert.match(stale.body.error, /Någon annan rapporterade/);
     assert.deepEqual(stale.body.current.values, [{ category: null, value: 1300 }]);
     assert.deepEqual(stale.body.since.map((h: { version: number }) => h.version), [2]);
     // A first value where one exists is a conflict too.
-    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['5'] }, BENGT, { 'if-none-match': '*' })).status, 409);
-    const same = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1300'] }, BENGT, { 'if-match': second.etag! });
+    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['5'] }, ANNA, { 'if-none-match': '*' })).status, 409);
+    const same = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1300'] }, ANNA, { 'if-match': second.etag! });
     assert.deepEqual([same.status, same.body.outcome], [200, 'unchanged']);
     assert.equal((await bot.app.measures.history(LAKARBESOK, '2025', 'ostersund')).length, 2);
   });
 
   it('answers 403, 428, 400 and 404 as the bot would refuse, and changes nothing', async () => {
-    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2026`, { values: ['1'] }, ANNA, { 'if-none-match': '*' })).status, 403);
-    assert.equal((await put(`${KONTINUITET}/values/lan/2026`, { values: ['1'] }, BENGT, { 'if-none-match': '*' })).status, 403);
-    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2026`, { values: ['1'] }, BENGT, {})).status, 428);
-    const bad = await put(`${LAKARBESOK}/values/ostersund/2026`, { values: ['tolv'] }, BENGT, { 'if-none-match': '*' });
+    // The county reports every value: Bengt, in Östersund's channel only, may not report even Östersund's.
+    const own = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1'] }, BENGT, { 'if-none-match': '*' });
+    assert.equal(own.status, 403);
+    assert.match(own.body.error, /rapporteras av den som är med i kanalen för länsgemensam samverkan/);
+    assert.equal((await put(`${KONTINUITET}/values/lan/2025`, { values: ['1'] }, BENGT, { 'if-none-match': '*' })).status, 403);
+    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1'] }, ANNA, {})).status, 428);
+    const bad = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['tolv'] }, ANNA, { 'if-none-match': '*' });
     assert.equal(bad.status, 400);
     assert.match(bad.body.details.join(' '), /skriv ett tal/);
-    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2022`, { values: ['1'] }, BENGT, { 'if-none-match': '*' })).status, 400);
-    assert.equal((await put(`s9-e9/values/ostersund/2026`, { values: ['1'] }, BENGT, { 'if-none-match': '*' })).status, 404);
+    assert.equal((await put(`${LAKARBESOK}/values/ostersund/2022`, { values: ['1'] }, ANNA, { 'if-none-match': '*' })).status, 400);
+    // A value at a level the measure no longer has (påverkbar slutenvård is the region's): refused.
+    assert.equal((await put(`s3-e2/values/ostersund/2025`, { values: ['1'] }, ANNA, { 'if-none-match': '*' })).status, 400);
+    assert.equal((await put(`s9-e9/values/ostersund/2025`, { values: ['1'] }, ANNA, { 'if-none-match': '*' })).status, 404);
     assert.equal(await valueRows(), 0);
   });
 
@@ -114,12 +120,14 @@ describe("effect-measure values from the tab's API", () => {
     // The version each value had at export, in a hidden column: the upload checks it.
     assert.equal(sheet.getColumn(11).hidden, true);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
-    assert.deepEqual(rows.filter((r) => r[0] === SIP && r[2] === '2026-H1'), [
+    assert.deepEqual(rows.filter((r) => r[0] === SIP && r[2] === '2026-H1' && r[3] === 'krokom'), [
       [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Barn och unga', 3, 'Cosmic', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
       [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Vuxna', 4.5, '', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
     ]);
-    // Every municipality has an empty row for this period's value of a per-municipality measure.
-    assert.equal(rows.filter((r) => r[0] === ARENOR && r[2] === '2026').length, 8);
+    // Every municipality has an empty row for the last completed period's value of a per-municipality measure,
+    // and Hela länet one more where the measure has a county figure (not the ja/nej measure).
+    assert.equal(rows.filter((r) => r[0] === ARENOR && r[2] === '2025').length, 8);
+    assert.deepEqual(rows.filter((r) => r[0] === LAKARBESOK && r[2] === '2025').map((r) => r[4]), ['Berg', 'Bräcke', 'Härjedalen', 'Krokom', 'Ragunda', 'Strömsund', 'Åre', 'Östersund', 'Hela länet']);
   });
 
   /** The exported sheet with these values filled in (measure, period, arena, category → value). */
@@ -190,14 +198,16 @@ describe("effect-measure values from the tab's API", () => {
 
   it('keeps a value reported after the export, lists the row with both values, and says the same when the sheet comes again', async () => {
     await bot.app.measures.report({ measureId: LAKARBESOK, periodId: '2025', arenaId: 'ostersund', etag: '', values: [{ category: null, value: 1000 }], comment: '', actor: { id: 'x', name: 'Cecilia Carlsson' } });
-    // Anna exports; then Bengt corrects Östersund's value in the tab, and someone reports Berg's empty row.
+    // Anna exports; then Bengt (who takes part in the county channel too) corrects Östersund's value in the tab, and someone reports Berg's empty row.
+    await bot.teams.say(county, 'hjälp', BENGT);
+    const BENGT_IN_COUNTY = BENGT;
     const { book, rowOf } = await filledIn([
       [LAKARBESOK, '2025', 'ostersund', '', 1250],
       [ARENOR, '2026', 'berg', '', 'ja'],
       [ARENOR, '2026', 'krokom', '', 'nej'],
     ]);
     const seen = (await bot.app.measures.get(LAKARBESOK, '2025', 'ostersund'))!;
-    const newer = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 100'] }, BENGT, { 'if-match': seen.etag });
+    const newer = await put(`${LAKARBESOK}/values/ostersund/2025`, { values: ['1 100'] }, BENGT_IN_COUNTY, { 'if-match': seen.etag });
     assert.equal(newer.status, 200, JSON.stringify(newer.body));
     await bot.app.measures.report({ measureId: ARENOR, periodId: '2026', arenaId: 'berg', etag: '', values: [{ category: null, value: 'nej' }], comment: '', actor: { id: 'y', name: 'David Dahl' } });
 
@@ -292,7 +302,7 @@ describe('an Excel upload when the store fails midway', () => {
     const rows: number[] = [];
     sheet.eachRow((r, n) => {
       const v = r.values as unknown[];
-      if (v[1] === ARENOR && v[3] === '2026') {
+      if (v[1] === ARENOR && v[3] === '2025') {
         r.getCell(7).value = 'ja';
         rows.push(n);
       }
@@ -326,6 +336,6 @@ describe('an Excel upload when the store fails midway', () => {
     assert.equal(again.status, 200, JSON.stringify(again.body));
     assert.deepEqual([again.body.saved, again.body.unchanged, again.body.written], [5, 3, rows.slice(3)]);
     assert.equal((await stored()).length, 8);
-    for (const arenaId of await stored()) assert.equal((await bot.app.measures.history(ARENOR, '2026', arenaId)).length, 1, `${arenaId} was written once`);
+    for (const arenaId of await stored()) assert.equal((await bot.app.measures.history(ARENOR, '2025', arenaId)).length, 1, `${arenaId} was written once`);
   });
 });

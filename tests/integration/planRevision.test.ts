@@ -214,6 +214,35 @@ describe('loading a revised version of the plan', () => {
     assert.ok(reads.some((r) => /scope:lan/.test(r)));
   });
 
+  it('apply carries who reports an effect measure, its level and period, and which items are the region\'s own work', async () => {
+    // A store seeded from an earlier reading of the plan: no region-own items, the measures reported by the arenas.
+    const earlier = structuredClone(v1);
+    for (const s of earlier.strategies) {
+      for (const m of s.effectMeasures) {
+        delete m.reportedBy;
+        if (m.id === 's3-e2' || m.id === 's4-e2') Object.assign(m, { level: 'municipality', frequency: 'yearly' });
+      }
+      for (const a of s.activities) for (const d of a.subActivities) delete d.regionOwn;
+    }
+    const empty = await freshTables();
+    const store = new PlanStore(empty.plan, clock.now);
+    await new PlanRevisionStore(empty.plan, clock.now).apply(earlier);
+    const ostersund = v1.arenas.find((a) => a.id === 'ostersund')!;
+    const asked = async () => (await store.arenaPlan(ostersund)).bilaga1.flatMap((a) => a.subActivities).map((d) => d.id);
+    assert.ok((await asked()).includes('s2-a2-d3'), 'before: the arenas are asked about habilitation');
+
+    const outcome = await new PlanRevisionStore(empty.plan, clock.now).apply(v2);
+    assert.equal(outcome.kind, 'applied');
+    const reworded = diffCategories(outcome.diff).reworded;
+    assert.deepEqual(reworded.find((d) => d.item.id === 's2-a2-d3')?.fields, [{ field: 'regionOwn', from: '', to: 'yes' }]);
+    assert.deepEqual(reworded.find((d) => d.item.id === 's4-e2')?.fields.map((f) => f.field), ['frequency', 'level', 'reportedBy']);
+    assert.ok(!(await asked()).includes('s2-a2-d3'), 'after: the region\'s own work, not asked of the arenas');
+    assert.ok(!(await asked()).includes('s5-a2-d1'));
+    const measures = (await new PlanStore(empty.plan, clock.now).read()).strategies.flatMap((s) => s.effectMeasures);
+    assert.deepEqual(measures.map((m) => m.reportedBy), measures.map(() => 'county'));
+    assert.deepEqual(measures.filter((m) => m.id === 's3-e2' || m.id === 's4-e2').map((m) => [m.level, m.frequency]), [['region', 'yearly'], ['county', 'surveyRound']]);
+  });
+
   it('a second apply changes nothing', async () => {
     await revisions.apply(v2);
     const before = await snapshot(tables);

@@ -303,18 +303,19 @@ describe('plan content (bot/content/plan.sv.json) matches the plan document', ()
           assert.equal(d.status, d.statusAsWritten === '' ? undefined : mapWrittenStatus(d.statusAsWritten), `${d.id}: ${JSON.stringify(d.statusAsWritten)}`);
   });
 
-  // The level each measure is reported at is a reading of the plan, argued in docs/architecture.md
-  // ("Effect measures: level, frequency and source"): per municipality where the figure exists per
-  // municipality, for the county where the plan follows it "på systemnivå", for the region
-  // where the title says "(region)".
+  // The level each measure is reported at is a reading of the plan, decided and argued in
+  // docs/plan-file.md ("Effektmått"): per municipality where the figure exists per municipality
+  // and means something there, for the county where the plan follows it "på systemnivå" or the
+  // survey's municipal samples are small, for the region where the title says "(region)" or a
+  // municipality's figure would be noise.
   const LEVELS: Record<string, string> = {
     's1-e1': 'municipality', // SIP in Cosmic LINK, counted per municipality
     's1-e2': 'county', // "uppföljning på systemnivå"
     's2-e1': 'region', // "primärvård (region)"
     's3-e1': 'municipality', // läkarbesök i hemmet (inkl. SÄBO), per municipality of residence
-    's3-e2': 'municipality', // påverkbar slutenvård, published per municipality of residence
+    's3-e2': 'region', // påverkbar slutenvård: per municipality of 5,000 people the figure is noise
     's4-e1': 'municipality', // åk 9 behörighet, per municipality (Skolverket)
-    's4-e2': 'municipality', // Hälsa på lika villkor, reported per municipality
+    's4-e2': 'county', // Hälsa på lika villkor: every other year, small municipal samples
     's5-e1': 'municipality', // "i varje kommun/närvårdsområde": ja/nej per kommun
   };
 
@@ -324,7 +325,8 @@ describe('plan content (bot/content/plan.sv.json) matches the plan document', ()
         const target = e.target.toLocaleLowerCase('sv-SE');
         const direction = /^ja\/nej/.test(target) ? 'yes' : /minska/.test(target) ? 'decrease' : /ök/.test(target) ? 'increase' : undefined;
         assert.equal(e.direction, direction, `${e.id} direction`);
-        assert.equal(e.frequency, /halvårsvis/.test(e.followUp) ? 'halfYearly' : 'yearly', `${e.id} frequency`);
+        // Hälsa på lika villkor is a survey made every other year: reported per survey round.
+        assert.equal(e.frequency, /halvårsvis/.test(e.followUp) ? 'halfYearly' : /Hälsa på lika villkor/.test(e.title) ? 'surveyRound' : 'yearly', `${e.id} frequency`);
         assert.equal(e.level, LEVELS[e.id], `${e.id} level`);
         const source = ['Cosmic LINK', 'Vård och omsorgskollen', 'Hälsa på lika villkor'].find((name) => `${e.title} ${e.followUp}`.includes(name));
         assert.equal(e.source, source, `${e.id} source`);

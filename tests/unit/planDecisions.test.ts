@@ -36,17 +36,26 @@ describe('docs/plan-file.md and the plan file agree', () => {
     assert.deepEqual(['s2-a2-d1', 's2-a2-d2', 's2-a2-d3', 's2-a2-d4', 's2-a2-d5'].map((id) => written.get(id)?.[0]), ['kommun', 'kommun', 'regionens eget', 'kommun', 'kommun']);
   });
 
-  it('on the level every effect measure has in the app now, with the decision and the reasoning for each', () => {
+  it('on the level, reporter and period every effect measure has in the app now, equal to the decision, with the reasoning for each', () => {
     const LEVEL = { kommun: 'municipality', län: 'county', region: 'region' } as const;
+    const REPORTER = { länet: 'county', arenan: 'arena' } as const;
+    const PERIOD = { halvår: 'halfYearly', år: 'yearly', undersökningsomgång: 'surveyRound' } as const;
     const measures = content.strategies.flatMap((s) => s.effectMeasures);
     // Columns: nivå (beslut), rapporterar, period, i appen nu, skäl.
+    const row = (id: string) => written.get(id) ?? [];
     assert.deepEqual(
-      measures.map((m) => [m.id, LEVEL[written.get(m.id)?.[3] as keyof typeof LEVEL]]),
-      measures.map((m) => [m.id, m.level]),
+      measures.map((m) => [m.id, LEVEL[row(m.id)[3] as keyof typeof LEVEL], REPORTER[row(m.id)[1] as keyof typeof REPORTER], PERIOD[row(m.id)[2] as keyof typeof PERIOD]]),
+      measures.map((m) => [m.id, m.level, m.reportedBy ?? 'arena', m.frequency]),
     );
     for (const m of measures) {
-      assert.ok(written.get(m.id)?.[0] && written.get(m.id)![0]! in LEVEL, `${m.id}: a decided level`);
-      assert.ok((written.get(m.id)?.[4] ?? '').length > 40, `${m.id}: the page gives the plan's reason`);
+      assert.equal(row(m.id)[0], row(m.id)[3], `${m.id}: the app follows the decided level`);
+      assert.ok((row(m.id)[4] ?? '').length > 40, `${m.id}: the page gives the plan's reason`);
     }
+    // The three decided in issue 25: SIP reported by the county per municipality, påverkbar
+    // slutenvård at region level, Hälsa på lika villkor for the county per survey round.
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    assert.deepEqual([byId.get('s1-e1')?.level, byId.get('s1-e1')?.reportedBy], ['municipality', 'county']);
+    assert.equal(byId.get('s3-e2')?.level, 'region');
+    assert.deepEqual([byId.get('s4-e2')?.level, byId.get('s4-e2')?.frequency], ['county', 'surveyRound']);
   });
 });

@@ -153,33 +153,43 @@ describe('reminder rules', () => {
     });
   });
 
-  describe('measure reporting (effektmått, "minst halvårsvis" or yearly)', () => {
-    it('asks each municipality before the half-year ends for the half-yearly measure only (SIP is counted per municipality)', () => {
-      assert.deepEqual(only(due(ostersund, '2026-05-30T21:59:00Z'), 'measureReporting'), []); // 30 May 23:59 in Stockholm
-      assert.deepEqual(only(due(county, '2026-05-30T22:00:00Z'), 'measureReporting'), [], 'the county has no half-yearly measure');
-      const [reminder] = only(due(ostersund, '2026-05-30T22:00:00Z'), 'measureReporting'); // 31 May 00:00 in Stockholm, 30 days left
+  describe('measure reporting (effektmått): after the period ends, to the county, which reports them all', () => {
+    const municipalities = content.arenas.filter((a) => a.kind === 'municipality').map((a) => a.id);
+
+    it('asks for the half-year just ended, 45 days after its last day, never before it ends', () => {
+      assert.deepEqual(only(due(county, '2026-02-20T12:00:00Z'), 'measureReporting').map((r) => r.key.duePeriod), ['2025-H2'], 'in February: the half-year that ended in December');
+      assert.deepEqual(only(due(county, '2026-03-16T12:00:00Z'), 'measureReporting'), [], 'a month later the window has closed: once, not all spring');
+      assert.deepEqual(only(due(county, '2026-08-13T21:59:00Z'), 'measureReporting'), [], '13 August 23:59 in Stockholm: the figures for the first half-year are not asked for yet');
+      const [reminder] = only(due(county, '2026-08-13T22:00:00Z'), 'measureReporting'); // 14 August 00:00 in Stockholm, 45 days after 30 June
       assert.ok(reminder && reminder.content.rule === 'measureReporting');
       assert.equal(reminder.key.duePeriod, '2026-H1');
-      assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H1']);
+      assert.equal(reminder.content.endedOn, '2026-06-30');
+      assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H1'], 'after the first half-year only the half-yearly SIP measure');
+      assert.deepEqual(reminder.content.measures[0]!.arenas.map((a) => a.id), [...municipalities, 'lan'], 'each municipality and Hela länet');
+      assert.match(reminder.reason, /slutade 30 juni 2026/);
     });
 
-    it('asks at year end for the second half-year and every yearly measure the channel reports', () => {
-      assert.deepEqual(only(due(county, '2026-11-30T12:00:00Z'), 'measureReporting'), []);
-      const [reminder] = only(due(county, '2026-12-01T12:00:00Z'), 'measureReporting');
+    it('asks after the year has ended for the second half-year and every yearly measure, never the survey round', () => {
+      const [reminder] = only(due(county, '2027-02-15T12:00:00Z'), 'measureReporting');
       assert.ok(reminder && reminder.content.rule === 'measureReporting');
       assert.equal(reminder.key.duePeriod, '2026-H2');
-      const countyMeasures = content.strategies.flatMap((s) => s.effectMeasures).filter((m) => m.level !== 'municipality');
-      assert.deepEqual(reminder.content.measures.map((m) => m.measure.id).sort(), countyMeasures.map((m) => m.id).sort());
-      assert.deepEqual(countyMeasures.map((m) => m.id), ['s1-e2', 's2-e1']);
-      assert.equal(reminder.content.measures.find((m) => m.measure.id === 's2-e1')?.periodId, '2026');
+      assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H2', 's1-e2 2026', 's2-e1 2026', 's3-e1 2026', 's3-e2 2026', 's4-e1 2026', 's5-e1 2026']);
+      assert.ok(!reminder.content.measures.some((m) => m.measure.id === 's4-e2'), 'Hälsa på lika villkor is reported per survey round, when its results come');
+      assert.deepEqual(reminder.content.measures.find((m) => m.measure.id === 's3-e2')!.arenas.map((a) => a.id), ['lan'], 'region level: one value');
+      assert.deepEqual(reminder.content.measures.find((m) => m.measure.id === 's5-e1')!.arenas.map((a) => a.id), municipalities, 'a ja/nej per municipality has no county figure');
     });
 
-    it('asks a municipality for the measures it reports, and nothing already reported', () => {
-      const [reminder] = only(due(ostersund, '2026-12-01T12:00:00Z'), 'measureReporting');
+    it('never asks an arena: the county reports every value', () => {
+      for (const at of ['2026-08-20T12:00:00Z', '2027-02-15T12:00:00Z']) assert.deepEqual(only(due(ostersund, at), 'measureReporting'), []);
+    });
+
+    it('leaves out what is reported, and says nothing when everything is', () => {
+      const reported = new Set(municipalities.map((id) => reportedKey('s1-e1', '2026-H1', id)));
+      const [reminder] = only(due(county, '2026-08-20T12:00:00Z', { reported }), 'measureReporting');
       assert.ok(reminder && reminder.content.rule === 'measureReporting');
-      assert.deepEqual(reminder.content.measures.map((m) => `${m.measure.id} ${m.periodId}`), ['s1-e1 2026-H2', 's3-e1 2026', 's3-e2 2026', 's4-e1 2026', 's4-e2 2026', 's5-e1 2026']);
-      const all = new Set([reportedKey('s1-e1', '2026-H2'), ...['s3-e1', 's3-e2', 's4-e1', 's4-e2', 's5-e1'].map((id) => reportedKey(id, '2026'))]);
-      assert.deepEqual(only(due(ostersund, '2026-12-01T12:00:00Z', { reported: all }), 'measureReporting'), []);
+      assert.deepEqual(reminder.content.measures[0]!.arenas.map((a) => a.id), ['lan'], 'only the county figure is missing');
+      reported.add(reportedKey('s1-e1', '2026-H1', 'lan'));
+      assert.deepEqual(only(due(county, '2026-08-20T12:00:00Z', { reported }), 'measureReporting'), []);
     });
   });
 
@@ -213,7 +223,8 @@ describe('reminder rules', () => {
 
   it('fires only the rules the channel has on', () => {
     const at = '2026-12-01T12:00:00Z';
-    assert.deepEqual(rulesOf(due(county, at, { activities: countyActivities() })).filter((r, i, a) => a.indexOf(r) === i), ['stale', 'periodEnding', 'measureReporting']);
+    assert.deepEqual(rulesOf(due(county, at, { activities: countyActivities() })).filter((r, i, a) => a.indexOf(r) === i), ['stale', 'periodEnding']);
+    assert.deepEqual(rulesOf(due(county, '2026-08-20T12:00:00Z', { activities: countyActivities() })).filter((r, i, a) => a.indexOf(r) === i), ['stale', 'measureReporting']);
     assert.deepEqual(rulesOf(due(county, '2026-11-25T12:00:00Z', { activities: countyActivities() }, ['revision'])), ['revision']);
     assert.deepEqual(due(county, '2026-11-25T12:00:00Z', { activities: countyActivities() }, []), []);
   });
