@@ -44,10 +44,10 @@ export function reportRoutes(deps: YearReportDeps) {
       const match = /^(.*?)(?:\.(docx|xlsx))?$/.exec(String(req.params.file ?? ''))!;
       const year = parseReportYear(match[1], deps.now());
       if (!year.ok) return void res.send(400, { error: year.error });
-      const report = await yearReport(deps, year.year);
+      const { report, changes } = await yearReport(deps, year.year);
       const format = match[2] as keyof typeof FORMATS | undefined;
       if (!format) return void sendJson(req, res, 200, report);
-      const body = await FORMATS[format].make(report);
+      const body = await FORMATS[format].make(report, changes);
       res.writeHead(200, {
         'Content-Type': FORMATS[format].type,
         'Content-Disposition': contentDisposition(`${reportTitle(year.year)}.${format}`),

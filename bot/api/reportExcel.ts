@@ -3,6 +3,7 @@
 // Historik. Dates are real Excel dates in Swedish time, every sheet has its filter and widths.
 import ExcelJS from 'exceljs';
 import { PLAN_TIME_ZONE } from '../domain/followUp';
+import type { HistoryEvent } from '../domain/historyEvents';
 import { SUMMARY_COLUMNS, TARGET_LABEL, type Report, type ReportSubRow } from '../domain/report';
 
 export const REPORT_SHEETS = ['Sammanfattning', 'Handlingsplan', 'Lokal uppföljning', 'Lokala aktiviteter', 'Effektmått', 'Historik'] as const;
@@ -61,7 +62,8 @@ function subRow(r: ReportSubRow): Record<string, unknown> {
   };
 }
 
-export async function reportXlsx(report: Report): Promise<Buffer> {
+/** The workbook; `changes`: every change of the period, newest first (the Historik sheet lists each). */
+export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Gemensam plan';
   book.title = report.title;
@@ -145,7 +147,7 @@ export async function reportXlsx(report: Report): Promise<Buffer> {
       { header: 'Kommentar', key: 'comment', width: 35 },
       { header: 'Vem', key: 'actor', width: 22 },
     ],
-    report.changes.all.map((e) => ({ at: excelDate(e.at), arena: report.arenaNames[e.scopeId] ?? e.scopeId, title: e.title, parent: e.parent ?? '', lines: e.lines.join('\n'), comment: e.comment ?? '', actor: e.actor })),
+    changes.map((e) => ({ at: excelDate(e.at), arena: report.arenaNames[e.scopeId] ?? e.scopeId, title: e.title, parent: e.parent ?? '', lines: e.lines.join('\n'), comment: e.comment ?? '', actor: e.actor })),
   );
 
   return Buffer.from(await book.xlsx.writeBuffer());

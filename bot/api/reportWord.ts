@@ -222,14 +222,14 @@ function eventRows(events: HistoryEvent[], arenaName: (id: string) => string): s
 function changesSection(report: Report): Block[] {
   const arenaName = (id: string) => report.arenaNames[id] ?? id;
   const out: Block[] = [h1('forandringar', section('forandringar').title)];
-  const all = report.changes.all;
-  if (all.length === 0) return [...out, p('Inga förändringar under perioden.')];
-  if (all.length > CHANGES_LISTED_MAX) {
-    out.push(p(`${all.length} förändringar under perioden. Här antalet per arena; varje förändring finns i Excel-filens blad Historik.`));
-    out.push(table(['Arena', 'Förändringar'], report.changes.byArena.map((g) => [g.title, String(g.events.length)]), [4, 1]));
+  const { count } = report.changes;
+  if (count === 0) return [...out, p('Inga förändringar under perioden.')];
+  if (count > CHANGES_LISTED_MAX) {
+    out.push(p(`${count} förändringar under perioden. Här antalet per arena; varje förändring finns i Excel-filens blad Historik.`));
+    out.push(table(['Arena', 'Förändringar'], report.changes.byArena.map((g) => [g.title, String(g.count)]), [4, 1]));
     return out;
   }
-  out.push(p(`${all.length} förändringar, var och en en gång, per strategi och de senaste först.`));
+  out.push(p(`${count} förändringar, var och en en gång, per strategi och de senaste först.`));
   for (const g of report.changes.byStrategy) out.push(h2(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName), [2, 2, 4, 4.5, 2]));
   return out;
 }

@@ -174,6 +174,13 @@ export interface ChangeGroup {
   events: HistoryEvent[];
 }
 
+/** How many changes a group (an arena) had. */
+export interface ChangeCount {
+  id: string;
+  title: string;
+  count: number;
+}
+
 export interface ArenaReport {
   arenaId: string;
   name: string;
@@ -228,7 +235,12 @@ export interface Report {
   summary: { strategies: StrategySummary[]; total: StrategySummary; arenas: ArenaSubmissionLine[]; submitted: number };
   actionPlan: ReportSubRow[];
   measures: MeasureReport[];
-  changes: { all: HistoryEvent[]; byStrategy: ChangeGroup[]; byArena: ChangeGroup[] };
+  /**
+   * The period's changes for the appendix: how many, how many per arena, and each once per
+   * strategy when they fit on about a page (at most CHANGES_LISTED_MAX; above, `listed` and
+   * `byStrategy` are empty and the Excel file's Historik lists every one).
+   */
+  changes: { count: number; listed: HistoryEvent[]; byStrategy: ChangeGroup[]; byArena: ChangeCount[] };
   arenas: ArenaReport[];
   analysis: AnalysisSection[];
 }
@@ -279,8 +291,6 @@ export function buildReport(input: ReportInput): Report {
 
   const number = new Map(strategies.map((s) => [s.id, s.number]));
   const submissions: ArenaSubmissionLine[] = state.arenas.map((a) => ({ arenaId: a.arena.id, name: a.arena.name, ...(a.submission ? { submission: a.submission } : {}) }));
-  const arenaName = new Map(input.arenaList.map((a) => [a.id, a.name]));
-  const events = [...input.events].sort((a, b) => b.at.localeCompare(a.at) || b.key.localeCompare(a.key));
   const everySubmission = input.submissions ?? state.arenas.flatMap((a) => (a.submission ? [a.submission] : []));
   const startOf = statusesAtStart(input.previous?.state.county);
   const text = (id: string, title: string): RoundText => {
@@ -305,16 +315,7 @@ export function buildReport(input: ReportInput): Report {
     summary: { strategies: strategySummaries, total: totalSummary, arenas: submissions, submitted: submissions.filter((s) => s.submission).length },
     actionPlan: subRows(state.county, number, at).map((r) => ({ ...withLocalNotApplicable(r, state.arenas), statusAtStart: startOf(r.subId, state.county) })),
     measures: strategies.flatMap((s) => s.effectMeasures.filter((m) => !m.retired).map((m) => measureReport(m, s.number, year, state.measureValues, input.arenaList))),
-    changes: {
-      all: events,
-      byStrategy: [
-        ...strategies.map((s) => ({ id: s.id, title: `Strategi ${s.number}: ${s.title}`, events: events.filter((e) => e.strategyId === s.id) })),
-        { id: 'ovrigt', title: 'Övrigt (kanaler, påminnelser och lokala revideringar)', events: events.filter((e) => !e.strategyId || !number.has(e.strategyId)) },
-      ].filter((g) => g.events.length > 0),
-      byArena: input.arenaList
-        .map((a) => ({ id: a.id, title: arenaName.get(a.id) ?? a.id, events: events.filter((e) => e.scopeId === a.id) }))
-        .filter((g) => g.events.length > 0),
-    },
+    changes: changesOf(input.events, strategies, input.arenaList),
     arenas: state.arenas.map((a) => {
       const bilaga1 = subRows(a.bilaga1, number, at);
       const local = subRows(a.local, number, at);
@@ -337,6 +338,27 @@ export function buildReport(input: ReportInput): Report {
       return { strategyId: s.id, number: s.number, title: s.title, text: a?.text ?? '', ...(a ? { updatedAt: a.updatedAt, updatedBy: a.updatedBy } : {}) };
     }),
   };
+}
+
+/** Newest first; ties by key, so that the order is the same every time. */
+const newestFirst = (a: HistoryEvent, b: HistoryEvent) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+
+/**
+ * The appendix's changes: counted per arena in one pass (a county of 300 arenas has hundreds of
+ * thousands), and listed per strategy only when they fit on about a page.
+ */
+function changesOf(events: HistoryEvent[], strategies: StrategyInfo[], arenas: Arena[]): Report['changes'] {
+  const perArena = new Map<string, number>();
+  for (const e of events) perArena.set(e.scopeId, (perArena.get(e.scopeId) ?? 0) + 1);
+  const byArena = arenas.filter((a) => perArena.has(a.id)).map((a) => ({ id: a.id, title: a.name, count: perArena.get(a.id)! }));
+  if (events.length > CHANGES_LISTED_MAX) return { count: events.length, listed: [], byStrategy: [], byArena };
+  const listed = [...events].sort(newestFirst);
+  const known = new Set(strategies.map((s) => s.id));
+  const byStrategy = [
+    ...strategies.map((s) => ({ id: s.id, title: `Strategi ${s.number}: ${s.title}`, events: listed.filter((e) => e.strategyId === s.id) })),
+    { id: 'ovrigt', title: 'Övrigt (kanaler, påminnelser och lokala revideringar)', events: listed.filter((e) => !e.strategyId || !known.has(e.strategyId)) },
+  ].filter((g) => g.events.length > 0);
+  return { count: events.length, listed, byStrategy, byArena };
 }
 
 function emptyCounts(): SummaryCounts {

@@ -8,6 +8,7 @@ import type { PlanContentView } from '../domain/planView';
 import { buildReport, type Report, type ReportSource } from '../domain/report';
 import { liveFollowUpState, type FollowUpStateDeps } from './followUpState';
 import type { Round } from '../domain/followUpRound';
+import type { HistoryEvent } from '../domain/historyEvents';
 import { listRounds, roundState, type RoundDeps } from './followUpRound';
 import { eventsBetween, type HistoryEventDeps, type HistoryPlan } from './historyEvents';
 
@@ -97,7 +98,13 @@ export function parseReportYear(raw: unknown, now: Date): { ok: true; year: numb
   return { ok: true, year };
 }
 
-export async function yearReport(deps: YearReportDeps, year: number): Promise<Report> {
+/** The report, and every change of its period newest first (the model counts them; Excel lists each). */
+export interface YearReport {
+  report: Report;
+  changes: HistoryEvent[];
+}
+
+export async function yearReport(deps: YearReportDeps, year: number): Promise<YearReport> {
   const now = deps.now();
   const [content, round, previous] = await Promise.all([deps.plan.content(), deps.rounds.forYear(year), deps.rounds.previousBefore(year)]);
   let state: FollowUpState;
@@ -123,7 +130,7 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     measureArenas: 'all',
     plan: historyPlanOf(content, state),
   });
-  return buildReport({
+  const report = buildReport({
     year,
     planName: content.plan.name,
     strategies: content.strategies,
@@ -137,6 +144,7 @@ export async function yearReport(deps: YearReportDeps, year: number): Promise<Re
     madeAt: source.kind === 'round' ? source.closedAt : now.toISOString(),
     ...(round?.submissions ? { submissions: round.submissions } : {}),
   });
+  return { report, changes: events };
 }
 
 /**

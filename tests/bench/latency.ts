@@ -1,6 +1,15 @@
 // Runs a turn many times at a given concurrency and reports latency percentiles and throughput.
 // It reports; it asserts nothing about time.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+
+/** User + system CPU seconds of a process, from /proc (Linux). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+  return (Number(fields[11]) + Number(fields[12])) / ticks;
+}
 
 export interface LoadFigures {
   name: string;

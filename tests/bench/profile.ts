@@ -3,8 +3,7 @@
 // client, connector stand-in) and the Azurite child. Run it under node's own profiler:
 //   npx tsx --cpu-prof --cpu-prof-dir=test-results/prof tests/bench/profile.ts status 16 2000
 // (set AZURITE_CPU_PROF=dir to profile the Azurite child too). It asserts nothing.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { startApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
@@ -15,18 +14,11 @@ import { ANNA, invokeActivity, TeamsClient } from '../helpers/teamsClient';
 import { startEchoBot } from './echoBot';
 import { startFormReader } from './formReader';
 import { fillArena } from './scale';
-import { latencyRow, load } from './latency';
+import { cpuSeconds, latencyRow, load } from './latency';
 
 const [what = 'status', concurrencyArg = '16', turnsArg = '2000'] = process.argv.slice(2);
 const concurrency = Number(concurrencyArg);
 const turns = Number(turnsArg);
-
-/** User + system CPU seconds of a process, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
-  return (Number(fields[11]) + Number(fields[12])) / ticks;
-}
 
 /** Azurite under node's profiler (AZURITE_CPU_PROF=dir), stopped with SIGINT so that it writes the profile. */
 async function profiledAzurite(dir: string): Promise<{ pid: number; connectionString: string; stop(): Promise<void> }> {

@@ -148,9 +148,9 @@ describe('uppföljning: the yearly follow-up round', function () {
     const progress = cardText((await bot.teams.say(county, 'uppföljning')).cards[0]!);
     assert.match(progress, new RegExp(`Östersund[\\s\\S]*${before.items - 1} av ${before.items} ej uppdaterade under perioden`));
 
-    const report = (await api<{ period: { to: string }; changes: { all: Array<{ scopeId: string; subActivityId?: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
+    const report = (await api<{ period: { to: string }; changes: { listed: Array<{ scopeId: string; subActivityId?: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
     assert.equal(report.period.to, '2026-11-28');
-    assert.ok(report.changes.all.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))), JSON.stringify(report.changes.all.slice(0, 3)));
+    assert.ok(report.changes.listed.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))), JSON.stringify(report.changes.listed.slice(0, 3)));
 
     // Closing two days later ends the period on the closing day; the closed report keeps the save.
     clock.set('2026-11-30T10:00:00Z');
@@ -160,8 +160,8 @@ describe('uppföljning: the yearly follow-up round', function () {
     clock.set('2027-01-10T10:00:00Z');
     const closed = (await rounds()).rounds[0]!;
     assert.deepEqual(closed.period, { from: '2023-12-01', to: '2026-11-30' });
-    const frozen = (await api<{ changes: { all: Array<{ scopeId: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
-    assert.ok(frozen.changes.all.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))));
+    const frozen = (await api<{ changes: { listed: Array<{ scopeId: string; lines: string[] }> } }>('GET', '/api/report/2026')).body;
+    assert.ok(frozen.changes.listed.some((e) => e.scopeId === 'ostersund' && e.lines.some((l) => /Pågår/.test(l))));
   });
 
   it('closing freezes the snapshot: a later change does not alter the closed round', async () => {

@@ -7,7 +7,7 @@ import type { HistoryEvent } from '../../bot/domain/historyEvents';
 import type { MeasureValue } from '../../bot/domain/measureValues';
 import type { Arena, EffectMeasure } from '../../bot/domain/plan';
 import type { ActivityView, StrategyInfo, SubActivityView } from '../../bot/domain/planView';
-import { buildReport, measureSummaryText, reportTitle, type ReportInput } from '../../bot/domain/report';
+import { buildReport, CHANGES_LISTED_MAX, measureSummaryText, reportTitle, type ReportInput } from '../../bot/domain/report';
 import { statusLabel, type StatusId } from '../../bot/domain/status';
 import { parseReportYear, stockholmMidnight } from '../../bot/useCases/yearReport';
 
@@ -156,12 +156,20 @@ describe('the yearly report model', () => {
   it('groups the changes by strategy and by arena, newest first, and keeps submissions and analysis', () => {
     const event = (key: string, at: string, scopeId: string, strategyId?: string): HistoryEvent => ({ kind: 'change', key, at, actor: 'Anna', scopeId, ...(strategyId ? { strategyId } : {}), title: key, lines: ['Status: Pågår → Klar'] });
     const report = buildReport(input({ events: [event('x1', '2026-02-01T10:00:00Z', 'lan', 's1'), event('x2', '2026-06-01T10:00:00Z', 'berg', 's3'), event('x3', '2026-04-01T10:00:00Z', 'berg'), event('x4', '2026-03-01T10:00:00Z', 'berg', 's1')] }));
-    assert.deepEqual(report.changes.all.map((e) => e.key), ['x2', 'x3', 'x4', 'x1']);
+    assert.deepEqual(report.changes.listed.map((e) => e.key), ['x2', 'x3', 'x4', 'x1']);
     assert.deepEqual(report.changes.byStrategy.map((g) => [g.id, g.events.map((e) => e.key)]), [['s1', ['x4', 'x1']], ['s3', ['x2']], ['ovrigt', ['x3']]]);
-    assert.deepEqual(report.changes.byArena.map((g) => [g.title, g.events.length]), [['Berg', 3], ['Länsgemensam samverkan', 1]]);
+    assert.deepEqual(report.changes.byArena.map((g) => [g.title, g.count]), [['Berg', 3], ['Länsgemensam samverkan', 1]]);
     assert.equal(report.summary.submitted, 1);
     assert.equal(report.arenas[0]!.submission!.comment, 'Klart från Berg');
     assert.deepEqual(report.analysis.map((a) => a.text), ['', 'Fler hembesök.']);
+  });
+
+  it('counts more changes than a page per arena, and lists none of them (the Excel file has each)', () => {
+    const events = Array.from({ length: CHANGES_LISTED_MAX + 1 }, (_, i): HistoryEvent => ({ kind: 'change', key: `x${i}`, at: `2026-03-${String((i % 28) + 1).padStart(2, '0')}T10:00:00Z`, actor: 'Anna', scopeId: i % 3 ? 'berg' : 'lan', strategyId: 's1', title: `x${i}`, lines: ['Kommentar'] }));
+    const report = buildReport(input({ events }));
+    assert.equal(report.changes.count, CHANGES_LISTED_MAX + 1);
+    assert.deepEqual([report.changes.listed, report.changes.byStrategy], [[], []]);
+    assert.deepEqual(report.changes.byArena.map((g) => [g.title, g.count]), [['Berg', 27], ['Länsgemensam samverkan', 14]]);
   });
 });
 

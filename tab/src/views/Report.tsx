@@ -185,11 +185,11 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
 
       <section className={`${ui.section} print-page-break`} aria-labelledby="r-forandringar">
         <Title3 as="h3" id="r-forandringar">{title('forandringar')}</Title3>
-        {report.changes.all.length === 0 ? <Text>Inga förändringar under perioden.</Text> : report.changes.all.length > CHANGES_LISTED_MAX ? (
-          <Text>{report.changes.all.length} förändringar under perioden. Per arena: {report.changes.byArena.map((g) => `${g.title} ${g.events.length}`).join(', ')}. Varje förändring finns i Excel-filens blad Historik.</Text>
+        {report.changes.count === 0 ? <Text>Inga förändringar under perioden.</Text> : report.changes.count > CHANGES_LISTED_MAX ? (
+          <Text>{report.changes.count} förändringar under perioden. Per arena: {report.changes.byArena.map((g) => `${g.title} ${g.count}`).join(', ')}. Varje förändring finns i Excel-filens blad Historik.</Text>
         ) : (
           <>
-            <Text>{report.changes.all.length} förändringar, var och en en gång, per strategi och de senaste först.</Text>
+            <Text>{report.changes.count} förändringar, var och en en gång, per strategi och de senaste först.</Text>
             {report.changes.byStrategy.map((g) => (
               <div key={g.id} className={ui.section}>
                 <h4>{g.title}</h4>
