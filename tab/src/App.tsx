@@ -1,7 +1,8 @@
 // The plan tab: a skip link, a compact header (plan name, development-mode banner, Excel export
 // in a toolbar), the views as tabs (a drop-down on a narrow screen), the one update dialog and a
-// live region that confirms each save. Loads GET /api/plan and GET /api/me once; a save applies
-// the PATCH answer to the plan it holds instead of loading everything again.
+// live region that confirms each save. Loads GET /api/plan and GET /api/me once (started by
+// boot.ts before this module had loaded); a save applies the PATCH answer to the plan it holds
+// instead of loading everything again.
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
@@ -14,6 +15,7 @@ import { makeStyles } from '@griffel/react';
 import { mayChange as decide } from '../../bot/domain/authorization';
 import type { ActivityView, SubActivityView } from '../../bot/domain/planView';
 import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
+import type { Early } from './boot';
 import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
@@ -72,12 +74,18 @@ export interface Editing {
   opener: HTMLElement;
 }
 
-export function App({ host, start }: { host: HostContext; start: Start }) {
+/** The plan and the person, asked for as the page loaded (boot.ts): shown at once if they are already here. */
+export interface First {
+  plan: Early<PlanApiView>;
+  me: Early<Me>;
+}
+
+export function App({ host, start, first }: { host: HostContext; start: Start; first?: First }) {
   const styles = useStyles();
   const [theme, setTheme] = useState<ThemeName>(host.theme);
   const [view, setView] = useState<ViewId>(start.view);
-  const [plan, setPlan] = useState<PlanApiView>();
-  const [me, setMe] = useState<Me>();
+  const [plan, setPlan] = useState<PlanApiView | undefined>(first?.plan.value);
+  const [me, setMe] = useState<Me | undefined>(first?.me.value);
   const [problem, setProblem] = useState<string>();
   const [meProblem, setMeProblem] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
@@ -101,9 +109,9 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
 
   // In a meeting's side panel or on its stage: the meeting view alone, without the app's tabs.
   const meeting = host.frameContext === 'sidePanel' || host.frameContext === 'meetingStage' || start.view === 'mote';
-  const reload = useCallback(async () => {
+  const reload = useCallback(async (pending?: Promise<PlanApiView>) => {
     try {
-      setPlan(await fetchPlan());
+      setPlan(await (pending ?? fetchPlan()));
       setProblem(undefined);
     } catch (error) {
       // A guest from another organisation in the meeting: the API refuses their sign-in.
@@ -114,13 +122,13 @@ export function App({ host, start }: { host: HostContext; start: Start }) {
 
   useEffect(() => {
     void (async () => {
-      await reload();
+      await reload(first?.plan.promise);
       notifyLoaded();
     })().catch((error: unknown) => notifyFailed(String(error)));
-    fetchMe()
+    (first?.me.promise ?? fetchMe())
       .then(setMe)
       .catch((error: unknown) => setMeProblem(error instanceof ApiError ? error.message : 'Det gick inte att se vem du är.'));
-  }, [reload]);
+  }, [reload, first]);
 
   const show = (next: ViewId) => {
     setView(next);

@@ -24,6 +24,7 @@ import { startEchoBot } from './echoBot';
 import { cpuSeconds, latencyRow, load, type LoadFigures } from './latency';
 import { startFormReader, type FormState } from './formReader';
 import { fillArena, inParallel, planWithArenas } from './scale';
+import { reportThrottledTab } from './tabPhone';
 import { STORAGE_TARGETS, type StorageTarget } from './targets';
 
 const quick = process.argv.includes('--quick');
@@ -443,54 +444,6 @@ async function reportAtScale(real: Deployment, scaled: Deployment, arenaCount: n
         `${arenaCount} arenas p50 ${l.figures.p50.toFixed(0).padStart(6)} ms (${kib(bytes[1]!)}; ${cpu(l)}): ×${ratio.toFixed(1)} (target ≤ 10)${ratio > 10 ? '  NOT MET' : ''}`,
     );
     if (l.figures.errors + s.figures.errors > 0) fail(`${name}: errors`);
-  }
-}
-
-/**
- * Teams mobile: Översikt and Handlingsplan with the real plan and Östersund's year of follow-up
- * (1,000 changes), on a CPU throttled 4× (Chromium's own throttling, over CDP), timed until the
- * data is on screen, against a static page loaded in the same browser on the same throttled CPU.
- */
-async function reportThrottledTab(url: string, subs: number): Promise<void> {
-  if (!existsSync('/usr/bin/chromium') || !existsSync(path.resolve(__dirname, '../../tab/dist/main.js'))) return;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  // Until the view's data is on screen: every sub-activity (Handlingsplan), the progress bars and the latest changes (Översikt).
-  const views = [
-    { name: 'static page (baseline)', path: '/tab/static-baseline', ready: 'true' },
-    { name: 'Översikt', path: '/tab/index.html?view=oversikt&arena=ostersund', ready: `document.querySelectorAll('[data-progress]').length > 0 && [...document.querySelectorAll('button')].some((b) => b.textContent === 'Visa all historik')` },
-    { name: 'Handlingsplan', path: '/tab/index.html?view=handlingsplan', ready: `document.querySelectorAll('[data-sub]').length >= ${subs}` },
-  ];
-  try {
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const figures = new Map<string, number[]>();
-    for (let i = 0; i < 7; i++) {
-      for (const v of views) {
-        const page = await browser.newPage({ viewport: { width: 400, height: 800 } });
-        const cdp = await page.context().newCDPSession(page);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-        if (v.path === '/tab/static-baseline') {
-          // A static page: a heading and a line with the tab's stylesheet, no script (the HTML answered in the browser, the stylesheet from the app).
-          await page.route('**/tab/static-baseline', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="sv"><head><meta charset="utf-8"><link rel="stylesheet" href="/tab/dist/tab.css"></head><body><main><h1>Gemensam plan</h1><p>Statisk sida.</p></main></body></html>' }));
-        }
-        await page.goto(`${url}${v.path}`);
-        const at = (await page.evaluate(`new Promise((resolve) => {
-          const done = () => ${v.ready};
-          if (done()) return resolve(performance.now());
-          new MutationObserver((_m, o) => { if (done()) { o.disconnect(); resolve(performance.now()); } }).observe(document.body, { childList: true, subtree: true });
-        })`)) as number;
-        figures.set(v.name, [...(figures.get(v.name) ?? []), at]);
-        await page.close();
-      }
-    }
-    const base = median(figures.get(views[0]!.name)!.slice(2));
-    console.log('\nThe tab on a CPU throttled 4× at 400 px (Teams mobile), until the data is on screen (p50 of 5 after 2 warm-ups):');
-    for (const v of views) {
-      const p50 = median(figures.get(v.name)!.slice(2));
-      console.log(`  ${v.name.padEnd(24)} ${p50.toFixed(0).padStart(6)} ms${v === views[0] ? '' : `  ×${(p50 / base).toFixed(1)} of the static page (target ≤ 3)`}`);
-    }
-  } finally {
-    await browser.close();
   }
 }
 
