@@ -9,6 +9,7 @@ import { statusText } from '../domain/followUp';
 import { comparePeriods, lastCompletedPeriod } from '../domain/measurePeriods';
 import { categoriesOf, reportableArenas, valueArenaName, type MeasureValueRecord } from '../domain/measureValues';
 import type { ActivityView, PlanView } from '../domain/planView';
+import { excelDate } from './reportExcel';
 
 const COLUMNS = [
   { header: 'Strategi', key: 'strategy', width: 28 },
@@ -20,7 +21,7 @@ const COLUMNS = [
   { header: 'Status', key: 'status', width: 15 },
   { header: 'Statusanteckning', key: 'note', width: 40 },
   { header: 'Svar på mått', key: 'answer', width: 18 },
-  { header: 'Senast ändrad', key: 'updatedAt', width: 20 },
+  { header: 'Senast ändrad', key: 'updatedAt', width: 20, date: true },
   { header: 'Ändrad av', key: 'updatedBy', width: 22 },
 ] as const;
 
@@ -37,15 +38,16 @@ function rows(strategyName: (id: string) => string, activities: ActivityView[]) 
       status: statusText(d),
       note: d.statusNote,
       answer: answerText(d),
-      updatedAt: d.updatedAt ? new Date(d.updatedAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+      // A real date in Swedish time (the text was UTC).
+      updatedAt: d.updatedAt ? excelDate(d.updatedAt) : '',
       updatedBy: d.updatedBy ?? '',
     })),
   );
 }
 
-function sheet(book: ExcelJS.Workbook, name: string, columns: Array<{ header: string; key: string; width: number; hidden?: boolean }>) {
+function sheet(book: ExcelJS.Workbook, name: string, columns: ReadonlyArray<{ header: string; key: string; width: number; hidden?: boolean; date?: boolean }>) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ ...c, style: { alignment: { wrapText: true, vertical: 'top' } } }));
+  ws.columns = columns.map(({ date, ...c }) => ({ ...c, style: { alignment: { wrapText: true, vertical: 'top' }, ...(date ? { numFmt: 'yyyy-mm-dd hh:mm' } : {}) } }));
   ws.getRow(1).font = { bold: true };
   return ws;
 }
@@ -62,14 +64,14 @@ export const MEASURE_COLUMNS = [
   { header: 'Värde', key: 'value', width: 14 },
   { header: 'Kommentar', key: 'comment', width: 40 },
   { header: 'Rapporterat av', key: 'reportedBy', width: 22 },
-  { header: 'Rapporterat', key: 'reportedAt', width: 18 },
+  { header: 'Rapporterat', key: 'reportedAt', width: 18, date: true },
   // Hidden: the value's version at export (0: none yet). The upload writes a row only if the
   // stored value is still that version, so an old sheet never overwrites a newer value.
   { header: 'Version', key: 'version', width: 8, hidden: true },
 ] as const;
 
 function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
-  const rows: Array<Record<string, string | number>> = [];
+  const rows: Array<Record<string, string | number | Date>> = [];
   for (const measure of view.strategies.flatMap((s) => s.effectMeasures)) {
     // The arenas values are reported for now (with the county figure); an empty row for each value of the period asked for.
     const arenas = reportableArenas(measure, view.arenas);
@@ -93,7 +95,7 @@ function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
           value: amount === undefined ? '' : amount,
           comment: i === 0 ? (value?.comment ?? '') : '',
           reportedBy: value?.reportedBy ?? '',
-          reportedAt: value ? new Date(value.reportedAt).toISOString().slice(0, 16).replace('T', ' ') : '',
+          reportedAt: value ? excelDate(value.reportedAt) : '',
           version: value?.version ?? 0,
         });
       });

@@ -19,11 +19,17 @@ export function excelDate(iso: string): Date {
   return new Date(Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!));
 }
 
-type Column = { header: string; key: string; width: number; date?: boolean };
+type Column = { header: string; key: string; width: number; date?: boolean; count?: boolean };
+
+/** A number's format as Excel codes it (a Swedish Excel shows "1 282" and "7,1"): its own decimals, a group separator. */
+export function numberFormat(n: number): string {
+  const decimals = Math.min((String(n).split('.')[1] ?? '').length, 4);
+  return decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+}
 
 function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, unknown>>) {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: 'yyyy-mm-dd hh:mm' } : {}) } }));
+  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.count ? { numFmt: '#,##0' } : {}) } }));
   ws.getRow(1).font = { bold: true };
   ws.addRows(rows);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
@@ -74,8 +80,8 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
     'Sammanfattning',
     [
       { header: 'Strategi', key: 'strategy', width: 40 },
-      ...SUMMARY_COLUMNS.flatMap((c) => [{ header: c.label, key: c.key, width: 12 }, ...(withChange ? [{ header: `${c.label}, förändring`, key: `${c.key}Change`, width: 12 }] : [])]),
-      { header: 'Totalt', key: 'total', width: 9 },
+      ...SUMMARY_COLUMNS.flatMap((c) => [{ header: c.label, key: c.key, width: 12, count: true }, ...(withChange ? [{ header: `${c.label}, förändring`, key: `${c.key}Change`, width: 12, count: true }] : [])]),
+      { header: 'Totalt', key: 'total', width: 9, count: true },
     ],
     [...report.summary.strategies, report.summary.total].map((s) => ({
       strategy: s.number ? `${s.number}. ${s.title}` : s.title,
@@ -100,7 +106,7 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
     report.arenas.flatMap((a) => a.local.map((r) => ({ arena: a.name, submittedAt: a.submission ? excelDate(a.submission.submittedAt) : null, ...subRow(r) }))),
   );
 
-  sheet(
+  const measureSheet = sheet(
     book,
     'Effektmått',
     [
@@ -134,6 +140,12 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
       })),
     ),
   );
+  // The sums are numbers with their own decimals ("7,1", "1 282" in a Swedish Excel).
+  for (const key of ['total', 'previousTotal']) {
+    measureSheet.getColumn(key).eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.numFmt = numberFormat(cell.value);
+    });
+  }
 
   sheet(
     book,

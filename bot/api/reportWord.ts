@@ -10,7 +10,7 @@ import {
   TableRow, TextRun, WidthType, type ISectionOptions,
 } from 'docx';
 import { ChartRun } from 'docx/charts';
-import { formatDate, formatDateTime, formatLongDate } from '../domain/format';
+import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../domain/format';
 import { WORDS } from '../domain/glossary';
 import type { HistoryEvent } from '../domain/historyEvents';
 import { CHANGES_LISTED_MAX, formatChange, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
@@ -93,8 +93,8 @@ function summarySection(report: Report): Block[] {
   const header = ['Strategi', ...SUMMARY_COLUMNS.map((c) => c.label), 'Totalt'];
   const line = (s: Report['summary']['total']) => [
     s.number ? `${s.number}. ${s.title}` : s.title,
-    ...SUMMARY_COLUMNS.map((c) => `${s.counts[c.key]}${s.change ? `\n(${formatChange(s.change[c.key])})` : ''}`),
-    String(s.counts.total),
+    ...SUMMARY_COLUMNS.map((c) => `${formatNumber(s.counts[c.key])}${s.change ? `\n(${formatChange(s.change[c.key])})` : ''}`),
+    formatNumber(s.counts.total),
   ];
   const arenas = report.summary.arenas;
   const missing = arenas.filter((a) => !a.submission).map((a) => a.name);
@@ -107,7 +107,7 @@ function summarySection(report: Report): Block[] {
     p(`Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: ${report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten. En delaktivitet som ingen har följt upp räknas inte som försenad; är dess period slut räknas den bredvid, som "Ej uppföljda, perioden har gått ut".`),
     table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [2.3, 1, 1.1, 1.6, 1.6, 1.7, 1.7, 1.8, 1.9, 1.1], { size: 16 }),
     h2('Inlämningar'),
-    p(`${report.summary.submitted} av ${arenas.length} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
+    p(`${formatNumber(report.summary.submitted)} av ${formatNumber(arenas.length)} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
   ];
 }
 
@@ -192,7 +192,7 @@ function arenasSection(report: Report): Block[] {
     for (const s of a.submissions) {
       out.push(new Paragraph({ spacing: { before: 40, after: 80 }, children: [new TextRun({ text: `Inlämnad ${formatDate(s.submittedAt)} av ${s.submittedBy}${s.comment ? ': ' : '.'}`, bold: true }), new TextRun(s.comment ? `”${s.comment}”` : '')] }));
     }
-    out.push(p(`Följt upp ${a.followedUp} av ${a.followUpTotal} delaktiviteter i Bilaga 1 (se Bilaga 1, arenornas uppföljning).`));
+    out.push(p(`Följt upp ${formatNumber(a.followedUp)} av ${formatNumber(a.followUpTotal)} delaktiviteter i Bilaga 1 (se Bilaga 1, arenornas uppföljning).`));
     for (const line of setAsideLines(a)) out.push(p(line));
     out.push(h3('Lokala aktiviteter'));
     out.push(a.local.length
@@ -225,11 +225,11 @@ function changesSection(report: Report): Block[] {
   const { count } = report.changes;
   if (count === 0) return [...out, p('Inga förändringar under perioden.')];
   if (count > CHANGES_LISTED_MAX) {
-    out.push(p(`${count} förändringar under perioden. Här antalet per arena; varje förändring finns i Excel-filens blad Historik.`));
-    out.push(table(['Arena', 'Förändringar'], report.changes.byArena.map((g) => [g.title, String(g.count)]), [4, 1]));
+    out.push(p(`${formatNumber(count)} förändringar under perioden. Här antalet per arena; varje förändring finns i Excel-filens blad Historik.`));
+    out.push(table(['Arena', 'Förändringar'], report.changes.byArena.map((g) => [g.title, formatNumber(g.count)]), [4, 1]));
     return out;
   }
-  out.push(p(`${count} förändringar, var och en en gång, per strategi och de senaste först.`));
+  out.push(p(`${formatNumber(count)} förändringar, var och en en gång, per strategi och de senaste först.`));
   for (const g of report.changes.byStrategy) out.push(h2(g.title), table(['När', 'Arena', 'Vad', 'Ändring', 'Vem'], eventRows(g.events, arenaName), [2, 2, 4, 4.5, 2]));
   return out;
 }

@@ -59,8 +59,8 @@ export function roundProgressCard(data: RoundProgressCardData): CardJson {
   const { round, progress } = data;
   const stateText =
     round.status === 'closed'
-      ? `Stängd ${shortDay(round.closedAt ?? round.lastDay)}${round.closedBy ? ` av ${round.closedBy}` : ''}: läget är fryst som det var då. Perioden ${round.period.from} – ${round.period.to}.`
-      : `Öppen. Perioden ${round.period.from} – till dess omgången stängs. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
+      ? `Stängd ${shortDay(round.closedAt ?? round.lastDay)}${round.closedBy ? ` av ${round.closedBy}` : ''}: läget är fryst som det var då. Perioden ${longDate(round.period.from)} – ${longDate(round.period.to)}.`
+      : `Öppen. Perioden ${longDate(round.period.from)} – till dess omgången stängs. Sista dag för arenorna att lämna in: ${longDate(round.lastDay)}${data.today > round.lastDay ? ' (har passerat)' : ''}.`;
   const left = (a: { items: number; notFollowedUp: number; notUpdatedInPeriod: number; notApplicable?: number; ended?: number }) =>
     [
       a.notUpdatedInPeriod > 0 ? `${a.notUpdatedInPeriod} av ${a.items} ej uppdaterade under perioden` : `alla ${a.items} uppdaterade under perioden eller klara`,

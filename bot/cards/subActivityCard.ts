@@ -1,7 +1,7 @@
 // A sub-activity, read-only: status, note, measure and answer, who changed it last and when.
 // Also the edit form (Uppdatera) and the same form when someone else changed it first.
 import { answerKind, NO_ANSWER, type HistoryEntry } from '../domain/activityState';
-import { describeWhat, describeEntry, formatDay } from '../domain/format';
+import { describeWhat, describeEntry, formatDay, formatNumber } from '../domain/format';
 import { countyStatusText, isOverdue, NOT_FOLLOWED_UP, overdueText, statusText } from '../domain/followUp';
 import { LIMITS } from '../domain/limits';
 import { answerText, BEFORE_SPLIT_NOTE, questionAnswers } from '../domain/measureQuestions';
@@ -162,7 +162,7 @@ function backTo(back: FormOrigin | undefined) {
   return { ...none, back: '', backText: '', backRoundId: '', backPage: 0, backDigest: '' };
 }
 
-const count = (n: number) => new Intl.NumberFormat('sv-SE').format(n);
+const count = (n: number) => formatNumber(n);
 
 export function subActivityEditCard(data: EditCardData): CardJson {
   const { sub, activity, proposed } = data;

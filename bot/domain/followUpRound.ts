@@ -8,6 +8,7 @@ import type { FollowUpState, Submission } from './followUpState';
 import type { Arena } from './plan';
 import type { PlanContentView, SubActivityView, ActivityView } from './planView';
 import { textRefusal, type Validated } from './validation';
+import { formatNumber } from './format';
 
 export type RoundStatus = 'open' | 'closed';
 
@@ -97,7 +98,7 @@ function checkDay(value: string | undefined, label: string, errors: string[]): s
 
 function checkName(value: string | undefined, errors: string[]): string | undefined {
   if (value === undefined) return undefined;
-  if (value.length > ROUND_NAME_MAX) errors.push(`Namnet får vara högst ${ROUND_NAME_MAX} tecken.`);
+  if (value.length > ROUND_NAME_MAX) errors.push(`Namnet får vara högst ${formatNumber(ROUND_NAME_MAX)} tecken.`);
   return value.replace(/\s+/g, ' ');
 }
 
@@ -138,7 +139,7 @@ export function parseAnalysisText(input: unknown): Validated<string> {
   const refusal = textRefusal('Analysen', input);
   if (refusal) return { ok: false, errors: [refusal] };
   const value = input.replace(/\r\n?/g, '\n').trim();
-  if (value.length > ANALYSIS_MAX) return { ok: false, errors: [`Analysen får vara högst ${ANALYSIS_MAX} tecken (den är ${value.length}).`] };
+  if (value.length > ANALYSIS_MAX) return { ok: false, errors: [`Analysen får vara högst ${formatNumber(ANALYSIS_MAX)} tecken (den är ${formatNumber(value.length)}).`] };
   return { ok: true, value };
 }
 
@@ -148,7 +149,7 @@ export function parseSubmissionComment(input: unknown): Validated<string> {
   const refusal = textRefusal('Kommentaren', input);
   if (refusal) return { ok: false, errors: [refusal] };
   const value = input.replace(/\r\n?/g, '\n').trim();
-  if (value.length > SUBMISSION_COMMENT_MAX) return { ok: false, errors: [`Kommentaren får vara högst ${SUBMISSION_COMMENT_MAX} tecken.`] };
+  if (value.length > SUBMISSION_COMMENT_MAX) return { ok: false, errors: [`Kommentaren får vara högst ${formatNumber(SUBMISSION_COMMENT_MAX)} tecken.`] };
   return { ok: true, value };
 }
 

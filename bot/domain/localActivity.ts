@@ -7,6 +7,7 @@ import type { FieldChange } from './activityState';
 import type { Period } from './plan';
 import { ID_PATTERN } from './planSchema';
 import { cleanText, textProblem, textProblemMessage, visibleLength } from './text';
+import { formatNumber } from './format';
 
 /** Documented maximum lengths of a local activity's text fields (characters, after trimming). */
 export const LOCAL_ACTIVITY_LIMITS = {
@@ -108,7 +109,7 @@ function line(label: string, max: number, min = 0) {
     // Minimums count what a reader sees: four zero-width spaces are not a title.
     .refine((s) => min === 0 || visibleLength(s) > 0, { error: `${label} saknas.`, abort: true })
     .refine((s) => visibleLength(s) >= min, { error: `${label} måste vara minst ${min} tecken.`, abort: true })
-    .refine((s) => s.length <= max, { error: `${label} får vara högst ${max} tecken.` });
+    .refine((s) => s.length <= max, { error: `${label} får vara högst ${formatNumber(max)} tecken.` });
 }
 
 /** A year from a ChoiceSet ("2026") or a number; missing or empty means "use the default". */
@@ -210,7 +211,7 @@ function paragraph(label: string, max: number) {
         if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(label, problem), abort: true });
       })
       .transform((s) => cleanText(s.replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ')).replace(/\n{3,}/g, '\n\n'))
-      .refine((s) => s.length <= max, { error: `${label} får vara högst ${max} tecken.` }),
+      .refine((s) => s.length <= max, { error: `${label} får vara högst ${formatNumber(max)} tecken.` }),
   );
 }
 

@@ -4,6 +4,7 @@
 // what changed. No principal decides a local plan, so nothing more is asked. Plain TypeScript.
 import { z } from 'zod';
 import type { Validated } from './validation';
+import { formatNumber } from './format';
 
 export interface LocalRevision {
   revisionId: string;
@@ -39,7 +40,7 @@ const text = (label: string, max: number) =>
     .string({ error: `${label} måste vara text.` })
     .transform((v) => v.replace(/\r\n?/g, '\n').trim())
     .refine((v) => v.length > 0, `${label} saknas.`)
-    .refine((v) => v.length <= max, `${label} får vara högst ${max} tecken.`);
+    .refine((v) => v.length <= max, `${label} får vara högst ${formatNumber(max)} tecken.`);
 
 const schema = z.object({
   date: day,

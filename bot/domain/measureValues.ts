@@ -171,7 +171,6 @@ export function previousComparableValue<T extends Pick<MeasureValue, 'periodId' 
 
 // --- Text ------------------------------------------------------------------------------------
 
-const numberFormat = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 4 });
 
 /** A value as people read it: "7,1", "1 282", "5,0" where it was typed so (`decimals`), or ja/nej. */
 export function formatAmount(amount: MeasureAmount, decimals?: number): string {
@@ -297,7 +296,7 @@ function numberInput(label: string) {
     }
     if (!Number.isFinite(n)) return fail(`${label}: skriv ett tal, till exempel 12, 0,42 eller 1 234`);
     if (n < 0) return fail(`${label}: värdet får inte vara negativt`);
-    if (n > MEASURE_LIMITS.maxValue) return fail(`${label}: värdet får vara högst ${numberFormat.format(MEASURE_LIMITS.maxValue)}`);
+    if (n > MEASURE_LIMITS.maxValue) return fail(`${label}: värdet får vara högst ${formatNumber(MEASURE_LIMITS.maxValue)}`);
     return n;
   });
 }

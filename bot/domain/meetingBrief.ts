@@ -10,6 +10,7 @@ import { isOverdue, PLAN_TIME_ZONE, periodEnd, statusText, stockholmYear } from 
 import type { HistoryEvent } from './historyEvents';
 import type { ActivityView } from './planView';
 import { statusLabel } from './status';
+import { formatNumber } from './format';
 
 /** A channel's first brief, without a date, covers this many days back. */
 export const DEFAULT_BRIEF_DAYS = 30;
@@ -180,7 +181,7 @@ function arenaItems(events: HistoryEvent[], arenaNames: ReadonlyMap<string, stri
         key: `a/${id}`,
         title: arenaNames.get(id) ?? id,
         context: '',
-        text: list.length === 1 ? '1 ändring' : `${list.length} ändringar`,
+        text: list.length === 1 ? '1 ändring' : `${formatNumber(list.length)} ändringar`,
         at: list[0]!.at,
         lines: list.map((e) => `${e.title}: ${[...e.lines, ...(e.comment ? [`Kommentar: "${e.comment}"`] : [])].filter((l) => l !== 'Kommentar').join('; ') || 'Kommentar'} (${e.actor}, ${formatDateTime(e.at)})`),
       };

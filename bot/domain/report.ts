@@ -3,7 +3,7 @@
 // round's state and the period's changes. One model, read by the tab's print view, Word and Excel:
 // Sammanfattning, Effektmått, Förändringar under perioden, Per arena, Analys. Pure: no storage.
 import { answerText } from './measureQuestions';
-import { formatDateTime, formatLongDate } from './format';
+import { formatDateTime, formatLongDate, formatNumber } from './format';
 import { isOverdue, NOT_FOLLOWED_UP, statusText, stockholmYear } from './followUp';
 import type { FollowUpState, Submission } from './followUpState';
 import type { HistoryEvent } from './historyEvents';
@@ -466,7 +466,7 @@ export function statusFromTo(r: Pick<ReportSubRow, 'followedUp' | 'statusAtStart
 
 /** "+2", "−1", "±0": a change in a table cell. */
 export function formatChange(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0';
+  return n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '±0';
 }
 
 function subRows(activities: ActivityView[], number: Map<string, number>, at: Date): ReportSubRow[] {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Arena } from './plan';
 import { userText, type Validated } from './validation';
 import { decisionOf } from './glossary';
+import { formatNumber } from './format';
 
 export type RevisionStatus = 'open' | 'closed';
 
@@ -170,7 +171,7 @@ const stepSchema = z.object({
   date: optionalDay.optional().default(''),
   dateTo: optionalDay.optional().default(''),
   body: text(LIMITS.body, 'Organ och §').optional().default(''),
-  minutesUrl: z.union([z.literal(''), z.string().trim().max(LIMITS.url, `Länken får vara högst ${LIMITS.url} tecken`).regex(/^https:\/\/[^\s<>"]+$/, 'Länken till protokollet ska börja med https://')]).optional().default(''),
+  minutesUrl: z.union([z.literal(''), z.string().trim().max(LIMITS.url, `Länken får vara högst ${formatNumber(LIMITS.url)} tecken`).regex(/^https:\/\/[^\s<>"]+$/, 'Länken till protokollet ska börja med https://')]).optional().default(''),
 });
 
 export type StepInput = Pick<Step, 'done' | 'date' | 'dateTo' | 'body' | 'minutesUrl'>;

@@ -7,6 +7,7 @@ import { LIMITS } from './limits';
 import { ID_PATTERN } from './planSchema';
 import { STATUS_IDS, type StatusId } from './status';
 import { cleanText, textProblem, textProblemMessage } from './text';
+import { formatNumber } from './format';
 
 export const idSchema = z.string().regex(ID_PATTERN, 'Det finns ingen sådan punkt i planen.');
 
@@ -14,7 +15,7 @@ export const idSchema = z.string().regex(ID_PATTERN, 'Det finns ingen sådan pun
 export const userText = (max: number, label: string) =>
   z
     .string({ error: `${label} måste vara text` })
-    .max(max, `${label} får vara högst ${max} tecken`)
+    .max(max, `${label} får vara högst ${formatNumber(max)} tecken`)
     .superRefine((v, ctx) => {
       const problem = textProblem(v);
       if (problem) ctx.addIssue({ code: 'custom', message: textProblemMessage(label, problem) });

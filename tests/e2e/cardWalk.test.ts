@@ -11,6 +11,7 @@ import { dueReminders } from '../../bot/reminders/rules';
 import { useBot } from '../helpers/botHarness';
 import { assertValidCard } from '../helpers/cardValidation';
 import { foreignWords, shownTexts } from '../helpers/foreignWords';
+import { unswedishNumbers } from '../helpers/swedishNumbers';
 import { TestClock } from '../helpers/clock';
 import type { ChannelPlace } from '../helpers/teamsActivity';
 import { ANNA, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
@@ -37,6 +38,8 @@ describe('a normal journey, every button pressed', () => {
       assertValidCard(card, from);
       // What a person reads: no field id, internal id or English.
       assert.deepEqual(shownTexts(card).flatMap(foreignWords), [], from);
+      // Numbers and dates the Swedish way ("7,1", "1 282", "23 nov. 2026"); the plan's numbering to type ("2.1") is not a number.
+      assert.deepEqual(shownTexts(card).flatMap((t) => unswedishNumbers(t.replace(/"\d+(\.\d+)+"/g, ''))), [], from);
       for (const button of buttons(card)) {
         // Relinking the channel would end the walk in another arena: the linking tests press those.
         if (button.verb === 'link' || button.data.command === 'koppla') continue;

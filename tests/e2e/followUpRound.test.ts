@@ -10,6 +10,8 @@ import { useBot } from '../helpers/botHarness';
 import { CardCamera } from '../helpers/cardScreenshot';
 import { TestClock } from '../helpers/clock';
 import { ANNA, BENGT, buttons, cardText, channel, inputValues, type Card } from '../helpers/teamsClient';
+import { shownTexts } from '../helpers/foreignWords';
+import { unswedishNumbers } from '../helpers/swedishNumbers';
 
 const county = channel('Länsgemensam samverkan', '19:lan@thread.tacv2');
 const ostersund = channel('Östersund', '19:ostersund@thread.tacv2');
@@ -431,7 +433,10 @@ describe('uppföljning: the yearly follow-up round', function () {
         const answer = await bot.teams.click(place, card, button.title, {}, ANNA, button.data);
         assert.equal(answer.type, 'AdaptiveCard');
         assert.doesNotMatch(cardText(answer), FAILED, `${button.title} (${button.verb})`);
+        // Dates and numbers the Swedish way (the progress card's period read "2023-12-01").
+        assert.deepEqual(shownTexts(answer).flatMap(unswedishNumbers), [], `${button.title} (${button.verb})`);
       }
+      assert.deepEqual(shownTexts(card).flatMap(unswedishNumbers), []);
     }
     assert.ok(clicks >= 20, `${clicks} buttons pressed`);
   });

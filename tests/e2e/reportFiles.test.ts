@@ -10,7 +10,9 @@ import type { Report } from '../../bot/domain/report';
 import { WORD_SECTIONS } from '../../bot/api/reportWord';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView, SubActivityView } from '../../bot/domain/planView';
+import { fillArena } from '../bench/scale';
 import { useBot } from '../helpers/botHarness';
+import { unswedishNumbers } from '../helpers/swedishNumbers';
 import { SsoIssuer } from '../helpers/ssoIssuer';
 import { ANNA, BENGT, buttons, channel, inputValues } from '../helpers/teamsClient';
 
@@ -209,6 +211,34 @@ describe('the yearly report as JSON, Word and Excel', function () {
     assert.ok(footers.some((f) => /PAGE/.test(f) && /NUMPAGES/.test(f)), 'page numbers in the footer');
     const charts = Object.keys(zip.files).filter((f) => /^word\/charts\/chart\d+\.xml$/.test(f));
     assert.ok(charts.length >= 1, 'a chart for the measure with values');
+  });
+
+  it('writes every number the Swedish way with more than a thousand changes: in Word "1 016", and numbers in Excel with a number format', async () => {
+    // Östersund's year: 101 local activities with 10 changes each, written as the app writes them.
+    await fillArena(bot.app.tables.plan, 'ostersund', content.strategies.map((s) => s.id), { activities: 101, changesPerActivity: 10 });
+    const other = content.strategies.flatMap((m) => m.effectMeasures).find((m) => m.id !== LAKARBESOK && m.level === 'municipality' && m.frequency === 'yearly' && m.direction !== 'yes')!;
+    await reportValue(other.id, 'ostersund', '2025', ['1282'], BENGT);
+    await reportValue(other.id, 'ostersund', '2026', ['7.1'], BENGT);
+    const docx = await JSZip.loadAsync(Buffer.from(await (await get('/api/report/2026.docx')).arrayBuffer()));
+    // Each paragraph (a table cell's too) on a line of its own, so that two cells' figures do not run together.
+    const text = (await docx.file('word/document.xml')!.async('string')).replace(/<\/w:p>/g, '\n').replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '');
+    assert.deepEqual(unswedishNumbers(text), []);
+    const appendix = text.slice(text.lastIndexOf(WORD_SECTIONS[5].title));
+    assert.match(appendix, /^1\u00a00\d\d förändringar under perioden/m, appendix.slice(0, 400));
+    assert.match(appendix, /^Östersund\n1\u00a00\d\d$/m, appendix.slice(0, 400));
+    assert.ok(text.includes('7,1') && text.includes('1\u00a0282'));
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await (await get('/api/report/2026.xlsx')).arrayBuffer());
+    const summary = book.getWorksheet('Sammanfattning')!.getRow(2).getCell(2);
+    assert.equal(typeof summary.value, 'number');
+    assert.equal(summary.numFmt, '#,##0');
+    const measures = book.getWorksheet('Effektmått')!;
+    const row = measures.getRows(2, measures.actualRowCount - 1)!.find((r) => r.getCell('B').value === other.title && r.getCell('E').value === 'Östersund' && r.getCell('F').value === '2026')!;
+    assert.deepEqual([row.getCell('G').value, row.getCell('H').value, row.getCell('H').numFmt], ['7,1', 7.1, '#,##0.0']);
+    assert.deepEqual([row.getCell('J').value, row.getCell('J').numFmt], [1282, '#,##0']);
+    // Östersund's 1,010, the two status changes and four reported values.
+    assert.equal(book.getWorksheet('Historik')!.actualRowCount - 1, 1010 + 2 + 4, 'every change in Historik');
   });
 
   it('makes an Excel workbook with six sheets, a row per item and real dates', async () => {

@@ -208,7 +208,7 @@ describe('understanding what a coordinator writes', () => {
     const long = 'Lång anteckning om läget. '.repeat(200).trim();
     assert.ok(long.length > 5000);
     const answer = await bot.teams.click(county, form, 'Spara', { statusNote: long });
-    assert.match(cardText(answer), /Statusanteckningen får vara högst 2000 tecken/);
+    assert.match(cardText(answer), /Statusanteckningen får vara högst 2\u00a0000 tecken/);
     assert.equal(inputValues(answer).statusNote, long, 'nothing typed is cut');
     assert.doesNotMatch(cardText(answer), /Sparat av/);
   });

@@ -120,9 +120,10 @@ describe("effect-measure values from the tab's API", () => {
     // The version each value had at export, in a hidden column: the upload checks it.
     assert.equal(sheet.getColumn(11).hidden, true);
     const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
+    // When it was reported: a real date in Swedish time (09:00 UTC in November is 10:00 in Stockholm).
     assert.deepEqual(rows.filter((r) => r[0] === SIP && r[2] === '2026-H1' && r[3] === 'krokom'), [
-      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Barn och unga', 3, 'Cosmic', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
-      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Vuxna', 4.5, '', 'Cecilia Carlsson', '2026-11-23 09:00', 1],
+      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Barn och unga', 3, 'Cosmic', 'Cecilia Carlsson', new Date('2026-11-23T10:00:00Z'), 1],
+      [SIP, 'Antal SIP upprättade i Cosmic LINK, fördelat på barn och unga resp. vuxna', '2026-H1', 'krokom', 'Krokom', 'Vuxna', 4.5, '', 'Cecilia Carlsson', new Date('2026-11-23T10:00:00Z'), 1],
     ]);
     // Every municipality has an empty row for the last completed period's value of a per-municipality measure,
     // and Hela länet one more where the measure has a county figure (not the ja/nej measure).

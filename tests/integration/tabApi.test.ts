@@ -112,7 +112,7 @@ describe("the tab's API", () => {
     const anna = await as(ANNA);
     const cases: Array<[Record<string, unknown>, string | undefined, number, RegExp]> = [
       [{ status: 'färdig' }, sub.etag, 400, /inte en av planens statusar/],
-      [{ statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, sub.etag, 400, /högst 2000 tecken/],
+      [{ statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, sub.etag, 400, /högst 2\u00a0000 tecken/],
       [{ owner: 'någon' }, sub.etag, 400, /kunde inte sparas/],
       [{ status: 'klar' }, undefined, 428, /vilken version/],
       [{ measureAnswer: 'kanske' }, sub.etag, 400, /ja eller nej/],

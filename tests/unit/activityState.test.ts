@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyChanges, diffChange, type SubActivityState } from '../../bot/domain/activityState';
 import { LIMITS } from '../../bot/domain/limits';
+import { formatNumber } from '../../bot/domain/format';
 import { parseChangeRequest, parseId } from '../../bot/domain/validation';
 
 const seeded: SubActivityState = { status: 'ej_paborjat', statusNote: 'Ej påbörjat', measureAnswer: '', version: 0 };
@@ -31,8 +32,8 @@ describe('validation of a change request', () => {
   for (const [name, input, message] of [
     ['an unknown status', { status: 'done' }, /inte en av planens statusar/],
     ['a status in the wrong case', { status: 'Pagar' }, /inte en av planens statusar/],
-    ['a note over the documented maximum', { statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, new RegExp(`högst ${LIMITS.statusNote} tecken`)],
-    ['a comment over the documented maximum', { comment: 'x'.repeat(LIMITS.comment + 1) }, new RegExp(`högst ${LIMITS.comment} tecken`)],
+    ['a note over the documented maximum', { statusNote: 'x'.repeat(LIMITS.statusNote + 1) }, new RegExp(`högst ${formatNumber(LIMITS.statusNote)} tecken`)],
+    ['a comment over the documented maximum', { comment: 'x'.repeat(LIMITS.comment + 1) }, new RegExp(`högst ${formatNumber(LIMITS.comment)} tecken`)],
     ['a measure answer that is not text', { measureAnswer: 42 }, /måste vara text/],
     ['a field nobody may set', { status: 'klar', version: 99 }, /inte hör till/],
   ] as const) {

@@ -18,6 +18,7 @@ import { LOCAL_ACTIVITY_LIMITS, periodYears } from '../../../bot/domain/localAct
 import type { ActivityView, SubActivityView } from '../../../bot/domain/planView';
 import { saveLocalActivity, type LocalActivityForm, type LocalSaveResult, type PlanApiView } from '../api';
 import { NARROW, useLayout } from '../ui';
+import { formatNumber } from '../../../bot/domain/format';
 
 type Problem = Exclude<LocalSaveResult, { kind: 'saved' }>;
 
@@ -104,7 +105,7 @@ export default function LocalActivityDialog({ plan, editing, onClose, onSaved }:
             <Field label="Aktivitet" required>
               <Input value={form.title} maxLength={LOCAL_ACTIVITY_LIMITS.title} onChange={(_e, d) => set('title')(d.value)} />
             </Field>
-            <Field label="Beskrivning" hint={`Valfri. Högst ${LIMITS.description} tecken.`}>
+            <Field label="Beskrivning" hint={`Valfri. Högst ${formatNumber(LIMITS.description)} tecken.`}>
               <Textarea value={form.description} maxLength={LIMITS.description} resize="vertical" onChange={(_e, d) => set('description')(d.value)} />
             </Field>
             <Field label="Strategi">

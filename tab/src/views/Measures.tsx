@@ -7,7 +7,7 @@ import { Select } from '@fluentui/react-select';
 import { Badge } from '@fluentui/react-badge';
 import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
-import { reportedCountText } from '../../../bot/domain/measureValues';
+import { formatAmount, reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
@@ -23,8 +23,6 @@ const TARGET = {
   noComparison: { text: 'Inget att jämföra med', color: 'informative' },
   notReported: { text: 'Inte rapporterat', color: 'subtle' },
 } as const;
-
-const shown = (v: number | string) => (typeof v === 'number' ? v.toLocaleString('sv-SE') : v);
 
 function seriesOf(plan: PlanApiView, values: MeasureValueView[], periods: string[]): Series[] {
   const keys = new Map<string, Series>();
@@ -112,8 +110,8 @@ function MeasureCard({ plan, measure: all, theme, arena }: { plan: PlanApiView; 
                 <tr key={`${v.periodId}/${v.arenaId}`}>
                   <td data-first="">{periodTitle(v.periodId)}</td>
                   <td data-label="Arena">{levelName(plan, v.arenaId)}</td>
-                  <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${shown(c.value)}` : shown(c.value))).join(', ')}</td>
-                  <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => shown(c.value)).join(', '))}</td>
+                  <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${formatAmount(c.value, c.decimals)}` : formatAmount(c.value, c.decimals))).join(', ')}</td>
+                  <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => formatAmount(c.value, c.decimals)).join(', '))}</td>
                   <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
                   <td data-label={v.comment ? 'Kommentar' : undefined}>{v.comment}</td>
                 </tr>

@@ -10,7 +10,7 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Select } from '@fluentui/react-select';
 import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
-import { formatDate, formatDateTime, formatLongDate } from '../../../bot/domain/format';
+import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
 import { WORDS } from '../../../bot/domain/glossary';
 import { CHANGES_LISTED_MAX, MATRIX_MAX_ARENAS, formatChange, REPORT_SECTIONS as WORD_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
@@ -134,7 +134,7 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
             </tbody>
           </table>
         </div>
-        <Text weight="semibold">{report.summary.submitted} av {report.summary.arenas.length} arenor har lämnat in sin uppföljning.{missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''}</Text>
+        <Text weight="semibold">{formatNumber(report.summary.submitted)} av {formatNumber(report.summary.arenas.length)} arenor har lämnat in sin uppföljning.{missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''}</Text>
       </section>
 
       <section className={`${ui.section} print-page-break`} aria-labelledby="r-bilaga1">
@@ -143,7 +143,7 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
         {strategyNumbers.map((n) => (
           <div key={n} className={ui.section}>
             <h4>Strategi {n}: {report.summary.strategies.find((s) => s.number === n)?.title}</h4>
-            <CountyRows rows={report.actionPlan.filter((r) => r.strategyNumber === n)} />
+            <SubRows rows={report.actionPlan.filter((r) => r.strategyNumber === n)} columns={COUNTY_COLUMNS} numbered={false} />
           </div>
         ))}
         <h4>Arenornas uppföljning av Bilaga 1</h4>
@@ -164,10 +164,10 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
             {a.submissions.length === 0 ? <Text italic>{WORDS.notSubmitted}.</Text> : (
               <ul>{a.submissions.map((s) => <li key={`${s.version}-${s.submittedAt}`}><strong>Inlämnad {formatDate(s.submittedAt)} av {s.submittedBy}</strong>{s.comment ? `: ”${s.comment}”` : '.'}</li>)}</ul>
             )}
-            <Text>Följt upp {a.followedUp} av {a.followUpTotal} delaktiviteter i Bilaga 1.</Text>
+            <Text>Följt upp {formatNumber(a.followedUp)} av {formatNumber(a.followUpTotal)} delaktiviteter i Bilaga 1.</Text>
             {setAsideLines(a).map((line) => <Text key={line}>{line}</Text>)}
             <Text weight="semibold">Lokala aktiviteter</Text>
-            {a.local.length ? <SubRows rows={a.local} /> : <Text>Inga lokala aktiviteter.</Text>}
+            {a.local.length ? <SubRows rows={a.local} columns={LOCAL_COLUMNS} numbered /> : <Text>Inga lokala aktiviteter.</Text>}
           </div>
         ))}
       </section>
@@ -186,10 +186,10 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
       <section className={`${ui.section} print-page-break`} aria-labelledby="r-forandringar">
         <Title3 as="h3" id="r-forandringar">{title('forandringar')}</Title3>
         {report.changes.count === 0 ? <Text>Inga förändringar under perioden.</Text> : report.changes.count > CHANGES_LISTED_MAX ? (
-          <Text>{report.changes.count} förändringar under perioden. Per arena: {report.changes.byArena.map((g) => `${g.title} ${g.count}`).join(', ')}. Varje förändring finns i Excel-filens blad Historik.</Text>
+          <Text>{formatNumber(report.changes.count)} förändringar under perioden. Per arena: {report.changes.byArena.map((g) => `${g.title} ${formatNumber(g.count)}`).join(', ')}. Varje förändring finns i Excel-filens blad Historik.</Text>
         ) : (
           <>
-            <Text>{report.changes.count} förändringar, var och en en gång, per strategi och de senaste först.</Text>
+            <Text>{formatNumber(report.changes.count)} förändringar, var och en en gång, per strategi och de senaste först.</Text>
             {report.changes.byStrategy.map((g) => (
               <div key={g.id} className={ui.section}>
                 <h4>{g.title}</h4>
@@ -200,34 +200,6 @@ function ReportBody({ report, theme }: { report: ReportModel; theme: ThemeName }
         )}
       </section>
     </article>
-  );
-}
-
-function CountyRows({ rows }: { rows: ReportSubRow[] }) {
-  const ui = useLayout();
-  return (
-    <div className={ui.stack}>
-      <table className={ui.table}>
-        <thead>
-          <tr>
-            <th scope="col">Aktivitet / delaktivitet</th>
-            <th scope="col">Prioritet</th>
-            <th scope="col">Status: början → nu</th>
-            <th scope="col">Anteckning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.subId}>
-              <th scope="row" data-first="">{r.activityTitle}: {r.subTitle}</th>
-              <td data-label="Prioritet">{r.priority}</td>
-              <td data-label="Status">{statusFromTo(r)}{r.localNotApplicable ? ` · ${r.localNotApplicable}` : ''}</td>
-              <td data-label={r.statusNote || r.measureAnswer ? 'Anteckning' : undefined}>{[r.statusNote, r.measureAnswer ? `Svar på mått: ${r.measureAnswer}` : ''].filter(Boolean).join(' · ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -281,10 +253,10 @@ function SummaryRow({ s }: { s: StrategySummary }) {
       <th scope="row" data-first="">{s.number ? `${s.number}. ${s.title}` : s.title}</th>
       {SUMMARY_COLUMNS.map((c) => (
         <td key={c.key} data-label={c.label} data-inline="">
-          {s.counts[c.key]}{s.change ? <span> ({formatChange(s.change[c.key])})</span> : null}
+          {formatNumber(s.counts[c.key])}{s.change ? <span> ({formatChange(s.change[c.key])})</span> : null}
         </td>
       ))}
-      <td data-label="Totalt" data-inline="">{s.counts.total}</td>
+      <td data-label="Totalt" data-inline="">{formatNumber(s.counts.total)}</td>
     </tr>
   );
 }
@@ -366,7 +338,31 @@ function Changes({ events, arena }: { events: HistoryEvent[]; arena: (id: string
   );
 }
 
-function SubRows({ rows, county = false }: { rows: ReportSubRow[]; county?: boolean }) {
+/** A column of a sub-activity table: its heading, and the cell's text (empty cells carry no label on a phone). */
+interface SubColumn {
+  label: string;
+  text: (r: ReportSubRow) => string;
+  /** Labelled on a phone even when empty. */
+  always?: boolean;
+}
+
+/** The county's Bilaga 1: status from the period's start to now, note and answer in one cell. */
+const COUNTY_COLUMNS: SubColumn[] = [
+  { label: 'Prioritet', text: (r) => r.priority, always: true },
+  { label: 'Status: början → nu', always: true, text: (r) => `${statusFromTo(r)}${r.localNotApplicable ? ` · ${r.localNotApplicable}` : ''}` },
+  { label: 'Anteckning', text: (r) => [r.statusNote, r.measureAnswer ? `Svar på mått: ${r.measureAnswer}` : ''].filter(Boolean).join(' · ') },
+];
+
+/** An arena's local activities: status now, note and answer apart. */
+const LOCAL_COLUMNS: SubColumn[] = [
+  { label: 'Prioritet', text: (r) => r.priority, always: true },
+  { label: 'Status', always: true, text: (r) => `${r.statusText}${r.overdue ? ' · Försenad' : ''}` },
+  { label: 'Anteckning', text: (r) => r.statusNote },
+  { label: 'Svar på mått', text: (r) => r.measureAnswer },
+];
+
+/** Sub-activities as a table, a row each, headed by their activity (and strategy number where several strategies share it). */
+function SubRows({ rows, columns, numbered }: { rows: ReportSubRow[]; columns: SubColumn[]; numbered: boolean }) {
   const ui = useLayout();
   return (
     <div className={ui.stack}>
@@ -374,22 +370,17 @@ function SubRows({ rows, county = false }: { rows: ReportSubRow[]; county?: bool
         <thead>
           <tr>
             <th scope="col">Aktivitet / delaktivitet</th>
-            <th scope="col">Prioritet</th>
-            <th scope="col">Status</th>
-            {county && <th scope="col">Länets status</th>}
-            <th scope="col">Anteckning</th>
-            <th scope="col">Svar på mått</th>
+            {columns.map((c) => <th key={c.label} scope="col">{c.label}</th>)}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.subId}>
-              <th scope="row" data-first="">{r.strategyNumber}. {r.activityTitle}: {r.subTitle}</th>
-              <td data-label="Prioritet">{r.priority}</td>
-              <td data-label="Status">{r.statusText}{r.overdue ? ' · Försenad' : ''}{r.localNotApplicable ? ` · ${r.localNotApplicable}` : ''}</td>
-              {county && <td data-label="Länets status">{r.countyStatus}</td>}
-              <td data-label={r.statusNote ? 'Anteckning' : undefined}>{r.statusNote}</td>
-              <td data-label={r.measureAnswer ? 'Svar på mått' : undefined}>{r.measureAnswer}</td>
+              <th scope="row" data-first="">{numbered ? `${r.strategyNumber}. ` : ''}{r.activityTitle}: {r.subTitle}</th>
+              {columns.map((c) => {
+                const text = c.text(r);
+                return <td key={c.label} data-label={text || c.always ? c.label : undefined}>{text}</td>;
+              })}
             </tr>
           ))}
         </tbody>

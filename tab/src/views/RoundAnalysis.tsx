@@ -12,6 +12,7 @@ import { ANALYSIS_MAX, isRoundTextId, ROUND_TEXTS } from '../../../bot/domain/fo
 import type { PlanApiView } from '../api';
 import { fetchAnalysisHistory, saveAnalysis, type Analysis, type AnalysisEntry, type Round } from '../roundApi';
 import { useLayout } from '../ui';
+import { formatNumber } from '../../../bot/domain/format';
 
 
 interface Props {
@@ -103,7 +104,7 @@ function StrategyAnalysisForm({ round, strategyId, title, stored, editable, onNo
       {problem && <MessageBar intent="error" role="alert"><MessageBarBody>{problem}</MessageBarBody></MessageBar>}
       {editable ? (
         <form className={ui.section} onSubmit={(e) => (e.preventDefault(), void save())}>
-          <Field label={isRoundTextId(strategyId) ? `Länets ${title.toLocaleLowerCase('sv-SE')}` : `Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${ANALYSIS_MAX} tecken.` : `Högst ${ANALYSIS_MAX} tecken.`}>
+          <Field label={isRoundTextId(strategyId) ? `Länets ${title.toLocaleLowerCase('sv-SE')}` : `Länets analys av ${title}`} hint={seen.updatedBy ? `Senast sparad av ${seen.updatedBy} ${formatDateTime(seen.updatedAt)}. Högst ${formatNumber(ANALYSIS_MAX)} tecken.` : `Högst ${formatNumber(ANALYSIS_MAX)} tecken.`}>
             <Textarea value={text} maxLength={ANALYSIS_MAX} resize="vertical" rows={4} onChange={(_e, d) => setText(d.value)} />
           </Field>
           <div className={ui.badges}>

@@ -25,6 +25,7 @@ import { saveSubActivity, type ChangeForm, type SaveResult } from '../api';
 import type { Editing } from '../App';
 import { NARROW, useLayout } from '../ui';
 import { CountyStatusLine } from './SubActivityTable';
+import { formatNumber } from '../../../bot/domain/format';
 
 type Problem = Exclude<SaveResult, { kind: 'saved' }>;
 
@@ -144,7 +145,7 @@ export default function UpdateDialog({ editing, onClose, onSaved, onStale, open 
                 {STATUSES.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
               </Select>
             </Field>
-            <Field label="Statusanteckning" hint={`Högst ${LIMITS.statusNote} tecken.`}>
+            <Field label="Statusanteckning" hint={`Högst ${formatNumber(LIMITS.statusNote)} tecken.`}>
               <Textarea value={form.statusNote} maxLength={LIMITS.statusNote} resize="vertical" onChange={(_e, d) => set('statusNote')(d.value)} />
             </Field>
             {answers && asked.length > 0 ? (
