@@ -162,9 +162,10 @@ export class ActivityStore {
 
   /**
    * The scope's changes made after `after` and at or before `until`, newest first: the feed's keys
-   * sort by inverted time, so this is one range read of exactly those rows (a meeting brief).
+   * sort by inverted time, so this is one range read of exactly those rows (a meeting brief, the
+   * year's report). Every row of the window: a cap would drop changes from the report unsaid.
    */
-  async changesBetween(scopeId: string, after: Date, until: Date, limit = 5_000): Promise<HistoryEntry[]> {
+  async changesBetween(scopeId: string, after: Date, until: Date, limit = Number.POSITIVE_INFINITY): Promise<HistoryEntry[]> {
     if (until.getTime() <= after.getTime()) return [];
     return this.readRange(scopeId, ROW.logPrefix, limit, { from: ROW.logPrefix + invert(until.getTime(), 15), to: ROW.logPrefix + invert(after.getTime(), 15) }, false);
   }
