@@ -261,7 +261,11 @@ describe('uppföljning: the yearly follow-up round', function () {
     const live = await bot.app.plan.arenaPlan((await bot.app.plan.content()).arenas.find((a) => a.id === 'ostersund')!);
     const own = [...live.local, ...live.bilaga1].flatMap((a) => a.subActivities).filter((d) => ids.includes(d.id) && d.measure !== '' && (d.kind === 'own' || d.answeredBy === 'municipality'));
     assert.ok(own.length > 0, 'the first page has an item the municipality answers');
-    for (const d of own) assert.ok(`measureAnswer-${d.id}` in values, `the answer of ${d.id} is on the inline form`);
+    // A compound measure has one input per question ("answer-<question>-<item>") instead of one for the cell.
+    for (const d of own) {
+      const inputs = d.questions ? d.questions.map((q) => `answer-${q.id}-${d.id}`) : [`measureAnswer-${d.id}`];
+      for (const input of inputs) assert.ok(input in values, `the answer of ${d.id} is on the inline form (${input})`);
+    }
 
     // Östersund's own follow-up of a Bilaga 1 item: it has no status until Östersund gives one.
     const subId = [...live.local, ...live.bilaga1].flatMap((a) => a.subActivities).find((d) => ids.includes(d.id) && d.kind === 'followUp')!.id;
