@@ -97,6 +97,25 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     return Number(m[1]);
   }
 
+  /** An arena's lines in the county's brief: the button that shows them, and the element it shows. */
+  function arenaLines(card: Card, arena: string): { title: string; hidden: boolean; text: string; element: Record<string, unknown> } {
+    const found: Record<string, unknown>[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        found.push(v as Record<string, unknown>);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk(card);
+    const toggle = found.find((o) => o.type === 'Action.ToggleVisibility' && String(o.title).startsWith(`Visa ${arena}s ändringar`));
+    assert.ok(toggle, `no button for ${arena}'s lines`);
+    const target = (toggle.targetElements as string[])[0];
+    const element = found.find((o) => o.id === target);
+    assert.ok(element, `the button shows ${target}, which is on the card`);
+    return { title: String(toggle.title), hidden: element.isVisible === false, text: cardText(element.items).replace(/^\d+\n/, ''), element };
+  }
+
   /** The printable page's data for the card's window (the card's link carries it). */
   async function page(card: Card): Promise<MeetingBrief> {
     const link = JSON.stringify(card).match(/"url":"([^"]+)"/)?.[1];
@@ -220,9 +239,13 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     const text = cardText(card);
     assert.equal(count(card, 'Ändrad status'), 1);
     assert.match(text, new RegExp(`${await subTitle(OTHER)}: Pågår → Klar`));
-    assert.ok(!text.includes(await subTitle(LSS)), 'Östersund\'s own follow-up is counted, its line is on the page');
     assert.equal(count(card, 'Arenornas ändringar'), 1);
     assert.match(text, /Östersund: 1 ändring\n/);
+    // Östersund's own follow-up is counted, and its line is one click away on the card: hidden until its button is pressed.
+    const lines = arenaLines(card, 'Östersund');
+    assert.equal(lines.title, 'Visa Östersunds ändringar (1)');
+    assert.equal(lines.hidden, true);
+    assert.match(lines.text, new RegExp(`^${await subTitle(LSS)}: Status: [^\\n]+ → Klar \\(Anna Andersson, `));
     assert.equal(count(card, 'Rapporterade mätvärden'), 1);
     assert.match(text, /Östersund/, 'a municipality\'s value says whose it is');
   });
@@ -278,7 +301,11 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     assert.doesNotMatch(ownText, /Länets ändringar/);
     assert.equal(count(own, 'Ändrad status'), 1);
     assert.match(ownText, new RegExp(`${other}: Pågår → Klar \\("Beslut i Fredagsgruppen"\\)`));
-    assert.ok(!ownText.includes(await subTitle(LSS)), "Östersund's change is counted, not listed, on the card");
+    // Östersund's change is counted, and its line is behind Östersund's button, not in the county's own groups.
+    const ownLines = arenaLines(own, 'Östersund');
+    assert.equal(ownLines.hidden, true);
+    assert.match(ownLines.text, new RegExp(`^${await subTitle(LSS)}: `));
+    assert.equal(ownText.split(await subTitle(LSS)).length - 1, 1, "Östersund's change is on the card once: behind its button");
     assert.equal(count(own, 'Blev försenade'), endedAtCounty.length);
     assert.equal(count(own, 'Arenornas ändringar'), 1);
     assert.match(ownText, /Östersund: 1 ändring\n/);
@@ -317,6 +344,43 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
       for (const theme of ['light', 'dark'] as const) {
         const { height } = await camera.shoot('meetingBrief', card, theme);
         assert.ok(height < 1600, `the card is ${height} px tall`);
+      }
+    } finally {
+      await camera.stop();
+    }
+  });
+
+  it("puts each arena's lines one click away on the county's card, capped with \"och N till\"; closed and open in light and dark", async function () {
+    this.timeout(120_000);
+    const krokom = channel('Krokom');
+    await bot.teams.say(krokom, 'koppla Krokom');
+    await brief(county);
+    clock.advance(HOUR);
+    await setStatus(krokom, LSS, 'klar', 'Klart i Krokom');
+    const ids = ['s1-a1-d1', 's1-a1-d2', 's2-a1-d1', 's3-a3-d2', 's4-a1-d2', 's5-a1-d1', 's5-a3-d1', OTHER, LSS, ENDS_2026];
+    for (const id of ids) await setStatus(ostersund, id, 'pagar');
+    clock.advance(HOUR);
+    const card = await brief(county);
+    const ost = arenaLines(card, 'Östersund');
+    assert.equal(ost.title, `Visa Östersunds ändringar (${ids.length})`);
+    assert.equal(ost.hidden, true);
+    assert.equal(ost.text.split('\n').filter((l) => / \(Anna Andersson, /.test(l)).length, 8);
+    assert.match(ost.text, new RegExp(`och ${ids.length - 8} till på den utskriftsvänliga sidan`));
+    const krok = arenaLines(card, 'Krokom');
+    assert.match(krok.text, new RegExp(`^${await subTitle(LSS)}: .*Kommentar: "Klart i Krokom"`));
+    assert.doesNotMatch(krok.text, /och \d+ till/);
+    // Every line behind the buttons is on the printable page too.
+    const arenasGroup = (await page(card)).groups.find((g) => g.id === 'arenas')!;
+    assert.equal(arenasGroup.items.find((i) => i.title === 'Östersund')!.lines!.length, ids.length);
+    const camera = await new CardCamera().start();
+    try {
+      for (const theme of ['light', 'dark'] as const) {
+        await camera.shoot('meetingBriefArenas', card, theme, `meetingBriefArenas-closed-${theme}.png`);
+        // What the button does in Teams: the element becomes visible.
+        const open = JSON.parse(JSON.stringify(card)) as Card;
+        arenaLines(open, 'Östersund').element.isVisible = true;
+        const { height } = await camera.shoot('meetingBriefArenas', open, theme, `meetingBriefArenas-open-${theme}.png`);
+        assert.ok(height < 1800, `the open card is ${height} px tall`);
       }
     } finally {
       await camera.stop();

@@ -154,6 +154,23 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     assert.deepEqual(await axeViolations(frame as unknown as Page), []);
   });
 
+  it("in the county's meeting the side panel counts the arenas' changes per arena, each arena's lines one click away", async () => {
+    const countyMeeting = 'MCMxOTptZWV0aW5nX2xhbkB0aHJlYWQudjI=';
+    await fetch(`${app.url}/api/meeting`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: countyMeeting, arenaId: 'lan' }) });
+    const { frame } = await open(320, 900, { frameContext: 'sidePanel', meetingId: countyMeeting });
+    const county = (await plan()).arenas.find((a) => a.id === 'lan')!;
+    await frame.getByRole('heading', { name: `Mötesunderlag: ${county.name}` }).waitFor();
+    const arenas = frame.locator('[data-brief-group="arenas"]');
+    await arenas.getByText('Krokom').first().waitFor();
+    assert.match(await arenas.innerText(), /Krokom: \d+ ändring(ar)?\n/);
+    const line = arenas.getByText(/Startat i Krokom/);
+    assert.equal(await line.isVisible(), false, 'the line is behind its button');
+    await arenas.getByText('Visa Krokoms ändringar').click();
+    await line.waitFor({ state: 'visible' });
+    assert.equal(await sideways(frame), 0, 'no sideways scroll at 320 px');
+    await page.screenshot({ path: path.join(SHOTS, 'side-panel-county-arenas-320.png'), fullPage: true });
+  });
+
   for (const theme of ['dark', 'contrast'] as const) {
     it(`the side panel follows the ${theme} theme, reflows at 320 px and passes axe`, async () => {
       const { frame } = await open(320, 700, { frameContext: 'sidePanel', meetingId: MEETING, theme }, '', true);
