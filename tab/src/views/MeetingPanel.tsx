@@ -228,7 +228,7 @@ export default function MeetingPanel({ plan, meetingId, arena, stage, ...edit }:
 
       <section aria-labelledby="mote-forsenat" data-meeting-section="overdue">
         <H3 as="h3" id="mote-forsenat" className={overdue.length ? styles.overdue : undefined}>Försenat ({overdue.length})</H3>
-        {overdue.length === 0 ? <Text size={size}>{overdueHeadline({ overdue, notFollowedUp, expiredNotFollowedUp: [] }, `för ${level.name}`)}.</Text> : <ul className={styles.list}>{overdue.map((x) => line(x, true))}</ul>}
+        {overdue.length === 0 ? <Text block size={size}>{overdueHeadline({ overdue, notFollowedUp, expiredNotFollowedUp: [] }, `för ${level.name}`)}.</Text> : <ul className={styles.list}>{overdue.map((x) => line(x, true))}</ul>}
       </section>
 
       <section aria-labelledby="mote-ej-uppfoljt" data-meeting-section="notFollowedUp">
