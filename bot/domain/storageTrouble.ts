@@ -14,7 +14,9 @@ export function storageTroubleText(trouble: StorageTrouble, where: 'card' | 'tab
   if (trouble.kind === 'unknown') {
     const why = { deadline: 'lagringen svarade inte i tid', noAnswer: 'svaret från lagringen kom aldrig fram', failedAfter: 'något gick fel hos mig efter att det skickades till lagringen' }[trouble.why];
     const look = where === 'card' ? 'Öppna kortet igen' : 'Ladda om fliken';
-    return { title: WORDS.saveUnknown, text: `${WORDS.saveUnknown}: ${why}. ${look} om en stund så ser du vad som gäller.` };
+    // A card shows the title above the text; the tab's one sentence starts with it.
+    const text = `${why}. ${look} om en stund så ser du vad som gäller.`;
+    return { title: WORDS.saveUnknown, text: where === 'card' ? text.charAt(0).toUpperCase() + text.slice(1) : `${WORDS.saveUnknown}: ${text}` };
   }
   return {
     title: 'Planens lagring svarar inte just nu',

@@ -31,7 +31,7 @@ export async function changeProjectLeader(
   }
   if (leaders.source === 'none') return { kind: 'refused', leaders, message: `${projectLeadersText(leaders)} ${nothing}` };
   if (!isProjectLeader(leaders, actor.id)) {
-    return { kind: 'refused', leaders, message: `Det är planens projektledare som utser projektledare. ${projectLeadersText(leaders)} Be en av dem. ${nothing}` };
+    return { kind: 'refused', leaders, message: `${projectLeadersText(leaders)} Be en av dem. ${nothing}` };
   }
   let refusal: string | undefined;
   const after = await deps.channels.changeProjectLeaders((current) => {
