@@ -13,7 +13,7 @@ import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../domain/format';
 import { WORDS } from '../domain/glossary';
 import type { HistoryEvent } from '../domain/historyEvents';
-import { CHANGES_LISTED_MAX, formatChange, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
+import { CHANGES_LISTED_MAX, formatChange, lineName, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
 
 /** The report's chapters in order (the tab shows the same). */
 export const WORD_SECTIONS = REPORT_SECTIONS;
@@ -176,7 +176,7 @@ function measuresSection(report: Report, firstInSection = false): Block[] {
       continue;
     }
     const weights = [2.6, ...m.allPeriods.map(() => (m.allPeriods.length > 5 ? 1.2 : 1.6)), 4];
-    out.push(table(['Arena', ...m.allPeriodLabels, 'Målet'], shown.map((l) => [l.county ? `${l.arenaName} (länet)` : l.arenaName, ...l.cells.map((c) => c.value ?? '–'), l.judgement.compared ? `${l.judgement.text} (${l.judgement.compared})` : l.judgement.text]), weights, { size: m.allPeriods.length > 5 ? 15 : 17 }));
+    out.push(table(['Arena', ...m.allPeriodLabels, 'Målet'], shown.map((l) => [lineName(l), ...l.cells.map((c) => c.value ?? '–'), l.judgement.compared ? `${l.judgement.text} (${l.judgement.compared})` : l.judgement.text]), weights, { size: m.allPeriods.length > 5 ? 15 : 17 }));
     if (none.length) out.push(p(`Inget värde sedan 2023: ${none.join(', ')}.`));
     const chart = measureChart(m);
     if (chart) out.push(new Paragraph({ children: [chart], spacing: { after: 200 }, keepLines: true }));

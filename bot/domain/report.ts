@@ -8,7 +8,7 @@ import { isOverdue, NOT_FOLLOWED_UP, statusText, stockholmYear } from './followU
 import type { FollowUpState, Submission } from './followUpState';
 import type { HistoryEvent } from './historyEvents';
 import { comparePeriods, periodId, periodLabel, previousComparablePeriod, type PeriodId } from './measurePeriods';
-import { describeValues, formatAmount, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
+import { COUNTY_FIGURE_TEXT, describeValues, formatAmount, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenaName, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
 import type { Arena, EffectMeasure, MeasureDirection } from './plan';
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
 import { isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
@@ -541,10 +541,17 @@ function measureReport(measure: EffectMeasure, strategyNumber: number, year: num
     return y >= FIRST_MEASURE_YEAR && y <= year;
   });
   const allPeriods = [...new Set(inRange.map((v) => v.periodId))].sort(comparePeriods);
-  // The county's own figure beside the municipalities', where the county reports one.
+  // The county's own figure beside the municipalities' ("Hela länet", the register's figure the
+  // county reports, never computed), where the county reports one.
   const county = arenas.find((a) => a.kind === 'county');
   const lineArenas = county && !reporters.some((a) => a.id === county.id) && inRange.some((v) => v.arenaId === county.id) ? [...reporters, county] : reporters;
-  const lines = lineArenas.map((arena) => measureLine(measure, arena, county?.id === arena.id, allPeriods, inRange.filter((v) => v.arenaId === arena.id)));
+  // Values reported at a level the measure no longer has (a municipality's, of a measure since
+  // decided at region or county level) are kept and shown, named as such.
+  const earlier = arenas.filter((a) => !lineArenas.includes(a) && inRange.some((v) => v.arenaId === a.id));
+  const lines = [
+    ...lineArenas.map((arena) => measureLine(measure, { ...arena, name: valueArenaName(measure, arena) }, county?.id === arena.id, allPeriods, inRange.filter((v) => v.arenaId === arena.id))),
+    ...earlier.map((arena) => measureLine(measure, { ...arena, name: `${arena.name} (${EARLIER_LEVEL_TEXT})` }, false, allPeriods, inRange.filter((v) => v.arenaId === arena.id))),
+  ];
   return {
     id: measure.id,
     strategyNumber,
@@ -563,6 +570,14 @@ function measureReport(measure: EffectMeasure, strategyNumber: number, year: num
     allPeriodLabels: allPeriods.map(periodLabel),
     lines,
   };
+}
+
+/** How a value reported at an earlier level is named beside the measure's own lines. */
+export const EARLIER_LEVEL_TEXT = 'rapporterat på tidigare nivå';
+
+/** A line's name in a table: the county's own measure line says "(länet)"; Hela länet says it already. */
+export function lineName(l: Pick<MeasureLine, 'arenaName' | 'county'>): string {
+  return l.county && l.arenaName !== COUNTY_FIGURE_TEXT ? `${l.arenaName} (länet)` : l.arenaName;
 }
 
 const sumOf = (v?: MeasureValue) => (v && Number.isFinite(total(v)) ? total(v) : null);

@@ -63,8 +63,10 @@ describe('the yearly report as JSON, Word and Excel', function () {
     await bot.teams.say(ostersund, 'koppla Östersund', BENGT);
     await patch('lan', countySubs[0]!.id, { status: 'klar', statusNote: 'Genomförd i oktober', measureAnswer: '', comment: '' }, ANNA);
     await patch('ostersund', countySubs[1]!.id, { status: 'pagar', statusNote: 'Östersund har börjat', measureAnswer: '', comment: '' }, BENGT);
-    await reportValue(LAKARBESOK, 'ostersund', '2025', ['120'], BENGT);
-    await reportValue(LAKARBESOK, 'ostersund', '2026', ['150'], BENGT);
+    // The county reports every measure's values, the municipalities' and Hela länet's.
+    await reportValue(LAKARBESOK, 'ostersund', '2025', ['120'], ANNA);
+    await reportValue(LAKARBESOK, 'ostersund', '2026', ['150'], ANNA);
+    await reportValue(LAKARBESOK, 'lan', '2026', ['900'], ANNA);
   });
 
   it('answers JSON with the counts, the measure against last year and the changes of the year', async () => {
@@ -79,6 +81,8 @@ describe('the yearly report as JSON, Word and Excel', function () {
     const visits = report.measures.find((m) => m.id === LAKARBESOK)!;
     const row = visits.rows.find((r) => r.arenaId === 'ostersund')!;
     assert.deepEqual([row.value, row.previous, row.target], ['150', '120', 'met']);
+    // The county figure beside the municipalities', as the county reported it (never their sum).
+    assert.deepEqual(visits.lines.filter((l) => l.county).map((l) => [l.arenaName, l.cells.map((c) => c.value ?? '')]), [['Hela länet', ['', '900']]]);
     assert.equal(visits.reported, 1);
     assert.equal(visits.reporters, municipalities.length);
     assert.ok(report.changes.listed.some((e) => e.scopeId === 'ostersund' && e.actor === BENGT.name && e.subActivityId === countySubs[1]!.id));
@@ -114,7 +118,7 @@ describe('the yearly report as JSON, Word and Excel', function () {
     // After the closing: another item is done, another value reported, another change made.
     clock = new Date('2026-11-23T11:00:00Z');
     await patch('lan', countySubs[2]!.id, { status: 'klar', statusNote: 'Efter stängningen', measureAnswer: '', comment: '' }, ANNA);
-    await reportValue('s4-e2', 'ostersund', '2026', ['0,5'], BENGT);
+    await reportValue('s4-e1', 'ostersund', '2026', ['0,5'], ANNA);
     assert.equal((await sub('lan', countySubs[2]!.id)).status, 'klar', 'the live plan has moved on');
     const later = await report();
     assert.deepEqual(later, closed, 'the closed round reads the same');
@@ -130,9 +134,9 @@ describe('the yearly report as JSON, Word and Excel', function () {
       assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${await res.text()}`);
     };
     // Three years of a per-municipality measure, 2026 not yet reported as is normal in December.
-    await reportValue('s4-e2', 'ostersund', '2023', ['7,1'], BENGT);
-    await reportValue('s4-e2', 'ostersund', '2024', ['1282'], BENGT);
-    await reportValue('s4-e2', 'ostersund', '2025', ['5,5'], BENGT);
+    await reportValue('s4-e1', 'ostersund', '2023', ['7,1'], ANNA);
+    await reportValue('s4-e1', 'ostersund', '2024', ['1282'], ANNA);
+    await reportValue('s4-e1', 'ostersund', '2025', ['5,5'], ANNA);
     await send('POST', '/api/rounds', { lastDay: '2026-12-10' });
     await send('POST', '/api/rounds/2026/submission', { arenaId: 'ostersund', comment: 'Första inlämningen från Östersund.' }, BENGT);
     clock = new Date('2026-11-23T09:30:00Z');
@@ -266,9 +270,9 @@ describe('the yearly report as JSON, Word and Excel', function () {
     const measures = content.strategies.flatMap((s) => s.effectMeasures);
     const perArena = (m: (typeof measures)[number]) => (m.level === 'municipality' ? municipalities.length : 1) * (m.frequency === 'halfYearly' ? 2 : 1);
     assert.equal(rows('Effektmått'), measures.reduce((n, m) => n + perArena(m), 0));
-    // Two status changes, two reported values and the adopted activity.
+    // Two status changes, three reported values (Östersund's two and Hela länet's) and the adopted activity.
     const history = book.getWorksheet('Historik')!;
-    assert.equal(rows('Historik'), 5);
+    assert.equal(rows('Historik'), 6);
     for (const ws of book.worksheets) {
       assert.ok(ws.autoFilter, `${ws.name} has a filter`);
       assert.ok(ws.columns.every((c) => (c.width ?? 0) > 0), `${ws.name} has widths`);

@@ -10,8 +10,8 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-mes
 import { Select } from '@fluentui/react-select';
 import { Text, Title3 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
-import { baselineYear, periodTitle, previousComparablePeriod, reportablePeriods } from '../../../bot/domain/measurePeriods';
-import { categoriesOf, describeValues, formatAmount, LEVEL_TEXT, MEASURE_LIMITS, targetStatus, targetStatusText, valueArenas, type CategoryValue } from '../../../bot/domain/measureValues';
+import { baselineYear, lastCompletedPeriod, periodTitle, previousComparablePeriod, reportablePeriods } from '../../../bot/domain/measurePeriods';
+import { categoriesOf, describeValues, formatAmount, LEVEL_TEXT, MEASURE_LIMITS, REPORTED_BY_COUNTY_TEXT, reportableArenas, reportedByCounty, reportingArena, targetStatus, targetStatusText, valueArenaName, type CategoryValue } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView } from '../../../bot/api/planApi';
 import { fetchMe, type Me, type PlanApiView } from '../api';
 import { getToken } from '../auth';
@@ -54,12 +54,15 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
   const measures = useMemo(() => plan.strategies.flatMap((s) => s.effectMeasures), [plan]);
   const [measureId, setMeasureId] = useState(measures[0]?.id ?? '');
   const measure = measures.find((m) => m.id === measureId) as EffectMeasureView | undefined;
-  const arenas = measure ? valueArenas(measure, plan.arenas).filter((a) => me?.mayChange.includes(a.id)) : [];
+  // The values this person reports: those whose reporting channel (the county's, for what the county reports) they take part in.
+  const arenas = measure ? reportableArenas(measure, plan.arenas).filter((a) => me?.mayChange.includes(reportingArena(measure, a, plan.arenas).id)) : [];
   const [arenaId, setArenaId] = useState('');
   const chosenArena = arenas.find((a) => a.id === arenaId) ?? arenas.find((a) => a.id === arena) ?? arenas[0];
   const periods = measure ? reportablePeriods(measure.frequency, new Date(), baselineYear(plan.plan)) : [];
   const [periodId, setPeriodId] = useState('');
-  const period = periods.includes(periodId) ? periodId : periods[0] ?? '';
+  // The period asked for is the last completed one; earlier ones (and the one under way) can be chosen.
+  const asked = measure ? lastCompletedPeriod(measure.frequency, new Date()) : '';
+  const period = periods.includes(periodId) ? periodId : periods.includes(asked) ? asked : periods[0] ?? '';
   const stored = (p: string): StoredValue | undefined => measure?.values.find((v) => v.arenaId === chosenArena?.id && v.periodId === p);
   const [seen, setSeen] = useState<StoredValue | null>();
   const current = seen === undefined ? stored(period) : (seen ?? undefined);
@@ -161,7 +164,7 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
         {measure && arenas.length > 0 && (
           <Field label="Värde för">
             <Select value={chosenArena?.id} onChange={(_e, d) => { setArenaId(d.value); reset(); }}>
-              {arenas.map((a) => <option key={a.id} value={a.id}>{a.kind === 'county' ? (measure.level === 'region' ? 'Regionen' : 'Länet') : a.name}</option>)}
+              {arenas.map((a) => <option key={a.id} value={a.id}>{a.kind === 'county' ? (measure.level === 'region' ? 'Regionen' : valueArenaName(measure, a) === a.name ? 'Länet' : valueArenaName(measure, a)) : a.name}</option>)}
             </Select>
           </Field>
         )}
@@ -174,7 +177,7 @@ export default function MeasureReport({ plan, arena, onChanged }: { plan: PlanAp
         )}
       </div>
       {measure && arenas.length === 0 && (
-        <Text>Värden för det här måttet rapporteras {LEVEL_TEXT[measure.level]}, av den som är med i den kanalen. Du kan läsa värdena nedan.</Text>
+        <Text>{reportedByCounty(measure) ? `${REPORTED_BY_COUNTY_TEXT} (${LEVEL_TEXT[measure.level]}), av den som är med i kanalen för länsgemensam samverkan.` : `Värden för det här måttet rapporteras ${LEVEL_TEXT[measure.level]}, av den som är med i den kanalen.`} Du kan läsa värdena nedan.</Text>
       )}
       {measure && chosenArena && (
         <>

@@ -7,7 +7,7 @@ import { Select } from '@fluentui/react-select';
 import { Badge } from '@fluentui/react-badge';
 import { Subtitle1, Text, Title2, Title3 } from '@fluentui/react-text';
 import { comparePeriods, frequencyLabel, periodTitle } from '../../../bot/domain/measurePeriods';
-import { formatAmount, reportedCountText } from '../../../bot/domain/measureValues';
+import { COUNTY_FIGURE_TEXT, formatAmount, REPORTED_BY_COUNTY_TEXT, reportedCountText } from '../../../bot/domain/measureValues';
 import type { EffectMeasureView, MeasureValueView } from '../../../bot/api/planApi';
 import type { PlanApiView } from '../api';
 import type { ThemeName } from '../auth';
@@ -24,12 +24,23 @@ const TARGET = {
   notReported: { text: 'Inte rapporterat', color: 'subtle' },
 } as const;
 
-function seriesOf(plan: PlanApiView, values: MeasureValueView[], periods: string[]): Series[] {
+/**
+ * Who a value is for, as the view names it: "Hela länet" for the county figure of a
+ * per-municipality measure, "Länet" for a county measure; a value stored at a level the measure
+ * no longer has (kept, never dropped) says so.
+ */
+function valueName(plan: PlanApiView, measure: Pick<EffectMeasureView, 'level'>, arenaId: string): string {
+  const county = isCounty(plan, arenaId);
+  if (measure.level === 'municipality') return county ? COUNTY_FIGURE_TEXT : arenaName(plan, arenaId);
+  return county ? levelName(plan, arenaId) : `${arenaName(plan, arenaId)} (rapporterat per kommun, tidigare nivå)`;
+}
+
+function seriesOf(plan: PlanApiView, measure: Pick<EffectMeasureView, 'level'>, values: MeasureValueView[], periods: string[]): Series[] {
   const keys = new Map<string, Series>();
   for (const v of values) {
     for (const c of v.values) {
       if (typeof c.value !== 'number') continue;
-      const label = [isCounty(plan, v.arenaId) ? (c.category ? '' : 'Länet') : arenaName(plan, v.arenaId), c.category ?? ''].filter(Boolean).join(' – ');
+      const label = [isCounty(plan, v.arenaId) && c.category && measure.level !== 'municipality' ? '' : valueName(plan, measure, v.arenaId), c.category ?? ''].filter(Boolean).join(' – ');
       const s = keys.get(label) ?? { label, data: periods.map(() => null) };
       s.data[periods.indexOf(v.periodId)] = c.value;
       keys.set(label, s);
@@ -58,7 +69,7 @@ function MeasureCard({ plan, measure: all, theme, arena }: { plan: PlanApiView; 
   const values = useMemo(() => (all.values ?? []).filter((v) => !arena || v.arenaId === arena || isCounty(plan, v.arenaId)), [all.values, arena, plan]);
   const measure = all;
   const periods = useMemo(() => [...new Set(values.map((v) => v.periodId))].sort(comparePeriods), [values]);
-  const chart = useMemo(() => withAxes(seriesOf(plan, values, periods)), [plan, values, periods]);
+  const chart = useMemo(() => withAxes(seriesOf(plan, measure, values, periods)), [plan, measure, values, periods]);
   const series = chart.series;
   const periodTitles = useMemo(() => periods.map(periodTitle), [periods]);
   const latest = periods[periods.length - 1];
@@ -72,14 +83,14 @@ function MeasureCard({ plan, measure: all, theme, arena }: { plan: PlanApiView; 
       <Text>
         Målvärde: {measure.target} · {DIRECTION[measure.direction]} · Följs upp {frequencyLabel(measure.frequency)} för {LEVEL[measure.level]}
       </Text>
-      <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}</Text>
+      <Text className={ui.muted}>Uppföljning: {measure.followUp}{measure.source ? ` · källa: ${measure.source}` : ''}{measure.reportedBy === 'county' ? ` · ${REPORTED_BY_COUNTY_TEXT}` : ''}</Text>
       {values.length === 0 && <Text>Inga värden rapporterade ännu.</Text>}
       {latest && (
         <div className={ui.filters}>
           <Text>{periodTitle(latest)}:</Text>
           {latestValues.map((v) => (
             <Badge key={v.arenaId} appearance="tint" color={TARGET[v.targetStatus].color} style={{ whiteSpace: "nowrap" }}>
-              {levelName(plan, v.arenaId)}: {TARGET[v.targetStatus].text}
+              {valueName(plan, measure, v.arenaId)}: {TARGET[v.targetStatus].text}
             </Badge>
           ))}
         </div>
@@ -109,7 +120,7 @@ function MeasureCard({ plan, measure: all, theme, arena }: { plan: PlanApiView; 
               {[...values].sort((a, b) => comparePeriods(a.periodId, b.periodId)).map((v) => (
                 <tr key={`${v.periodId}/${v.arenaId}`}>
                   <td data-first="">{periodTitle(v.periodId)}</td>
-                  <td data-label="Arena">{levelName(plan, v.arenaId)}</td>
+                  <td data-label="Arena">{valueName(plan, measure, v.arenaId)}</td>
                   <td data-label="Värde">{v.values.map((c) => (c.category ? `${c.category}: ${formatAmount(c.value, c.decimals)}` : formatAmount(c.value, c.decimals))).join(', ')}</td>
                   <td data-label="Föregående år">{values.filter((p) => p.arenaId === v.arenaId && p.periodId === v.comparedWith).map((p) => p.values.map((c) => formatAmount(c.value, c.decimals)).join(', '))}</td>
                   <td data-label="Mot målet">{TARGET[v.targetStatus].text}</td>
@@ -141,7 +152,7 @@ export default function Measures({ plan, arena, theme, onChanged }: { plan: Plan
             {plan.strategies.flatMap((s) => s.effectMeasures).map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
           </Select>
         </Field>
-        <Field label="Visa värden för" hint={chosenArena ? 'Med länets värden bredvid, där länet har rapporterat.' : undefined}>
+        <Field label="Visa värden för" hint={chosenArena ? 'Med hela länets värde bredvid, där länet har rapporterat registrets siffra för länet.' : undefined}>
           <Select value={arenaFilter} onChange={(_e, d) => setArenaFilter(d.value)}>
             <option value="">Alla arenor</option>
             {plan.arenas.filter((a) => !isCounty(plan, a.id)).map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}

@@ -8,7 +8,7 @@ import { Text, Title2, Title3 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
-import { currentPeriod, periodLabel, previousPeriod } from '../../../bot/domain/measurePeriods';
+import { lastCompletedPeriod, periodLabel } from '../../../bot/domain/measurePeriods';
 import { followUpAttention, notFollowedUpSentence, overdueHeadline, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
@@ -296,7 +296,7 @@ function Bar({ p }: { p: StrategyProgress }) {
 function missingReports(plan: PlanApiView, arenaId: string | undefined, today: Date) {
   const out: Array<{ id: string; title: string; period: string; text: string }> = [];
   for (const m of plan.strategies.flatMap((s) => s.effectMeasures)) {
-    const period = previousPeriod(currentPeriod(m.frequency, today));
+    const period = lastCompletedPeriod(m.frequency, today);
     // Who reports a value (domain/measureValues.valueArenas, not imported: it would bring zod into the first load).
     const expected = plan.arenas.filter((a) => (m.level === 'municipality' ? a.kind === 'municipality' : a.kind === 'county')).filter((a) => !arenaId || a.id === arenaId);
     if (expected.length === 0) continue;

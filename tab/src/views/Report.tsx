@@ -13,7 +13,7 @@ import { tokens } from '@fluentui/react-theme';
 import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../../../bot/domain/format';
 import type { HistoryEvent } from '../../../bot/domain/historyEvents';
 import { WORDS } from '../../../bot/domain/glossary';
-import { CHANGES_LISTED_MAX, MATRIX_MAX_ARENAS, formatChange, REPORT_SECTIONS as WORD_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
+import { CHANGES_LISTED_MAX, lineName, MATRIX_MAX_ARENAS, formatChange, REPORT_SECTIONS as WORD_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type ReportSubRow, type StrategySummary } from '../../../bot/domain/report';
 import type { ThemeName } from '../auth';
 import { downloadReport, fetchReport, fetchReportYears, type Report as ReportModel, type ReportYears } from '../reportApi';
 import { Loading, useLayout } from '../ui';
@@ -289,7 +289,7 @@ function Measure({ m, theme }: { m: MeasureReport; theme: ThemeName }) {
             <tbody>
               {shown.map((l) => (
                 <tr key={l.arenaId}>
-                  <th scope="row" data-first="">{l.county ? `${l.arenaName} (länet)` : l.arenaName}</th>
+                  <th scope="row" data-first="">{lineName(l)}</th>
                   {l.cells.map((c, i) => <td key={c.periodId} data-label={m.allPeriodLabels[i]}>{c.value ?? '–'}</td>)}
                   <td data-label="Målet">{l.judgement.text}{l.judgement.compared ? ` (${l.judgement.compared})` : ''}</td>
                 </tr>
