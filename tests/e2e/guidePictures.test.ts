@@ -48,8 +48,9 @@ describe('the user guide\'s pictures, made from the running app', function () {
     cards.konflikt = await bot.teams.click(county, bengts, 'Spara', { status: 'klar', statusNote: 'Begreppen är antagna' }, BENGT);
 
     cards['ny-aktivitet'] = (await bot.teams.say(ostersund, 'ny aktivitet')).cards[0]!;
-    cards.matt = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
-    cards['rapportera-matt'] = await bot.teams.click(ostersund, cards.matt, 'Rapportera');
+    // The county reports every effect measure (an arena's mått is read-only): the guide shows the county's.
+    cards.matt = (await bot.teams.say(county, 'mått')).cards[0]!;
+    cards['rapportera-matt'] = await bot.teams.click(county, cards.matt, 'Rapportera');
     cards.paminnelser = (await bot.teams.say(ostersund, 'påminnelser')).cards[0]!;
 
     // The year's round: the county opens it, Östersund gets its card, the county sees progress.
