@@ -8,6 +8,7 @@ import { TestClock } from '../helpers/clock';
 import { buttons, cardText, channel, type Card } from '../helpers/teamsClient';
 
 const ostersund = channel('Östersund');
+const county = channel('Länsgemensam samverkan');
 
 function button(card: Card, title: string, data: Record<string, unknown> = {}) {
   const found = buttons(card).find((b) => b.title === title && Object.entries(data).every(([k, v]) => b.data[k] === v));
@@ -45,13 +46,17 @@ describe("an arena's follow-up from start to finish", () => {
     // Back in the list, with what changed in one sentence.
     assert.match(cardText(saved), /ändrade status från Ej påbörjat till Pågår/);
 
-    // Report the arena's own effect-measure value: "Finns fungerande samverkansarenor ..." (9.5).
-    // The card is paged by strategies; strategy 5's measure is on its second page.
-    const measures = await bot.teams.click(ostersund, (await bot.teams.say(ostersund, 'mått')).cards[0]!, 'Visa fler');
-    // Östersund reports several measures; this journey answers the ja/nej one (s5-e1).
+    // The arena's effect-measure value "Finns fungerande samverkansarenor ..." (9.5): the county
+    // reports it (an arena's mått shows it without a Rapportera), from its own channel.
+    const arenaMeasures = await bot.teams.click(ostersund, (await bot.teams.say(ostersund, 'mått')).cards[0]!, 'Visa fler');
+    assert.ok(!buttons(arenaMeasures).some((b) => b.title === 'Rapportera'));
+    assert.match(cardText(arenaMeasures), /Länsnivån rapporterar värdet/);
+    await bot.teams.say(county, 'koppla Länsgemensam samverkan');
+    const measures = await bot.teams.click(county, (await bot.teams.say(county, 'mått')).cards[0]!, 'Visa fler');
     const report = buttons(measures).find((b) => b.title === 'Rapportera' && b.data.measureId === 's5-e1')!;
-    const reportForm = await bot.teams.execute(ostersund, report.verb, report.data);
-    const reported = await bot.teams.click(ostersund, reportForm, 'Spara', { value_0: 'ja', comment: 'Arenan möts varannan månad' });
+    const countyForm = await bot.teams.execute(county, report.verb, report.data);
+    const reportForm = await bot.teams.click(county, countyForm, 'Visa värdet', { arena: 'ostersund' });
+    const reported = await bot.teams.click(county, reportForm, 'Spara', { value_0: 'ja', comment: 'Arenan möts varannan månad' });
     assert.match(cardText(reported), /ja/i);
 
     // The plan shows exactly what was done, with history.
@@ -74,7 +79,7 @@ describe("an arena's follow-up from start to finish", () => {
     };
     assert.deepEqual(
       arenor.values.map((v) => [v.arenaId, v.periodId, v.reportedBy, v.comment]),
-      [['ostersund', '2026', 'Anna Andersson', 'Arenan möts varannan månad']],
+      [['ostersund', '2025', 'Anna Andersson', 'Arenan möts varannan månad']],
     );
     // Nothing happened anywhere else.
     assert.ok(view.arenas.filter((a) => a.id !== 'ostersund').every((a) => a.activities.length === 0));

@@ -72,12 +72,13 @@ describe('mötesunderlag: what changed since the channel\'s last brief', () => {
     return (await plan()).arenas.find((a) => a.id === 'ostersund')!.activities.find((a) => a.recommendationId === recommendationId)!.title;
   }
 
-  /** mått → Rapportera → Spara, for Östersund's value of the given period. */
+  /** mått → Rapportera → Värde för Östersund → Spara in the county's channel (the county reports every measure): Östersund's value of the period asked for. */
   async function report(measureId: string, value: string): Promise<void> {
-    const card = (await bot.teams.say(ostersund, 'mått')).cards[0]!;
+    const card = (await bot.teams.say(county, 'mått')).cards[0]!;
     const open = buttons(card).find((b) => b.title === 'Rapportera' && b.data.measureId === measureId)!;
-    const form = await bot.teams.execute(ostersund, open.verb, open.data);
-    const saved = await bot.teams.click(ostersund, form, 'Spara', { value_0: value });
+    const countyForm = await bot.teams.execute(county, open.verb, open.data);
+    const form = await bot.teams.click(county, countyForm, 'Visa värdet', { arena: 'ostersund' });
+    const saved = await bot.teams.click(county, form, 'Spara', { value_0: value });
     assert.match(cardText(saved), /Sparat|sparat/);
   }
 

@@ -134,8 +134,8 @@ describe('the plan tab on every screen and in every theme', function () {
     await open(1280, '?view=arenor&arena=ostersund');
     const row = page.locator('[data-local-matrix="s2"] [data-sub="s2-a3-d2"]');
     await row.waitFor();
-    assert.match(await row.innerText(), /Uppföljd i 1 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\? Finns rutin\?\)/);
-    assert.match(await row.locator('td').nth(0).innerText(), /Pågår[\s\S]*Svar: ja/);
+    assert.match(await row.innerText(), /Uppföljd i 1 av 8 kommuner · ja i 1 av 8 kommuner \(Finns fast läkarkontakt\?\) · ja i 0 av 8 kommuner \(Finns rutin\?\)/);
+    assert.match(await row.locator('td').nth(0).innerText(), /Pågår[\s\S]*Svar: Finns fast läkarkontakt\? ja/);
     assert.deepEqual(await page.locator('[data-local-matrix="s2"] thead th').allInnerTexts().then((h) => h.slice(1, 3)), ['Östersund', 'Berg']);
     assert.match(await page.locator('[data-local-matrix="s2"] [data-sub="s2-a3-d1"]').innerText(), /Uppföljd i 0 av 8 kommuner/);
   });

@@ -98,11 +98,12 @@ export async function storesAt(place: Place) {
 
 /**
  * Saves values through the tab's API as the development user, each answered 200 ("Sparat"),
- * and returns them: Östersund's value of measure s3-e1 for three years.
+ * and returns them: Östersund's value of measure s3-e1 for three years, reported by the county.
  */
 export async function saveValues(app: SpawnedApp, place: Place): Promise<StoredValues> {
   const { channels, measures } = await storesAt(place);
-  await channels.recordMember('ostersund', DEV_USER.id);
+  // The county level reports every effect measure, also a municipality's value.
+  await channels.recordMember('lan', DEV_USER.id);
   const saved: StoredValues = {};
   for (const [i, periodId] of PERIODS.entries()) {
     const value = 100 * (i + 1) + Math.floor(Math.random() * 100);

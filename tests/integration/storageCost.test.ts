@@ -48,7 +48,8 @@ describe('storage requests per bot turn', () => {
     await costOf('Uppdatera (open the form)', async () => {
       form = await bot.teams.click(county, card, 'Rapportera');
     });
-    const requests = await costOf('Spara (save)', () => bot.teams.click(county, form!, 'Spara', { value_0: '0,42' }));
+    // The county's first measure is the SIP count of a municipality, in two categories: both filled in.
+    const requests = await costOf('Spara (save)', () => bot.teams.click(county, form!, 'Spara', { value_0: '3', value_1: '4' }));
     assert.ok(requests.some((r) => r.startsWith('POST') && r.includes('$batch')), `the save is one transaction:\n${requests.join('\n')}`);
   });
 
