@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { PlanApiView } from '../../bot/api/planApi';
 import { legacyMeasurePartition } from '../../bot/storage/measureStore';
 import { useBot } from '../helpers/botHarness';
-import { StorageProxy } from '../helpers/storageProxy';
+import { useProxiedBot } from '../helpers/proxiedBot';
 import { xlsxBomb } from '../helpers/zipBomb';
 import { SsoIssuer } from '../helpers/ssoIssuer';
 import { ANNA, BENGT, cardText, channel } from '../helpers/teamsClient';
@@ -277,20 +277,7 @@ describe("effect-measure values from the tab's API", () => {
 });
 
 describe('an Excel upload when the store fails midway', () => {
-  const entra = new SsoIssuer();
-  const proxy = new StorageProxy();
-  const env: Record<string, string> = {};
-  const bot = useBot(env, () => ({ now: () => new Date('2026-11-23T09:00:00Z') }));
-
-  before(async () => {
-    await entra.start();
-    await proxy.start();
-    Object.assign(env, entra.env(), { TABLES_CONNECTION_STRING: proxy.connectionString() });
-  });
-  after(async () => {
-    entra.stop();
-    await proxy.stop();
-  });
+  const { bot, proxy, entra } = useProxiedBot(new Date('2026-11-23T09:00:00Z'));
   afterEach(() => proxy.pass());
 
   it('lists exactly the rows written, and the same file uploaded again writes the rest and nothing twice', async () => {

@@ -7,9 +7,7 @@
 import assert from 'node:assert/strict';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import { ROW, scopePartition } from '../../bot/storage/keys';
-import { useBot } from '../helpers/botHarness';
-import { SsoIssuer } from '../helpers/ssoIssuer';
-import { StorageProxy } from '../helpers/storageProxy';
+import { useProxiedBot } from '../helpers/proxiedBot';
 import { ANNA, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
 
 const content = loadPlanContent();
@@ -18,20 +16,7 @@ const sub = content.strategies[0]!.activities[0]!.subActivities[0]!;
 const strategy = content.strategies[0]!;
 
 describe('a store that hangs', () => {
-  const entra = new SsoIssuer();
-  const proxy = new StorageProxy();
-  const env: Record<string, string> = {};
-  const bot = useBot(env, () => ({ now: () => new Date('2026-11-23T09:00:00Z') }));
-
-  before(async () => {
-    await entra.start();
-    await proxy.start();
-    Object.assign(env, entra.env(), { TABLES_CONNECTION_STRING: proxy.connectionString(), STORAGE_DEADLINE_MS: '1500' });
-  });
-  after(async () => {
-    entra.stop();
-    await proxy.stop();
-  });
+  const { bot, proxy, entra } = useProxiedBot(new Date('2026-11-23T09:00:00Z'), { STORAGE_DEADLINE_MS: '1500' });
   afterEach(() => proxy.dropHeld());
   beforeEach(async () => {
     await bot.teams.say(county, 'koppla Länsgemensam samverkan', ANNA);
