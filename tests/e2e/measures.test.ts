@@ -155,7 +155,7 @@ describe('effect measures (mått)', () => {
     assert.match(sip, /Målvärde: Ökat antal upprättade SIP jämfört med föregående år/);
     assert.match(sip, /Uppföljning: Mått följs minst halvårsvis i Fredagsgruppen\/SamReKo HSI · halvårsvis · rapporteras per kommun · källa: Cosmic LINK/);
     // The period asked for is the last completed one (November 2026: the first half-year), never the unfinished one.
-    assert.match(sip, /0 av 8 kommuner har rapporterat första halvåret 2026/);
+    assert.match(sip, /Länsnivån har rapporterat 0 av 8 kommuners värden första halvåret 2026/);
     assert.match(sip, /Länsnivån rapporterar värdet\./);
     // The county's value, with the county's name and the source the plan names.
     const trygghet = measureSection(card, MEASURE_TITLES[1]!);
@@ -165,7 +165,7 @@ describe('effect measures (mått)', () => {
     assert.match(measureSection(card, MEASURE_TITLES[4]!), /rapporteras för regionen/, 'påverkbar slutenvård: region level');
     assert.match(measureSection(card, MEASURE_TITLES[6]!), /per undersökningsomgång · rapporteras för länet/, 'Hälsa på lika villkor: the county, per survey round');
     const lakarbesok = measureSection(card, MEASURE_TITLES[3]!);
-    assert.match(lakarbesok, /2 av 8 kommuner har rapporterat 2025/);
+    assert.match(lakarbesok, /Länsnivån har rapporterat 2 av 8 kommuners värden 2025/);
     assert.match(lakarbesok, /2025: 40 \(rapporterat av Cecilia Carlsson/, 'Östersund\'s own value');
     assert.match(lakarbesok, /Hela länet, 2025: 310/, 'the county figure beside it');
     assert.deepEqual(buttons(card).filter((b) => b.title === 'Rapportera'), [], 'the arenas are not asked');
@@ -177,7 +177,7 @@ describe('effect measures (mått)', () => {
     await seed(SIP, '2026-H1', 'berg', [{ category: 'Barn och unga', value: 1 }, { category: 'Vuxna', value: 2 }]);
     const card = await measuresCard(county);
     const arenor = measureSection(card, MEASURE_TITLES[7]!);
-    assert.match(arenor, /2 av 8 kommuner har rapporterat 2025/);
+    assert.match(arenor, /Länsnivån har rapporterat 2 av 8 kommuners värden 2025/);
     assert.match(arenor, /Ja, målvärdet nås: Östersund/);
     assert.match(arenor, /Nej, målvärdet nås inte: Krokom/);
     assert.match(arenor, /Inte rapporterat ännu: Berg, Bräcke, Härjedalen, Ragunda, Strömsund, Åre/);
@@ -202,7 +202,7 @@ describe('effect measures (mått)', () => {
     }
     const full = await measuresCard(county);
     const lakarbesok = measureSection(full, MEASURE_TITLES[3]!);
-    assert.match(lakarbesok, /8 av 8 kommuner har rapporterat 2025/);
+    assert.match(lakarbesok, /Länsnivån har rapporterat 8 av 8 kommuners värden 2025/);
     assert.match(lakarbesok, /Hela länet, 2025: 70,25/);
     assert.ok(Buffer.byteLength(JSON.stringify(full)) < 14 * 1024, `${Buffer.byteLength(JSON.stringify(full))} bytes`);
   });
@@ -239,7 +239,7 @@ describe('effect measures (mått)', () => {
     const card = measureSection(await measuresCard(ostersund), MEASURE_TITLES[3]!);
     assert.match(card, /2025: 1\s300 \(rapporterat av Anna Andersson/);
     assert.match(card, /Målvärdet nås: 1\s300 mot 1\s250 2024\./);
-    assert.match(card, /1 av 8 kommuner har rapporterat 2025/);
+    assert.match(card, /Länsnivån har rapporterat 1 av 8 kommuners värden 2025/);
 
     // A later correction of 2024 is an ordinary report with history, and changes 2025's judgement.
     const corrected = await save(county, await formFor(LAKARBESOK, 'ostersund', '2024'), { value_0: '1 400', comment: 'Rättat enligt Kolada' });

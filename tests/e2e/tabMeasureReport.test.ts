@@ -75,7 +75,7 @@ describe('reporting an effect-measure value in the plan tab', function () {
     // The plan is reloaded: the measure's table shows the new value.
     const card = page.locator(`[data-measure="${LAKARBESOK}"]`);
     await card.getByRole('cell', { name: '1 234,5' }).waitFor();
-    await card.getByText('1 av 8 kommuner har rapporterat 2025').waitFor();
+    await card.getByText('Länsnivån har rapporterat 1 av 8 kommuners värden 2025').waitFor();
     await card.screenshot({ path: path.join(SHOTS, 'effektmatt-lakarbesok-efter-rapport.png') });
   });
 
