@@ -3,7 +3,7 @@
 // notice on top tells of a save, a conflict with someone else's change, or a refusal.
 import type { ReminderSettings } from '../domain/channels';
 import type { Arena } from '../domain/plan';
-import { FORM_HOURS, hourLabel, ruleInputId, rulesFor, WEEKDAY_NAMES, weekdayName } from '../domain/reminderRules';
+import { FORM_HOURS, hourLabel, ruleInputId, rulesOffered, WEEKDAY_NAMES, weekdayName, type RuleScope } from '../domain/reminderRules';
 import { bind, type CardJson } from './bind';
 import template from './reminders.json';
 
@@ -11,6 +11,8 @@ export type NoticeTone = 'success' | 'warning' | 'error';
 
 export interface RemindersCardInput {
   arena: Arena;
+  /** Whether the channel reports any effect measure's values (else the form does not offer that reminder). */
+  reportsMeasures: boolean;
   /** The settings to show (the channel's effective settings). */
   settings: ReminderSettings;
   /** A form with Spara (carrying the channel's ETag), or the read-only card. */
@@ -23,8 +25,8 @@ export interface RemindersCardInput {
 const NOTICE_STYLE: Record<NoticeTone, string> = { success: 'good', warning: 'warning', error: 'attention' };
 
 /** "Varje måndag kl. 09:00" and the like, for cards and notices. */
-export function describeSettings(settings: ReminderSettings, arena: Arena): string {
-  const labels = rulesFor(arena.kind).filter((r) => settings.rules.includes(r.id)).map((r) => r.label.toLowerCase());
+export function describeSettings(settings: ReminderSettings, scope: RuleScope): string {
+  const labels = rulesOffered(scope).filter((r) => settings.rules.includes(r.id)).map((r) => r.label.toLowerCase());
   const when = `varje ${weekdayName(settings.weekday)} kl. ${hourLabel(settings.hour)}`;
   if (!settings.enabled) return `av (${when}: ${labels.length ? labels.join(', ') : 'inga påminnelser valda'})`;
   return `på, ${when}: ${labels.length ? labels.join(', ') : 'inga påminnelser valda'}`;
@@ -32,7 +34,7 @@ export function describeSettings(settings: ReminderSettings, arena: Arena): stri
 
 export function remindersCard(input: RemindersCardInput): CardJson {
   const { arena, settings, mode, notice } = input;
-  const rules = rulesFor(arena.kind);
+  const rules = rulesOffered({ kind: arena.kind, reportsMeasures: input.reportsMeasures });
   const hours: number[] = [];
   for (let h = FORM_HOURS.first; h <= FORM_HOURS.last; h++) hours.push(h);
   // A stored hour outside the form's range (set by an operator) is still shown as it is.

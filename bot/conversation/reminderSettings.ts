@@ -8,7 +8,8 @@ import { describeSettings, remindersCard } from '../cards/remindersCard';
 import { mayChange } from '../domain/authorization';
 import { arenaInText } from '../domain/format';
 import type { Arena } from '../domain/plan';
-import { effectiveSettings, parseReminderForm } from '../domain/reminderRules';
+import { reportsMeasuresHere } from '../domain/measureValues';
+import { effectiveSettings, parseReminderForm, type RuleScope } from '../domain/reminderRules';
 import type { Feature } from './feature';
 import { cards, type ArenaTurn, type Reply } from './turn';
 
@@ -25,9 +26,9 @@ async function showSettings(at: ArenaTurn): Promise<Reply> {
   const settings = effectiveSettings(channel.reminders, at.arena.kind);
   const decision = mayChange(at.origin, at.arena);
   if (!decision.allowed) {
-    return cards(remindersCard({ arena: at.arena, settings, mode: { kind: 'readOnly' }, notice: { tone: 'warning', text: decision.reason } }));
+    return cards(remindersCard({ arena: at.arena, reportsMeasures: scopeOf(at).reportsMeasures, settings, mode: { kind: 'readOnly' }, notice: { tone: 'warning', text: decision.reason } }));
   }
-  return cards(remindersCard({ arena: at.arena, settings, mode: { kind: 'form', etag: channel.etag } }));
+  return cards(remindersCard({ arena: at.arena, reportsMeasures: scopeOf(at).reportsMeasures, settings, mode: { kind: 'form', etag: channel.etag } }));
 }
 
 async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -36,7 +37,7 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
   const decision = mayChange(at.origin, at.arena);
   if (!decision.allowed) return messageCard({ title: 'Du kan inte ändra påminnelserna här', text: decision.reason, tone: 'warning' });
 
-  const form = parseReminderForm(data, at.arena.kind);
+  const form = parseReminderForm(data, scopeOf(at));
   if (!form.ok) {
     return messageCard({
       title: 'Påminnelserna sparades inte',
@@ -48,29 +49,36 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
   }
 
   const channels = at.services.channels;
-  const saved = await channels.setReminders(place.channelId, form.settings, form.etag, { by: at.turn.actor.name, summary: describeSettings(form.settings, at.arena) });
+  const saved = await channels.setReminders(place.channelId, form.settings, form.etag, { by: at.turn.actor.name, summary: describeSettings(form.settings, scopeOf(at)) });
   if (!saved) {
     // Someone changed the channel (its settings, or its link) since the card was shown.
     const current = await channels.get(place.channelId);
     if (!current) return perChannel(at.arena);
     return remindersCard({
       arena: at.arena,
+      reportsMeasures: scopeOf(at).reportsMeasures,
       settings: effectiveSettings(current.reminders, at.arena.kind),
       mode: { kind: 'form', etag: current.etag },
       notice: {
         tone: 'warning',
         text: 'Någon annan ändrade påminnelserna medan du hade kortet öppet, så din ändring sparades inte. Så här är de inställda nu; gör din ändring igen och spara.',
-        details: [`Din ändring: ${describeSettings(form.settings, at.arena)}`],
+        details: [`Din ändring: ${describeSettings(form.settings, scopeOf(at))}`],
       },
     });
   }
   at.services.log.info({ channelId: place.channelId, arenaId: at.arena.id, enabled: form.settings.enabled, rules: form.settings.rules }, 'Reminder settings saved');
   return remindersCard({
     arena: at.arena,
+    reportsMeasures: scopeOf(at).reportsMeasures,
     settings: effectiveSettings(saved.reminders, at.arena.kind),
     mode: { kind: 'readOnly' },
     notice: { tone: 'success', text: `Påminnelserna är sparade av ${at.turn.actor.name}.` },
   });
+}
+
+/** What the channel's form offers depends on its arena's kind and on whether it reports effect measures. */
+function scopeOf(at: ArenaTurn): RuleScope {
+  return { kind: at.arena.kind, reportsMeasures: reportsMeasuresHere(at.view, at.arena) };
 }
 
 /** In personal chat: the settings belong to the arena's channel. */

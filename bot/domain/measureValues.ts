@@ -76,6 +76,11 @@ export function reportedHere(measure: Pick<EffectMeasure, 'level' | 'reportedBy'
   return arena.kind === 'county' ? !isPerMunicipality(measure) : isPerMunicipality(measure);
 }
 
+/** Whether a channel of this arena reports any of the plan's effect measures (and so is reminded to). */
+export function reportsMeasuresHere(content: { strategies: ReadonlyArray<{ effectMeasures: ReadonlyArray<Pick<EffectMeasure, 'level' | 'reportedBy'>> }> }, arena: Arena): boolean {
+  return content.strategies.some((s) => s.effectMeasures.some((m) => reportedHere(m, arena)));
+}
+
 /** Who reports a measure's values, for a person who may not: "Länsnivån rapporterar värdet." */
 export const REPORTED_BY_COUNTY_TEXT = 'Länsnivån rapporterar värdet';
 

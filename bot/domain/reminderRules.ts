@@ -86,6 +86,22 @@ export function rulesFor(kind: ArenaKind): ReminderRule[] {
   return REMINDER_RULES.filter((r) => r.arenaKinds.includes(kind));
 }
 
+/** What decides the rules a channel's form offers: its arena's kind, and whether it reports any effect measure's values. */
+export interface RuleScope {
+  kind: ArenaKind;
+  reportsMeasures: boolean;
+}
+
+/**
+ * The rules the `påminnelser` form offers a channel: those of its kind, without the reminder to
+ * report effect measures where the channel reports none (the plan file says who reports each
+ * measure; today the county reports all of them), so an arena is not offered a switch that
+ * never does anything. The stored settings keep the rule; the reminder engine sends nothing there.
+ */
+export function rulesOffered(scope: RuleScope): ReminderRule[] {
+  return rulesFor(scope.kind).filter((r) => r.id !== 'measureReporting' || scope.reportsMeasures);
+}
+
 export function isReminderRuleId(value: unknown): value is ReminderRuleId {
   return typeof value === 'string' && (REMINDER_RULE_IDS as readonly string[]).includes(value);
 }
@@ -163,6 +179,12 @@ const formSchema = z.object({
   hour: wholeNumber('Klockslag', FORM_HOURS.first, FORM_HOURS.last, `Klockslaget ska vara mellan ${hourLabel(FORM_HOURS.first)} och ${hourLabel(FORM_HOURS.last)} (påminnelser skickas bara under arbetstid)`),
 });
 
+/** Why a switch the form did not offer cannot be turned on here. */
+function notOfferedReason(rule: ReminderRule, scope: RuleScope): string {
+  if (!rule.arenaKinds.includes(scope.kind)) return rule.arenaKinds.includes('county') ? `"${rule.label}" gäller bara kanalen för länsgemensam samverkan` : `"${rule.label}" gäller bara kommunernas kanaler`;
+  return `"${rule.label}" gäller bara kanaler som rapporterar effektmåttens värden, och den här kanalen rapporterar inga (planen säger vem som rapporterar varje mått)`;
+}
+
 export type ReminderForm = { ok: true; settings: ReminderSettings; etag: string } | { ok: false; errors: string[] };
 
 /**
@@ -170,12 +192,12 @@ export type ReminderForm = { ok: true; settings: ReminderSettings; etag: string 
  * it as a whole, with Swedish messages, if anything is missing, out of range or unknown: a rule
  * the plan does not have, or one that does not apply to this kind of arena.
  */
-export function parseReminderForm(data: Record<string, unknown>, kind: ArenaKind): ReminderForm {
+export function parseReminderForm(data: Record<string, unknown>, scope: RuleScope): ReminderForm {
   const errors: string[] = [];
   const parsed = formSchema.safeParse(data);
   if (!parsed.success) errors.push(...parsed.error.issues.map((i) => i.message));
 
-  const applicable = rulesFor(kind);
+  const applicable = rulesOffered(scope);
   const chosen: ReminderRuleId[] = [];
   for (const [key, value] of Object.entries(data)) {
     const match = RULE_INPUT.exec(key);
@@ -193,7 +215,7 @@ export function parseReminderForm(data: Record<string, unknown>, kind: ArenaKind
     }
     if (!on.data) continue;
     if (!applicable.includes(rule)) {
-      errors.push(`"${rule.label}" gäller bara kanalen för länsgemensam samverkan`);
+      errors.push(notOfferedReason(rule, scope));
       continue;
     }
     chosen.push(rule.id);

@@ -47,7 +47,7 @@ describe('the channel\'s reminder settings', () => {
     await bot.teams.say(ostersund, 'koppla Östersund');
   });
 
-  it('shows a newly linked arena channel the defaults: on, Mondays at 09:00, the arena\'s four reminders', async () => {
+  it('shows a newly linked arena channel the defaults: on, Mondays at 09:00, the arena\'s three reminders (not the effect measures, which the county reports)', async () => {
     const card = await open();
     const text = cardText(card);
     assert.match(text, /Påminnelser i kanalen/);
@@ -56,11 +56,11 @@ describe('the channel\'s reminder settings', () => {
     assert.equal(values.enabled, 'true');
     assert.equal(values.weekday, '1');
     assert.equal(values.hour, '9');
-    assert.deepEqual(ruleSwitches(card), { stale: true, periodEnding: true, measureReporting: true, roundLastDay: true });
+    assert.deepEqual(ruleSwitches(card), { stale: true, periodEnding: true, roundLastDay: true });
     assert.match(text, /Aktiviteter som inte har uppdaterats/);
     assert.match(text, /inte har uppdaterats på 60 dagar/);
     assert.match(text, /Prioriteringsperioden går ut/);
-    assert.match(text, /Rapportera effektmåtten/);
+    assert.doesNotMatch(text, /Rapportera effektmåtten/, 'the plan has the county report every measure');
     assert.doesNotMatch(text, /Revidering av planen|Årlig uppföljning/);
     assert.deepEqual(buttons(card).map((b) => b.title), ['Spara']);
     assert.equal(await stored(), undefined, 'showing the defaults stores nothing');
@@ -94,26 +94,26 @@ describe('the channel\'s reminder settings', () => {
     assert.match(text, /Varje onsdag/);
     assert.match(text, /Kl\. 14:00 \(svensk tid\)/);
     assert.match(text, /Aktiviteter som inte har uppdaterats/);
-    assert.match(text, /Rapportera effektmåtten/);
-    assert.doesNotMatch(text, /Prioriteringsperioden går ut/);
+    assert.match(text, /Sista dag i årets uppföljning/);
+    assert.doesNotMatch(text, /Prioriteringsperioden går ut|Rapportera effektmåtten/);
     assert.deepEqual(buttons(saved).map((b) => b.title), ['Ändra']);
     assert.equal(formValues(saved).enabled, undefined, 'the result is read-only');
 
-    const expected = { enabled: true, weekday: 3, hour: 14, rules: ['stale', 'measureReporting', 'roundLastDay'] };
+    const expected = { enabled: true, weekday: 3, hour: 14, rules: ['stale', 'roundLastDay'] };
     // What the form offered is kept, so that a rule added to the app later is on for this channel.
-    assert.deepEqual((await bot.app.channels.get(ostersund.channelId))?.reminders?.offered, ['stale', 'periodEnding', 'measureReporting', 'roundLastDay']);
+    assert.deepEqual((await bot.app.channels.get(ostersund.channelId))?.reminders?.offered, ['stale', 'periodEnding', 'roundLastDay']);
     assert.deepEqual(await stored(), expected);
     await bot.restart();
     assert.deepEqual(await stored(), expected);
     const again = await open();
-    assert.deepEqual(formValues(again), { enabled: 'true', weekday: '3', hour: '14', rule_stale: 'true', rule_periodEnding: 'false', rule_measureReporting: 'true', rule_roundLastDay: 'true' });
+    assert.deepEqual(formValues(again), { enabled: 'true', weekday: '3', hour: '14', rule_stale: 'true', rule_periodEnding: 'false', rule_roundLastDay: 'true' });
   });
 
   it('turns reminders off while keeping the day, hour and rules chosen', async () => {
     const form = await open();
     const saved = await bot.teams.click(ostersund, form, 'Spara', { ...formValues(form), enabled: 'false' });
     assert.match(cardText(saved), /Av: inga påminnelser skickas till kanalen/);
-    assert.deepEqual(await stored(), { enabled: false, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
+    assert.deepEqual(await stored(), { enabled: false, weekday: 1, hour: 9, rules: ['stale', 'periodEnding', 'roundLastDay'] });
   });
 
   it('reopens the form from the saved card with Ändra', async () => {
@@ -142,12 +142,12 @@ describe('the channel\'s reminder settings', () => {
     assert.match(text, /Din ändring: på, varje måndag kl\. 16:00/);
     assert.equal(formValues(refused).weekday, '5', 'the form shows the settings that hold now');
     assert.equal(formValues(refused).hour, '9');
-    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 9, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
+    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 9, rules: ['stale', 'periodEnding', 'roundLastDay'] });
 
     // The refused card carries the current version: Anna can make her change again.
     const saved = await bot.teams.click(ostersund, refused, 'Spara', { ...formValues(refused), hour: '16' });
     assert.match(cardText(saved), /sparade av Anna Andersson/);
-    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 16, rules: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] });
+    assert.deepEqual(await stored(), { enabled: true, weekday: 5, hour: 16, rules: ['stale', 'periodEnding', 'roundLastDay'] });
   });
 
   it('refuses a card from before the channel was re-linked', async () => {

@@ -8,7 +8,12 @@ import {
   REMINDER_RULES,
   rulesFor,
   WEEKDAY_NAMES,
+  type RuleScope,
 } from '../../bot/domain/reminderRules';
+
+// A municipality's channel where the plan has the arenas report a measure, and the county's.
+const ARENA: RuleScope = { kind: 'municipality', reportsMeasures: true };
+const COUNTY: RuleScope = { kind: 'county', reportsMeasures: true };
 
 const ETAG = `W/"datetime'2026-11-23T10%3A00%3A00.0000000Z'"`;
 const form = (fields: Record<string, unknown> = {}) => ({
@@ -78,7 +83,7 @@ describe('a channel\'s effective reminder settings', () => {
     assert.deepEqual(effectiveSettings(before, 'municipality').rules, ['stale', 'roundLastDay']);
     const offeredAndOff = { ...before, offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] };
     assert.deepEqual(effectiveSettings(offeredAndOff, 'municipality').rules, ['stale']);
-    const saved = parseReminderForm(form({ rule_periodEnding: 'false', rule_measureReporting: 'false', rule_roundLastDay: 'false' }), 'municipality');
+    const saved = parseReminderForm(form({ rule_periodEnding: 'false', rule_measureReporting: 'false', rule_roundLastDay: 'false' }), ARENA);
     assert.ok(saved.ok);
     assert.deepEqual(effectiveSettings(saved.settings, 'municipality').rules, ['stale']);
   });
@@ -86,20 +91,20 @@ describe('a channel\'s effective reminder settings', () => {
 
 describe('the påminnelser form', () => {
   it('reads what Teams sends: toggles and choices as text', () => {
-    const result = parseReminderForm(form({ enabled: 'false', weekday: '3', hour: '14', rule_periodEnding: 'false' }), 'municipality');
+    const result = parseReminderForm(form({ enabled: 'false', weekday: '3', hour: '14', rule_periodEnding: 'false' }), ARENA);
     assert.deepEqual(result, { ok: true, etag: ETAG, settings: { enabled: false, weekday: 3, hour: 14, rules: ['stale', 'measureReporting'], offered: ['stale', 'periodEnding', 'measureReporting', 'roundLastDay'] } });
   });
 
   it('accepts no rules at all, and the county-only rules in the county channel', () => {
-    const none = parseReminderForm(form({ rule_stale: 'false', rule_periodEnding: 'false', rule_measureReporting: 'false' }), 'municipality');
+    const none = parseReminderForm(form({ rule_stale: 'false', rule_periodEnding: 'false', rule_measureReporting: 'false' }), ARENA);
     assert.deepEqual(none.ok && none.settings.rules, []);
-    const county = parseReminderForm(form({ rule_revision: 'true', rule_yearlyFollowUp: 'true' }), 'county');
+    const county = parseReminderForm(form({ rule_revision: 'true', rule_yearlyFollowUp: 'true' }), COUNTY);
     assert.deepEqual(county.ok && county.settings.rules, ['stale', 'periodEnding', 'measureReporting', 'yearlyFollowUp', 'revision']);
   });
 
   it('accepts the first and last working hours', () => {
-    assert.equal(parseReminderForm(form({ hour: '7' }), 'municipality').ok, true);
-    assert.equal(parseReminderForm(form({ hour: '17' }), 'municipality').ok, true);
+    assert.equal(parseReminderForm(form({ hour: '7' }), ARENA).ok, true);
+    assert.equal(parseReminderForm(form({ hour: '17' }), ARENA).ok, true);
   });
 
   for (const [name, fields, message] of [
@@ -120,14 +125,25 @@ describe('the påminnelser form', () => {
     ['an oversized version', { etag: `W/"${'a'.repeat(500)}"` }, /version jag inte känner igen/],
   ] as const) {
     it(`refuses ${name} with a Swedish message`, () => {
-      const result = parseReminderForm(form(fields as Record<string, unknown>), 'municipality');
+      const result = parseReminderForm(form(fields as Record<string, unknown>), ARENA);
       assert.equal(result.ok, false);
       assert.match(result.ok ? '' : result.errors.join('\n'), message);
     });
   }
 
+  it('does not offer the effect-measure reminder in a channel that reports no measure, and refuses it there', () => {
+    const { rule_measureReporting: _offered, ...shown } = form();
+    const saved = parseReminderForm(shown, { kind: 'municipality', reportsMeasures: false });
+    assert.deepEqual(saved.ok && [saved.settings.rules, saved.settings.offered], [['stale', 'periodEnding'], ['stale', 'periodEnding', 'roundLastDay']]);
+    const forced = parseReminderForm(form(), { kind: 'municipality', reportsMeasures: false });
+    assert.match(forced.ok ? '' : forced.errors.join('\n'), /"Rapportera effektmåtten" gäller bara kanaler som rapporterar effektmåttens värden/);
+    // A rule of the other kind of arena names where it belongs.
+    const county = parseReminderForm(form({ rule_roundLastDay: 'true' }), COUNTY);
+    assert.match(county.ok ? '' : county.errors.join('\n'), /"Sista dag i årets uppföljning" gäller bara kommunernas kanaler/);
+  });
+
   it('lists every problem at once', () => {
-    const result = parseReminderForm(form({ weekday: '8', hour: '23', rule_weekly: 'true' }), 'municipality');
+    const result = parseReminderForm(form({ weekday: '8', hour: '23', rule_weekly: 'true' }), ARENA);
     assert.equal(result.ok ? 0 : result.errors.length, 3);
   });
 });
