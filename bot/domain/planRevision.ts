@@ -124,7 +124,7 @@ export function flattenPlan(content: PlanContent): PlanItem[] {
           id: d.id,
           parent: a.id,
           title: d.title,
-          fields: { measure: d.measure, target: d.target, details: JSON.stringify(d.details), answeredBy: d.answeredBy ?? 'county', regionOwn: d.regionOwn ? 'yes' : '' },
+          fields: { measure: d.measure, target: d.target, details: JSON.stringify(d.details), answeredBy: d.answeredBy ?? 'county', regionOwn: d.regionOwn ? 'yes' : '', questions: d.questions ? JSON.stringify(d.questions) : '' },
           order: subOrder,
           ...(retired ? { retired } : {}),
         });

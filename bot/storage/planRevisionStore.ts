@@ -121,7 +121,8 @@ export class PlanRevisionStore {
     const partitionKey = scopePartition(scopeId);
     if (!row) throw new Error(`Sub-activity ${d.item.id} is not in the store`);
     const version = { version: content.plan.version, inForceFrom: content.plan.inForceFrom };
-    const text = { ...pick(entity, ['title', 'measure', 'target', 'details', 'order']), answeredBy: entity.answeredBy ?? 'county', regionOwn: entity.regionOwn === true };
+    // A measure split into questions (or joined again): the answers stored so far stay as they are.
+    const text = { ...pick(entity, ['title', 'measure', 'target', 'details', 'order']), answeredBy: entity.answeredBy ?? 'county', regionOwn: entity.regionOwn === true, questions: entity.questions ?? '' };
     let changes: FieldChange[];
     let comment: string;
     let fields: Record<string, string | number | boolean>;
@@ -216,7 +217,7 @@ function storedSubItem(r: Row): PlanItem {
     id: str(r, 'id'),
     parent: str(r, 'activityId'),
     title: str(r, 'title'),
-    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')), answeredBy: str(r, 'answeredBy') === 'municipality' ? 'municipality' : 'county', regionOwn: r.regionOwn === true ? 'yes' : '' },
+    fields: { measure: str(r, 'measure'), target: str(r, 'target'), details: JSON.stringify(list(r, 'details')), answeredBy: str(r, 'answeredBy') === 'municipality' ? 'municipality' : 'county', regionOwn: r.regionOwn === true ? 'yes' : '', questions: str(r, 'questions') },
     order: num(r, 'order'),
     ...retirementOf(r),
   };

@@ -79,7 +79,8 @@ describe('loading a revised version of the plan', () => {
     assert.deepEqual(diff.planFields.map((f) => f.field), ['validityText']);
     assert.deepEqual(
       c.reworded.map((d) => [d.item.id, d.fields.map((f) => f.field)]),
-      [['s2-a1-d1', ['title']], ['s3-a2-d1', ['measure']], ['s5-a1', ['title']]],
+      // s3-a2-d1's reworded measure is one question again, no longer split into two.
+      [['s2-a1-d1', ['title']], ['s3-a2-d1', ['measure', 'questions']], ['s5-a1', ['title']]],
     );
     assert.deepEqual(c.reprioritised.find((d) => d.item.id === 's1-a2')!.fields, [{ field: 'period', from: '2024–2025', to: '2027–2028' }]);
     // Everything else is unchanged: every id of the file is accounted for once.
@@ -214,9 +215,12 @@ describe('loading a revised version of the plan', () => {
     assert.ok(reads.some((r) => /scope:lan/.test(r)));
   });
 
-  it('apply carries who reports an effect measure, its level and period, and which items are the region\'s own work', async () => {
-    // A store seeded from an earlier reading of the plan: no region-own items, the measures reported by the arenas.
+  it('apply carries who reports an effect measure, its level and period, which items are the region\'s own work, and a measure\'s questions', async () => {
+    // A store seeded from an earlier reading of the plan: no region-own items, the measures reported by the arenas, no measure split into questions.
     const earlier = structuredClone(v1);
+    const split = v2.strategies.flatMap((s) => s.activities.filter((a) => !a.retired).flatMap((a) => a.subActivities)).filter((d) => d.questions && !d.retired).map((d) => d.id);
+    assert.ok(split.length > 0, 'the plan file splits some compound measures');
+    for (const s of earlier.strategies) for (const a of s.activities) for (const d of a.subActivities) delete d.questions;
     for (const s of earlier.strategies) {
       for (const m of s.effectMeasures) {
         delete m.reportedBy;
@@ -241,6 +245,12 @@ describe('loading a revised version of the plan', () => {
     const measures = (await new PlanStore(empty.plan, clock.now).read()).strategies.flatMap((s) => s.effectMeasures);
     assert.deepEqual(measures.map((m) => m.reportedBy), measures.map(() => 'county'));
     assert.deepEqual(measures.filter((m) => m.id === 's3-e2' || m.id === 's4-e2').map((m) => [m.level, m.frequency]), [['region', 'yearly'], ['county', 'surveyRound']]);
+    // Each split measure asks its questions after the apply, without waiting for the next start.
+    const asks = new Map((await store.arenaPlan(ostersund)).bilaga1.flatMap((a) => a.subActivities).map((d) => [d.id, d.questions?.map((q) => q.text) ?? []]));
+    const inFile = new Map(v2.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities)).map((d) => [d.id, d.questions?.map((q) => q.text) ?? []]));
+    for (const id of split) if (asks.has(id)) assert.deepEqual(asks.get(id), inFile.get(id), id);
+    assert.ok(split.some((id) => (asks.get(id) ?? []).length > 1), 'Östersund is asked at least one split measure');
+    assert.ok(split.every((id) => reworded.some((d) => d.item.id === id && d.fields.some((f) => f.field === 'questions'))), 'the diff names each split');
   });
 
   it('a second apply changes nothing', async () => {

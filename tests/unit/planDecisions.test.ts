@@ -8,12 +8,12 @@ import { loadPlanContent } from '../../bot/content/loadPlan';
 
 const SECTION = '## Beslut: vem svarar, nivåer och perioder';
 
-/** The rows of the section's tables whose first cell is an id: id → the other cells. */
-function decisions(): Map<string, string[]> {
+/** The rows of a section's tables whose first cell is an id: id → the other cells. */
+function decisions(section = SECTION): Map<string, string[]> {
   const page = fs.readFileSync(path.resolve('docs/plan-file.md'), 'utf8');
-  const start = page.indexOf(SECTION);
-  assert.ok(start >= 0, `docs/plan-file.md has no section "${SECTION}"`);
-  const end = page.indexOf('\n## ', start + SECTION.length);
+  const start = page.indexOf(section);
+  assert.ok(start >= 0, `docs/plan-file.md has no section "${section}"`);
+  const end = page.indexOf('\n## ', start + section.length);
   const rows = new Map<string, string[]>();
   for (const line of page.slice(start, end < 0 ? undefined : end).split('\n')) {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim());
@@ -57,5 +57,16 @@ describe('docs/plan-file.md and the plan file agree', () => {
     assert.deepEqual([byId.get('s1-e1')?.level, byId.get('s1-e1')?.reportedBy], ['municipality', 'county']);
     assert.equal(byId.get('s3-e2')?.level, 'region');
     assert.deepEqual([byId.get('s4-e2')?.level, byId.get('s4-e2')?.frequency], ['county', 'surveyRound']);
+  });
+
+  it('on which compound measures are split into questions, each with its Mått cell as written and a reason', () => {
+    const split = decisions('## Sammansatta mått: en fråga i taget');
+    const fromFile = subs.filter((d) => d.questions && d.questions.length > 0);
+    assert.deepEqual([...split.keys()], fromFile.map((d) => d.id));
+    for (const d of fromFile) {
+      const [measure, questions, reason] = split.get(d.id)!;
+      assert.equal(measure, d.measure, `${d.id}: the page quotes the Mått cell as the plan writes it`);
+      assert.ok((questions ?? '').length > 0 && (reason ?? '').length > 5, `${d.id}: the page names the questions and why`);
+    }
   });
 });
