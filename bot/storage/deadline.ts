@@ -14,6 +14,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageTrouble } from '../domain/storageTrouble';
+import { neverSent } from '../netErrors';
 
 type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
 
@@ -61,8 +62,6 @@ const isWrite = (method: string) => method !== 'GET' && method !== 'HEAD';
 /** A $batch answer whose part is a 4xx: the transaction was refused, nothing of it was written. */
 const refusedTransaction = (body: string | null | undefined) => typeof body === 'string' && /^HTTP\/1\.1 4\d\d /m.test(body);
 
-/** A refused connection never reached the store; any other failure after sending may have. */
-const neverSent = (error: unknown) => (error as { code?: string } | undefined)?.code === 'ECONNREFUSED';
 
 export function deadlinePolicy(requestMs: number): PipelinePolicy {
   return {

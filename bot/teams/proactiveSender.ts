@@ -14,6 +14,7 @@ import { CardFactory, type BotAdapter, type ConversationReference, type TurnCont
 import type { CardJson, ProactiveSender, SendHooks, SendOutcome } from '../useCases/proactiveSender';
 import type { Logger } from '../log';
 import { serviceUrlAllowed } from './adapter';
+import { neverSent } from '../netErrors';
 
 export type { ProactiveSender, SendHooks, SendOutcome };
 
@@ -159,7 +160,7 @@ export class BotProactiveSender implements ProactiveSender {
       if (status === undefined) {
         const code = codeOf(error);
         // Refused before anything was sent: safe to try again. Anything else may have arrived.
-        if (NOT_SENT_CODES.has(code)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, sdkRetriesRemoved, error: code };
+        if (neverSent(error)) return { kind: 'retry', outcome: { kind: 'transientFailure', error: code }, sdkRetriesRemoved, error: code };
         return { kind: 'done', outcome: { kind: 'unconfirmed', error: code } };
       }
       if (OUTCOME_UNKNOWN.has(status)) return { kind: 'done', outcome: { kind: 'unconfirmed', error: `http-${status}` } };
@@ -191,8 +192,6 @@ export class BotProactiveSender implements ProactiveSender {
   }
 }
 
-/** Network errors that mean the request never left this machine. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /**
  * botbuilder's connector client retries 429 and 5xx by itself (three times, its own timing).

@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 /** Lower first; a module may import its own layer and those below it. */
 const LAYERS: readonly (readonly string[])[] = [
-  ['log.ts', 'envText.ts', 'localPorts.ts', 'refusalLog.ts', 'domain', 'content'],
+  ['log.ts', 'envText.ts', 'localPorts.ts', 'netErrors.ts', 'refusalLog.ts', 'domain', 'content'],
   ['storage'],
   ['useCases', 'telemetry'],
   ['cards', 'conversation', 'api', 'reminders'],
