@@ -2,12 +2,15 @@
 // Sheet "Handlingsplan": every county-wide sub-activity of Bilaga 1; sheet "Lokala aktiviteter":
 // every arena's own activities; sheet "Effektmått": every reported effect-measure value (one row
 // per breakdown category), plus empty rows for the current period's missing values, so that the
-// same sheet, filled in, can be uploaded (bot/api/measureUpload.ts).
+// same sheet, filled in, can be uploaded (bot/api/measureUpload.ts). Values stored at a level the
+// measure no longer has (a municipality's value of a measure since decided at region level) are
+// kept on a sheet of their own, to read: the upload never writes them.
 import { answerText } from '../domain/measureQuestions';
 import ExcelJS from 'exceljs';
 import { statusText } from '../domain/followUp';
 import { comparePeriods, lastCompletedPeriod } from '../domain/measurePeriods';
-import { categoriesOf, reportableArenas, valueArenaName, type MeasureValueRecord } from '../domain/measureValues';
+import { atEarlierLevel, categoriesOf, reportableArenas, valueArenaName, type MeasureValueRecord } from '../domain/measureValues';
+import { EARLIER_LEVEL_TEXT } from '../domain/report';
 import type { ActivityView, PlanView } from '../domain/planView';
 import { excelDate } from './reportExcel';
 
@@ -104,6 +107,36 @@ function measureRows(view: PlanView, values: MeasureValueRecord[], now: Date) {
   return rows;
 }
 
+/** The sheet of values reported at an earlier level of their measure: read-only, never uploaded. */
+export const EARLIER_LEVEL_SHEET = 'Effektmått tidigare nivå';
+
+/** Values of a measure reported for an arena it is no longer reported for (plan file revised), one row per category. */
+function earlierLevelRows(view: PlanView, values: MeasureValueRecord[]) {
+  const rows: Array<Record<string, string | number | Date>> = [];
+  for (const measure of view.strategies.flatMap((s) => s.effectMeasures)) {
+    const earlier = values.filter((v) => v.measureId === measure.id && atEarlierLevel(measure, view.arenas, v));
+    earlier.sort((a, b) => comparePeriods(a.periodId, b.periodId) || a.arenaId.localeCompare(b.arenaId, 'sv'));
+    for (const value of earlier) {
+      const arena = view.arenas.find((a) => a.id === value.arenaId);
+      value.values.forEach((v, i) => {
+        rows.push({
+          measureId: measure.id,
+          measure: measure.title,
+          periodId: value.periodId,
+          arenaId: value.arenaId,
+          arena: `${arena?.name ?? value.arenaId} (${EARLIER_LEVEL_TEXT})`,
+          category: v.category ?? '',
+          value: v.value,
+          comment: i === 0 ? value.comment : '',
+          reportedBy: value.reportedBy,
+          reportedAt: excelDate(value.reportedAt),
+        });
+      });
+    }
+  }
+  return rows;
+}
+
 export async function exportWorkbook(view: PlanView, now: Date, measureValues: MeasureValueRecord[] = []): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Gemensam plan';
@@ -118,5 +151,7 @@ export async function exportWorkbook(view: PlanView, now: Date, measureValues: M
   for (const arena of view.arenas) local.addRows(rows(strategyName, arena.activities).map((r) => ({ arena: arena.name, ...r })));
   const measures = sheet(book, MEASURE_SHEET, [...MEASURE_COLUMNS]);
   measures.addRows(measureRows(view, measureValues, now));
+  const earlier = earlierLevelRows(view, measureValues);
+  if (earlier.length > 0) sheet(book, EARLIER_LEVEL_SHEET, MEASURE_COLUMNS.filter((c) => c.key !== 'version')).addRows(earlier);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

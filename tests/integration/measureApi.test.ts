@@ -131,6 +131,17 @@ describe("effect-measure values from the tab's API", () => {
     assert.deepEqual(rows.filter((r) => r[0] === LAKARBESOK && r[2] === '2025').map((r) => r[4]), ['Berg', 'Bräcke', 'Härjedalen', 'Krokom', 'Ragunda', 'Strömsund', 'Åre', 'Östersund', 'Hela länet']);
   });
 
+  it('keeps a value reported at a level its measure no longer has on a sheet of its own, to read, and leaves it out of the sheet to upload', async () => {
+    // Östersund's value of påverkbar slutenvård from before the measure was decided at region level.
+    await bot.app.measures.report({ measureId: 's3-e2', periodId: '2023', arenaId: 'ostersund', etag: '', values: [{ category: null, value: 7 }], comment: 'Före beslutet', actor: { id: 'x', name: 'Cecilia Carlsson' } });
+    const book = await exported();
+    assert.ok(!book.getWorksheet('Effektmått')!.getRows(2, book.getWorksheet('Effektmått')!.rowCount - 1)!.some((r) => r.getCell(1).value === 's3-e2' && r.getCell(4).value === 'ostersund'));
+    const earlier = book.getWorksheet('Effektmått tidigare nivå');
+    assert.ok(earlier, 'the export has the sheet when such a value exists');
+    assert.deepEqual((earlier.getRow(2).values as unknown[]).slice(1, 9), ['s3-e2', 'Påverkbar slutenvård vid kronisk sjukdom', '2023', 'ostersund', 'Östersund (rapporterat på tidigare nivå)', '', 7, 'Före beslutet']);
+    assert.equal(earlier.rowCount, 2);
+  });
+
   /** The exported sheet with these values filled in (measure, period, arena, category → value). */
   async function filledIn(values: Array<[string, string, string, string, unknown, string?]>): Promise<{ book: ExcelJS.Workbook; rowOf: (m: string, p: string, a: string, c?: string) => number }> {
     const book = await exported();
