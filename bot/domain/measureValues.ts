@@ -8,6 +8,7 @@ import type { Arena, EffectMeasure } from './plan';
 import { ID_PATTERN } from './planSchema';
 import { userText, type Validated } from './validation';
 import { formatNumber } from './format';
+import { reportedCountPhrase } from './measureReporting';
 
 /** Documented maximums of a reported value (limits.ts is owned by the activities feature). */
 export const MEASURE_LIMITS = {
@@ -133,22 +134,13 @@ export function atEarlierLevel(measure: Pick<EffectMeasure, 'level' | 'direction
   return !reportableArenas(measure, arenas).some((a) => a.id === value.arenaId);
 }
 
-/**
- * "6 av 8 kommuner har rapporterat 2025", or, for a measure the county reports for every
- * municipality, "Länsnivån har rapporterat 6 av 8 kommuners värden 2025" (the municipalities
- * did not report them). The municipalities are the plan's arenas, never a fixed eight.
- */
+/** "6 av 8 kommuner har rapporterat 2025" (measureReporting.ts): the municipalities are the plan's arenas, never a fixed eight. */
 export function reportedCountText(measure: Pick<EffectMeasure, 'level' | 'reportedBy'>, values: Array<Pick<MeasureValue, 'arenaId' | 'periodId'>>, arenas: Arena[], periodId: PeriodId): string {
   const municipalities = valueArenas(measure, arenas);
   const reported = municipalities.filter((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId)).length;
   return reportedCountPhrase(measure, reported, municipalities.length, periodLabel(periodId));
 }
 
-/** The words of {@link reportedCountText} for counts already made ("2025" or "" for no period). */
-export function reportedCountPhrase(measure: Pick<EffectMeasure, 'reportedBy'>, reported: number, of: number, period: string): string {
-  const text = reportedByCounty(measure) ? `Länsnivån har rapporterat ${reported} av ${of} kommuners värden` : `${reported} av ${of} kommuner har rapporterat`;
-  return period ? `${text} ${period}` : text;
-}
 
 // --- Target ----------------------------------------------------------------------------------
 

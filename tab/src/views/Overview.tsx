@@ -9,6 +9,7 @@ import { tokens } from '@fluentui/react-theme';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { formatDateTime } from '../../../bot/domain/format';
 import { lastCompletedPeriod, periodLabel } from '../../../bot/domain/measurePeriods';
+import { reportedCountPhrase } from '../../../bot/domain/measureReporting';
 import { followUpAttention, notFollowedUpSentence, overdueHeadline, progressByStrategy, progressSummary, type StrategyProgress } from '../../../bot/domain/overview';
 import type { ActivityView } from '../../../bot/domain/planView';
 import { statusLegend, OVERDUE_LABEL, type BadgeColor } from '../../../bot/domain/statusPalette';
@@ -302,7 +303,7 @@ function missingReports(plan: PlanApiView, arenaId: string | undefined, today: D
     if (expected.length === 0) continue;
     const reported = expected.filter((a) => m.values.some((v) => v.periodId === period && v.arenaId === a.id)).length;
     if (reported === expected.length) continue;
-    const text = expected.length === 1 ? 'inte rapporterat' : `${reported} av ${expected.length} kommuner har rapporterat`;
+    const text = expected.length === 1 ? 'inte rapporterat' : reportedCountPhrase(m, reported, expected.length, '');
     out.push({ id: m.id, title: m.title, period, text });
   }
   return out;
