@@ -1,6 +1,7 @@
 // GET /api/report/{year}.xlsx: the yearly report's figures as a workbook (exceljs), one sheet
 // each for Sammanfattning, Handlingsplan, Lokal uppföljning, Lokala aktiviteter, Effektmått and
 // Historik. Dates are real Excel dates in Swedish time, every sheet has its filter and widths.
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { PLAN_TIME_ZONE } from '../domain/followUp';
 import type { HistoryEvent } from '../domain/historyEvents';
@@ -27,13 +28,34 @@ export function numberFormat(n: number): string {
   return decimals ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
 }
 
-function sheet(book: ExcelJS.Workbook, name: string, columns: Column[], rows: Array<Record<string, unknown>>) {
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
+type Style = Partial<ExcelJS.Style>;
+
+/**
+ * A sheet written row by row (ExcelJS's streaming writer: each row turned into XML as it is added
+ * and let go, not the whole workbook held and styled cell by cell first). Every cell of a column
+ * shares one style object, which the writer numbers once (its styles are kept by object); `style`
+ * may give a cell another shared one (a number's own format).
+ */
+function sheet(book: Book, name: string, columns: Column[], rows: Iterable<Record<string, unknown>>, style?: (key: string, value: unknown) => Style | undefined): void {
   const ws = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.count ? { numFmt: '#,##0' } : {}) } }));
-  ws.getRow(1).font = { bold: true };
-  ws.addRows(rows);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
-  return ws;
+  const styles: Style[] = columns.map((c) => ({ alignment: { wrapText: true, vertical: 'top' }, ...(c.date ? { numFmt: 'yyyy-mm-dd hh:mm' } : c.count ? { numFmt: '#,##0' } : {}) }));
+  ws.columns = columns.map((c, i) => ({ key: c.key, width: c.width, style: styles[i]! }));
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  let count = 0;
+  for (const values of rows) {
+    const row = ws.addRow(columns.map((c) => values[c.key] ?? null));
+    columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.style = style?.(c.key, cell.value) ?? styles[i]!;
+    });
+    row.commit();
+    count++;
+  }
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, count + 1), column: columns.length } };
+  ws.commit();
 }
 
 const SUB_COLUMNS: Column[] = [
@@ -70,7 +92,10 @@ function subRow(r: ReportSubRow): Record<string, unknown> {
 
 /** The workbook; `changes`: every change of the period, newest first (the Historik sheet lists each). */
 export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'Gemensam plan';
   book.title = report.title;
 
@@ -103,10 +128,20 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
     book,
     'Lokala aktiviteter',
     [...arenaColumns, ...SUB_COLUMNS],
-    report.arenas.flatMap((a) => a.local.map((r) => ({ arena: a.name, submittedAt: a.submission ? excelDate(a.submission.submittedAt) : null, ...subRow(r) }))),
+    (function* () {
+      for (const a of report.arenas) for (const r of a.local) yield { arena: a.name, submittedAt: a.submission ? excelDate(a.submission.submittedAt) : null, ...subRow(r) };
+    })(),
   );
 
-  const measureSheet = sheet(
+  // The sums are numbers with their own decimals ("7,1", "1 282" in a Swedish Excel): one shared style per format.
+  const sums = new Map<string, Style>();
+  const sumStyle = (key: string, value: unknown): Style | undefined => {
+    if ((key !== 'total' && key !== 'previousTotal') || typeof value !== 'number') return undefined;
+    const numFmt = numberFormat(value);
+    if (!sums.has(numFmt)) sums.set(numFmt, { alignment: { wrapText: true, vertical: 'top' }, numFmt });
+    return sums.get(numFmt);
+  };
+  sheet(
     book,
     'Effektmått',
     [
@@ -139,13 +174,8 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
         text: r.targetText,
       })),
     ),
+    sumStyle,
   );
-  // The sums are numbers with their own decimals ("7,1", "1 282" in a Swedish Excel).
-  for (const key of ['total', 'previousTotal']) {
-    measureSheet.getColumn(key).eachCell((cell) => {
-      if (typeof cell.value === 'number') cell.numFmt = numberFormat(cell.value);
-    });
-  }
 
   sheet(
     book,
@@ -159,8 +189,12 @@ export async function reportXlsx(report: Report, changes: HistoryEvent[]): Promi
       { header: 'Kommentar', key: 'comment', width: 35 },
       { header: 'Vem', key: 'actor', width: 22 },
     ],
-    changes.map((e) => ({ at: excelDate(e.at), arena: report.arenaNames[e.scopeId] ?? e.scopeId, title: e.title, parent: e.parent ?? '', lines: e.lines.join('\n'), comment: e.comment ?? '', actor: e.actor })),
+    // Row by row as they are written: 300 arenas' year is 299,000 changes.
+    (function* () {
+      for (const e of changes) yield { at: excelDate(e.at), arena: report.arenaNames[e.scopeId] ?? e.scopeId, title: e.title, parent: e.parent ?? '', lines: e.lines.join('\n'), comment: e.comment ?? '', actor: e.actor };
+    })(),
   );
 
-  return Buffer.from(await book.xlsx.writeBuffer());
+  await book.commit();
+  return Buffer.concat(chunks);
 }

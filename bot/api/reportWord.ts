@@ -13,7 +13,7 @@ import { ChartRun } from 'docx/charts';
 import { formatDate, formatDateTime, formatLongDate, formatNumber } from '../domain/format';
 import { WORDS } from '../domain/glossary';
 import type { HistoryEvent } from '../domain/historyEvents';
-import { CHANGES_LISTED_MAX, formatChange, lineName, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
+import { CHANGES_LISTED_MAX, formatChange, lineName, LOCAL_LISTED_MAX_ARENAS, localStatusCounts, MATRIX_MAX_ARENAS, REPORT_SECTIONS, setAsideLines, sourceText, statusFromTo, SUMMARY_COLUMNS, type MeasureReport, type Report, type ReportSubRow, type RoundText } from '../domain/report';
 
 /** The report's chapters in order (the tab shows the same). */
 export const WORD_SECTIONS = REPORT_SECTIONS;
@@ -186,6 +186,8 @@ function measuresSection(report: Report, firstInSection = false): Block[] {
 
 function arenasSection(report: Report): Block[] {
   const out: Block[] = [h1('arenorna', section('arenorna').title)];
+  const counted = report.arenas.length > LOCAL_LISTED_MAX_ARENAS;
+  if (counted) out.push(p(`Rapporten gäller ${formatNumber(report.arenas.length)} arenor. För att dokumentet ska gå att läsa står varje arenas lokala aktiviteter här som antal per status; varje delaktivitet med status och anteckning finns i Excel-filens blad Lokala aktiviteter och under Årsrapport i fliken.`))
   for (const a of report.arenas) {
     out.push(h2(a.name));
     if (a.submissions.length === 0) out.push(p(`${WORDS.notSubmitted}.`, { italics: true }));
@@ -195,6 +197,12 @@ function arenasSection(report: Report): Block[] {
     out.push(p(`Följt upp ${formatNumber(a.followedUp)} av ${formatNumber(a.followUpTotal)} delaktiviteter i Bilaga 1 (se Bilaga 1, arenornas uppföljning).`));
     for (const line of setAsideLines(a)) out.push(p(line));
     out.push(h3('Lokala aktiviteter'));
+    if (counted && a.local.length) {
+      const { lines, overdue } = localStatusCounts(a.local);
+      out.push(p(`${formatNumber(a.local.length)} lokala delaktiviteter${overdue ? `, varav ${formatNumber(overdue)} försenade` : ''}. Var och en finns i Excel-filens blad Lokala aktiviteter.`));
+      out.push(table(['Status', 'Delaktiviteter'], lines.map((l) => [l.text, formatNumber(l.count)]), [4, 1.4], { width: Math.floor(PORTRAIT_WIDTH * 0.6) }));
+      continue;
+    }
     out.push(a.local.length
       ? table(['Aktivitet / delaktivitet', 'Status', 'Anteckning', 'Svar på mått'], a.local.map((r) => [`${r.activityTitle}:\n${r.subTitle}`, `${r.statusText}${r.overdue ? '\nFörsenad' : ''}`, r.statusNote, r.measureAnswer]), [5, 2.6, 4, 2])
       : p('Inga lokala aktiviteter.'));

@@ -11,7 +11,7 @@ import { comparePeriods, periodId, periodLabel, previousComparablePeriod, type P
 import { COUNTY_FIGURE_TEXT, describeValues, formatAmount, LEVEL_TEXT, targetStatus, targetStatusText, total, valueArenaName, valueArenas, type MeasureValue, type TargetStatus } from './measureValues';
 import type { Arena, EffectMeasure, MeasureDirection } from './plan';
 import type { ActivityView, StrategyInfo, SubActivityView } from './planView';
-import { isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
+import { ALL_STATUSES, isRetiredStatus, mapWrittenStatus, statusLabel, STATUSES, type StatusId } from './status';
 import { WORDS } from './glossary';
 
 /** The report's chapters, in the order the steering group reads them: Word, the tab and print alike. */
@@ -26,6 +26,12 @@ export const REPORT_SECTIONS = [
 
 /** More arenas than this: the arenas' follow-up is one table per arena, not one column each. */
 export const MATRIX_MAX_ARENAS = 20;
+/**
+ * More arenas than this: Word gives each arena's local activities as a count per status (a report
+ * of 300 arenas with a hundred each would run to a thousand pages); every one, with its status and
+ * note, is in the Excel file's sheet Lokala aktiviteter, and in the tab.
+ */
+export const LOCAL_LISTED_MAX_ARENAS = MATRIX_MAX_ARENAS;
 /** More changes than this (about a page): a count per arena, and every change in the Excel file. */
 export const CHANGES_LISTED_MAX = 40;
 
@@ -619,6 +625,22 @@ export function setAsideLines(a: Pick<ArenaReport, 'notApplicable' | 'ended'>): 
   const line = (label: string, rows: ReportSubRow[], reason: (r: ReportSubRow) => string) =>
     rows.length ? [`${label} (${rows.length}): ${rows.map((r) => `${r.subTitle} (${reason(r)})`).join('; ')}.`] : [];
   return [...line('Ej aktuellt lokalt', a.notApplicable ?? [], (r) => r.notApplicable ?? ''), ...line('Avslutade lokalt', a.ended ?? [], (r) => r.endedLocally ?? '')];
+}
+
+/**
+ * An arena's local activities counted per status, in the statuses' order (not followed up last),
+ * and how many of them are overdue: what Word shows of them above LOCAL_LISTED_MAX_ARENAS arenas.
+ */
+export function localStatusCounts(rows: readonly ReportSubRow[]): { lines: Array<{ text: string; count: number }>; overdue: number } {
+  const order = (r: ReportSubRow) => (r.followedUp ? ALL_STATUSES.findIndex((st) => st.id === r.status) : ALL_STATUSES.length);
+  const counts = new Map<string, { text: string; count: number; order: number }>();
+  for (const r of rows) {
+    const line = counts.get(r.statusText) ?? { text: r.statusText, count: 0, order: order(r) };
+    line.count++;
+    counts.set(r.statusText, line);
+  }
+  const lines = [...counts.values()].sort((a, b) => a.order - b.order).map(({ text, count }) => ({ text, count }));
+  return { lines, overdue: rows.filter((r) => r.overdue).length };
 }
 
 /** "Lämnade in 3 dec. 2026 (Anna Berg)" or "Inte inlämnad". */

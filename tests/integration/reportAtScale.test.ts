@@ -1,9 +1,13 @@
-// What the year's report costs in Table Storage: every arena's plan in one query over every scope
+// The year's report at more arenas than the real plan's 9. Word above 20 arenas gives each arena's
+// local activities as a count per status with a pointer to Excel, which lists every one.
+// What the report costs in Table Storage: every arena's plan in one query over every scope
 // partition, and one range read of each arena's changes in the period (a cross-partition read of
 // the changes costs more in Azurite: it sorts what is left of the result for every page of 1,000).
 // Counted at the storage client's pipeline; GET /api/report/{year} over HTTP with a Teams SSO
 // token, Azurite behind.
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { RunningApp } from '../../bot/app';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { Report } from '../../bot/domain/report';
@@ -16,7 +20,7 @@ import { ANNA } from '../helpers/teamsClient';
 const content = loadPlanContent();
 const NOW = new Date('2026-11-23T09:00:00Z');
 
-describe('the year\'s report\'s storage reads', function () {
+describe('the year\'s report at more arenas', function () {
   this.timeout(60_000);
   const entra = new SsoIssuer();
   const apps: RunningApp[] = [];
@@ -28,7 +32,7 @@ describe('the year\'s report\'s storage reads', function () {
   });
 
   /** The report's storage requests and the report, for a deployment of `arenas` arenas (two of them with local activities and changes). */
-  async function reportOf(arenas: number): Promise<{ requests: string[]; report: Report }> {
+  async function reportOf(arenas: number, file = ''): Promise<{ requests: string[]; report: Report; body: Buffer }> {
     const app = await startTestApp({ ...entra.env(), PLAN_FILE: planWithArenas(content, arenas) }, { now: () => NOW });
     apps.push(app);
     const municipalities = (await app.plan.content()).arenas.filter((a) => a.kind === 'municipality');
@@ -37,12 +41,15 @@ describe('the year\'s report\'s storage reads', function () {
       await fillArena(app.tables.plan, arena.id, strategyIds, { activities: 3, changesPerActivity: 2 }, new Date('2026-11-01T08:00:00Z'));
     }
     const counter = countStorageRequests(app.tables);
-    const get = async () => fetch(`${app.url}/api/report/2026`, { headers: { authorization: `Bearer ${await entra.token({ oid: ANNA.aadObjectId, name: ANNA.name })}` } });
+    const get = async (path = '/api/report/2026') => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${await entra.token({ oid: ANNA.aadObjectId, name: ANNA.name })}` } });
     await get(); // the plan's content and the sign-in's keys are read once, whatever the report
     counter.reset();
     const res = await get();
     assert.equal(res.status, 200, await res.clone().text());
-    return { requests: [...counter.requests], report: (await res.json()) as Report };
+    const requests = [...counter.requests];
+    const report = (await res.json()) as Report;
+    const body = file ? Buffer.from(await (await get(`/api/report/2026.${file}`)).arrayBuffer()) : Buffer.alloc(0);
+    return { requests, report, body };
   }
 
   it('makes one query more per arena (its changes), not three, and the 30 arenas\' report holds the last arena\'s activities and changes', async () => {
@@ -58,5 +65,29 @@ describe('the year\'s report\'s storage reads', function () {
     assert.deepEqual([changeReads(small.requests), changeReads(large.requests)], [9, 30], 'one read of the changes per scope');
     assert.equal(large.requests.length - small.requests.length, 21, `30 arenas:\n${large.requests.join('\n')}\n\n9 arenas:\n${small.requests.join('\n')}`);
     assert.ok(small.requests.length - changeReads(small.requests) <= 8, `the report's other reads do not grow with the arenas:\n${small.requests.join('\n')}`);
+  });
+
+  /** The text of a Word document's body, paragraph by paragraph. */
+  async function wordText(docx: Buffer): Promise<string> {
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    return xml.split('</w:p>').map((para) => [...para.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+  }
+
+  it('gives each arena\'s local activities in Word as a count per status above 20 arenas, says Excel has each one, and Excel lists them all', async () => {
+    const { body: docx } = await reportOf(25, 'docx');
+    const text = await wordText(docx);
+    assert.match(text, /Rapporten gäller 24 arenor\. .*antal per status; varje delaktivitet med status och anteckning finns i Excel-filens blad Lokala aktiviteter/);
+    assert.match(text, /Kommun 1\n(?:.*\n)*?3 lokala delaktiviteter\. Var och en finns i Excel-filens blad Lokala aktiviteter\.\nStatus\nDelaktiviteter\nPågår\n3\n/);
+    const arenas = text.slice(text.indexOf('\nArenorna\n'), text.indexOf('\nAnalys per strategi\n'));
+    assert.ok(arenas.includes('Kommun 24'), 'the section Arenorna is found');
+    assert.doesNotMatch(arenas, /Lokal aktivitet 2/, 'Word does not list the local activities one by one');
+    const { body: xlsx } = await reportOf(25, 'xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const local: string[] = [];
+    book.getWorksheet('Lokala aktiviteter')!.eachRow((row, i) => {
+      if (i > 1) local.push(`${String(row.getCell(1).value)}: ${String(row.getCell(6).value)}`);
+    });
+    assert.deepEqual(local.sort(), ['Kommun 1', 'Kommun 24'].flatMap((k) => [1, 2, 3].map((n) => `${k}: Lokal aktivitet ${n}`)).sort());
   });
 });
