@@ -1,11 +1,13 @@
 // Builds the plan tab (tab/src) into tab/dist with esbuild: minified ES modules, code-split so
 // that the charts and the report load only when opened; boot.js (the first requests) is an entry
-// of its own that index.html loads ahead of main.js. Prints each file's size.
+// of its own that index.html loads ahead of main.js. The tab's own makeStyles are resolved at build
+// time (griffelAtBuildTime.ts). Prints each file's size.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildGuide } from './buildGuide';
+import { griffelAtBuildTime } from './griffelAtBuildTime';
 
 const root = path.resolve(__dirname, '..', 'tab');
 const finalDir = path.join(root, 'dist');
@@ -29,6 +31,7 @@ async function main() {
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [griffelAtBuildTime(path.join(root, 'src'))],
   });
   const rows = Object.entries(result.metafile.outputs)
     .filter(([file]) => !file.endsWith('.map') && !file.endsWith('.LEGAL.txt'))
