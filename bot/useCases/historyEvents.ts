@@ -171,6 +171,19 @@ export interface EventsQuery {
   plan?: HistoryPlan;
 }
 
+/** How many scopes' changes are read at the same time. */
+const SCOPE_READS_AT_ONCE = 4;
+
+/** `read` of every item, at most `limit` at a time, in the items' order. */
+async function inTurns<T, R>(items: readonly T[], limit: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    for (let i = next++; i < items.length; i = next++) results[i] = await read(items[i]!);
+  }));
+  return results;
+}
+
 /**
  * Every change of the scopes in a time window, newest first. Costs one range read of each scope's
  * feed (only the window's rows), the scopes' plans (unless given) and the measure values' partition:
@@ -181,7 +194,9 @@ export async function eventsBetween(deps: HistoryEventDeps, query: EventsQuery):
   const measureArenas = query.measureArenas ?? scopes;
   const [view, entries] = await Promise.all([
     query.plan ?? historyPlan(deps.plan, scopes),
-    Promise.all(scopes.map((s) => deps.activities.changesBetween(s, from, to))).then((x) => x.flat()),
+    // A few at a time: every request has a deadline (bot/storage/deadline.ts), and 300 arenas'
+    // reads sent at once would wait in the store's queue past it (the year's report at scale).
+    inTurns(scopes, SCOPE_READS_AT_ONCE, (s) => deps.activities.changesBetween(s, from, to)).then((x) => x.flat()),
   ]);
   const inWindow = (at: string) => at > from.toISOString() && at <= to.toISOString();
   const located = locate(view);

@@ -32,7 +32,10 @@ describe('the year\'s report at more arenas', function () {
   });
 
   /** The report's storage requests and the report, for a deployment of `arenas` arenas (two of them with local activities and changes). */
-  async function reportOf(arenas: number, file = ''): Promise<{ requests: string[]; report: Report; body: Buffer }> {
+  async function reportOf(arenas: number, file = ''): Promise<{ requests: string[]; report: Report; body: Buffer; atOnce: number }> {
+    let inFlight = 0;
+    let mostAtOnce = 0;
+    let atOnce = 0;
     const app = await startTestApp({ ...entra.env(), PLAN_FILE: planWithArenas(content, arenas) }, { now: () => NOW });
     apps.push(app);
     const municipalities = (await app.plan.content()).arenas.filter((a) => a.kind === 'municipality');
@@ -41,15 +44,30 @@ describe('the year\'s report at more arenas', function () {
       await fillArena(app.tables.plan, arena.id, strategyIds, { activities: 3, changesPerActivity: 2 }, new Date('2026-11-01T08:00:00Z'));
     }
     const counter = countStorageRequests(app.tables);
+    for (const client of Object.values(app.tables)) {
+      client.pipeline.addPolicy({
+        name: 'inFlight',
+        sendRequest: async (request, next) => {
+          mostAtOnce = Math.max(mostAtOnce, ++inFlight);
+          try {
+            return await next(request);
+          } finally {
+            inFlight--;
+          }
+        },
+      });
+    }
     const get = async (path = '/api/report/2026') => fetch(`${app.url}${path}`, { headers: { authorization: `Bearer ${await entra.token({ oid: ANNA.aadObjectId, name: ANNA.name })}` } });
     await get(); // the plan's content and the sign-in's keys are read once, whatever the report
     counter.reset();
+    mostAtOnce = 0;
     const res = await get();
+    atOnce = mostAtOnce;
     assert.equal(res.status, 200, await res.clone().text());
     const requests = [...counter.requests];
     const report = (await res.json()) as Report;
     const body = file ? Buffer.from(await (await get(`/api/report/2026.${file}`)).arrayBuffer()) : Buffer.alloc(0);
-    return { requests, report, body };
+    return { requests, report, body, atOnce };
   }
 
   it('makes one query more per arena (its changes), not three, and the 30 arenas\' report holds the last arena\'s activities and changes', async () => {
@@ -64,6 +82,8 @@ describe('the year\'s report at more arenas', function () {
     const changeReads = (requests: string[]) => requests.filter((r) => /RowKey ge 'log\|/.test(r)).length;
     assert.deepEqual([changeReads(small.requests), changeReads(large.requests)], [9, 30], 'one read of the changes per scope');
     assert.equal(large.requests.length - small.requests.length, 21, `30 arenas:\n${large.requests.join('\n')}\n\n9 arenas:\n${small.requests.join('\n')}`);
+    // Every storage request has a deadline: 300 arenas' reads sent at once would wait past it in the store's queue.
+    assert.ok(large.atOnce <= 5, `at most a few reads at a time, not one per arena: ${large.atOnce}`);
     assert.ok(small.requests.length - changeReads(small.requests) <= 8, `the report's other reads do not grow with the arenas:\n${small.requests.join('\n')}`);
   });
 
