@@ -8,7 +8,6 @@ import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import { FluentProvider } from '@fluentui/react-provider';
 import { Select } from '@fluentui/react-select';
-import { Tab, TabList } from '@fluentui/react-tabs';
 import { Subtitle1 } from '@fluentui/react-text';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-theme';
 import { makeStyles } from '@griffel/react';
@@ -18,14 +17,17 @@ import { ApiError, downloadExport, fetchMe, fetchPlan, type Me, type PlanApiView
 import type { Early } from './boot';
 import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { TAB_VIEWS } from '../../bot/domain/deepLinks';
-import { LINKED_VIEWS, VIEWS, type Start, type ViewId } from './deepLink';
+import { LINKED_VIEWS, TABS_COLLAPSE_QUERY, VIEWS, type Start, type ViewId } from './deepLink';
+import { loadActionPlan, loadViewTabs } from './chunks';
 import { withLocalActivity, withSubActivity } from './planPatch';
 import type { EditingLocal } from './views/LocalActivityDialog';
-import { Loading, NARROW, TABS_COLLAPSE } from './ui';
+import { Loading, NARROW, TABS_COLLAPSE, useMedia } from './ui';
 import { writeParams } from './urlState';
 import { Overview } from './views/Overview';
 
-const ActionPlan = lazy(() => import('./views/ActionPlan').then((m) => ({ default: m.ActionPlan })));
+// On a screen wide enough for them: a phone never loads the tabs (ViewTabs.tsx says why).
+const ViewTabs = lazy(loadViewTabs);
+const ActionPlan = lazy(loadActionPlan);
 const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
@@ -59,6 +61,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   title: { margin: 0, [NARROW]: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 } },
   tabs: { [TABS_COLLAPSE]: { display: 'none' } },
+  // The tabs' row while their script loads, so that nothing below moves when they come.
+  tabsLoading: { minHeight: '32px' },
   viewSelect: { display: 'none', [TABS_COLLAPSE]: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, marginTop: tokens.spacingVerticalXS } },
   live: { minHeight: '1px' },
   footer: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, marginTop: tokens.spacingVerticalXL, paddingTop: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
@@ -98,6 +102,7 @@ export function App({ host, start, first }: { host: HostContext; start: Start; f
   const [linkToCopy, setLinkToCopy] = useState<string>();
   const [confirmation, setConfirmation] = useState('');
   const mainRef = useRef<HTMLElement>(null);
+  const tabsFit = !useMedia(TABS_COLLAPSE_QUERY);
 
   useEffect(() => onThemeChange(setTheme), []);
 
@@ -280,11 +285,11 @@ export function App({ host, start, first }: { host: HostContext; start: Start; f
         </MessageBar>
       )}
       <nav className="no-print" aria-label="Vyer">
-        <TabList className={styles.tabs} selectedValue={tabView ?? null} onTabSelect={(_e, d) => show(d.value as ViewId)} size="small">
-          {VIEWS.map((v) => (
-            <Tab key={v.id} value={v.id}>{v.label}</Tab>
-          ))}
-        </TabList>
+        {tabsFit && (
+          <Suspense fallback={<div className={styles.tabsLoading} />}>
+            <ViewTabs className={styles.tabs} view={tabView} onChoose={show} />
+          </Suspense>
+        )}
         <div className={styles.viewSelect}>
           <label htmlFor="vy-val">Vy</label>
           <ViewSelect view={view} onChoose={show} />

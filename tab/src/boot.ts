@@ -4,6 +4,8 @@
 // compiles and starts the rest (on a phone that is seconds); main.tsx takes what it started.
 import { fetchMe, fetchPlan, type Me, type PlanApiView } from './api';
 import { startHost, type HostContext } from './auth';
+import { loadActionPlan, loadViewTabs } from './chunks';
+import { startFrom, TABS_COLLAPSE_QUERY, type Start } from './deepLink';
 
 /** A request started early: its promise, and its value once it has arrived (read when the app first renders). */
 export interface Early<T> {
@@ -19,10 +21,17 @@ function early<T>(promise: Promise<T>): Early<T> {
 }
 
 const host = startHost();
+const start = host.then((h) => startFrom(window.location.search, h));
+
+// The chunks the first view needs beyond main.js (chunks.ts): the view tabs on a screen wide enough
+// for them, Handlingsplan when the tab opens on it. A failure is the app's to meet when it renders them.
+if (!window.matchMedia(TABS_COLLAPSE_QUERY).matches) loadViewTabs().catch(() => undefined);
+start.then((s) => (s.view === 'handlingsplan' ? loadActionPlan() : undefined)).catch(() => undefined);
 
 /** Started once, when the page loads; the app takes each the first time and asks afresh after that. */
-export const started: { host: Promise<HostContext>; plan: Early<PlanApiView>; me: Early<Me> } = {
+export const started: { host: Promise<HostContext>; start: Promise<Start>; plan: Early<PlanApiView>; me: Early<Me> } = {
   host,
+  start,
   plan: early(host.then(() => fetchPlan())),
   me: early(host.then(() => fetchMe())),
 };

@@ -16,6 +16,8 @@ export const VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [
   { id: 'revidering', label: 'Revidering' },
   { id: 'om', label: 'Om planen' },
 ];
+/** Below this width the view tabs no longer fit in one row (eight of them, ~810 px): a drop-down takes their place. */
+export const TABS_COLLAPSE_QUERY = '(max-width: 940px)';
 /** Views reached by a link rather than a tab (the accessibility statement, from the footer and About). */
 export const LINKED_VIEWS: ReadonlyArray<{ id: ViewId; label: string }> = [{ id: 'tillganglighet', label: 'Tillgänglighetsredogörelse' }, { id: 'motesunderlag', label: 'Mötesunderlag' }, { id: 'guide', label: 'Användarguide' }];
 

@@ -1,6 +1,7 @@
 // Small shared pieces of the views: status and overdue badges (colours from the palette the bot's
 // cards share), arena names, the section layout, and the tables that become stacked cards on a
 // narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways from 320 px up).
+import { useSyncExternalStore } from 'react';
 import { Badge } from '@fluentui/react-badge';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles } from '@griffel/react';
@@ -10,13 +11,25 @@ import { statusLabel } from '../../bot/domain/status';
 import { statusText } from '../../bot/domain/followUp';
 import type { SubActivityView } from '../../bot/domain/planView';
 import type { PlanApiView } from './api';
+import { TABS_COLLAPSE_QUERY } from './deepLink';
 
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
-/** Below this the view tabs no longer fit in one row (eight of them, ~810 px): a drop-down takes their place. */
-export const TABS_COLLAPSE = '@media (max-width: 940px)';
+export const TABS_COLLAPSE = `@media ${TABS_COLLAPSE_QUERY}`;
 /** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
 export const TABLES_STACK = '@media (max-width: 960px)';
+
+/** Whether a media query holds, following its changes (a window resized, a phone turned). */
+export function useMedia(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const media = window.matchMedia(query);
+      media.addEventListener('change', changed);
+      return () => media.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(query).matches,
+  );
+}
 
 const useBadgeStyles = makeStyles({
   // A badge has a fixed height: its label must never wrap inside it (it looked struck through).

@@ -88,7 +88,6 @@ interface Level {
 export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { plan: PlanApiView; arena?: string; today: Date; onShow: (view: ViewId) => void }) {
   const ui = useLayout();
   const styles = useStyles();
-  const [latest, setLatest] = useState<HistoryEvent[]>();
 
   const county: Level = { id: plan.arenas.find((a) => a.kind === 'county')?.id ?? '', name: WORDS.bilaga1Ref, activities: plan.strategies.flatMap((s) => s.activities) };
   const municipalities: Level[] = plan.arenas.filter((a) => a.kind === 'municipality').map((a) => ({ id: a.id, name: a.name, activities: a.activities }));
@@ -109,16 +108,6 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
   const notFollowedUp = attention.notFollowedUp.length;
   const where = ownArena ? `i Bilaga 1 för ${ownArena.name}` : own ? `för ${focus.name}` : 'i Bilaga 1';
   const missing = missingReports(plan, own?.id, today);
-
-  useEffect(() => {
-    let current = true;
-    fetchHistory({ ...(arena ? { scope: arena } : {}), page: 0, size: 5 })
-      .then((p) => current && setLatest(p.events))
-      .catch(() => current && setLatest([]));
-    return () => {
-      current = false;
-    };
-  }, [arena, plan]);
 
   return (
     <section className={ui.view} aria-labelledby="oversikt-rubrik">
@@ -208,27 +197,51 @@ export function Overview({ plan, arena, today, onShow, ...edit }: EditProps & { 
         </div>
       </div>
 
-      <article className={ui.card} aria-labelledby="senaste-rubrik">
-        <Title3 as="h3" id="senaste-rubrik">Senaste ändringar{own ? ` för ${focus.name}` : ''}</Title3>
-        {!latest && <Text>Laddar …</Text>}
-        {latest?.length === 0 && <Text>Inga ändringar ännu.</Text>}
-        {latest && latest.length > 0 && (
-          <ul className={styles.list}>
-            {latest.map((e) => (
-              <li key={e.key} className={styles.item}>
-                <span className={styles.grow}>
-                  <Text weight="semibold">{e.title}</Text>
-                  {e.parent && <Text size={200} className={ui.muted}> · {e.parent}</Text>}
-                  <Text block size={200}>{e.lines.join('; ')}</Text>
-                  <Text block size={200} className={ui.muted}>{formatDateTime(e.at)} · {e.actor} · {arenaName(plan, e.scopeId)}</Text>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-        <div><Button size="small" onClick={() => onShow('historik')}>Visa all historik</Button></div>
-      </article>
+      <LatestChanges plan={plan} {...(arena ? { arena } : {})} {...(own ? { name: own.name } : {})} onShow={onShow} />
     </section>
+  );
+}
+
+/**
+ * The latest changes, asked for once the view is on screen: a component of its own, so that their
+ * arrival renders this list alone and not the whole overview again.
+ */
+function LatestChanges({ plan, arena, name, onShow }: { plan: PlanApiView; arena?: string; name?: string; onShow: (view: ViewId) => void }) {
+  const ui = useLayout();
+  const styles = useStyles();
+  const [latest, setLatest] = useState<HistoryEvent[]>();
+
+  useEffect(() => {
+    let current = true;
+    fetchHistory({ ...(arena ? { scope: arena } : {}), page: 0, size: 5 })
+      .then((p) => current && setLatest(p.events))
+      .catch(() => current && setLatest([]));
+    return () => {
+      current = false;
+    };
+  }, [arena, plan]);
+
+  return (
+    <article className={ui.card} aria-labelledby="senaste-rubrik">
+      <Title3 as="h3" id="senaste-rubrik">Senaste ändringar{name ? ` för ${name}` : ''}</Title3>
+      {!latest && <Text>Laddar …</Text>}
+      {latest?.length === 0 && <Text>Inga ändringar ännu.</Text>}
+      {latest && latest.length > 0 && (
+        <ul className={styles.list}>
+          {latest.map((e) => (
+            <li key={e.key} className={styles.item}>
+              <span className={styles.grow}>
+                <Text weight="semibold">{e.title}</Text>
+                {e.parent && <Text size={200} className={ui.muted}> · {e.parent}</Text>}
+                <Text block size={200}>{e.lines.join('; ')}</Text>
+                <Text block size={200} className={ui.muted}>{formatDateTime(e.at)} · {e.actor} · {arenaName(plan, e.scopeId)}</Text>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div><Button size="small" onClick={() => onShow('historik')}>Visa all historik</Button></div>
+    </article>
   );
 }
 
