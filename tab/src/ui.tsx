@@ -1,7 +1,7 @@
 // Small shared pieces of the views: status and overdue badges (colours from the palette the bot's
 // cards share), arena names, the section layout, and the tables that become stacked cards on a
 // narrow screen (WCAG 1.4.10 reflow: nothing scrolls sideways from 320 px up).
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import { Badge } from '@fluentui/react-badge';
 import { tokens } from '@fluentui/react-theme';
 import { makeStyles } from '@griffel/react';
@@ -15,20 +15,22 @@ import { TABS_COLLAPSE_QUERY } from './deepLink';
 
 /** Below this width the view tabs become a drop-down and the layout tightens (a phone). */
 export const NARROW = '@media (max-width: 600px)';
+/** Where the view tabs give way to a drop-down (deepLink.ts), as a style's media query. */
 export const TABS_COLLAPSE = `@media ${TABS_COLLAPSE_QUERY}`;
 /** Below this width the wide tables (8 columns and more) become stacked cards: they fit no tablet. */
 export const TABLES_STACK = '@media (max-width: 960px)';
 
 /** Whether a media query holds, following its changes (a window resized, a phone turned). */
 export function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (changed) => {
+  const subscribe = useCallback(
+    (changed: () => void) => {
       const media = window.matchMedia(query);
       media.addEventListener('change', changed);
       return () => media.removeEventListener('change', changed);
     },
-    () => window.matchMedia(query).matches,
+    [query],
   );
+  return useSyncExternalStore(subscribe, () => window.matchMedia(query).matches);
 }
 
 const useBadgeStyles = makeStyles({
