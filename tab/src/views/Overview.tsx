@@ -316,7 +316,9 @@ function missingReports(plan: PlanApiView, arenaId: string | undefined, today: D
     if (expected.length === 0) continue;
     const reported = expected.filter((a) => m.values.some((v) => v.periodId === period && v.arenaId === a.id)).length;
     if (reported === expected.length) continue;
-    const text = expected.length === 1 ? 'inte rapporterat' : reportedCountPhrase(m, reported, expected.length, '');
+    // An arena's own value that the county reports: say who is to report it, so the arena does not look for a way to.
+    const one = m.reportedBy === 'county' && expected[0]?.kind === 'municipality' ? 'länsnivån har inte rapporterat värdet ännu' : 'inte rapporterat';
+    const text = expected.length === 1 ? one : reportedCountPhrase(m, reported, expected.length, '');
     out.push({ id: m.id, title: m.title, period, text });
   }
   return out;
