@@ -159,6 +159,9 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     // Krokom has no local activities: what it has not followed up is its part of Bilaga 1.
     await progress.getByText(`${subs.length - followed} delaktiviteter i Bilaga 1 för Krokom har inte följts upp sedan planen antogs`, { exact: false }).waitFor();
     assert.equal(await progress.getByText(/Alla delaktiviteter/).count(), 0);
+    // Its missing effect-measure values are the county's to report, and it says so.
+    await progress.getByText(/Läkarbesök i hemmet \(inkl\. SÄBO\) \(\d{4}\): länsnivån har inte rapporterat värdet ännu/).waitFor();
+    assert.equal(await progress.getByText(/: inte rapporterat$/).count(), 0);
     await progress.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'oversikt-krokom-bilaga1-1280.png') });
     await progress.getByRole('button', { name: 'Följ upp i Handlingsplan' }).click();
