@@ -59,8 +59,9 @@ type Block = Paragraph | Table;
 
 const h1 = (id: string, text: string, pageBreakBefore = true) =>
   new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore, children: [new Bookmark({ id, children: [new TextRun(text)] })] });
-const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, keepNext: true });
-const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, keepNext: true });
+// Space above a heading, so that one that follows a table does not sit on its last row.
+const h2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, keepNext: true, spacing: { before: 240 } });
+const h3 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_3, keepNext: true, spacing: { before: 200 } });
 const p = (text: string, opts: { italics?: boolean; bold?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text, ...opts })], spacing: { before: 80, after: 120 } });
 const paragraphs = (text: string) => text.split(/\n+/).filter((t) => t.trim() !== '').map((t) => p(t));
 const section = (id: (typeof WORD_SECTIONS)[number]['id']) => WORD_SECTIONS.find((s) => s.id === id)!;
