@@ -108,8 +108,15 @@ function summarySection(report: Report): Block[] {
     p(`Delaktiviteterna i Bilaga 1 per strategi och status. Inom parentes: ${report.baseline}. Försenad: uppföljd, prioriteringsperioden har gått ut och varken klar eller avbruten. En delaktivitet som ingen har följt upp räknas inte som försenad; är dess period slut räknas den bredvid, som "Ej uppföljda, perioden har gått ut".`),
     table(header, [...report.summary.strategies.map(line), line(report.summary.total)], [2.3, 1, 1.1, 1.6, 1.6, 1.7, 1.7, 1.8, 1.9, 1.1], { size: 16 }),
     h2('Inlämningar'),
-    p(`${formatNumber(report.summary.submitted)} av ${formatNumber(arenas.length)} arenor har lämnat in sin uppföljning.${missing.length ? ` Inte inlämnat: ${missing.join(', ')}.` : ''} Varje arenas kommentarer står under Arenorna.`),
+    p(`${formatNumber(report.summary.submitted)} av ${formatNumber(arenas.length)} arenor har lämnat in sin uppföljning.${notSubmittedText(missing)} Varje arenas kommentarer står under Arenorna.`),
   ];
+}
+
+/** " Inte inlämnat: Berg, Bräcke." — above MATRIX_MAX_ARENAS a count (a paragraph of 300 names reads as none), each arena's own part says it. */
+function notSubmittedText(missing: string[]): string {
+  if (missing.length === 0) return '';
+  if (missing.length > MATRIX_MAX_ARENAS) return ` ${formatNumber(missing.length)} arenor har inte lämnat in; under Arenorna står det för var och en.`;
+  return ` Inte inlämnat: ${missing.join(', ')}.`;
 }
 
 function countyRows(rows: ReportSubRow[]): string[][] {

@@ -101,6 +101,8 @@ describe('the year\'s report at more arenas', function () {
     const arenas = text.slice(text.indexOf('\nArenorna\n'), text.indexOf('\nAnalys per strategi\n'));
     assert.ok(arenas.includes('Kommun 24'), 'the section Arenorna is found');
     assert.doesNotMatch(arenas, /Lokal aktivitet 2/, 'Word does not list the local activities one by one');
+    // The summary counts the arenas that have not submitted instead of naming 24 of them in one line.
+    assert.match(text, /0 av 24 arenor har lämnat in sin uppföljning\. 24 arenor har inte lämnat in; under Arenorna står det för var och en\./);
     const { body: xlsx } = await reportOf(25, 'xlsx');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx as unknown as ArrayBuffer);
