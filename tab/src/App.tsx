@@ -18,7 +18,7 @@ import type { Early } from './boot';
 import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, TABS_COLLAPSE_QUERY, VIEWS, type Start, type ViewId } from './deepLink';
-import { loadActionPlan, loadViewTabs } from './chunks';
+import { loadActionPlan, loadedActionPlan, loadViewTabs } from './chunks';
 import { withLocalActivity, withSubActivity } from './planPatch';
 import type { EditingLocal } from './views/LocalActivityDialog';
 import { Loading, NARROW, TABS_COLLAPSE, useMedia } from './ui';
@@ -27,7 +27,7 @@ import { Overview } from './views/Overview';
 
 // On a screen wide enough for them: a phone never loads the tabs (ViewTabs.tsx says why).
 const ViewTabs = lazy(loadViewTabs);
-const ActionPlan = lazy(loadActionPlan);
+const LazyActionPlan = lazy(loadActionPlan);
 const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));
 const Measures = lazy(() => import('./views/Measures'));
@@ -103,6 +103,10 @@ export function App({ host, start, first }: { host: HostContext; start: Start; f
   const [confirmation, setConfirmation] = useState('');
   const mainRef = useRef<HTMLElement>(null);
   const tabsFit = !useMedia(TABS_COLLAPSE_QUERY);
+  // Handlingsplan renders at once when its chunk has come with the page (boot.ts): through React.lazy
+  // it would show its fallback first, and React holds back what replaces a fallback by up to 300 ms.
+  // Chosen once, so that the view is never mounted anew.
+  const [ActionPlan] = useState(() => loadedActionPlan()?.ActionPlan ?? LazyActionPlan);
 
   useEffect(() => onThemeChange(setTheme), []);
 

@@ -5,7 +5,7 @@ import { App } from './App';
 import { started } from './boot';
 
 /**
- * How long the first render waits for the plan and the person. Until then index.html says "Laddar
+ * How long the first render waits for the plan, the person and the first view's chunk. Until then index.html says "Laddar
  * planen …"; only a request that hangs makes the app render without them (and say the same).
  */
 const FIRST_RENDER_WAITS_MS = 3000;
@@ -16,7 +16,7 @@ async function main() {
   // first and again when the plan came cost a second (measured, tests/bench/tabProfile.ts). An answer
   // that failed is shown by the app, which asks again.
   if (start.view !== 'tillganglighet' && start.view !== 'guide') {
-    await Promise.race([Promise.allSettled([started.plan.promise, started.me.promise]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAITS_MS))]);
+    await Promise.race([Promise.allSettled([started.plan.promise, started.me.promise, started.view]), new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAITS_MS))]);
   }
   createRoot(document.getElementById('root')!).render(<App host={host} start={start} first={started} />);
 }
