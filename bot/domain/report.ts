@@ -610,13 +610,6 @@ function measureLine(measure: EffectMeasure, arena: Arena, county: boolean, peri
   return { arenaId: arena.id, arenaName: arena.name, county, cells, judgement: { target, text, compared } };
 }
 
-/** "6 av 8 kommuner har rapporterat 2026 · målet nås i 4 av 6": a measure's line under its table. */
-export function measureSummaryText(m: Pick<MeasureReport, 'reported' | 'reporters' | 'met' | 'rows' | 'levelText'>, year: number): string {
-  const who = m.reporters === 1 ? (m.reported ? `Rapporterat ${year}` : `Inte rapporterat ${year}`) : `${m.reported} av ${m.reporters} kommuner har rapporterat ${year}`;
-  const judged = m.rows.filter((r) => r.target === 'met' || r.target === 'notMet').length;
-  return judged ? `${who} · målet nås i ${m.met} av ${judged} jämförbara värden` : `${who} · inget värde att bedöma målet med`;
-}
-
 /**
  * What an arena has set aside, one sentence each: "Ej aktuellt lokalt (2): Titel (skäl); …" and
  * "Avslutade lokalt (1): …". Empty when there is nothing.
