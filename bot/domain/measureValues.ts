@@ -138,7 +138,8 @@ export function atEarlierLevel(measure: Pick<EffectMeasure, 'level' | 'direction
 export function reportedCountText(measure: Pick<EffectMeasure, 'level' | 'reportedBy'>, values: Array<Pick<MeasureValue, 'arenaId' | 'periodId'>>, arenas: Arena[], periodId: PeriodId): string {
   const municipalities = valueArenas(measure, arenas);
   const reported = municipalities.filter((m) => values.some((v) => v.arenaId === m.id && v.periodId === periodId)).length;
-  return reportedCountPhrase(measure, reported, municipalities.length, periodLabel(periodId));
+  const text = reportedCountPhrase(measure, reported, municipalities.length, periodLabel(periodId));
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 
