@@ -24,11 +24,12 @@ async function showSettings(at: ArenaTurn): Promise<Reply> {
   const channel = await at.services.channels.get(place.channelId);
   if (!channel) return cards(perChannel(at.arena));
   const settings = effectiveSettings(channel.reminders, at.arena.kind);
+  const { reportsMeasures } = scopeOf(at);
   const decision = mayChange(at.origin, at.arena);
   if (!decision.allowed) {
-    return cards(remindersCard({ arena: at.arena, reportsMeasures: scopeOf(at).reportsMeasures, settings, mode: { kind: 'readOnly' }, notice: { tone: 'warning', text: decision.reason } }));
+    return cards(remindersCard({ arena: at.arena, reportsMeasures, settings, mode: { kind: 'readOnly' }, notice: { tone: 'warning', text: decision.reason } }));
   }
-  return cards(remindersCard({ arena: at.arena, reportsMeasures: scopeOf(at).reportsMeasures, settings, mode: { kind: 'form', etag: channel.etag } }));
+  return cards(remindersCard({ arena: at.arena, reportsMeasures, settings, mode: { kind: 'form', etag: channel.etag } }));
 }
 
 async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promise<CardJson> {
@@ -37,7 +38,8 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
   const decision = mayChange(at.origin, at.arena);
   if (!decision.allowed) return messageCard({ title: 'Du kan inte ändra påminnelserna här', text: decision.reason, tone: 'warning' });
 
-  const form = parseReminderForm(data, scopeOf(at));
+  const scope = scopeOf(at);
+  const form = parseReminderForm(data, scope);
   if (!form.ok) {
     return messageCard({
       title: 'Påminnelserna sparades inte',
@@ -49,27 +51,27 @@ async function saveSettings(at: ArenaTurn, data: Record<string, unknown>): Promi
   }
 
   const channels = at.services.channels;
-  const saved = await channels.setReminders(place.channelId, form.settings, form.etag, { by: at.turn.actor.name, summary: describeSettings(form.settings, scopeOf(at)) });
+  const saved = await channels.setReminders(place.channelId, form.settings, form.etag, { by: at.turn.actor.name, summary: describeSettings(form.settings, scope) });
   if (!saved) {
     // Someone changed the channel (its settings, or its link) since the card was shown.
     const current = await channels.get(place.channelId);
     if (!current) return perChannel(at.arena);
     return remindersCard({
       arena: at.arena,
-      reportsMeasures: scopeOf(at).reportsMeasures,
+      reportsMeasures: scope.reportsMeasures,
       settings: effectiveSettings(current.reminders, at.arena.kind),
       mode: { kind: 'form', etag: current.etag },
       notice: {
         tone: 'warning',
         text: 'Någon annan ändrade påminnelserna medan du hade kortet öppet, så din ändring sparades inte. Så här är de inställda nu; gör din ändring igen och spara.',
-        details: [`Din ändring: ${describeSettings(form.settings, scopeOf(at))}`],
+        details: [`Din ändring: ${describeSettings(form.settings, scope)}`],
       },
     });
   }
   at.services.log.info({ channelId: place.channelId, arenaId: at.arena.id, enabled: form.settings.enabled, rules: form.settings.rules }, 'Reminder settings saved');
   return remindersCard({
     arena: at.arena,
-    reportsMeasures: scopeOf(at).reportsMeasures,
+    reportsMeasures: scope.reportsMeasures,
     settings: effectiveSettings(saved.reminders, at.arena.kind),
     mode: { kind: 'readOnly' },
     notice: { tone: 'success', text: `Påminnelserna är sparade av ${at.turn.actor.name}.` },
