@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { buildGuide } from './buildGuide';
+import { directImports } from './directImports';
 import { griffelAtBuildTime } from './griffelAtBuildTime';
 
 const root = path.resolve(__dirname, '..', 'tab');
@@ -31,7 +32,7 @@ async function main() {
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
-    plugins: [griffelAtBuildTime(path.join(root, 'src'))],
+    plugins: [directImports(['@fluentui/react-tabster']), griffelAtBuildTime(path.join(root, 'src'))],
   });
   const rows = Object.entries(result.metafile.outputs)
     .filter(([file]) => !file.endsWith('.map') && !file.endsWith('.LEGAL.txt'))
@@ -54,8 +55,8 @@ async function main() {
   fs.rmSync(old, { recursive: true, force: true });
 }
 
-/** The bytes a first visit downloads: the entries index.html loads, their static imports (not dynamic ones) and the CSS. */
-function initialLoad(outputs: Record<string, { imports: Array<{ path: string; kind: string }> }>, entry: string) {
+/** The bytes a first visit downloads (the entries index.html loads, their static imports, not dynamic ones, and the CSS) and the packages in them. */
+function initialLoad(outputs: Record<string, { imports: Array<{ path: string; kind: string }>; inputs: Record<string, unknown> }>, entry: string) {
   const seen = new Set<string>();
   const visit = (file: string) => {
     const key = Object.keys(outputs).find((k) => path.resolve(k) === path.resolve(file));
@@ -68,12 +69,17 @@ function initialLoad(outputs: Record<string, { imports: Array<{ path: string; ki
   visit(path.join(outdir, 'tab.css'));
   let bytes = 0;
   let gzip = 0;
+  const packages = new Set<string>();
   for (const f of seen) {
     const content = fs.readFileSync(f);
     bytes += content.length;
     gzip += zlib.gzipSync(content).length;
+    for (const input of Object.keys(outputs[f]?.inputs ?? {})) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      if (pkg) packages.add(pkg[1]!);
+    }
   }
-  return { bytes, gzip };
+  return { bytes, gzip, packages: [...packages].sort() };
 }
 
 main().catch((error: unknown) => {
