@@ -24,6 +24,7 @@ import { startEchoBot } from './echoBot';
 import { cpuSeconds, latencyRow, load, type LoadFigures } from './latency';
 import { startFormReader, type FormState } from './formReader';
 import { fillArena, inParallel, planWithArenas } from './scale';
+import { launchChromium } from '../helpers/chromium';
 import { reportThrottledTab } from './tabPhone';
 import { STORAGE_TARGETS, type StorageTarget } from './targets';
 
@@ -450,11 +451,7 @@ async function reportAtScale(real: Deployment, scaled: Deployment, arenaCount: n
 /** Opens the tab's action plan in Debian's Chromium and times it until every sub-activity is on screen. */
 async function measureTabRender(url: string, subs: number): Promise<{ baseline: number; render: number } | undefined> {
   if (!existsSync('/usr/bin/chromium') || !existsSync(path.resolve(__dirname, '../../tab/dist/main.js'))) return undefined;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const baseline: number[] = [];

@@ -16,7 +16,8 @@ import { ConnectorStandIn } from '../helpers/connector';
 import { channelMessage, PLAN_TEAM } from '../helpers/teamsActivity';
 import { ANNA } from '../helpers/teamsClient';
 import { fillArena } from './scale';
-import { CHROMIUM_ARGS, phonePage, TAB_VIEWS_ON_A_PHONE, waitUntilReady } from './tabPhone';
+import { launchChromium } from '../helpers/chromium';
+import { phonePage, TAB_VIEWS_ON_A_PHONE, viewUrl, waitUntilReady } from './tabPhone';
 
 interface TraceEvent {
   name: string;
@@ -34,14 +35,12 @@ async function main(): Promise<void> {
   const out = process.argv[3];
   const view = TAB_VIEWS_ON_A_PHONE.find((v) => v.id === viewName);
   if (!view) throw new Error(`unknown view ${viewName}: ${TAB_VIEWS_ON_A_PHONE.map((v) => v.id).join(', ')}`);
-  if (!existsSync('/usr/bin/chromium')) throw new Error('needs Debian\'s Chromium (/usr/bin/chromium)');
   const azurite = await startAzurite();
   const connector = await new ConnectorStandIn().start();
   const content = loadPlanContent();
   const app = await startApp(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: 'tabprofile' }), { log: createLogger('silent') });
   const subs = content.strategies.flatMap((s) => s.activities.flatMap((a) => a.subActivities.map((d) => d.id))).length;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     for (const [id, name] of [['lan', 'Länsgemensam samverkan'], ['ostersund', 'Östersund']] as const) {
       await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(channelMessage(connector.url, { ...PLAN_TEAM, channelId: `19:${id}@thread.tacv2`, channelName: name }, `koppla ${name}`, ANNA)) });
@@ -59,7 +58,7 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.start');
         await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,v8.execute,blink.user_timing,loading,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
       }
-      await page.goto(`${app.url}${view.path}`);
+      await page.goto(viewUrl(app.url, view, subs));
       const ready = await waitUntilReady(page, view.ready(subs));
       if (!traced) {
         await page.close();
