@@ -18,7 +18,7 @@ import type { Early } from './boot';
 import { copyText, notifyFailed, notifyLoaded, onThemeChange, type HostContext, type ThemeName } from './auth';
 import { TAB_VIEWS } from '../../bot/domain/deepLinks';
 import { LINKED_VIEWS, TABS_COLLAPSE_QUERY, VIEWS, type Start, type ViewId } from './deepLink';
-import { loadActionPlan, loadedActionPlan, loadViewTabs } from './chunks';
+import { loadActionPlan, loadedActionPlan, loadedViewTabs, loadViewTabs } from './chunks';
 import { withLocalActivity, withSubActivity } from './planPatch';
 import type { EditingLocal } from './views/LocalActivityDialog';
 import { Loading, NARROW, TABS_COLLAPSE, useMedia } from './ui';
@@ -26,7 +26,7 @@ import { writeParams } from './urlState';
 import { Overview } from './views/Overview';
 
 // On a screen wide enough for them: a phone never loads the tabs (ViewTabs.tsx says why).
-const ViewTabs = lazy(loadViewTabs);
+const LazyViewTabs = lazy(() => loadViewTabs());
 const LazyActionPlan = lazy(loadActionPlan);
 const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));
@@ -107,6 +107,8 @@ export function App({ host, start, first }: { host: HostContext; start: Start; f
   // it would show its fallback first, and React holds back what replaces a fallback by up to 300 ms.
   // Chosen once, so that the view is never mounted anew.
   const [ActionPlan] = useState(() => loadedActionPlan()?.ActionPlan ?? LazyActionPlan);
+  // The same for the view tabs, which boot.ts loads on a wide screen before the first render.
+  const [ViewTabs] = useState(() => loadedViewTabs()?.default ?? LazyViewTabs);
 
   useEffect(() => onThemeChange(setTheme), []);
 

@@ -24,15 +24,16 @@ const host = startHost();
 const start = host.then((h) => startFrom(window.location.search, h));
 
 // The chunks the first view needs beyond main.js (chunks.ts): the view tabs on a screen wide enough
-// for them, Handlingsplan when the tab opens on it. A failure is the app's to meet when it renders them.
-if (!window.matchMedia(TABS_COLLAPSE_QUERY).matches) loadViewTabs().catch(() => undefined);
-const view = start.then((s) => (s.view === 'handlingsplan' ? loadActionPlan() : undefined)).catch(() => undefined);
+// for them (else the row of tabs fills in after the data), Handlingsplan when the tab opens on it.
+// A failure is the app's to meet when it renders them.
+const tabs = window.matchMedia(TABS_COLLAPSE_QUERY).matches ? undefined : loadViewTabs().catch(() => undefined);
+const view = Promise.all([tabs, start.then((s) => (s.view === 'handlingsplan' ? loadActionPlan() : undefined)).catch(() => undefined)]);
 
 /** Started once, when the page loads; the app takes each the first time and asks afresh after that. */
 export const started: { host: Promise<HostContext>; start: Promise<Start>; view: Promise<unknown>; plan: Early<PlanApiView>; me: Early<Me> } = {
   host,
   start,
-  /** The first view's own chunk, where it has one that boot.ts loads (settles also when it failed). */
+  /** The first view's own chunks that boot.ts loads: the view tabs, Handlingsplan (settles also when one failed). */
   view,
   plan: early(host.then(() => fetchPlan())),
   me: early(host.then(() => fetchMe())),
