@@ -6,12 +6,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { useBot } from '../helpers/botHarness';
 import { CardCamera } from '../helpers/cardScreenshot';
+import { launchChromium } from '../helpers/chromium';
 import { TestClock } from '../helpers/clock';
 import { guidePictureNames } from '../helpers/guidePictures';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
 import { BENGT, channel, type Card } from '../helpers/teamsClient';
 
 const OUT = path.resolve(process.env.GUIDE_PICTURES_DIR ?? 'test-results/guide');
@@ -65,7 +65,7 @@ describe('the user guide\'s pictures, made from the running app', function () {
     for (const [name, card] of Object.entries(cards)) await camera.shoot(name, card, 'light', `${name}.png`);
 
     // The tab, as it opens in a channel: Översikt.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
       await page.goto(`${bot.app.url}/tab/index.html?view=oversikt&arena=ostersund`);

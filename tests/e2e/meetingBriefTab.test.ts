@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import { lineOf, meetingBriefCard } from '../../bot/cards/meetingBriefCard';
 import { daysBack, stockholmDate, type MeetingBrief } from '../../bot/domain/meetingBrief';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { cardText } from '../helpers/teamsClient';
 
@@ -40,7 +41,7 @@ describe('the meeting brief\'s printable page in the tab', function () {
     const followUp = (await app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).bilaga1[1]!.subActivities[0]!;
     const written = await app.activities.write({ current: followUp, scopeId: 'ostersund', request: { status: 'pagar', comment: 'Arbetet har börjat i Östersund' }, actor });
     assert.equal(written.kind, 'written');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

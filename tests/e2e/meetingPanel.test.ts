@@ -6,12 +6,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import type { PlanApiView } from '../../bot/api/planApi';
 import { overdueItems } from '../../bot/domain/overview';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt } from '../helpers/tabBrowser';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { SsoIssuer } from '../helpers/ssoIssuer';
 import { openInTeams, type FakeTeamsContext } from '../helpers/teamsHost';
@@ -37,7 +38,7 @@ describe('the plan tab in a Teams meeting: side panel and stage', function () {
     assert.equal(written.kind, 'written');
     // The developer takes part in Krokom's channel: Krokom's items are theirs to update.
     await app.channels.recordMember('krokom', DEV_USER.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PlanView } from '../../bot/domain/planView';
 import { useBot } from '../helpers/botHarness';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { ANNA, buttons, cardText, channel, type Card } from '../helpers/teamsClient';
 
 const SHOTS = path.resolve('test-results/tab-views');
@@ -89,7 +90,7 @@ describe('overdue, and not followed up, said truthfully', function () {
     fs.mkdirSync(SHOTS, { recursive: true });
     await followUp(ostersund, LSS, { status: 'pagar' });
     const { open, expired } = await ostersundOpen();
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser: Browser = await launchChromium();
     try {
       for (const width of [1280, 400]) {
         const page = await browser.newPage({ viewport: { width, height: 900 }, locale: 'sv-SE', bypassCSP: true });

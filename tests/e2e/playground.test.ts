@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { startPlayground, type RunningPlayground } from '../../scripts/playground';
 import { startTestApp } from '../helpers/app';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = path.resolve(__dirname, '..', '..', 'test-results');
 const BOT_NAME = 'Gemensam plan';
 /** Channel ids as .m365agentsplayground.yml gives them. */
@@ -30,11 +30,7 @@ describe('chatting with the bot in the Microsoft 365 Agents Playground', functio
     mkdirSync(RESULTS, { recursive: true });
     app = await startTestApp();
     playground = await startPlayground({ appEndpoint: `${app.url}/api/messages`, logFile: path.join(RESULTS, 'playground', 'm365agentsplayground.log') });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium({ headless: true });
   });
 
   beforeEach(async () => {

@@ -5,14 +5,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import type { PlanView, SubActivityView } from '../../bot/domain/planView';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 import { startTabApp } from '../helpers/tabApp';
-import { axeViolations, CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { REPORT_SECTIONS } from '../../bot/domain/report';
 
 const SHOTS = path.resolve('test-results/report');
@@ -47,7 +48,7 @@ describe('the yearly report in the tab, on screen and on paper', function () {
       const res = await fetch(`${app.url}/api/measures/s3-e1/values/ostersund/${period}`, { method: 'PUT', headers: { 'content-type': 'application/json', 'if-none-match': '*' }, body: JSON.stringify({ values: [value] }) });
       assert.equal(res.status, 200, await res.text());
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -9,17 +9,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PlanView } from '../../bot/domain/planView';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import { loadPlanContent } from '../../bot/content/loadPlan';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 import { startTabApp } from '../helpers/tabApp';
 import { axeViolations as axeOn } from '../helpers/tabBrowser';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results/tab');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Whether tab/dist is missing or older than the tab's sources or the domain it bundles. */
 function tabBuildIsStale(): boolean {
@@ -50,7 +49,7 @@ describe('the plan tab in a browser', function () {
     app = await startTabApp({ TAB_DEV_MODE: 'true' });
     // The development user takes part in the county channel: it may change county-wide activities.
     await app.channels.recordMember('lan', DEV_USER.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -4,11 +4,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { loadPlanContent } from '../../bot/content/loadPlan';
 import { useBot } from '../helpers/botHarness';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { cardText, channel, type Card } from '../helpers/teamsClient';
 
@@ -25,7 +26,7 @@ describe('Om planen in the plan tab', function () {
     ensureTabBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startTabApp({ TAB_DEV_MODE: 'true' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { loadTabConfig, TabConfigError } from '../../bot/api/tabConfig';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-views');
@@ -23,7 +24,7 @@ describe('the accessibility statement and its contact address', function () {
   before(async () => {
     ensureTabBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-views');
@@ -34,7 +35,7 @@ describe("an arena's own follow-up of Bilaga 1 in the tab", function () {
     await app.channels.recordMember('krokom', DEV_USER.id);
     const county = await countySub(SUB);
     await app.activities.update({ scopeId: 'lan', subActivityId: SUB, etag: county.etag, request: { status: 'klar', statusNote: 'Länets rutin klar' }, actor });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

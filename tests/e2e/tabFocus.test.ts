@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import type { PlanView } from '../../bot/domain/planView';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-focus');
@@ -29,7 +30,7 @@ describe('the plan tab keeps focus and answers the common questions, by keyboard
     app = await startTabApp({ TAB_DEV_MODE: 'true' }, { now: () => new Date('2026-11-23T09:00:00Z') });
     await app.channels.recordMember('lan', DEV_USER.id);
     await app.channels.recordMember('ostersund', DEV_USER.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

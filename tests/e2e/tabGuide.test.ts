@@ -2,10 +2,11 @@
 // the bot's hjälp: its text, every picture loaded, its contents' links, the printable quick
 // reference, at 400 px (Teams mobile) and 1280 px, without sideways scrolling or axe violations.
 import assert from 'node:assert/strict';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { useBot } from '../helpers/botHarness';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { channel, type Card } from '../helpers/teamsClient';
 
@@ -18,7 +19,7 @@ describe('the user guide in the plan tab', function () {
   before(async () => {
     ensureTabBuilt();
     app = await startTabApp({ TAB_DEV_MODE: 'true' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

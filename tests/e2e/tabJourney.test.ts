@@ -5,11 +5,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import { loadPlanContent } from '../../bot/content/loadPlan';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-views');
@@ -34,7 +35,7 @@ describe('the plan tab with the keyboard alone, and in an arena channel', functi
     // Krokom adopted a recommendation for 2024–2025 that is not done: it is overdue now.
     await app.localActivities.adopt('krokom', recommendation, strategy.id, { from: 2024, to: 2025 }, { id: 'oid-karin', name: 'Karin Krokom' });
     await app.measures.report({ measureId: 's1-e1', periodId: '2025-H2', arenaId: 'lan', etag: '', values: [{ category: 'Barn och unga', value: 14 }, { category: 'Vuxna', value: 25 }], comment: 'Från Cosmic', actor: { id: 'oid-cecilia', name: 'Cecilia Cosmic' } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

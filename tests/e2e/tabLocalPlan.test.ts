@@ -7,10 +7,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-views');
@@ -38,7 +39,7 @@ describe("an arena's local plan in the tab", function () {
     // Östersund says one Bilaga 1 item is not done locally.
     const item = (await app.plan.arenaPlan({ id: 'ostersund', kind: 'municipality' })).bilaga1.flatMap((a) => a.subActivities).find((d) => d.id === ITEM)!;
     await app.activities.write({ current: item, scopeId: 'ostersund', request: { notApplicable: 'Regionens egen analys' }, actor: anna });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

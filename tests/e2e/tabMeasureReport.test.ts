@@ -7,14 +7,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 import { startTabApp } from '../helpers/tabApp';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results/tab');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const LAKARBESOK = 's3-e1';
 
 describe('reporting an effect-measure value in the plan tab', function () {
@@ -32,7 +31,7 @@ describe('reporting an effect-measure value in the plan tab', function () {
     app = await startTabApp({ TAB_DEV_MODE: 'true' }, { now: () => new Date('2026-11-23T09:00:00Z') });
     await app.channels.recordMember('ostersund', DEV_USER.id);
     await app.channels.recordMember('lan', DEV_USER.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

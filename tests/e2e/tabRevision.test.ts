@@ -6,16 +6,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import type { RevisionApiView } from '../../bot/api/revisionApi';
 import { DEV_USER } from '../../bot/api/ssoAuth';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 import { TestClock } from '../helpers/clock';
 import { startTabApp } from '../helpers/tabApp';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = path.resolve('test-results/tab');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 describe('the tab\'s Revidering view in a browser', function () {
   this.timeout(60_000);
@@ -33,7 +32,7 @@ describe('the tab\'s Revidering view in a browser', function () {
     // The development user takes part in the county channel and in Östersund's.
     await app.channels.recordMember('lan', DEV_USER.id);
     await app.channels.recordMember('ostersund', DEV_USER.id);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     page.on('pageerror', (error) => errors.push(error.message));
   });

@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
 import { TestClock } from '../helpers/clock';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-round');
@@ -67,7 +68,7 @@ describe("the tab's Uppföljning view in a browser", function () {
     await app.channels.recordMember('ostersund', DEV_USER.id);
     const sub = (await app.plan.scope('lan'))[0]!.subActivities[0]!;
     await app.activities.update({ scopeId: 'lan', subActivityId: sub.id, etag: sub.etag, request: { status: 'pagar', statusNote: 'Arbetet har börjat' }, actor: { id: DEV_USER.id, name: DEV_USER.name } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
-import { CHROMIUM, CHROMIUM_ARGS, ensureTabBuilt } from '../helpers/tabBrowser';
+import { launchChromium } from '../helpers/chromium';
+import { ensureTabBuilt } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 
 const SHOTS = path.resolve('test-results/tab-round');
@@ -20,7 +21,7 @@ describe('the view tabs with Uppföljning among them', function () {
     ensureTabBuilt();
     fs.mkdirSync(SHOTS, { recursive: true });
     app = await startTabApp({ TAB_DEV_MODE: 'true' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

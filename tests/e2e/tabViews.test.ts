@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app';
 import { DEV_USER } from '../../bot/api/ssoAuth';
 import { loadPlanContent } from '../../bot/content/loadPlan';
-import { CHROMIUM, CHROMIUM_ARGS, axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
+import { CHROMIUM, launchChromium } from '../helpers/chromium';
+import { axeViolations, ensureTabBuilt, sidewaysScroll } from '../helpers/tabBrowser';
 import { startTabApp } from '../helpers/tabApp';
 import { LINKED_VIEWS, VIEWS as TAB_VIEWS } from '../../tab/src/deepLink';
 
@@ -59,7 +60,7 @@ describe('the plan tab on every screen and in every theme', function () {
     await send('PUT', '/api/revision/proposals/ostersund/s1-a1', { kind: 'close', reason: 'Genomförd', motivation: 'Arbetssättet är infört i alla hälsocentraler och följs upp varje år.' });
     await send('PUT', '/api/revision/proposals/ostersund/new', { strategyId: 's1', title: 'Hälsosamtal för 70-åringar', periodFrom: 2027, periodTo: 2028 });
     await send('PUT', '/api/revision/proposals/lan/s2-a3-d1', { kind: 'change', periodFrom: 2027, periodTo: 2028, target: 'Ja' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -4,10 +4,9 @@
 // The one card renderer of the tests: every card screenshot goes through CardCamera.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 const SDK = path.join(__dirname, '..', '..', 'node_modules', 'adaptivecards', 'dist', 'adaptivecards.min.js');
 export const SCREENSHOT_DIR = path.join(__dirname, '..', '..', 'test-results', 'cards');
 /** About the width of a card in a Teams channel on a laptop. */
@@ -66,8 +65,7 @@ export class CardCamera {
   constructor(private readonly dir: string = SCREENSHOT_DIR) {}
 
   async start(): Promise<this> {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}`);
-    this.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    this.browser = await launchChromium();
     this.page = await this.browser.newPage({ viewport: { width: CARD_WIDTH + 40, height: 900 }, locale: 'sv-SE' });
     this.page.on('pageerror', (e) => this.errors.push(e.message));
     await this.page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;padding:20px"></body></html>');

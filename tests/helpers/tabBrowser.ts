@@ -1,13 +1,10 @@
-// Shared pieces of the tab's browser tests: Debian's Chromium, a fresh build of the tab when its
-// sources changed, and axe-core with exactly one known false positive left out.
+// Shared pieces of the tab's browser tests: a fresh build of the tab when its sources changed, and
+// axe-core with exactly one known false positive left out. Chromium is launched by ./chromium.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
-
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Builds tab/dist when it is missing or older than the tab's sources or the domain it bundles. */
 export function ensureTabBuilt(): void {
