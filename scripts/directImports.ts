@@ -17,8 +17,14 @@ import type { Plugin, PluginBuild } from 'esbuild';
 
 const NAMESPACE = 'direct-imports';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Each module's re-exports, read once per build process (the barrels do not change during a build). */
+const reExportsRead = new Map<string, Map<string, [string, string]>>();
+
 /** `export { a, b as c } from './x.js'` statements of a module: exported name → [file, name there]. */
 function reExports(file: string): Map<string, [string, string]> {
+  const known = reExportsRead.get(file);
+  if (known) return known;
   const source = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const found = new Map<string, [string, string]>();
   for (const m of source.matchAll(/export\s*\{([^}]*)\}\s*from\s*["'](\.[^"']+)["']/g)) {
@@ -28,6 +34,7 @@ function reExports(file: string): Map<string, [string, string]> {
       found.set(exported!, [target, local!]);
     }
   }
+  reExportsRead.set(file, found);
   return found;
 }
 
@@ -40,8 +47,7 @@ function definingFile(file: string, name: string, depth = 0): [string, string] |
 
 /** The names an importer takes from `specifier` with plain named imports; undefined for any other form. */
 function importedNames(source: string, specifier: string): Array<[string, string]> | undefined {
-  const quoted = specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const all = [...source.matchAll(new RegExp(`(import|export)\\s*([^;]*?)\\s*from\\s*["']${quoted}["']`, 'g'))];
+  const all = [...source.matchAll(new RegExp(`(import|export)\\s*([^;]*?)\\s*from\\s*["']${escapeRegExp(specifier)}["']`, 'g'))];
   if (all.length === 0) return undefined;
   const names: Array<[string, string]> = [];
   for (const m of all) {
@@ -60,7 +66,7 @@ export function directImports(packages: string[]): Plugin {
   return {
     name: 'direct-imports',
     setup(build: PluginBuild) {
-      const filter = new RegExp(`^(${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+      const filter = new RegExp(`^(${packages.map(escapeRegExp).join('|')})$`);
       build.onResolve({ filter }, async (args) => {
         if (args.pluginData === NAMESPACE || args.kind !== 'import-statement' || !args.importer) return undefined;
         const names = importedNames(await fs.promises.readFile(args.importer, 'utf8'), args.path);

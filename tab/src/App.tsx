@@ -26,7 +26,7 @@ import { writeParams } from './urlState';
 import { Overview } from './views/Overview';
 
 // On a screen wide enough for them: a phone never loads the tabs (ViewTabs.tsx says why).
-const LazyViewTabs = lazy(() => loadViewTabs());
+const LazyViewTabs = lazy(loadViewTabs);
 const LazyActionPlan = lazy(loadActionPlan);
 const Arenas = lazy(() => import('./views/Arenas'));
 const History = lazy(() => import('./views/History'));

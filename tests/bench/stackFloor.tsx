@@ -7,6 +7,7 @@
 import { Badge, Button, FluentProvider, Select, teamsHighContrastTheme, Text, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 
+// All three themes, chosen by ?theme= (light by default), so that all three are built as the tab builds them.
 const themes = { light: webLightTheme, dark: webDarkTheme, contrast: teamsHighContrastTheme };
 const params = new URLSearchParams(window.location.search);
 const rows = Array.from({ length: Number(params.get('rows') ?? '100') }, (_, i) => i + 1);
